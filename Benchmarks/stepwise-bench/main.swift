@@ -1,0 +1,4 @@
+import Foundation
+import JSON
+
+print("stepwise-bench: no benchmarks yet")

@@ -1,0 +1,40 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Stepwise",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "Stepwise", targets: ["Stepwise"]),
+        .library(name: "JSONata", targets: ["JSONata"]),
+        .executable(name: "stepwise", targets: ["stepwise"]),
+    ],
+    targets: [
+        .target(name: "JSON"),
+        .target(name: "JSONata", dependencies: ["JSON"]),
+        .target(name: "StatesLanguage", dependencies: ["JSON", "JSONata"]),
+        .target(name: "Stepwise", dependencies: ["JSON", "JSONata", "StatesLanguage"]),
+        .target(name: "StepwiseCLI", dependencies: ["Stepwise", "StatesLanguage", "JSONata", "JSON"]),
+        .executableTarget(name: "stepwise", dependencies: ["StepwiseCLI"]),
+        .executableTarget(
+            name: "stepwise-bench", dependencies: ["Stepwise", "StatesLanguage", "JSONata", "JSON"],
+            path: "Benchmarks/stepwise-bench"),
+        .target(name: "StepwiseTesting", dependencies: ["Stepwise", "StepwiseCLI"]),
+
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "JSONataTests", dependencies: ["JSONata", "JSON"]),
+        .testTarget(name: "StatesLanguageTests", dependencies: ["StatesLanguage", "JSON"]),
+        .testTarget(name: "StepwiseTests", dependencies: ["Stepwise", "StepwiseTesting", "StatesLanguage", "JSON"]),
+        .testTarget(name: "StepwiseCLITests", dependencies: ["StepwiseCLI", "StepwiseTesting", "JSON"]),
+    ]
+)
+
+// Every target gets the same language settings (STYLE.md, practice 3).
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .swiftLanguageMode(.v6),
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("InferIsolatedConformances"),
+        .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
+    ]
+}

@@ -1,0 +1,62 @@
+import JSON
+
+/// A JSONPath Choice rule (asl-reference §3.1): a comparison of the value at `Variable` with a literal or
+/// with the value at another path, or a boolean combination of rules.
+public indirect enum ChoiceRule: Sendable, Hashable {
+    case and([ChoiceRule])
+    case or([ChoiceRule])
+    case not(ChoiceRule)
+    case comparison(Comparison)
+}
+
+/// `Variable` + one data-test operator.
+public struct Comparison: Sendable, Hashable {
+    public enum Operator: String, Sendable, Hashable, CaseIterable {
+        case stringEquals = "StringEquals", stringLessThan = "StringLessThan", stringGreaterThan = "StringGreaterThan"
+        case stringLessThanEquals = "StringLessThanEquals", stringGreaterThanEquals = "StringGreaterThanEquals"
+        case stringMatches = "StringMatches"
+        case numericEquals = "NumericEquals", numericLessThan = "NumericLessThan", numericGreaterThan = "NumericGreaterThan"
+        case numericLessThanEquals = "NumericLessThanEquals", numericGreaterThanEquals = "NumericGreaterThanEquals"
+        case booleanEquals = "BooleanEquals"
+        case timestampEquals = "TimestampEquals", timestampLessThan = "TimestampLessThan"
+        case timestampGreaterThan = "TimestampGreaterThan", timestampLessThanEquals = "TimestampLessThanEquals"
+        case timestampGreaterThanEquals = "TimestampGreaterThanEquals"
+        case isNull = "IsNull", isPresent = "IsPresent", isNumeric = "IsNumeric", isString = "IsString"
+        case isBoolean = "IsBoolean", isTimestamp = "IsTimestamp"
+    }
+
+    /// The right-hand side: a literal, or (for the `…Path` forms) a path into the input, `$$` or a variable.
+    public enum Operand: Sendable, Hashable {
+        case value(JSON)
+        case path(JSONPath)
+    }
+
+    public var variable: JSONPath
+    public var op: Operator
+    public var operand: Operand
+
+    public init(variable: JSONPath, op: Operator, operand: Operand) {
+        self.variable = variable
+        self.op = op
+        self.operand = operand
+    }
+}
+
+extension ChoiceRule {
+    /// Whether the rule holds for the given roots. Operands of the wrong type make a comparison false;
+    /// a Variable that matches nothing is States.Runtime except under IsPresent.
+    ///
+    /// PLACEHOLDER: replaced by the full operator semantics.
+    public func evaluate(_ roots: PathRoots) throws(StatesError) -> Bool {
+        switch self {
+        case .and(let rules):
+            for rule in rules where try !rule.evaluate(roots) { return false }
+            return true
+        case .or(let rules):
+            for rule in rules where try rule.evaluate(roots) { return true }
+            return false
+        case .not(let rule): return try !rule.evaluate(roots)
+        case .comparison: throw .runtime("Choice comparisons are not implemented yet")
+        }
+    }
+}

@@ -1,0 +1,2 @@
+@_exported import JSON
+@_exported import StatesLanguage

@@ -1,0 +1,84 @@
+import Foundation
+import JSON
+import StatesLanguage
+
+/// `stepwise validate FILE...`: checks definitions as AWS's ValidateStateMachineDefinition does.
+enum ValidateCommand: Command {
+    static let name = "validate"
+    static let summary = "Check state machine definitions the way AWS does"
+    static let help = """
+        Usage: stepwise validate FILE... [--type STANDARD|EXPRESS] [--json]
+
+        Validates each ASL definition file with AWS's rules and prints every problem as
+          FILE: CODE: message at /location
+        Exit status: 0 when every file is valid, 2 otherwise.
+
+        Options:
+          --type T   STANDARD (default) or EXPRESS: Express machines reject activities, .sync and .waitForTaskToken
+          --json     print AWS's ValidateStateMachineDefinition response for each file, one JSON object per line
+        """
+    static let options: [OptionSpec] = [.flag("json"), .value("type")]
+
+    static func run(_ arguments: ParsedArguments, _ output: inout Output) async -> Int32 {
+        guard !arguments.positionals.isEmpty else {
+            output.error("stepwise validate: missing FILE\n\n\(help)")
+            return 2
+        }
+        guard let type = Validator.MachineType(rawValue: (arguments.value("type") ?? "STANDARD").uppercased()) else {
+            output.error("stepwise validate: --type must be STANDARD or EXPRESS")
+            return 2
+        }
+        var allValid = true
+        for path in arguments.positionals {
+            let diagnostics: [Diagnostic]
+            do {
+                diagnostics = Validator.validate(text: try readText(path), type: type)
+            } catch {
+                output.error("\(path): \(error.message)")
+                allValid = false
+                continue
+            }
+            if diagnostics.contains(where: { $0.severity == .error }) { allValid = false }
+            if arguments.flag("json") {
+                output.print(response(for: diagnostics).serialized())
+            } else {
+                for diagnostic in diagnostics { output.print("\(path): \(diagnostic)") }
+                if diagnostics.isEmpty { output.print("\(path): OK") }
+            }
+        }
+        return allValid ? 0 : 2
+    }
+
+    static func response(for diagnostics: [Diagnostic]) -> JSON {
+        let failed = diagnostics.contains { $0.severity == .error }
+        let items: [JSON] = diagnostics.map { diagnostic in
+            var object: JSONObject = ["severity": .string(diagnostic.severity.rawValue), "code": .string(diagnostic.code),
+                                      "message": .string(diagnostic.message)]
+            if let location = diagnostic.location { object["location"] = .string(location) }
+            return .object(object)
+        }
+        return ["result": .string(failed ? "FAIL" : "OK"), "diagnostics": .array(items), "truncated": false]
+    }
+}
+
+/// A file that cannot be read: the path and the reason, for a one-line message.
+struct FileError: Error {
+    var message: String
+}
+
+/// Reads a whole file as UTF-8 text (`-` reads standard input).
+func readText(_ path: String, stdin: (@Sendable () -> Data)? = nil) throws(FileError) -> String {
+    let data: Data
+    if path == "-", let stdin {
+        data = stdin()
+    } else {
+        guard let contents = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            throw FileError(message: exists ? (isDirectory.boolValue ? "is a directory" : "cannot be read") : "no such file")
+        }
+        data = contents
+    }
+    guard let text = String(data: data, encoding: .utf8) else { throw FileError(message: "is not UTF-8 text") }
+    return text
+}
