@@ -9,7 +9,6 @@ public struct JSONataExpression: Sendable {
     /// Compiles an expression; syntax errors carry JSONata's code (S0xxx) and position.
     public init(_ source: String) throws(JSONataError) {
         self.source = source
-        throw JSONataError(code: "S0000", message: "JSONata is not implemented yet", position: 0)
     }
 
     /// Evaluates against `input` (nil = no input) with `$name` bindings; nil means the result is undefined.

@@ -26,11 +26,11 @@ enum EvalCommand: Command {
 
     static func run(_ arguments: ParsedArguments, _ output: inout Output) async -> Int32 {
         let asJSON = arguments.flag("json")
-        let input: JSON
+        let input: JSON?
         let context: JSON
         let bindings: JSON
         do {
-            input = try loadJSON(arguments.value("input"), output.stdin) ?? .object(JSONObject())
+            input = try loadJSON(arguments.value("input"), output.stdin)
             context = try loadJSON(arguments.value("context"), output.stdin) ?? .object(JSONObject())
             bindings = try arguments.value("bindings").map { text throws(UsageError) in try parseJSON(text, what: "--bindings") }
                 ?? .object(JSONObject())
@@ -45,7 +45,7 @@ enum EvalCommand: Command {
         let outcome: Outcome
         switch (arguments.value("jsonpath"), arguments.value("jsonata")) {
         case (let path?, nil):
-            outcome = evaluateJSONPath(path, PathRoots(input: input, context: context, variables: Variables(local: Dictionary(uniqueKeysWithValues: variables.map { ($0.key, $0.value) }))))
+            outcome = evaluateJSONPath(path, PathRoots(input: input ?? .object(JSONObject()), context: context, variables: Variables(local: Dictionary(uniqueKeysWithValues: variables.map { ($0.key, $0.value) }))))
         case (nil, let expression?):
             outcome = evaluateJSONata(expression, input: input, bindings: Dictionary(uniqueKeysWithValues: variables.map { ($0.key, $0.value) }))
         default:
@@ -85,7 +85,8 @@ enum EvalCommand: Command {
         }
     }
 
-    static func evaluateJSONata(_ source: String, input: JSON, bindings: [String: JSON]) -> Outcome {
+    /// JSONata's input is undefined (nil) when no --input is given.
+    static func evaluateJSONata(_ source: String, input: JSON?, bindings: [String: JSON]) -> Outcome {
         do {
             let expression = try JSONataExpression(source)
             guard let value = try expression.evaluate(input, bindings: bindings) else { return .undefined }
