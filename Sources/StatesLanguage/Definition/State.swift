@@ -1,0 +1,143 @@
+import JSON
+
+/// The eight state types.
+public enum StateType: String, Sendable, Hashable {
+    case task = "Task", pass = "Pass", choice = "Choice", wait = "Wait", succeed = "Succeed", fail = "Fail"
+    case parallel = "Parallel", map = "Map"
+}
+
+/// One state, compiled: common fields plus the type's own in `kind`.
+public struct State: Sendable {
+    public let name: String
+    public let type: StateType
+    public let queryLanguage: QueryLanguage
+    /// The index of the `Next` state in the same scope; nil for `End: true` and for terminal types.
+    public let next: Int?
+    public let io: InputOutput
+    public let assign: Assignment?
+    public let retriers: [Retrier]
+    public let catchers: [Catcher]
+    public let kind: Kind
+
+    public enum Kind: Sendable {
+        case pass(result: JSON?)
+        case task(TaskState)
+        case choice(ChoiceState)
+        case wait(WaitState)
+        case succeed
+        case fail(FailState)
+        case parallel(branches: [Machine])
+        case map(MapState)
+    }
+
+    public var isJSONata: Bool { queryLanguage == .jsonata }
+}
+
+/// The data-flow fields of a state (asl-reference §2): the JSONPath ones, or JSONata's Arguments/Output.
+public struct InputOutput: Sendable {
+    /// InputPath: nil means `$`; `.null` discards the input (`{}`).
+    public var inputPath: PathOrNull?
+    public var parameters: PayloadTemplate?
+    public var resultSelector: PayloadTemplate?
+    public var resultPath: PathOrNull?
+    public var outputPath: PathOrNull?
+    /// JSONata `Arguments` (Task, Parallel).
+    public var arguments: JSONataTemplate?
+    /// JSONata `Output`.
+    public var output: JSONataTemplate?
+}
+
+/// A path field that may also be JSON `null` (InputPath, ResultPath, OutputPath).
+public enum PathOrNull: Sendable {
+    case path(JSONPath)
+    case null
+}
+
+/// `Assign`: a JSONPath template (`.$` keys evaluated) or a JSONata template.
+public enum Assignment: Sendable {
+    case jsonPath(PayloadTemplate)
+    case jsonata(JSONataTemplate)
+}
+
+/// A number field given literally, by a reference path (`…Path`), or by a JSONata expression.
+public enum DynamicInt: Sendable {
+    case literal(Int)
+    case path(JSONPath)
+    case jsonata(JSONataTemplate)
+}
+
+/// A string field given literally, by a path or intrinsic (`ErrorPath`/`CausePath`), or by JSONata.
+public enum DynamicString: Sendable {
+    case literal(String)
+    case path(JSONPath)
+    case intrinsic(IntrinsicFunction)
+    case jsonata(JSONataTemplate)
+}
+
+public struct Retrier: Sendable {
+    public let errorEquals: [String]
+    public let intervalSeconds: Double
+    public let maxAttempts: Int
+    public let backoffRate: Double
+    public let maxDelaySeconds: Double?
+    public let fullJitter: Bool
+}
+
+public struct Catcher: Sendable {
+    public let errorEquals: [String]
+    public let next: Int
+    public let resultPath: PathOrNull?
+    public let assign: Assignment?
+    public let output: JSONataTemplate?
+}
+
+public struct TaskState: Sendable {
+    public let resource: String
+    public let timeoutSeconds: DynamicInt?
+    public let heartbeatSeconds: DynamicInt?
+    public let credentials: JSON?
+}
+
+public struct ChoiceState: Sendable {
+    public struct Branch: Sendable {
+        public enum Condition: Sendable {
+            case rule(ChoiceRule)
+            case jsonata(JSONataTemplate)
+        }
+        public let condition: Condition
+        public let next: Int
+        public let assign: Assignment?
+        public let output: JSONataTemplate?
+    }
+    public let choices: [Branch]
+    public let defaultNext: Int?
+}
+
+public enum WaitState: Sendable {
+    case seconds(DynamicInt)
+    case timestamp(literal: String)
+    case timestampPath(JSONPath)
+    case timestampExpression(JSONataTemplate)
+}
+
+public struct FailState: Sendable {
+    public let error: DynamicString?
+    public let cause: DynamicString?
+}
+
+public struct MapState: Sendable {
+    public enum Mode: String, Sendable { case inline = "INLINE", distributed = "DISTRIBUTED" }
+    public let processor: Machine
+    public let mode: Mode
+    public let executionType: String?
+    public let itemsPath: JSONPath?
+    public let items: JSONataTemplate?
+    public let itemSelector: Assignment?
+    public let maxConcurrency: DynamicInt?
+    public let toleratedFailureCount: DynamicInt?
+    public let toleratedFailurePercentage: JSON?
+    public let itemReader: JSON?
+    public let itemBatcher: JSON?
+    public let resultWriter: JSON?
+    public let label: String?
+}
