@@ -17,7 +17,18 @@ extension State {
         retriers = Self.retriers(reader["Retry"])
         catchers = try Self.catchers(reader["Catch"], scope: scope, location: location + "/Catch", language: language)
         kind = try Self.kind(type, &reader, scope: scope, language: language, defaultLanguage: defaultLanguage)
+        usesContext = Self.mentionsContext(json)
         if let error = reader.errors.first { throw DefinitionError(diagnostics: [error]) }
+    }
+
+    /// Scans the state's strings for `$$` and `$states`; nested branch states are included (a harmless over-approximation).
+    static func mentionsContext(_ json: JSON) -> Bool {
+        switch json {
+        case .string(let text): return text.contains("$$") || text.contains("$states")
+        case .array(let elements): return elements.contains(where: mentionsContext)
+        case .object(let object): return object.values.contains(where: mentionsContext)
+        default: return false
+        }
     }
 
     static func target(_ name: String?, scope: [String: Int], location: String) throws(DefinitionError) -> Int? {

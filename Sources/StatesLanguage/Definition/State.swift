@@ -18,6 +18,8 @@ public struct State: Sendable {
     public let retriers: [Retrier]
     public let catchers: [Catcher]
     public let kind: Kind
+    /// Whether any field reads the context object (`$$` or `$states`), so the interpreter builds it only then.
+    public let usesContext: Bool
 
     public enum Kind: Sendable {
         case pass(result: JSON?)

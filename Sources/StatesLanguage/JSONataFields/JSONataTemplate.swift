@@ -98,6 +98,12 @@ public struct JSONataEvaluationFailure: Error, Sendable {
     public var location: String
     public var reason: Reason
 
+    public init(expression: String, location: String, reason: Reason) {
+        self.expression = expression
+        self.location = location
+        self.reason = reason
+    }
+
     /// The part of AWS's cause after "The JSONata expression '…' specified for the field '…'".
     public var detail: String {
         switch reason {

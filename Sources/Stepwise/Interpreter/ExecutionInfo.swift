@@ -1,0 +1,66 @@
+import Foundation
+import JSON
+
+/// The fixed facts of one execution: names, ARNs, input and start time. They feed `$$.Execution` and
+/// `$$.StateMachine` (asl-reference §6).
+public struct ExecutionInfo: Sendable {
+    public let name: String
+    public let arn: String
+    public let stateMachineName: String
+    public let stateMachineArn: String
+    public let roleArn: String
+    public let input: JSON
+    public let startTime: Date
+    public let region: String
+
+    public init(
+        name: String, arn: String, stateMachineName: String, stateMachineArn: String, roleArn: String, input: JSON, startTime: Date,
+        region: String = "us-east-1"
+    ) {
+        self.name = name
+        self.arn = arn
+        self.stateMachineName = stateMachineName
+        self.stateMachineArn = stateMachineArn
+        self.roleArn = roleArn
+        self.input = input
+        self.startTime = startTime
+        self.region = region
+    }
+}
+
+/// How an execution ended (or that it has not).
+public enum ExecutionStatus: String, Sendable, Hashable {
+    case running = "RUNNING", succeeded = "SUCCEEDED", failed = "FAILED", timedOut = "TIMED_OUT", aborted = "ABORTED"
+}
+
+/// What the interpreter feeds itself: everything that can happen to an execution from outside.
+/// A log of these with their times is enough to rebuild the interpreter's state (replay).
+public enum StepInput: Sendable {
+    case start
+    case taskSucceeded(task: Int, output: JSON)
+    case taskFailed(task: Int, error: StatesError)
+    case taskHeartbeat(task: Int)
+    case timerFired(timer: Int)
+    case stop(error: String?, cause: String?)
+}
+
+/// What the interpreter asks its driver to do.
+public enum Action: Sendable {
+    case dispatch(TaskDispatch)
+    case cancelTask(Int)
+    case schedule(timer: Int, deadline: Date)
+    case cancelTimer(Int)
+    case finished(status: ExecutionStatus)
+}
+
+/// A task to run: which resource, with what input and context, under which time limits.
+public struct TaskDispatch: Sendable {
+    public let id: Int
+    public let resource: String
+    public let input: JSON
+    public let context: JSON
+    public let stateName: String
+    public let timeoutSeconds: Int?
+    public let heartbeatSeconds: Int?
+    public let credentials: JSON?
+}

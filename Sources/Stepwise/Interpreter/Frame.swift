@@ -1,0 +1,83 @@
+import Foundation
+import JSON
+import StatesLanguage
+
+/// One running `States` scope: the top level, a Parallel branch or a Map iteration.
+struct Frame {
+    let machine: Machine
+    /// The enclosing frame and this frame's position in its fan-out (branch or item index).
+    let parent: Int?
+    let slot: Int
+    var variables: Variables
+    var stateIndex: Int
+    /// The current state's input as it arrived (before InputPath).
+    var rawInput: JSON = .null
+    var enteredEventId = 0
+    var enteredTime = Date(timeIntervalSince1970: 0)
+    /// The id of the last event this frame recorded: the next event's previousEventId.
+    var lastEventId = 0
+    /// Attempts used per retrier of the current state, and in total (`$$.State.RetryCount`).
+    var retryCounts: [Int] = []
+    var retryCount = 0
+    var phase: Phase = .idle
+
+    enum Phase {
+        case idle
+        case task(id: Int, timers: [Int], heartbeat: Int?)
+        case waiting(timer: Int)
+        case retrying(timer: Int)
+        case fanOut(FanOut)
+    }
+
+    init(machine: Machine, parent: Int?, slot: Int, variables: Variables) {
+        self.machine = machine
+        self.parent = parent
+        self.slot = slot
+        self.variables = variables
+        self.stateIndex = machine.startAt
+    }
+
+    var state: State { machine.states[stateIndex] }
+}
+
+/// A Parallel or Map state's children in flight.
+struct FanOut {
+    enum Kind { case parallel, map }
+    let kind: Kind
+    /// Each child's input (branch input, or the item after ItemSelector).
+    let inputs: [JSON]
+    var results: [JSON?]
+    var running: [Int: Int] = [:]
+    var nextToStart = 0
+    var completed = 0
+    let maxConcurrency: Int
+    /// True while the parent is starting children synchronously: completions are then only recorded.
+    var starting = false
+    var failure: StatesError?
+
+    init(kind: Kind, inputs: [JSON], maxConcurrency: Int) {
+        self.kind = kind
+        self.inputs = inputs
+        self.results = Array(repeating: nil, count: inputs.count)
+        self.maxConcurrency = maxConcurrency
+    }
+
+    var canStartMore: Bool {
+        nextToStart < inputs.count && (maxConcurrency == 0 || running.count < maxConcurrency) && failure == nil
+    }
+    var isComplete: Bool { completed == inputs.count }
+}
+
+/// What a state's processing leads to.
+enum Outcome {
+    /// Go to the state at this index of the same scope with this input.
+    case next(Int, JSON)
+    /// The scope ends with this output (End: true, Succeed).
+    case end(JSON)
+    /// Waiting for a task, a timer or children.
+    case blocked
+    /// The state failed: Retry and Catch decide what follows.
+    case failed(StatesError)
+    /// The scope fails with this error (nothing caught it).
+    case frameFailed(StatesError)
+}

@@ -1,0 +1,56 @@
+import Foundation
+import JSON
+import StatesLanguage
+
+extension Interpreter {
+    /// The context object for the frame's current state (asl-reference §6); `{}` when the state never reads it.
+    func contextObject(_ frameId: Int, mapItem: (index: Int, value: JSON)? = nil, taskToken: String? = nil) -> JSON {
+        guard let frame = frames[frameId], frame.state.usesContext else { return .object(JSONObject()) }
+        var stateObject: JSONObject = ["EnteredTime": .string(Timestamp.format(frame.enteredTime)), "Name": .string(frame.state.name)]
+        switch frame.state.type {
+        case .task, .parallel, .map: stateObject["RetryCount"] = .int(frame.retryCount)
+        default: break
+        }
+        var context: JSONObject = ["Execution": executionContext, "State": .object(stateObject), "StateMachine": stateMachineContext]
+        if let taskToken { context["Task"] = ["Token": .string(taskToken)] }
+        if let mapItem { context["Map"] = ["Item": ["Index": .int(mapItem.index), "Value": mapItem.value]] }
+        return .object(context)
+    }
+
+    /// What `$`, `$$` and `$name` mean for the frame's current state.
+    func roots(_ frameId: Int, input: JSON, context: JSON? = nil) -> PathRoots {
+        let frame = frames[frameId]!
+        return PathRoots(input: input, context: context ?? contextObject(frameId), variables: frame.variables)
+    }
+
+    /// JSONata bindings: `$states` plus every visible variable.
+    func bindings(_ frameId: Int, input: JSON, result: JSON? = nil, errorOutput: JSON? = nil, context: JSON? = nil) -> [String: JSON] {
+        let frame = frames[frameId]!
+        var states: JSONObject = ["input": input, "context": context ?? contextObject(frameId)]
+        if let result { states["result"] = result }
+        if let errorOutput { states["errorOutput"] = errorOutput }
+        var bindings = frame.variables.outer.merging(frame.variables.local) { _, inner in inner }
+        bindings["states"] = .object(states)
+        return bindings
+    }
+
+    /// Evaluates a JSONata field; a failure records EvaluationFailed and becomes States.QueryEvaluationError.
+    mutating func evaluate(_ template: JSONataTemplate, _ frameId: Int, _ bindings: [String: JSON]) throws(StatesError) -> JSON {
+        do { return try template.evaluate(bindings) } catch { throw queryEvaluationError(frameId, error) }
+    }
+
+    mutating func queryEvaluationError(_ frameId: Int, _ failure: JSONataEvaluationFailure) -> StatesError {
+        let frame = frames[frameId]!
+        let cause = "An error occurred while executing the state '\(frame.state.name)' (entered at the event id #\(frame.enteredEventId)). "
+            + "The JSONata expression '\(failure.expression)' specified for the field '\(failure.location)' \(failure.detail)"
+        record(frameId, .evaluationFailed, .evaluationFailed(
+            error: StatesError.Name.queryEvaluationError, cause: cause, location: failure.location, state: frame.state.name))
+        return StatesError(StatesError.Name.queryEvaluationError, cause)
+    }
+
+    /// A JSONata field whose value has the wrong type for its purpose (e.g. a non-boolean Condition).
+    mutating func unexpectedType(_ frameId: Int, _ template: JSONataTemplate, field: String) -> StatesError {
+        queryEvaluationError(frameId, JSONataEvaluationFailure(
+            expression: template.expressionSource ?? "", location: field, reason: .unsupportedType))
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import JSON
+import StatesLanguage
+
+extension Interpreter {
+    /// A state's failure meets its Retry and Catch (asl-reference §5.2): the first retrier whose ErrorEquals
+    /// matches decides about retrying; when it is exhausted (or none matches) the first matching catcher
+    /// handles it; otherwise the scope fails.
+    mutating func handleError(_ frameId: Int, _ error: StatesError) -> Outcome {
+        let state = frames[frameId]!.state
+        guard error.name != StatesError.Name.runtime else { return .frameFailed(error) }
+        if let index = state.retriers.firstIndex(where: { Self.matches($0.errorEquals, error.name) }) {
+            let retrier = state.retriers[index]
+            let attempts = frames[frameId]!.retryCounts[index]
+            if attempts < retrier.maxAttempts {
+                frames[frameId]!.retryCounts[index] += 1
+                frames[frameId]!.retryCount += 1
+                let timer = schedule(.retry(frame: frameId), after: retryDelay(retrier, attempt: attempts + 1))
+                frames[frameId]!.phase = .retrying(timer: timer)
+                return .blocked
+            }
+        }
+        guard let catcher = state.catchers.first(where: { Self.matches($0.errorEquals, error.name) }) else { return .frameFailed(error) }
+        do throws(StatesError) {
+            return try caught(frameId, state, catcher, error)
+        } catch {
+            return .frameFailed(error)
+        }
+    }
+
+    /// Whether an ErrorEquals list matches an error name: exactly, by `States.ALL` (everything but States.Runtime),
+    /// or by `States.TaskFailed` (everything but timeouts), and `States.Timeout` also matches heartbeat expiry.
+    static func matches(_ errorEquals: [String], _ name: String) -> Bool {
+        for candidate in errorEquals {
+            if candidate == name { return true }
+            switch candidate {
+            case StatesError.Name.all: return name != StatesError.Name.runtime
+            case StatesError.Name.taskFailed:
+                if name != StatesError.Name.timeout && name != StatesError.Name.heartbeatTimeout && name != StatesError.Name.runtime { return true }
+            case StatesError.Name.timeout where name == StatesError.Name.heartbeatTimeout: return true
+            default: continue
+            }
+        }
+        return false
+    }
+
+    /// IntervalSeconds × BackoffRate^(attempt−1), capped at MaxDelaySeconds, uniformly jittered under FULL.
+    mutating func retryDelay(_ retrier: Retrier, attempt: Int) -> Double {
+        var delay = retrier.intervalSeconds * pow(retrier.backoffRate, Double(attempt - 1))
+        if let cap = retrier.maxDelaySeconds { delay = min(delay, cap) }
+        if retrier.fullJitter { delay = Double.random(in: 0...delay, using: &random) }
+        return delay
+    }
+
+    /// The catcher's output: the error output placed with its ResultPath (JSONPath) or its Output (JSONata).
+    mutating func caught(_ frameId: Int, _ state: State, _ catcher: Catcher, _ error: StatesError) throws(StatesError) -> Outcome {
+        let raw = frames[frameId]!.rawInput
+        let errorOutput: JSON = ["Error": .string(error.name), "Cause": .string(error.cause)]
+        let output: JSON
+        let assigned: [(String, JSON)]?
+        if state.isJSONata {
+            let bindings = bindings(frameId, input: raw, errorOutput: errorOutput)
+            assigned = try evaluateAssign(catcher.assign, frameId, input: errorOutput, bindings: bindings)
+            output = try catcher.output.map { template throws(StatesError) in try evaluate(template, frameId, bindings) } ?? errorOutput
+        } else {
+            assigned = try evaluateAssign(catcher.assign, frameId, input: errorOutput, bindings: [:])
+            output = try applyResultPath(catcher.resultPath, rawInput: raw, result: errorOutput)
+        }
+        return try exit(frameId, state, output: output, assigned: assigned, next: catcher.next)
+    }
+
+    mutating func timerFired(_ timerId: Int) {
+        guard let purpose = timers.removeValue(forKey: timerId) else { return }
+        switch purpose {
+        case .wait(let frameId): proceed(frameId, waitFinished(frameId))
+        case .retry(let frameId):
+            frames[frameId]!.phase = .idle
+            proceed(frameId, execute(frameId, retry: true))
+        case .taskTimeout(_, let task):
+            taskFailed(task, StatesError(StatesError.Name.timeout, "Task timed out."), timedOut: true)
+        case .heartbeat(_, let task):
+            taskFailed(task, StatesError(StatesError.Name.heartbeatTimeout, "Task heartbeat timed out."), timedOut: true)
+        case .executionTimeout:
+            finish(.timedOut, type: .executionTimedOut, details: .failure(
+                error: StatesError.Name.timeout, cause: "The execution timed out."), previous: eventCount)
+        }
+    }
+
+    /// Result processing for Task, Parallel and Map: ResultSelector, ResultPath, OutputPath and Assign (JSONPath),
+    /// or Output and Assign with `$states.result` (JSONata).
+    mutating func completeWork(_ frameId: Int, _ state: State, result: JSON) -> Outcome {
+        let raw = frames[frameId]!.rawInput
+        do throws(StatesError) {
+            try checkSize(result, state.name)
+            if state.isJSONata {
+                let bindings = bindings(frameId, input: raw, result: result)
+                let assigned = try evaluateAssign(state.assign, frameId, input: result, bindings: bindings)
+                let output = try state.io.output.map { template throws(StatesError) in try evaluate(template, frameId, bindings) } ?? result
+                return try exit(frameId, state, output: output, assigned: assigned, next: state.next)
+            }
+            let assigned = try evaluateAssign(state.assign, frameId, input: result, bindings: [:])
+            let selected = try state.io.resultSelector?.evaluate(roots(frameId, input: result)) ?? result
+            let placed = try applyResultPath(state.io.resultPath, rawInput: raw, result: selected)
+            let output = try applyOutputPath(state.io.outputPath, placed, frameId)
+            return try exit(frameId, state, output: output, assigned: assigned, next: state.next)
+        } catch {
+            return .failed(error)
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import JSON
+import StatesLanguage
+
+/// Parallel and Map: a state whose work is a set of child scopes (asl-reference §1.3, §7.3).
+extension Interpreter {
+    mutating func startParallel(_ frameId: Int, _ state: State, _ branches: [Machine]) throws(StatesError) -> Outcome {
+        let raw = frames[frameId]!.rawInput
+        let input: JSON
+        if state.isJSONata {
+            input = try state.io.arguments.map { template throws(StatesError) in try evaluate(template, frameId, bindings(frameId, input: raw)) } ?? raw
+        } else {
+            let effective = try applyInputPath(state.io.inputPath, roots(frameId, input: raw))
+            input = try state.io.parameters?.evaluate(roots(frameId, input: effective)) ?? effective
+        }
+        record(frameId, .parallelStateStarted, .none)
+        frames[frameId]!.phase = .fanOut(FanOut(kind: .parallel, inputs: Array(repeating: input, count: branches.count), maxConcurrency: 0))
+        return startChildren(frameId)
+    }
+
+    /// The machine a child of this frame's current state runs.
+    func childMachine(_ frameId: Int, slot: Int) -> Machine {
+        switch frames[frameId]!.state.kind {
+        case .parallel(let branches): return branches[slot]
+        case .map(let map): return map.processor
+        default: preconditionFailure("only Parallel and Map states have children")
+        }
+    }
+
+    mutating func modifyFanOut<T>(_ frameId: Int, _ body: (inout FanOut) -> T) -> T? {
+        guard case .fanOut(var fanOut) = frames[frameId]?.phase else { return nil }
+        frames[frameId]!.phase = .idle
+        let result = body(&fanOut)
+        frames[frameId]!.phase = .fanOut(fanOut)
+        return result
+    }
+
+    /// Starts children while the concurrency limit allows; children that finish synchronously are only counted
+    /// here (`starting`), so completion is decided once, at the end.
+    mutating func startChildren(_ frameId: Int) -> Outcome {
+        _ = modifyFanOut(frameId) { $0.starting = true }
+        while let slot = modifyFanOut(frameId, { fanOut -> Int? in
+            guard fanOut.canStartMore else { return nil }
+            fanOut.nextToStart += 1
+            return fanOut.nextToStart - 1
+        }) ?? nil {
+            startChild(frameId, slot: slot)
+        }
+        guard let fanOut = modifyFanOut(frameId, { fanOut -> FanOut in
+            fanOut.starting = false
+            return fanOut
+        }) else { return .blocked }
+        if let failure = fanOut.failure { return fanOutFailed(frameId, fanOut, failure) }
+        if fanOut.isComplete { return fanOutSucceeded(frameId, fanOut) }
+        return .blocked
+    }
+
+    mutating func startChild(_ frameId: Int, slot: Int) {
+        let parent = frames[frameId]!
+        guard case .fanOut(let fanOut) = parent.phase else { return }
+        if fanOut.kind == .map { record(frameId, .mapIterationStarted, .mapIteration(name: parent.state.name, index: slot)) }
+        let machine = childMachine(frameId, slot: slot)
+        let childId = newFrame(machine, parent: frameId, slot: slot, variables: parent.variables.enteringScope())
+        frames[childId]!.lastEventId = frames[frameId]!.lastEventId
+        _ = modifyFanOut(frameId) { $0.running[slot] = childId }
+        proceed(childId, .next(machine.startAt, fanOut.inputs[slot]))
+    }
+
+    mutating func childSucceeded(_ parentId: Int, slot: Int, output: JSON, lastEventId: Int) {
+        guard let starting = modifyFanOut(parentId, { fanOut -> Bool in
+            fanOut.results[slot] = output
+            fanOut.running[slot] = nil
+            fanOut.completed += 1
+            return fanOut.starting
+        }) else { return }
+        let parent = frames[parentId]!
+        frames[parentId]!.lastEventId = max(parent.lastEventId, lastEventId)
+        if case .fanOut(let fanOut) = parent.phase, fanOut.kind == .map {
+            record(parentId, .mapIterationSucceeded, .mapIteration(name: parent.state.name, index: slot))
+        }
+        guard !starting else { return }
+        proceed(parentId, startChildren(parentId))
+    }
+
+    mutating func childFailed(_ parentId: Int, slot: Int, error: StatesError) {
+        guard let fanOut = modifyFanOut(parentId, { fanOut -> FanOut in
+            fanOut.running[slot] = nil
+            if fanOut.failure == nil { fanOut.failure = error }
+            return fanOut
+        }), fanOut.failure == error else { return }
+        let name = frames[parentId]!.state.name
+        if fanOut.kind == .map { record(parentId, .mapIterationFailed, .mapIteration(name: name, index: slot)) }
+        for (sibling, childId) in fanOut.running.sorted(by: { $0.key < $1.key }) {
+            abortFrame(childId)
+            if fanOut.kind == .map { record(parentId, .mapIterationAborted, .mapIteration(name: name, index: sibling)) }
+        }
+        _ = modifyFanOut(parentId) { $0.running.removeAll() }
+        guard !fanOut.starting else { return }
+        proceed(parentId, fanOutFailed(parentId, fanOut, error))
+    }
+
+    mutating func fanOutSucceeded(_ frameId: Int, _ fanOut: FanOut) -> Outcome {
+        frames[frameId]!.phase = .idle
+        record(frameId, fanOut.kind == .map ? .mapStateSucceeded : .parallelStateSucceeded, .none)
+        return completeWork(frameId, frames[frameId]!.state, result: .array(fanOut.results.map { $0 ?? .null }))
+    }
+
+    mutating func fanOutFailed(_ frameId: Int, _ fanOut: FanOut, _ error: StatesError) -> Outcome {
+        frames[frameId]!.phase = .idle
+        record(frameId, fanOut.kind == .map ? .mapStateFailed : .parallelStateFailed, .none)
+        return .failed(error)
+    }
+}

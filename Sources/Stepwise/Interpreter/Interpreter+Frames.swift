@@ -1,0 +1,49 @@
+import Foundation
+import JSON
+import StatesLanguage
+
+extension Interpreter {
+    /// A scope ended with `output`: the execution succeeds, or the parent collects the result.
+    mutating func frameSucceeded(_ frameId: Int, _ output: JSON) {
+        guard let frame = frames.removeValue(forKey: frameId) else { return }
+        if let parent = frame.parent {
+            childSucceeded(parent, slot: frame.slot, output: output, lastEventId: frame.lastEventId)
+        } else {
+            finish(.succeeded, type: .executionSucceeded, details: .executionSucceeded(output: output), previous: frame.lastEventId)
+        }
+    }
+
+    /// A scope failed: the execution fails, or the parent's Parallel/Map fails and its siblings are aborted.
+    mutating func frameFailed(_ frameId: Int, _ error: StatesError) {
+        guard let frame = frames.removeValue(forKey: frameId) else { return }
+        if let parent = frame.parent {
+            frames[parent]!.lastEventId = max(frames[parent]!.lastEventId, frame.lastEventId)
+            childFailed(parent, slot: frame.slot, error: error)
+        } else {
+            finish(.failed, type: .executionFailed, details: .failure(
+                error: error.name.isEmpty ? nil : error.name, cause: error.cause.isEmpty ? nil : error.cause), previous: frame.lastEventId)
+        }
+    }
+
+    /// Stops a scope because a sibling failed: its task, timer or children end, with the Aborted events AWS records.
+    mutating func abortFrame(_ frameId: Int) {
+        guard let frame = frames[frameId] else { return }
+        switch frame.phase {
+        case .task(let id, let timers, _):
+            tasks[id] = nil
+            actions.append(.cancelTask(id))
+            for timer in timers { cancelTimer(timer) }
+        case .waiting(let timer), .retrying(let timer):
+            cancelTimer(timer)
+        case .fanOut(let fanOut):
+            for (slot, childId) in fanOut.running.sorted(by: { $0.key < $1.key }) {
+                abortFrame(childId)
+                if fanOut.kind == .map { record(frameId, .mapIterationAborted, .mapIteration(name: frame.state.name, index: slot)) }
+            }
+        case .idle:
+            break
+        }
+        if let aborted = frame.state.type.abortedEvent { record(frameId, aborted, .none) }
+        frames[frameId] = nil
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import JSON
+import StatesLanguage
+
+extension Interpreter {
+    /// Appends a history event and returns its id. Past the 25,000-event limit the execution fails.
+    @discardableResult
+    mutating func record(_ type: EventType, _ details: HistoryEvent.Details, previous: Int) -> Int {
+        eventCount += 1
+        let event = HistoryEvent(id: eventCount, previousEventId: previous, timestamp: now, type: type, details: details)
+        newEvents.append(event)
+        if eventCount >= Self.maxHistoryEvents, status == .running, type != .executionFailed {
+            finish(.failed, type: .executionFailed, details: .failure(
+                error: StatesError.Name.runtime,
+                cause: "The execution reached the maximum number of history events (\(Self.maxHistoryEvents))."), previous: eventCount)
+        }
+        return event.id
+    }
+
+    /// Records an event in a frame's causal chain (previousEventId = the frame's last event).
+    @discardableResult
+    mutating func record(_ frameId: Int, _ type: EventType, _ details: HistoryEvent.Details) -> Int {
+        let id = record(type, details, previous: frames[frameId]?.lastEventId ?? 0)
+        frames[frameId]?.lastEventId = id
+        return id
+    }
+
+    mutating func schedule(_ purpose: TimerPurpose, after seconds: Double) -> Int {
+        let id = nextTimerId
+        nextTimerId += 1
+        timers[id] = purpose
+        actions.append(.schedule(timer: id, deadline: now.addingTimeInterval(seconds)))
+        return id
+    }
+
+    mutating func cancelTimer(_ id: Int) {
+        guard timers.removeValue(forKey: id) != nil else { return }
+        actions.append(.cancelTimer(id))
+    }
+}
+
+/// A small, fast, seedable generator (SplitMix64), kept in the interpreter state so retries with jitter and
+/// `States.MathRandom` replay identically.
+struct SplitMix64: RandomNumberGenerator, Sendable {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// ISO-8601 timestamps as AWS writes them in the context object: UTC, milliseconds, `Z`.
+public enum Timestamp {
+    public static func format(_ date: Date) -> String {
+        let millis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let days = millis >= 0 ? millis / 86_400_000 : (millis - 86_399_999) / 86_400_000
+        let msOfDay = millis - days * 86_400_000
+        let (year, month, day) = civil(fromDays: days)
+        let hour = msOfDay / 3_600_000, minute = msOfDay / 60_000 % 60, second = msOfDay / 1000 % 60, ms = msOfDay % 1000
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2)).\(pad(ms, 3))Z"
+    }
+
+    static func pad(_ value: Int64, _ width: Int) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
+
+    /// Howard Hinnant's days-to-civil algorithm.
+    static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+}

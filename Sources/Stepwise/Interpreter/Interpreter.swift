@@ -1,0 +1,136 @@
+import Foundation
+import JSON
+import StatesLanguage
+
+/// The pure heart of Stepwise: given the execution's state and one input (start, a task result, a timer,
+/// a stop), it advances every state it can synchronously, records history events, and returns the effects
+/// the driver must perform (STYLE.md, practice 11). No I/O, no clock, no concurrency: time comes in as `now`,
+/// randomness from a seeded generator in the state, so a replay of the same inputs gives the same history.
+public struct Interpreter: Sendable {
+    public let definition: StateMachineDefinition
+    public let info: ExecutionInfo
+    public internal(set) var status: ExecutionStatus = .running
+    public internal(set) var output: JSON?
+    public internal(set) var error: String?
+    public internal(set) var cause: String?
+    /// Events recorded since the driver last drained them.
+    public internal(set) var newEvents: [HistoryEvent] = []
+    public internal(set) var eventCount = 0
+
+    var frames: [Int: Frame] = [:]
+    var nextFrameId = 0
+    var nextTaskId = 1
+    var nextTimerId = 1
+    var timers: [Int: TimerPurpose] = [:]
+    var tasks: [Int: Int] = [:]
+    var actions: [Action] = []
+    var now: Date
+    var random: SplitMix64
+    let executionContext: JSON
+    let stateMachineContext: JSON
+
+    enum TimerPurpose {
+        case wait(frame: Int)
+        case retry(frame: Int)
+        case taskTimeout(frame: Int, task: Int)
+        case heartbeat(frame: Int, task: Int)
+        case executionTimeout
+    }
+
+    /// The history limit of a Standard execution (asl-reference §9).
+    public static let maxHistoryEvents = 25_000
+    /// The payload limit for inputs, outputs and results (asl-reference §9).
+    public static let maxPayloadBytes = 262_144
+
+    public init(definition: StateMachineDefinition, info: ExecutionInfo, seed: UInt64 = 0) {
+        self.definition = definition
+        self.info = info
+        self.now = info.startTime
+        self.random = SplitMix64(seed: seed)
+        executionContext = [
+            "Id": .string(info.arn), "Input": info.input, "StartTime": .string(Timestamp.format(info.startTime)),
+            "Name": .string(info.name), "RoleArn": .string(info.roleArn), "RedriveCount": 0,
+        ]
+        stateMachineContext = ["Id": .string(info.stateMachineArn), "Name": .string(info.stateMachineName)]
+    }
+
+    /// Handles one input at time `now` and returns the effects to perform. New history events are in `newEvents`.
+    public mutating func handle(_ input: StepInput, now: Date) -> [Action] {
+        self.now = max(now, self.now)
+        guard status == .running else { return [] }
+        switch input {
+        case .start: start()
+        case .taskSucceeded(let task, let output): taskSucceeded(task, output)
+        case .taskFailed(let task, let error): taskFailed(task, error)
+        case .taskHeartbeat(let task): heartbeat(task)
+        case .timerFired(let timer): timerFired(timer)
+        case .stop(let error, let cause): finish(.aborted, type: .executionAborted, details: .failure(error: error, cause: cause), previous: 0)
+        }
+        defer { actions.removeAll(keepingCapacity: true) }
+        return actions
+    }
+
+    /// Hands over the events recorded so far.
+    public mutating func drainEvents() -> [HistoryEvent] {
+        defer { newEvents.removeAll(keepingCapacity: true) }
+        return newEvents
+    }
+
+    mutating func start() {
+        let id = record(.executionStarted, .executionStarted(input: info.input, roleArn: info.roleArn), previous: 0)
+        if let timeout = definition.timeoutSeconds {
+            _ = schedule(.executionTimeout, after: Double(timeout))
+        }
+        let frameId = newFrame(definition.root, parent: nil, slot: 0, variables: Variables())
+        frames[frameId]!.lastEventId = id == 1 ? 0 : id
+        proceed(frameId, .next(definition.root.startAt, info.input))
+    }
+
+    /// Runs a frame from an outcome until it blocks or ends: the step loop.
+    mutating func proceed(_ frameId: Int, _ outcome: Outcome) {
+        var outcome = outcome
+        while status == .running {
+            switch outcome {
+            case .next(let index, let input):
+                enter(frameId, index, input)
+                outcome = execute(frameId, retry: false)
+            case .end(let output):
+                frameSucceeded(frameId, output)
+                return
+            case .blocked:
+                return
+            case .failed(let error):
+                outcome = handleError(frameId, error)
+            case .frameFailed(let error):
+                frameFailed(frameId, error)
+                return
+            }
+        }
+    }
+
+    mutating func newFrame(_ machine: Machine, parent: Int?, slot: Int, variables: Variables) -> Int {
+        let id = nextFrameId
+        nextFrameId += 1
+        frames[id] = Frame(machine: machine, parent: parent, slot: slot, variables: variables)
+        return id
+    }
+
+    /// Ends the execution with a terminal event; cancels whatever is still in flight.
+    mutating func finish(_ status: ExecutionStatus, type: EventType, details: HistoryEvent.Details, previous: Int) {
+        record(type, details, previous: previous)
+        self.status = status
+        switch details {
+        case .executionSucceeded(let output): self.output = output
+        case .failure(let error, let cause):
+            self.error = error
+            self.cause = cause
+        default: break
+        }
+        for task in tasks.keys.sorted() { actions.append(.cancelTask(task)) }
+        for timer in timers.keys.sorted() { actions.append(.cancelTimer(timer)) }
+        tasks.removeAll()
+        timers.removeAll()
+        frames.removeAll()
+        actions.append(.finished(status: status))
+    }
+}

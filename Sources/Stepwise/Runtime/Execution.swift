@@ -1,0 +1,38 @@
+import Foundation
+import JSON
+
+/// A running or finished execution: its live history, its result, and a way to stop it.
+public final class Execution: Sendable {
+    public let name: String
+    public let arn: String
+    let driver: ExecutionDriver
+
+    init(name: String, arn: String, driver: ExecutionDriver) {
+        self.name = name
+        self.arn = arn
+        self.driver = driver
+    }
+
+    /// Every history event from the first, then live ones until the execution ends.
+    public var events: AsyncStream<HistoryEvent> {
+        let (stream, continuation) = AsyncStream<HistoryEvent>.makeStream()
+        let driver = driver
+        Task { await driver.subscribe(continuation) }
+        return stream
+    }
+
+    /// The outcome; waits for the end of the execution.
+    public var result: ExecutionResult {
+        get async { await driver.waitForResult() }
+    }
+
+    /// The history recorded so far.
+    public var history: [HistoryEvent] {
+        get async { await driver.history }
+    }
+
+    /// Stops the execution (StopExecution): running tasks are cancelled and ExecutionAborted is recorded.
+    public func stop(error: String? = nil, cause: String? = nil) async {
+        await driver.stop(error: error, cause: cause)
+    }
+}

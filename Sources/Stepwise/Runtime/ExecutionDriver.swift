@@ -1,0 +1,160 @@
+import Foundation
+import JSON
+import StatesLanguage
+
+/// Performs what the interpreter asks for — runs handlers, keeps timers, publishes history — and feeds the
+/// results back in. One actor per execution: the interpreter is only ever touched from here.
+///
+/// Under the virtual clock, timers do not sleep: whenever no handler is running, the earliest timer fires at
+/// once and `now` jumps to its deadline, so history timestamps advance exactly as in a real run.
+actor ExecutionDriver {
+    private var interpreter: Interpreter
+    private let handlers: HandlerRegistry
+    private let virtual: Bool
+    private var virtualNow: Date
+    /// Virtual timers sorted by (deadline, id).
+    private var timerQueue: [(deadline: Date, id: Int)] = []
+    private var realTimers: [Int: Task<Void, Never>] = [:]
+    private var running: [Int: Task<Void, Never>] = [:]
+    private(set) var history: [HistoryEvent] = []
+    private var subscribers: [Int: AsyncStream<HistoryEvent>.Continuation] = [:]
+    private var nextSubscriber = 0
+    private var waiters: [CheckedContinuation<ExecutionResult, Never>] = []
+    private(set) var result: ExecutionResult?
+
+    init(interpreter: Interpreter, handlers: HandlerRegistry, virtual: Bool) {
+        self.interpreter = interpreter
+        self.handlers = handlers
+        self.virtual = virtual
+        self.virtualNow = interpreter.info.startTime
+    }
+
+    var now: Date { virtual ? virtualNow : Date() }
+
+    func start() { submit(.start) }
+
+    func stop(error: String?, cause: String?) { submit(.stop(error: error, cause: cause)) }
+
+    /// Steps the interpreter with one input and performs the resulting actions.
+    func submit(_ input: StepInput) {
+        step(input)
+        if virtual { advanceVirtualTime() }
+    }
+
+    private func step(_ input: StepInput) {
+        let actions = interpreter.handle(input, now: now)
+        publish(interpreter.drainEvents())
+        for action in actions { perform(action) }
+    }
+
+    /// Fires virtual timers in deadline order while nothing else can happen first.
+    private func advanceVirtualTime() {
+        while result == nil, running.isEmpty, !timerQueue.isEmpty {
+            let next = timerQueue.removeFirst()
+            virtualNow = max(virtualNow, next.deadline)
+            step(.timerFired(timer: next.id))
+        }
+    }
+
+    private func perform(_ action: Action) {
+        switch action {
+        case .dispatch(let task): dispatch(task)
+        case .cancelTask(let id):
+            running.removeValue(forKey: id)?.cancel()
+        case .schedule(let id, let deadline): schedule(id, deadline)
+        case .cancelTimer(let id):
+            realTimers.removeValue(forKey: id)?.cancel()
+            timerQueue.removeAll { $0.id == id }
+        case .finished(let status): finished(status)
+        }
+    }
+
+    private func schedule(_ id: Int, _ deadline: Date) {
+        if virtual {
+            let position = timerQueue.firstIndex { $0.deadline > deadline } ?? timerQueue.endIndex
+            timerQueue.insert((deadline, id), at: position)
+            return
+        }
+        realTimers[id] = Task { [weak self] in
+            let delay = deadline.timeIntervalSinceNow
+            if delay > 0 { try? await Task.sleep(for: .milliseconds(Int64((delay * 1000).rounded(.up)))) }
+            guard !Task.isCancelled else { return }
+            await self?.timerFired(id)
+        }
+    }
+
+    private func timerFired(_ id: Int) {
+        guard realTimers.removeValue(forKey: id) != nil else { return }
+        submit(.timerFired(timer: id))
+    }
+
+    private func dispatch(_ task: TaskDispatch) {
+        guard let handler = handlers.resolve(task.resource) else {
+            submit(.taskFailed(task: task.id, error: StatesError(StatesError.Name.taskFailed, Runtime.missingHandlerMessage(task.resource))))
+            return
+        }
+        let context = TaskContext(
+            resource: task.resource, stateName: task.stateName, executionName: interpreter.info.name, contextObject: task.context,
+            reportHeartbeat: { [weak self] in await self?.submit(.taskHeartbeat(task: task.id)) })
+        running[task.id] = Task { [weak self] in
+            let outcome: StepInput
+            do {
+                outcome = .taskSucceeded(task: task.id, output: try await handler(task.input, context))
+            } catch let error as StatesError {
+                outcome = .taskFailed(task: task.id, error: error)
+            } catch is CancellationError {
+                return
+            } catch {
+                outcome = .taskFailed(task: task.id, error: StatesError(String(describing: type(of: error)), String(describing: error)))
+            }
+            await self?.taskFinished(task.id, outcome)
+        }
+    }
+
+    private func taskFinished(_ id: Int, _ outcome: StepInput) {
+        guard running.removeValue(forKey: id) != nil else { return }
+        submit(outcome)
+    }
+
+    private func finished(_ status: ExecutionStatus) {
+        let result = ExecutionResult(
+            status: status, output: interpreter.output, error: interpreter.error, cause: interpreter.cause,
+            startDate: interpreter.info.startTime, stopDate: now)
+        self.result = result
+        for task in running.values { task.cancel() }
+        running.removeAll()
+        for timer in realTimers.values { timer.cancel() }
+        realTimers.removeAll()
+        timerQueue.removeAll()
+        for waiter in waiters { waiter.resume(returning: result) }
+        waiters.removeAll()
+        for subscriber in subscribers.values { subscriber.finish() }
+        subscribers.removeAll()
+    }
+
+    private func publish(_ events: [HistoryEvent]) {
+        guard !events.isEmpty else { return }
+        history.append(contentsOf: events)
+        for subscriber in subscribers.values {
+            for event in events { subscriber.yield(event) }
+        }
+    }
+
+    /// Replays the history so far into `continuation`, then streams new events until the execution ends.
+    func subscribe(_ continuation: AsyncStream<HistoryEvent>.Continuation) {
+        for event in history { continuation.yield(event) }
+        guard result == nil else { return continuation.finish() }
+        let id = nextSubscriber
+        nextSubscriber += 1
+        subscribers[id] = continuation
+        continuation.onTermination = { [weak self] _ in Task { await self?.unsubscribe(id) } }
+    }
+
+    private func unsubscribe(_ id: Int) { subscribers[id] = nil }
+
+    /// Waits for the end of the execution.
+    func waitForResult() async -> ExecutionResult {
+        if let result { return result }
+        return await withCheckedContinuation { waiters.append($0) }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import JSON
+import StatesLanguage
+import Synchronization
+
+/// Which clock executions run on.
+public enum ClockKind: Sendable {
+    /// Wall-clock time: a Wait of an hour takes an hour.
+    case real
+    /// Virtual time: Waits, backoffs and timeouts complete at once while timestamps advance as in a real run.
+    case virtual
+}
+
+/// The entry point of the library: registers task handlers and starts executions.
+///
+/// ```swift
+/// let runtime = Runtime(clock: .virtual)
+/// runtime.register("arn:aws:lambda:*:*:function:validate") { input, context in input }
+/// let machine = try StateMachine(text: definition, name: "migration")
+/// let execution = try await runtime.start(machine, input: ["jobId": "42"], name: "job-42")
+/// let result = await execution.result
+/// ```
+public final class Runtime: Sendable {
+    public let clock: ClockKind
+    public let region: String
+    public let account: String
+    private let registry = Mutex(HandlerRegistry())
+
+    public init(clock: ClockKind = .real, region: String = "us-east-1", account: String = "123456789012") {
+        self.clock = clock
+        self.region = region
+        self.account = account
+    }
+
+    /// Registers a handler for a resource ARN, or for every resource matching a `*` pattern.
+    public func register(_ resource: String, _ handler: @escaping TaskHandler) {
+        registry.withLock { $0.register(resource, handler) }
+    }
+
+    /// Starts an execution. Throws for an invalid name or when a Task's resource has no handler.
+    public func start(_ machine: StateMachine, input: JSON = .object(JSONObject()), name: String? = nil) async throws(StartError) -> Execution {
+        let name = name ?? UUID().uuidString.lowercased()
+        guard ExecutionName.isValid(name) else { throw StartError(code: "InvalidName", message: "Invalid Name: '\(name)'") }
+        let handlers = registry.withLock { $0 }
+        let missing = machine.resources.filter { handlers.resolve($0) == nil }
+        guard missing.isEmpty else {
+            throw StartError(code: "MissingHandler", message: missing.map(Self.missingHandlerMessage).joined(separator: "\n"))
+        }
+        if input.exceedsSize(Interpreter.maxPayloadBytes) {
+            throw StartError(code: "InvalidExecutionInput", message: "Invalid State Machine Execution Input: 'input exceeds 262144 bytes'")
+        }
+        let arn = "arn:aws:states:\(region):\(account):execution:\(machine.name):\(name)"
+        let info = ExecutionInfo(
+            name: name, arn: arn, stateMachineName: machine.name, stateMachineArn: stateMachineArn(machine.name),
+            roleArn: "arn:aws:iam::\(account):role/stepwise-execution", input: input, startTime: Date(), region: region)
+        let interpreter = Interpreter(definition: machine.definition, info: info, seed: UInt64.random(in: 0...UInt64.max))
+        let driver = ExecutionDriver(interpreter: interpreter, handlers: handlers, virtual: clock == .virtual)
+        await driver.start()
+        return Execution(name: name, arn: arn, driver: driver)
+    }
+
+    public func stateMachineArn(_ name: String) -> String { "arn:aws:states:\(region):\(account):stateMachine:\(name)" }
+
+    static func missingHandlerMessage(_ resource: String) -> String {
+        "No handler for the Task resource '\(resource)': register one with runtime.register(\"\(resource)\") { input, context in ... }"
+    }
+}
+
+/// Why an execution could not start: AWS's error code (InvalidName, …) and a message.
+public struct StartError: Error, Sendable, CustomStringConvertible {
+    public var code: String
+    public var message: String
+    public var description: String { "\(code): \(message)" }
+}
+
+/// AWS's naming rules for executions, state machines and activities (asl-reference §9).
+public enum ExecutionName {
+    public static func isValid(_ name: String) -> Bool {
+        guard (1...80).contains(name.count) else { return false }
+        let forbidden: Set<Character> = [" ", "<", ">", "{", "}", "[", "]", "?", "*", "\"", "#", "%", "\\", "^", "~", "$", "&", ",", ";", ":", "/", "|", "`"]
+        for scalar in name.unicodeScalars {
+            let value = scalar.value
+            if value <= 0x1F || (0x7F...0x9F).contains(value) || value == 0xFFFE || value == 0xFFFF { return false }
+            if scalar.properties.isWhitespace || forbidden.contains(Character(scalar)) { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import JSON
+import StatesLanguage
+
+/// Runs one Task: gets the task's input (after InputPath/Parameters) and a context, returns the result.
+/// Throw a `StatesError` to fail with a specific error name and cause; any other error fails the task with the
+/// error's type name as the error and its description as the cause. Cancellation (a stop, a timeout, a sibling's
+/// failure) reaches the handler as Swift task cancellation.
+public typealias TaskHandler = @Sendable (_ input: JSON, _ context: TaskContext) async throws -> JSON
+
+/// What a handler knows about the task it runs, and how it reports heartbeats.
+public struct TaskContext: Sendable {
+    public let resource: String
+    public let stateName: String
+    public let executionName: String
+    /// The context object (`$$`) of the Task state.
+    public let contextObject: JSON
+    /// The task token of a `.waitForTaskToken` task.
+    public var taskToken: String? { contextObject["Task"]?["Token"]?.stringValue }
+    let reportHeartbeat: @Sendable () async -> Void
+
+    /// Tells the engine the task is alive: restarts its HeartbeatSeconds clock.
+    public func heartbeat() async { await reportHeartbeat() }
+}
+
+/// Handlers by resource: an exact ARN, or a pattern with `*` wildcards (`arn:aws:lambda:*:*:function:validate-*`).
+struct HandlerRegistry: Sendable {
+    private var exact: [String: TaskHandler] = [:]
+    private var patterns: [(String, TaskHandler)] = []
+
+    mutating func register(_ pattern: String, _ handler: @escaping TaskHandler) {
+        if pattern.contains("*") { patterns.append((pattern, handler)) } else { exact[pattern] = handler }
+    }
+
+    /// The exact match first, then the first registered pattern that matches.
+    func resolve(_ resource: String) -> TaskHandler? {
+        if let handler = exact[resource] { return handler }
+        return patterns.first { Self.glob($0.0, matches: resource) }?.1
+    }
+
+    /// `*` matches any run of characters (including none); everything else matches itself.
+    static func glob(_ pattern: String, matches text: String) -> Bool {
+        let p = Array(pattern.utf8), t = Array(text.utf8)
+        var pi = 0, ti = 0, star = -1, mark = 0
+        while ti < t.count {
+            if pi < p.count, p[pi] != UInt8(ascii: "*"), p[pi] == t[ti] {
+                pi += 1
+                ti += 1
+            } else if pi < p.count, p[pi] == UInt8(ascii: "*") {
+                star = pi
+                mark = ti
+                pi += 1
+            } else if star >= 0 {
+                pi = star + 1
+                mark += 1
+                ti = mark
+            } else {
+                return false
+            }
+        }
+        while pi < p.count, p[pi] == UInt8(ascii: "*") { pi += 1 }
+        return pi == p.count
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import JSON
+import Stepwise
+
+/// `stepwise run FILE`: runs one execution of a definition file and reports its outcome.
+enum RunCommand: Command {
+    static let name = "run"
+    static let summary = "Run a workflow and print its output"
+    static let help = """
+        Usage: stepwise run FILE [--input JSON|@PATH|-] [--name JOB_ID] [--virtual-time] [--json] [--history]
+
+        Runs one execution of the ASL definition in FILE. The state machine is named after the file
+        (without .asl.json or .json).
+
+        Options:
+          --input V        the execution input: JSON text, @PATH to read a file, or - for standard input (default {})
+          --name JOB_ID    the execution name (default: a UUID)
+          --virtual-time   Waits, retry backoffs and timeouts complete at once; timestamps advance as in a real run
+          --json           print one object {name, status, output, error, cause, startDate, stopDate, events}
+          --history        after the run, print the history as a table (id, elapsed, type, state, detail)
+        Exit status: 0 when the execution succeeds, 1 when it fails, times out or is aborted, 2 on a usage error
+        or an invalid definition.
+        """
+    static let options: [OptionSpec] = [.value("input"), .value("name"), .flag("virtual-time"), .flag("json"), .flag("history")]
+
+    static func run(_ arguments: ParsedArguments, _ output: inout Output) async -> Int32 {
+        guard arguments.positionals.count == 1, let path = arguments.positionals.first else {
+            output.error("stepwise run: expected exactly one FILE\n\n\(help)")
+            return 2
+        }
+        let machine: StateMachine
+        let input: JSON
+        do {
+            machine = try StateMachine(text: try readText(path), name: machineName(path))
+            input = try readInput(arguments.value("input"), output.stdin)
+        } catch let error as DefinitionError {
+            for diagnostic in error.diagnostics { output.error("\(path): \(diagnostic)") }
+            return 2
+        } catch let error as FileError {
+            output.error("stepwise run: \(path): \(error.message)")
+            return 2
+        } catch {
+            output.error("stepwise run: \((error as? UsageError)?.message ?? "\(error)")")
+            return 2
+        }
+        let runtime = Runtime(clock: arguments.flag("virtual-time") ? .virtual : .real)
+        let execution: Execution
+        do {
+            execution = try await runtime.start(machine, input: input, name: arguments.value("name"))
+        } catch {
+            output.error("stepwise run: \(error.message)")
+            return 1
+        }
+        let result = await execution.result
+        let history = await execution.history
+        report(result, name: execution.name, history: history, arguments, &output)
+        return result.status == .succeeded ? 0 : 1
+    }
+
+    static func report(_ result: ExecutionResult, name: String, history: [HistoryEvent], _ arguments: ParsedArguments, _ output: inout Output) {
+        if arguments.flag("json") {
+            output.print(summary(result, name: name, history: history).serialized())
+        } else if result.status == .succeeded {
+            output.print((result.output ?? .null).serialized(.pretty))
+        } else {
+            output.error("\(result.status.rawValue): \(result.error ?? ""): \(result.cause ?? "")")
+        }
+        if arguments.flag("history") { output.print(HistoryTable.render(history)) }
+    }
+
+    static func summary(_ result: ExecutionResult, name: String, history: [HistoryEvent]) -> JSON {
+        [
+            "name": .string(name), "status": .string(result.status.rawValue), "output": result.output ?? .null,
+            "error": result.error.map(JSON.string) ?? .null, "cause": result.cause.map(JSON.string) ?? .null,
+            "startDate": .double(result.startDate.timeIntervalSince1970),
+            "stopDate": result.stopDate.map { .double($0.timeIntervalSince1970) } ?? .null,
+            "events": .array(history.map { $0.json() }),
+        ]
+    }
+
+    /// The file name without `.asl.json` / `.json`.
+    static func machineName(_ path: String) -> String {
+        var name = (path as NSString).lastPathComponent
+        for suffix in [".asl.json", ".json"] where name.hasSuffix(suffix) {
+            name = String(name.dropLast(suffix.count))
+            break
+        }
+        return ExecutionName.isValid(name) ? name : "StateMachine"
+    }
+
+    /// `--input`: JSON text, `@PATH`, or `-` for standard input; `{}` when absent.
+    static func readInput(_ value: String?, _ stdin: @escaping @Sendable () -> Data) throws -> JSON {
+        guard let value else { return .object(JSONObject()) }
+        let text: String
+        if value == "-" {
+            text = try readText("-", stdin: stdin)
+        } else if value.hasPrefix("@") {
+            text = try readText(String(value.dropFirst()))
+        } else {
+            text = value
+        }
+        do { return try JSON(parsing: text) } catch { throw UsageError(message: "--input is not JSON: \(error)") }
+    }
+}
