@@ -35,6 +35,7 @@ public struct HistoryEvent: Sendable {
         case lambdaScheduled(resource: String, input: JSON, timeout: Int?)
         case output(JSON)
         case mapStarted(length: Int)
+        case mapRun(arn: String)
         case mapIteration(name: String, index: Int)
         case evaluationFailed(error: String, cause: String, location: String, state: String)
     }

@@ -20,6 +20,10 @@ struct Frame {
     var retryCounts: [Int] = []
     var retryCount = 0
     var phase: Phase = .idle
+    /// Map/ParallelStateFailed, recorded only once no retrier runs the state again.
+    var failedEvent: EventType?
+    /// Children of a Distributed Map run as separate executions: their events stay out of this history.
+    var detached = false
 
     enum Phase {
         case idle
@@ -54,6 +58,7 @@ struct FanOut {
     /// True while the parent is starting children synchronously: completions are then only recorded.
     var starting = false
     var failure: StatesError?
+    var distributed = false
 
     init(kind: Kind, inputs: [JSON], maxConcurrency: Int) {
         self.kind = kind

@@ -8,11 +8,12 @@ extension Interpreter {
     /// handles it; otherwise the scope fails.
     mutating func handleError(_ frameId: Int, _ error: StatesError) -> Outcome {
         let state = frames[frameId]!.state
-        guard error.name != StatesError.Name.runtime else { return .frameFailed(error) }
+        guard error.name != StatesError.Name.runtime else { return .frameFailed(located(frameId, error)) }
         if let index = state.retriers.firstIndex(where: { Self.matches($0.errorEquals, error.name) }) {
             let retrier = state.retriers[index]
             let attempts = frames[frameId]!.retryCounts[index]
             if attempts < retrier.maxAttempts {
+                frames[frameId]!.failedEvent = nil
                 frames[frameId]!.retryCounts[index] += 1
                 frames[frameId]!.retryCount += 1
                 let timer = schedule(.retry(frame: frameId), after: retryDelay(retrier, attempt: attempts + 1))
@@ -20,12 +21,23 @@ extension Interpreter {
                 return .blocked
             }
         }
+        if let failed = frames[frameId]!.failedEvent {
+            frames[frameId]!.failedEvent = nil
+            record(frameId, failed, .none)
+        }
         guard let catcher = state.catchers.first(where: { Self.matches($0.errorEquals, error.name) }) else { return .frameFailed(error) }
         do throws(StatesError) {
             return try caught(frameId, state, catcher, error)
         } catch {
             return .frameFailed(error)
         }
+    }
+
+    /// AWS's form of an interpreter error: "An error occurred while executing the state 'S' (entered at the event id #n). …"
+    func located(_ frameId: Int, _ error: StatesError) -> StatesError {
+        guard let frame = frames[frameId], !error.cause.hasPrefix("An error occurred while executing the state") else { return error }
+        let prefix = "An error occurred while executing the state '\(frame.state.name)' (entered at the event id #\(frame.enteredEventId)). "
+        return StatesError(error.name, prefix + error.cause)
     }
 
     /// Whether an ErrorEquals list matches an error name: exactly, by `States.ALL` (everything but States.Runtime),

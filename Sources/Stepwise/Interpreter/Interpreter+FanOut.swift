@@ -58,10 +58,13 @@ extension Interpreter {
     mutating func startChild(_ frameId: Int, slot: Int) {
         let parent = frames[frameId]!
         guard case .fanOut(let fanOut) = parent.phase else { return }
-        if fanOut.kind == .map { record(frameId, .mapIterationStarted, .mapIteration(name: parent.state.name, index: slot)) }
+        if fanOut.kind == .map, !fanOut.distributed {
+            record(frameId, .mapIterationStarted, .mapIteration(name: parent.state.name, index: slot))
+        }
         let machine = childMachine(frameId, slot: slot)
         let childId = newFrame(machine, parent: frameId, slot: slot, variables: parent.variables.enteringScope())
         frames[childId]!.lastEventId = frames[frameId]!.lastEventId
+        frames[childId]!.detached = fanOut.distributed || parent.detached
         _ = modifyFanOut(frameId) { $0.running[slot] = childId }
         proceed(childId, .next(machine.startAt, fanOut.inputs[slot]))
     }
@@ -75,7 +78,7 @@ extension Interpreter {
         }) else { return }
         let parent = frames[parentId]!
         frames[parentId]!.lastEventId = max(parent.lastEventId, lastEventId)
-        if case .fanOut(let fanOut) = parent.phase, fanOut.kind == .map {
+        if case .fanOut(let fanOut) = parent.phase, fanOut.kind == .map, !fanOut.distributed {
             record(parentId, .mapIterationSucceeded, .mapIteration(name: parent.state.name, index: slot))
         }
         guard !starting else { return }
@@ -89,10 +92,11 @@ extension Interpreter {
             return fanOut
         }), fanOut.failure == error else { return }
         let name = frames[parentId]!.state.name
-        if fanOut.kind == .map { record(parentId, .mapIterationFailed, .mapIteration(name: name, index: slot)) }
+        let iterations = fanOut.kind == .map && !fanOut.distributed
+        if iterations { record(parentId, .mapIterationFailed, .mapIteration(name: name, index: slot)) }
         for (sibling, childId) in fanOut.running.sorted(by: { $0.key < $1.key }) {
             abortFrame(childId)
-            if fanOut.kind == .map { record(parentId, .mapIterationAborted, .mapIteration(name: name, index: sibling)) }
+            if iterations { record(parentId, .mapIterationAborted, .mapIteration(name: name, index: sibling)) }
         }
         _ = modifyFanOut(parentId) { $0.running.removeAll() }
         guard !fanOut.starting else { return }
@@ -101,13 +105,15 @@ extension Interpreter {
 
     mutating func fanOutSucceeded(_ frameId: Int, _ fanOut: FanOut) -> Outcome {
         frames[frameId]!.phase = .idle
+        if fanOut.distributed { record(frameId, .mapRunSucceeded, .none) }
         record(frameId, fanOut.kind == .map ? .mapStateSucceeded : .parallelStateSucceeded, .none)
         return completeWork(frameId, frames[frameId]!.state, result: .array(fanOut.results.map { $0 ?? .null }))
     }
 
     mutating func fanOutFailed(_ frameId: Int, _ fanOut: FanOut, _ error: StatesError) -> Outcome {
         frames[frameId]!.phase = .idle
-        record(frameId, fanOut.kind == .map ? .mapStateFailed : .parallelStateFailed, .none)
+        if fanOut.distributed { record(frameId, .mapRunFailed, .failure(error: error.name, cause: error.cause)) }
+        frames[frameId]!.failedEvent = fanOut.kind == .map ? .mapStateFailed : .parallelStateFailed
         return .failed(error)
     }
 }

@@ -15,8 +15,19 @@ extension Interpreter {
             inputs.append(try selectItem(frameId, map, effective, index: index, item: item))
         }
         record(frameId, .mapStateStarted, .mapStarted(length: items.count))
-        frames[frameId]!.phase = .fanOut(FanOut(kind: .map, inputs: inputs, maxConcurrency: limit))
+        var fanOut = FanOut(kind: .map, inputs: inputs, maxConcurrency: limit)
+        if map.mode == .distributed {
+            fanOut.distributed = true
+            record(frameId, .mapRunStarted, .mapRun(arn: mapRunArn(frameId, map)))
+        }
+        frames[frameId]!.phase = .fanOut(fanOut)
         return startChildren(frameId)
+    }
+
+    /// `arn:aws:states:<region>:<account>:mapRun:<machine>/<label or state>:<id>`.
+    func mapRunArn(_ frameId: Int, _ map: MapState) -> String {
+        let label = map.label ?? frames[frameId]!.state.name
+        return "arn:aws:states:\(info.region):\(info.stateMachineArn.split(separator: ":")[4]):mapRun:\(info.stateMachineName)/\(label):\(info.name)-\(eventCount)"
     }
 
     /// ItemsPath (JSONPath) or Items (JSONata); the value must be an array.

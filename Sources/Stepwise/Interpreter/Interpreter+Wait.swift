@@ -21,7 +21,7 @@ extension Interpreter {
         case .seconds(.literal(let seconds)): return Double(seconds)
         case .seconds(.path(let path)):
             guard let value = path.value(in: roots(frameId, input: input)), let seconds = value.intValue, value.numberValue?.isInteger ?? false else {
-                let shown = path.value(in: roots(frameId, input: input))?.serialized() ?? "null"
+                let shown = path.value(in: roots(frameId, input: input)).map(Self.shown) ?? "null"
                 throw .runtime("The SecondsPath parameter cannot be parsed as a long value: \(path.text) == \(shown)")
             }
             return Double(seconds)
@@ -34,7 +34,7 @@ extension Interpreter {
         case .timestampPath(let path):
             let value = path.value(in: roots(frameId, input: input))
             guard let text = value?.stringValue, let date = RFC3339.parse(text) else {
-                throw .runtime("The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: \(path.text) == \(value?.serialized() ?? "null")")
+                throw .runtime("The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: \(path.text) == \(value.map(Self.shown) ?? "null")")
             }
             return date.timeIntervalSince(now)
         case .timestampExpression(let template):
@@ -46,6 +46,9 @@ extension Interpreter {
             return date.timeIntervalSince(now)
         }
     }
+
+    /// A value as AWS quotes it in messages: strings raw, everything else as JSON.
+    static func shown(_ value: JSON) -> String { value.stringValue ?? value.serialized() }
 
     /// The Wait's timer fired: the state exits with its input (after OutputPath, or JSONata Output).
     mutating func waitFinished(_ frameId: Int) -> Outcome {

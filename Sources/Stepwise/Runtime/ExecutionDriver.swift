@@ -16,6 +16,9 @@ actor ExecutionDriver {
     private var timerQueue: [(deadline: Date, id: Int)] = []
     private var realTimers: [Int: Task<Void, Never>] = [:]
     private var running: [Int: Task<Void, Never>] = [:]
+    /// Handlers sleeping on the virtual clock (task id → wake-up); they do not hold virtual time still.
+    private var sleepers: [Int: CheckedContinuation<Void, any Error>] = [:]
+    private var nextSleeper = -1
     private(set) var history: [HistoryEvent] = []
     private var subscribers: [Int: AsyncStream<HistoryEvent>.Continuation] = [:]
     private var nextSubscriber = 0
@@ -49,9 +52,13 @@ actor ExecutionDriver {
 
     /// Fires virtual timers in deadline order while nothing else can happen first.
     private func advanceVirtualTime() {
-        while result == nil, running.isEmpty, !timerQueue.isEmpty {
+        while result == nil, running.count <= sleepers.count, !timerQueue.isEmpty {
             let next = timerQueue.removeFirst()
             virtualNow = max(virtualNow, next.deadline)
+            if next.id < 0 {
+                sleepers.removeValue(forKey: next.id)?.resume()
+                return  // the handler runs again: time stands still until it finishes or sleeps
+            }
             step(.timerFired(timer: next.id))
         }
     }
@@ -95,7 +102,8 @@ actor ExecutionDriver {
         }
         let context = TaskContext(
             resource: task.resource, stateName: task.stateName, executionName: interpreter.info.name, contextObject: task.context,
-            reportHeartbeat: { [weak self] in await self?.submit(.taskHeartbeat(task: task.id)) })
+            reportHeartbeat: { [weak self] in await self?.submit(.taskHeartbeat(task: task.id)) },
+            sleeper: { [weak self] seconds in try await self?.sleep(seconds) })
         running[task.id] = Task { [weak self] in
             let outcome: StepInput
             do {
@@ -109,6 +117,27 @@ actor ExecutionDriver {
             }
             await self?.taskFinished(task.id, outcome)
         }
+    }
+
+    /// A handler's sleep: real time, or a virtual timer that lets time advance meanwhile.
+    func sleep(_ seconds: Double) async throws {
+        guard virtual else { return try await Task.sleep(for: .milliseconds(Int64(seconds * 1000))) }
+        let id = nextSleeper
+        nextSleeper -= 1
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                sleepers[id] = continuation
+                schedule(id, virtualNow.addingTimeInterval(seconds))
+                advanceVirtualTime()
+            }
+        } onCancel: {
+            Task { await self.cancelSleep(id) }
+        }
+    }
+
+    private func cancelSleep(_ id: Int) {
+        timerQueue.removeAll { $0.id == id }
+        sleepers.removeValue(forKey: id)?.resume(throwing: CancellationError())
     }
 
     private func taskFinished(_ id: Int, _ outcome: StepInput) {

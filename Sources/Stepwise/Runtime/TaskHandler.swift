@@ -18,9 +18,14 @@ public struct TaskContext: Sendable {
     /// The task token of a `.waitForTaskToken` task.
     public var taskToken: String? { contextObject["Task"]?["Token"]?.stringValue }
     let reportHeartbeat: @Sendable () async -> Void
+    let sleeper: @Sendable (Double) async throws -> Void
 
     /// Tells the engine the task is alive: restarts its HeartbeatSeconds clock.
     public func heartbeat() async { await reportHeartbeat() }
+
+    /// Sleeps on the execution's clock. Under the virtual clock this takes no real time, and it is the way for a
+    /// handler to spend virtual time: a handler that waits any other way holds virtual time still until it returns.
+    public func sleep(seconds: Double) async throws { try await sleeper(seconds) }
 }
 
 /// Handlers by resource: an exact ARN, or a pattern with `*` wildcards (`arn:aws:lambda:*:*:function:validate-*`).
