@@ -43,10 +43,9 @@ public struct Comparison: Sendable, Hashable {
 }
 
 extension ChoiceRule {
-    /// Whether the rule holds for the given roots. Operands of the wrong type make a comparison false;
-    /// a Variable that matches nothing is States.Runtime except under IsPresent.
-    ///
-    /// PLACEHOLDER: replaced by the full operator semantics.
+    /// Whether the rule holds for the given roots (asl-reference §3.1). `And` and `Or` stop at the first rule
+    /// that decides them. Operands of the wrong type make a comparison false; a Variable that matches nothing is
+    /// States.Runtime except under IsPresent.
     public func evaluate(_ roots: PathRoots) throws(StatesError) -> Bool {
         switch self {
         case .and(let rules):
@@ -56,7 +55,7 @@ extension ChoiceRule {
             for rule in rules where try rule.evaluate(roots) { return true }
             return false
         case .not(let rule): return try !rule.evaluate(roots)
-        case .comparison: throw .runtime("Choice comparisons are not implemented yet")
+        case .comparison(let comparison): return try comparison.evaluate(roots)
         }
     }
 }
