@@ -4,25 +4,27 @@ import Testing
 @testable import StatesLanguage
 
 struct ChoiceStringMatchesTests {
-    @Test("StringMatches treats * as any run of characters and escapes literally", arguments: [
-        ("log-*.txt", "log-2024.txt", true),
-        ("log-*.txt", "log-.txt", true),
-        ("log-*.txt", "log-2024.txt.bak", false),
-        ("*", "", true),
-        ("", "", true),
-        ("", "a", false),
-        ("a*b*c", "aXXbYYc", true),
-        ("a*b*c", "aXXcYYb", false),
-        ("*a*a*a*a*b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", false),
-        (#"\*"#, "*", true),
-        (#"\*"#, "x", false),
-        (#"100\*"#, "100*", true),
-        (#"a\\b"#, #"a\b"#, true),
-        (#"a\\*"#, #"a\anything"#, true),
-        ("?", "x", false),
-        ("[a]", "[a]", true),
-        ("é*", "éclair", true),
-    ])
+    @Test(
+        "StringMatches treats * as any run of characters and escapes literally",
+        arguments: [
+            ("log-*.txt", "log-2024.txt", true),
+            ("log-*.txt", "log-.txt", true),
+            ("log-*.txt", "log-2024.txt.bak", false),
+            ("*", "", true),
+            ("", "", true),
+            ("", "a", false),
+            ("a*b*c", "aXXbYYc", true),
+            ("a*b*c", "aXXcYYb", false),
+            ("*a*a*a*a*b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", false),
+            (#"\*"#, "*", true),
+            (#"\*"#, "x", false),
+            (#"100\*"#, "100*", true),
+            (#"a\\b"#, #"a\b"#, true),
+            (#"a\\*"#, #"a\anything"#, true),
+            ("?", "x", false),
+            ("[a]", "[a]", true),
+            ("é*", "éclair", true),
+        ])
     func matches(_ pattern: String, _ text: String, _ expected: Bool) throws {
         let rule = JSON.object(["Variable": "$.v", "StringMatches": .string(pattern)]).serialized()
         let input = JSON.object(["v": .string(text)]).serialized()

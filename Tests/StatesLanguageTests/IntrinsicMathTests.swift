@@ -4,10 +4,12 @@ import Testing
 @testable import StatesLanguage
 
 struct IntrinsicMathTests {
-    @Test("MathAdd rounds each argument half up, as Java's Math.round does, then adds", arguments: [
-        ("1.49", "1.5", 3), ("1.5", "1.51", 4), ("-1.49", "-1.5", -2), ("-1.5", "-1.51", -3), ("-0.5", "0", 0),
-        ("-2.5", "0", -2), ("2.5", "0", 3), ("-3.5", "0", -3), ("111", "-1", 110), ("0.49999999999999994", "0", 0),
-    ])
+    @Test(
+        "MathAdd rounds each argument half up, as Java's Math.round does, then adds",
+        arguments: [
+            ("1.49", "1.5", 3), ("1.5", "1.51", 4), ("-1.49", "-1.5", -2), ("-1.5", "-1.51", -3), ("-0.5", "0", 0),
+            ("-2.5", "0", -2), ("2.5", "0", 3), ("-3.5", "0", -3), ("111", "-1", 110), ("0.49999999999999994", "0", 0),
+        ])
     func mathAdd(_ first: String, _ second: String, _ sum: Int) throws {
         let result = try evaluateIntrinsic("States.MathAdd($.a, $.b)", input: #"{"a": \#(first), "b": \#(second)}"#)
         #expect(result.serialized() == "\(sum)")
@@ -18,9 +20,11 @@ struct IntrinsicMathTests {
         #expect(intrinsicError(call, input: #"{"s": "1", "t": true, "o": {}}"#) == invalidArguments("States.MathAdd"))
     }
 
-    @Test("A seeded MathRandom gives what java.util.Random gives", arguments: [
-        ("States.MathRandom(1, 100, 42)", 63), ("States.MathRandom(0, 16, 7)", 11), ("States.MathRandom(10, 1010, -5)", 421),
-    ])
+    @Test(
+        "A seeded MathRandom gives what java.util.Random gives",
+        arguments: [
+            ("States.MathRandom(1, 100, 42)", 63), ("States.MathRandom(0, 16, 7)", 11), ("States.MathRandom(10, 1010, -5)", 421),
+        ])
     func seeded(_ call: String, _ expected: Int) throws {
         #expect(try evaluateIntrinsic(call) == .int(expected))
         #expect(try evaluateIntrinsic(call) == .int(expected))
@@ -47,11 +51,13 @@ struct IntrinsicMathTests {
         #expect(intrinsicError(call) == invalidArguments("States.MathRandom"))
     }
 
-    @Test("StringSplit splits on every delimiter character and drops empty pieces", arguments: [
-        ("1,2,3", ",", #"["1","2","3"]"#), (",,,,", ",", "[]"), ("This.is+a,test=string", ".+,=", #"["This","is","a","test","string"]"#),
-        ("split on T and \nnew line", "T\n", #"["split on "," and ","new line"]"#), ("abc", "", #"["abc"]"#), ("", ",", "[]"),
-        ("a\n  \nb", "\n", #"["a","  ","b"]"#),
-    ])
+    @Test(
+        "StringSplit splits on every delimiter character and drops empty pieces",
+        arguments: [
+            ("1,2,3", ",", #"["1","2","3"]"#), (",,,,", ",", "[]"), ("This.is+a,test=string", ".+,=", #"["This","is","a","test","string"]"#),
+            ("split on T and \nnew line", "T\n", #"["split on "," and ","new line"]"#), ("abc", "", #"["abc"]"#), ("", ",", "[]"),
+            ("a\n  \nb", "\n", #"["a","  ","b"]"#),
+        ])
     func stringSplit(_ text: String, _ delimiters: String, _ expected: String) throws {
         let input = JSON.object(["s": .string(text), "d": .string(delimiters)]).serialized()
         #expect(try evaluateIntrinsic("States.StringSplit($.s, $.d)", input: input) == json(expected))
@@ -75,7 +81,8 @@ struct IntrinsicMathTests {
 
     @Test("Nested calls feed each other, with paths into the context")
     func nested() throws {
-        let call = "States.ArrayGetItem(States.StringSplit($$.StateMachine.Name, '-'), States.MathAdd(States.ArrayLength(States.StringSplit($$.StateMachine.Name, '-')), -1))"
+        let call =
+            "States.ArrayGetItem(States.StringSplit($$.StateMachine.Name, '-'), States.MathAdd(States.ArrayLength(States.StringSplit($$.StateMachine.Name, '-')), -1))"
         #expect(try evaluateIntrinsic(call) == "v2")
     }
 }

@@ -6,15 +6,19 @@ import Testing
 struct IntrinsicPathTests {
     @Test("A path argument that matches nothing is States.Runtime naming the path and the input")
     func missingPath() {
-        #expect(intrinsicError("States.Array($.missing)", input: #"{"a":1}"#)
-            == StatesError("States.Runtime", #"The JSONPath '$.missing' could not be found in the input '{"a":1}'"#))
+        #expect(
+            intrinsicError("States.Array($.missing)", input: #"{"a":1}"#)
+                == StatesError("States.Runtime", #"The JSONPath '$.missing' could not be found in the input '{"a":1}'"#))
     }
 
     @Test("With the template field known, the cause names it as for any template path")
     func missingPathWithField() throws {
         let call = try IntrinsicFunction("States.Format('{}', $$.Execution.Nope)")
         var random = SystemRandomNumberGenerator()
-        #expect(throws: StatesError("States.Runtime", "The JSONPath '$$.Execution.Nope' specified for the field 'v.$' could not be found in the input '{}'")) {
+        #expect(
+            throws: StatesError(
+                "States.Runtime", "The JSONPath '$$.Execution.Nope' specified for the field 'v.$' could not be found in the input '{}'")
+        ) {
             try call.evaluate(PathRoots(input: [:]), field: "v.$", using: &random)
         }
     }
@@ -26,8 +30,9 @@ struct IntrinsicPathTests {
 
     @Test("A missing variable is a missing path")
     func missingVariable() {
-        #expect(intrinsicError("States.ArrayLength($nope)")
-            == StatesError("States.Runtime", "The JSONPath '$nope' could not be found in the input '{}'"))
+        #expect(
+            intrinsicError("States.ArrayLength($nope)")
+                == StatesError("States.Runtime", "The JSONPath '$nope' could not be found in the input '{}'"))
     }
 
     @Test("An injected generator makes UUIDs reproducible")

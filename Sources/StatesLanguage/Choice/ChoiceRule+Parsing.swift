@@ -42,7 +42,8 @@ extension ChoiceRule {
         let variable = try path(variableValue, at: "\(location)/Variable")
         let operators = keys.filter { $0 != "Variable" }
         guard operators.count == 1, let key = operators.first else {
-            let message = operators.isEmpty ? "has no comparison operator" : "has more than one comparison operator (\(operators.joined(separator: ", ")))"
+            let message =
+                operators.isEmpty ? "has no comparison operator" : "has more than one comparison operator (\(operators.joined(separator: ", ")))"
             throw ChoiceRuleError("the rule on \(variable.text) \(message)", at: location)
         }
         guard let (op, isPath) = Comparison.Operator.parse(key: key) else {

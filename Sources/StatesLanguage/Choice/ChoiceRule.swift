@@ -12,17 +12,29 @@ public indirect enum ChoiceRule: Sendable, Hashable {
 /// `Variable` + one data-test operator.
 public struct Comparison: Sendable, Hashable {
     public enum Operator: String, Sendable, Hashable, CaseIterable {
-        case stringEquals = "StringEquals", stringLessThan = "StringLessThan", stringGreaterThan = "StringGreaterThan"
-        case stringLessThanEquals = "StringLessThanEquals", stringGreaterThanEquals = "StringGreaterThanEquals"
+        case stringEquals = "StringEquals"
+        case stringLessThan = "StringLessThan"
+        case stringGreaterThan = "StringGreaterThan"
+        case stringLessThanEquals = "StringLessThanEquals"
+        case stringGreaterThanEquals = "StringGreaterThanEquals"
         case stringMatches = "StringMatches"
-        case numericEquals = "NumericEquals", numericLessThan = "NumericLessThan", numericGreaterThan = "NumericGreaterThan"
-        case numericLessThanEquals = "NumericLessThanEquals", numericGreaterThanEquals = "NumericGreaterThanEquals"
+        case numericEquals = "NumericEquals"
+        case numericLessThan = "NumericLessThan"
+        case numericGreaterThan = "NumericGreaterThan"
+        case numericLessThanEquals = "NumericLessThanEquals"
+        case numericGreaterThanEquals = "NumericGreaterThanEquals"
         case booleanEquals = "BooleanEquals"
-        case timestampEquals = "TimestampEquals", timestampLessThan = "TimestampLessThan"
-        case timestampGreaterThan = "TimestampGreaterThan", timestampLessThanEquals = "TimestampLessThanEquals"
+        case timestampEquals = "TimestampEquals"
+        case timestampLessThan = "TimestampLessThan"
+        case timestampGreaterThan = "TimestampGreaterThan"
+        case timestampLessThanEquals = "TimestampLessThanEquals"
         case timestampGreaterThanEquals = "TimestampGreaterThanEquals"
-        case isNull = "IsNull", isPresent = "IsPresent", isNumeric = "IsNumeric", isString = "IsString"
-        case isBoolean = "IsBoolean", isTimestamp = "IsTimestamp"
+        case isNull = "IsNull"
+        case isPresent = "IsPresent"
+        case isNumeric = "IsNumeric"
+        case isString = "IsString"
+        case isBoolean = "IsBoolean"
+        case isTimestamp = "IsTimestamp"
     }
 
     /// The right-hand side: a literal, or (for the `…Path` forms) a path into the input, `$$` or a variable.

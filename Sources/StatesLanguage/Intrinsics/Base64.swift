@@ -41,7 +41,9 @@ public enum Base64 {
             guard value != 0xff else { return nil }
             group = group << 6 | UInt32(value)
             if index % 4 == 3 {
-                out.append(contentsOf: [UInt8(truncatingIfNeeded: group >> 16), UInt8(truncatingIfNeeded: group >> 8), UInt8(truncatingIfNeeded: group)])
+                out.append(contentsOf: [
+                    UInt8(truncatingIfNeeded: group >> 16), UInt8(truncatingIfNeeded: group >> 8), UInt8(truncatingIfNeeded: group),
+                ])
                 group = 0
             }
         }

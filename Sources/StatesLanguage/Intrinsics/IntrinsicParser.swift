@@ -163,7 +163,8 @@ extension IntrinsicParser {
         guard call.name.arity.contains(call.arguments.count) else {
             let arity = call.name.arity
             let expected =
-                arity.upperBound == Int.max ? "at least \(arity.lowerBound)"
+                arity.upperBound == Int.max
+                ? "at least \(arity.lowerBound)"
                 : arity.count == 1 ? "\(arity.lowerBound)" : "\(arity.lowerBound) to \(arity.upperBound)"
             throw failure("\(name) takes \(expected) argument(s), got \(call.arguments.count)")
         }

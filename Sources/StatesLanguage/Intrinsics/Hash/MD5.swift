@@ -23,7 +23,8 @@ enum MD5 {
             // MD5 reads its 32-bit words little-endian.
             for index in 0..<16 {
                 let base = blockStart + index * 4
-                words[index] = UInt32(bytes[base]) | UInt32(bytes[base + 1]) << 8
+                words[index] =
+                    UInt32(bytes[base]) | UInt32(bytes[base + 1]) << 8
                     | UInt32(bytes[base + 2]) << 16 | UInt32(bytes[base + 3]) << 24
             }
             compress(&state, words)

@@ -37,7 +37,8 @@ enum SHA1 {
 func loadBigEndian(_ bytes: [UInt8], from start: Int, into words: inout [UInt32]) {
     for index in 0..<16 {
         let base = start + index * 4
-        words[index] = UInt32(bytes[base]) << 24 | UInt32(bytes[base + 1]) << 16
+        words[index] =
+            UInt32(bytes[base]) << 24 | UInt32(bytes[base + 1]) << 16
             | UInt32(bytes[base + 2]) << 8 | UInt32(bytes[base + 3])
     }
 }
