@@ -12,17 +12,29 @@ public indirect enum ChoiceRule: Sendable, Hashable {
 /// `Variable` + one data-test operator.
 public struct Comparison: Sendable, Hashable {
     public enum Operator: String, Sendable, Hashable, CaseIterable {
-        case stringEquals = "StringEquals", stringLessThan = "StringLessThan", stringGreaterThan = "StringGreaterThan"
-        case stringLessThanEquals = "StringLessThanEquals", stringGreaterThanEquals = "StringGreaterThanEquals"
+        case stringEquals = "StringEquals"
+        case stringLessThan = "StringLessThan"
+        case stringGreaterThan = "StringGreaterThan"
+        case stringLessThanEquals = "StringLessThanEquals"
+        case stringGreaterThanEquals = "StringGreaterThanEquals"
         case stringMatches = "StringMatches"
-        case numericEquals = "NumericEquals", numericLessThan = "NumericLessThan", numericGreaterThan = "NumericGreaterThan"
-        case numericLessThanEquals = "NumericLessThanEquals", numericGreaterThanEquals = "NumericGreaterThanEquals"
+        case numericEquals = "NumericEquals"
+        case numericLessThan = "NumericLessThan"
+        case numericGreaterThan = "NumericGreaterThan"
+        case numericLessThanEquals = "NumericLessThanEquals"
+        case numericGreaterThanEquals = "NumericGreaterThanEquals"
         case booleanEquals = "BooleanEquals"
-        case timestampEquals = "TimestampEquals", timestampLessThan = "TimestampLessThan"
-        case timestampGreaterThan = "TimestampGreaterThan", timestampLessThanEquals = "TimestampLessThanEquals"
+        case timestampEquals = "TimestampEquals"
+        case timestampLessThan = "TimestampLessThan"
+        case timestampGreaterThan = "TimestampGreaterThan"
+        case timestampLessThanEquals = "TimestampLessThanEquals"
         case timestampGreaterThanEquals = "TimestampGreaterThanEquals"
-        case isNull = "IsNull", isPresent = "IsPresent", isNumeric = "IsNumeric", isString = "IsString"
-        case isBoolean = "IsBoolean", isTimestamp = "IsTimestamp"
+        case isNull = "IsNull"
+        case isPresent = "IsPresent"
+        case isNumeric = "IsNumeric"
+        case isString = "IsString"
+        case isBoolean = "IsBoolean"
+        case isTimestamp = "IsTimestamp"
     }
 
     /// The right-hand side: a literal, or (for the `…Path` forms) a path into the input, `$$` or a variable.
@@ -43,10 +55,9 @@ public struct Comparison: Sendable, Hashable {
 }
 
 extension ChoiceRule {
-    /// Whether the rule holds for the given roots. Operands of the wrong type make a comparison false;
-    /// a Variable that matches nothing is States.Runtime except under IsPresent.
-    ///
-    /// PLACEHOLDER: replaced by the full operator semantics.
+    /// Whether the rule holds for the given roots (asl-reference §3.1). `And` and `Or` stop at the first rule
+    /// that decides them. Operands of the wrong type make a comparison false; a Variable that matches nothing is
+    /// States.Runtime except under IsPresent.
     public func evaluate(_ roots: PathRoots) throws(StatesError) -> Bool {
         switch self {
         case .and(let rules):
@@ -56,7 +67,7 @@ extension ChoiceRule {
             for rule in rules where try rule.evaluate(roots) { return true }
             return false
         case .not(let rule): return try !rule.evaluate(roots)
-        case .comparison: throw .runtime("Choice comparisons are not implemented yet")
+        case .comparison(let comparison): return try comparison.evaluate(roots)
         }
     }
 }

@@ -2,24 +2,41 @@ import JSON
 
 /// A compiled intrinsic function call such as `States.Format('{} {}', $.a, $$.Execution.Name)`
 /// (asl-reference §4). Parse once, evaluate many times.
-///
-/// PLACEHOLDER: the parser and the 18 functions replace it.
 public struct IntrinsicFunction: Sendable, Hashable, CustomStringConvertible {
     public let text: String
+    let call: IntrinsicCall
     public var description: String { text }
 
-    /// Parses a call; throws when the text is not a well-formed call of a known function.
+    /// The error name of a failing call. The spec says States.IntrinsicFailure; executions on AWS report
+    /// States.Runtime with the cause `Invalid arguments in States.<Name>` (asl-reference §10).
+    public static let failureName = StatesError.Name.runtime
+
+    /// Parses a call; throws when the text is not a well-formed call of a known function with a valid number
+    /// of arguments (the validator reports it as SCHEMA_VALIDATION_FAILED).
     public init(_ text: String) throws(IntrinsicSyntaxError) {
-        guard text.hasPrefix("States.") else { throw IntrinsicSyntaxError(text: text, message: "not an intrinsic function call") }
+        var parser = IntrinsicParser(text)
+        call = try parser.parse()
         self.text = text
     }
 
     /// Whether a `.$` value is meant as an intrinsic call (it starts with `States.`).
     public static func looksLikeCall(_ text: String) -> Bool { text.hasPrefix("States.") }
 
-    /// Evaluates the call; failures are States.IntrinsicFailure with AWS's cause text.
+    /// Evaluates the call with the system random generator (for States.MathRandom without a seed and
+    /// States.UUID). Failures are `failureName` with AWS's cause text.
     public func evaluate(_ roots: PathRoots) throws(StatesError) -> JSON {
-        throw .intrinsicFailure("not implemented: \(text)")
+        var random = SystemRandomNumberGenerator()
+        return try evaluate(roots, field: nil, using: &random)
+    }
+
+    /// Evaluates the call. `field` (the template key with its `.$`) goes into the cause when a path argument
+    /// matches nothing; `random` drives States.UUID and unseeded States.MathRandom (inject one for replay).
+    public func evaluate(
+        _ roots: PathRoots, field: String?, using random: inout some RandomNumberGenerator
+    ) throws(StatesError) -> JSON {
+        var evaluator = IntrinsicEvaluator(roots: roots, field: field, random: random)
+        defer { random = evaluator.random }
+        return try evaluator.evaluate(call)
     }
 }
 
