@@ -28,12 +28,13 @@ extension Validator {
         }
     }
 
-    /// A Pass state's `Result` is used as written: `.$` keys in it are warned about (PASS_RESULT_IS_STATIC).
+    /// A Pass state's `Result` is used as written: a `.$` key whose value looks like a path or an intrinsic call
+    /// is warned about (PASS_RESULT_IS_STATIC).
     mutating func checkStaticResult(_ value: JSON, at location: String) {
         switch value {
         case .object(let object):
             for (key, child) in object {
-                if key.hasSuffix(".$") { warning(Code.passResultIsStatic, Message.passResultIsStatic, at: location) }
+                if key.hasSuffix(".$"), let text = child.stringValue, Self.looksDynamic(text) { warning(Code.passResultIsStatic, Message.passResultIsStatic, at: location) }
                 checkStaticResult(child, at: "\(location)/\(key)")
             }
         case .array(let items):
