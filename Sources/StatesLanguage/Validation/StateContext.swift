@@ -4,10 +4,10 @@ import JSON
 /// where it is, and the variables its enclosing scopes assign.
 struct StateContext: Sendable {
     let name: String
-    let type: StateType
+    let type: ValidatedStateType
     let fields: JSONObject
     let location: String
-    let language: QueryLanguage
+    let language: ValidatedLanguage
     /// Variable names assigned by enclosing scopes, which this state must not assign (asl-reference §2.3).
     let outerVariables: Set<String>
 

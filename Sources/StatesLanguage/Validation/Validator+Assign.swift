@@ -6,7 +6,7 @@ extension Validator {
     static let maximumVariableNameLength = 80
 
     /// Checks an `Assign` object of a state, a Choice rule or a Catcher.
-    mutating func checkAssign(_ value: JSON, at location: String, language: QueryLanguage, outerVariables: Set<String>) {
+    mutating func checkAssign(_ value: JSON, at location: String, language: ValidatedLanguage, outerVariables: Set<String>) {
         guard case .object(let assign) = value else { return error(Message.expectedType("OBJECT"), at: location) }
         for key in assign.keys {
             let name = Self.variableName(ofAssignKey: key, language: language)
@@ -22,7 +22,7 @@ extension Validator {
     }
 
     /// The variable an Assign key names: in JSONPath a trailing `.$` only marks the value as dynamic.
-    static func variableName(ofAssignKey key: String, language: QueryLanguage) -> String {
+    static func variableName(ofAssignKey key: String, language: ValidatedLanguage) -> String {
         language == .jsonPath && key.hasSuffix(".$") ? String(key.dropLast(2)) : key
     }
 
@@ -38,7 +38,7 @@ extension Validator {
     static func assignedVariables(in states: JSONObject) -> Set<String> {
         var names: Set<String> = []
         for (_, state) in states {
-            let language = QueryLanguage.declared(by: state["QueryLanguage"], inheriting: .jsonPath)
+            let language = ValidatedLanguage.declared(by: state["QueryLanguage"], inheriting: .jsonPath)
             var assigns = [state["Assign"]]
             for field in ["Choices", "Catch"] { assigns += (state[field]?.arrayValue ?? []).map { $0["Assign"] } }
             for case .object(let assign)? in assigns {

@@ -18,7 +18,7 @@ extension Validator {
     /// Keeps the fields of a nested object (Credentials, a Catcher, ItemReader, …) that `table` allows in
     /// `language`, reporting the others as unsupported or as belonging to the other language.
     mutating func allowedFields(
-        of object: JSONObject, _ table: [String: FieldLanguage], language: QueryLanguage, at location: String
+        of object: JSONObject, _ table: [String: FieldLanguage], language: ValidatedLanguage, at location: String
     ) -> JSONObject {
         var allowed = JSONObject()
         for (key, value) in object {

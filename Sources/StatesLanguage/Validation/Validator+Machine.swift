@@ -15,7 +15,7 @@ extension Validator {
         if !missing.isEmpty { error(Message.required(missing), at: "/") }
         for key in root.keys where !Self.topLevelFields.contains(key) { error(Message.notSupported(key), at: "/") }
         checkQueryLanguageValue(root["QueryLanguage"], at: "/QueryLanguage")
-        machineLanguage = QueryLanguage.declared(by: root["QueryLanguage"], inheriting: .jsonPath)
+        machineLanguage = ValidatedLanguage.declared(by: root["QueryLanguage"], inheriting: .jsonPath)
         checkString(root["Comment"], at: "/Comment")
         checkString(root["Version"], at: "/Version")
         checkInteger(root["TimeoutSeconds"], at: "/TimeoutSeconds", in: 1...99_999_999)
@@ -53,7 +53,7 @@ extension Validator {
         checkScope(machine, at: location, outerVariables: outerVariables)
     }
 
-    /// A `QueryLanguage` value must be one of the two names (reported at the field itself).
+    /// A `ValidatedLanguage` value must be one of the two names (reported at the field itself).
     mutating func checkQueryLanguageValue(_ value: JSON?, at location: String) {
         guard let value else { return }
         guard let name = value.stringValue else { return error(Message.expectedType("STRING"), at: location) }

@@ -29,7 +29,7 @@ extension Validator {
         static let stateTypes = "The field 'Type' should have one of these values: [Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map]"
         static let queryLanguages = "Value should be one of the following: [JSONPath, JSONata]"
         static let downgrade = "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine"
-        static func wrongLanguage(_ field: String, set language: QueryLanguage) -> String {
+        static func wrongLanguage(_ field: String, set language: ValidatedLanguage) -> String {
             "The QueryLanguage is set to '\(language.name)', but field '\(field)' is only supported for the "
                 + "'\(language.other.name)' QueryLanguage"
         }

@@ -27,7 +27,7 @@ extension Validator {
         if language == .jsonata { checkJSONataStrings(in: .object(fields), at: location, insidePayload: false) }
     }
 
-    private mutating func checkType(_ state: JSONObject, at location: String) -> StateType? {
+    private mutating func checkType(_ state: JSONObject, at location: String) -> ValidatedStateType? {
         guard let value = state["Type"] else {
             error(Message.required(["Type"]), at: location)
             return nil
@@ -36,7 +36,7 @@ extension Validator {
             error(Message.expectedType("STRING"), at: "\(location)/Type")
             return nil
         }
-        guard let type = StateType(rawValue: name) else {
+        guard let type = ValidatedStateType(rawValue: name) else {
             error(Message.stateTypes, at: "\(location)/Type")
             return nil
         }
@@ -44,8 +44,8 @@ extension Validator {
     }
 
     /// The state's effective language; a JSONata machine cannot turn a state back to JSONPath.
-    private mutating func checkLanguage(_ state: JSONObject, at location: String) -> QueryLanguage {
-        let language = QueryLanguage.declared(by: state["QueryLanguage"], inheriting: machineLanguage)
+    private mutating func checkLanguage(_ state: JSONObject, at location: String) -> ValidatedLanguage {
+        let language = ValidatedLanguage.declared(by: state["QueryLanguage"], inheriting: machineLanguage)
         if machineLanguage == .jsonata && state["QueryLanguage"]?.stringValue == "JSONPath" {
             error(Message.downgrade, at: location)
         }
@@ -55,7 +55,7 @@ extension Validator {
 
     /// Reports fields the type does not have and fields of the other language; returns the rest.
     private mutating func allowedFields(
-        of state: JSONObject, type: StateType, language: QueryLanguage, at location: String
+        of state: JSONObject, type: ValidatedStateType, language: ValidatedLanguage, at location: String
     ) -> JSONObject {
         let downgraded = machineLanguage == .jsonata && state["QueryLanguage"]?.stringValue == "JSONPath"
         var allowed = JSONObject()

@@ -13,7 +13,7 @@ public struct Validator: Sendable {
 
     let type: MachineType
     /// The machine-wide query language: nested states default to it, not to their Map/Parallel's.
-    var machineLanguage: QueryLanguage = .jsonPath
+    var machineLanguage: ValidatedLanguage = .jsonPath
     var diagnostics: [Diagnostic] = []
     /// Every state name seen so far, machine-wide (names are unique across all scopes).
     var stateNames: Set<String> = []

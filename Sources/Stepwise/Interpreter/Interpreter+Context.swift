@@ -6,7 +6,7 @@ extension Interpreter {
     /// The context object for the frame's current state (asl-reference §6); `{}` when the state never reads it.
     func contextObject(_ frameId: Int, mapItem: (index: Int, value: JSON)? = nil, taskToken: String? = nil) -> JSON {
         guard let frame = frames[frameId], frame.state.usesContext else { return .object(JSONObject()) }
-        var stateObject: JSONObject = ["EnteredTime": .string(Timestamp.format(frame.enteredTime)), "Name": .string(frame.state.name)]
+        var stateObject: JSONObject = ["EnteredTime": .string(ISOTimestamp.format(frame.enteredTime)), "Name": .string(frame.state.name)]
         switch frame.state.type {
         case .task, .parallel, .map: stateObject["RetryCount"] = .int(frame.retryCount)
         default: break

@@ -57,7 +57,7 @@ struct SplitMix64: RandomNumberGenerator, Sendable {
 }
 
 /// ISO-8601 timestamps as AWS writes them in the context object: UTC, milliseconds, `Z`.
-public enum Timestamp {
+public enum ISOTimestamp {
     public static func format(_ date: Date) -> String {
         let millis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
         let days = millis >= 0 ? millis / 86_400_000 : (millis - 86_399_999) / 86_400_000

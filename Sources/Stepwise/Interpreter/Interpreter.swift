@@ -48,7 +48,7 @@ public struct Interpreter: Sendable {
         self.now = info.startTime
         self.random = SplitMix64(seed: seed)
         executionContext = [
-            "Id": .string(info.arn), "Input": info.input, "StartTime": .string(Timestamp.format(info.startTime)),
+            "Id": .string(info.arn), "Input": info.input, "StartTime": .string(ISOTimestamp.format(info.startTime)),
             "Name": .string(info.name), "RoleArn": .string(info.roleArn), "RedriveCount": 0,
         ]
         stateMachineContext = ["Id": .string(info.stateMachineArn), "Name": .string(info.stateMachineName)]

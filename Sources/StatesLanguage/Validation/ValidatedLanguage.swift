@@ -1,15 +1,15 @@
 import JSON
 
 /// The two query languages a state can use (asl-reference §1.1, §1.2).
-enum QueryLanguage: Sendable {
+enum ValidatedLanguage: Sendable {
     case jsonPath, jsonata
 
     var name: String { self == .jsonPath ? "JSONPath" : "JSONata" }
-    var other: QueryLanguage { self == .jsonPath ? .jsonata : .jsonPath }
+    var other: ValidatedLanguage { self == .jsonPath ? .jsonata : .jsonPath }
 
-    /// The language a `QueryLanguage` field selects: absent inherits; only the exact string `"JSONPath"` means
+    /// The language a `ValidatedLanguage` field selects: absent inherits; only the exact string `"JSONPath"` means
     /// JSONPath, any other present value means JSONata (AWS reports the bad value separately).
-    static func declared(by value: JSON?, inheriting inherited: QueryLanguage) -> QueryLanguage {
+    static func declared(by value: JSON?, inheriting inherited: ValidatedLanguage) -> ValidatedLanguage {
         guard let value else { return inherited }
         return value.stringValue == "JSONPath" ? .jsonPath : .jsonata
     }
@@ -19,7 +19,7 @@ enum QueryLanguage: Sendable {
 enum FieldLanguage: Sendable {
     case both, jsonPath, jsonata
 
-    func allows(_ language: QueryLanguage) -> Bool {
+    func allows(_ language: ValidatedLanguage) -> Bool {
         switch self {
         case .both: true
         case .jsonPath: language == .jsonPath

@@ -1,5 +1,5 @@
 /// The eight state types and the fields each allows, with their query-language tags (asl-reference §1.3).
-enum StateType: String, Sendable, CaseIterable {
+enum ValidatedStateType: String, Sendable, CaseIterable {
     case task = "Task", pass = "Pass", choice = "Choice", wait = "Wait"
     case succeed = "Succeed", fail = "Fail", parallel = "Parallel", map = "Map"
 
@@ -19,7 +19,7 @@ enum StateType: String, Sendable, CaseIterable {
     private static let io: [String: FieldLanguage] = ["InputPath": .jsonPath, "OutputPath": .jsonPath, "Output": .jsonata]
     private static let result: [String: FieldLanguage] = ["ResultPath": .jsonPath, "ResultSelector": .jsonPath]
 
-    private static let matrix: [StateType: [String: FieldLanguage]] = [
+    private static let matrix: [ValidatedStateType: [String: FieldLanguage]] = [
         .pass: merge(common, transition, io, [
             "Assign": .both, "Parameters": .jsonPath, "Result": .jsonPath, "ResultPath": .jsonPath,
         ]),
