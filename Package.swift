@@ -14,7 +14,10 @@ let package = Package(
         .target(name: "JSONata", dependencies: ["JSON"]),
         .target(name: "StatesLanguage", dependencies: ["JSON", "JSONata"]),
         .target(name: "Stepwise", dependencies: ["JSON", "JSONata", "StatesLanguage"]),
-        .target(name: "StepwiseCLI", dependencies: ["Stepwise", "StatesLanguage", "JSONata", "JSON"]),
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "StepwiseStore", dependencies: ["CSQLite", "Stepwise", "JSON"]),
+        .target(name: "StepwiseServer", dependencies: ["Stepwise", "StepwiseStore", "JSON"]),
+        .target(name: "StepwiseCLI", dependencies: ["Stepwise", "StepwiseStore", "StepwiseServer", "StatesLanguage", "JSONata", "JSON"]),
         .executableTarget(name: "stepwise", dependencies: ["StepwiseCLI"]),
         .executableTarget(
             name: "stepwise-bench", dependencies: ["Stepwise", "StatesLanguage", "JSONata", "JSON"],
@@ -25,6 +28,8 @@ let package = Package(
         .testTarget(name: "JSONataTests", dependencies: ["JSONata", "JSON"]),
         .testTarget(name: "StatesLanguageTests", dependencies: ["StatesLanguage", "JSON"]),
         .testTarget(name: "StepwiseTests", dependencies: ["Stepwise", "StepwiseTesting", "StatesLanguage", "JSON"]),
+        .testTarget(name: "StepwiseStoreTests", dependencies: ["StepwiseStore", "StepwiseTesting", "Stepwise", "JSON"]),
+        .testTarget(name: "StepwiseServerTests", dependencies: ["StepwiseServer", "StepwiseTesting", "Stepwise", "JSON"]),
         .testTarget(name: "StepwiseCLITests", dependencies: ["StepwiseCLI", "StepwiseTesting", "JSON"]),
     ]
 )

@@ -1,0 +1,8 @@
+#include <sqlite3.h>
+
+// Variadic and macro-based parts of the SQLite API, wrapped for Swift (STYLE.md, practice 4).
+static inline int csqlite_config_log(void (*callback)(void *, int, const char *)) {
+    return sqlite3_config(SQLITE_CONFIG_LOG, callback, (void *)0);
+}
+
+static inline sqlite3_destructor_type csqlite_transient(void) { return SQLITE_TRANSIENT; }
