@@ -35,6 +35,8 @@ struct JSONPathSettingTests {
         ("$.list[3]", #"{"list": [1]}"#),
         ("$.list[0]", #"{"list": {"0": 1}}"#),
         ("$.list[*]", #"{"list": [1]}"#),
+        ("$$.a", "{}"),
+        ("$v.a", "{}"),
     ])
     func impossiblePlacement(path: String, target: String) throws {
         let failure = StatesError(

@@ -62,6 +62,7 @@ struct JSONPathSyntaxTests {
         ("$[?(1)]", "expected a comparison operator after a literal"),
         ("$[?(@.a =~ 'x')]", "'=~' needs /regex/ on its right"),
         ("$[?(@.a =~ /(/)]", "invalid regular expression /(/"),
+        ("$[?(@.a == /x/)]", "a regular expression needs '=~'"),
         ("$[?(@.a > 1]", "expected ')' but found ']'"),
         ("$ .a", "unexpected character ' '"),
     ])

@@ -4,12 +4,13 @@ extension JSONPath {
     /// Writes `value` at this Reference Path inside `target`, creating missing objects on the way
     /// (ResultPath, asl-reference §2.1 step 5). `$` replaces `target` outright.
     ///
-    /// Throws States.ResultPathMatchFailure when the path is not a Reference Path, crosses a value that is not
-    /// an object (for a name) or an array (for an index), or indexes past the end of an array.
+    /// Throws States.ResultPathMatchFailure when the path is not a Reference Path on `$` (ResultPath takes no
+    /// `$$` or variables), crosses a value that is not an object (for a name) or an array (for an index), or
+    /// indexes past the end of an array.
     public func setting(_ value: JSON, in target: JSON) throws(StatesError) -> JSON {
         if segments.isEmpty && function == nil { return value }
         var document = target
-        guard isReferencePath, Self.write(value, segments[...], into: &document) else {
+        guard root == .input, isReferencePath, Self.write(value, segments[...], into: &document) else {
             throw StatesError(
                 StatesError.Name.resultPathMatchFailure,
                 "Unable to apply ResultPath \"\(text)\" to input \(target.serialized())")

@@ -43,8 +43,10 @@ extension JSONPathParser {
         }
         skipSpaces()
         let right = try parseOperand()
-        if case .regex = right, op != .matches { throw error("a regular expression needs '=~'", at: start) }
-        if op == .matches, case .regex = right {} else if op == .matches { throw error("'=~' needs /regex/ on its right") }
+        let isRegex = if case .regex = right { true } else { false }
+        if isRegex != (op == .matches) {
+            throw error(isRegex ? "a regular expression needs '=~'" : "'=~' needs /regex/ on its right", at: isRegex ? start : nil)
+        }
         return .compare(left, op, right)
     }
 
