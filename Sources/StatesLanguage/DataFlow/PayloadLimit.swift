@@ -6,8 +6,11 @@ public enum PayloadLimit {
     /// 262,144 bytes of UTF-8, measured on the compact serialization.
     public static let maxBytes = 262_144
 
-    /// Whether `value` fits.
-    public static func fits(_ value: JSON) -> Bool { value.serializedSize <= maxBytes }
+    /// Whether `value` fits. This serializes `value`; an engine that already holds the bytes (for history)
+    /// should pass their count to `fits(byteCount:)` instead.
+    public static func fits(_ value: JSON) -> Bool { fits(byteCount: value.serializedSize) }
+
+    public static func fits(byteCount: Int) -> Bool { byteCount <= maxBytes }
 
     /// Throws States.DataLimitExceeded with AWS's cause when `value` is larger than the limit; `source` is the
     /// state name (or task) that produced it.
