@@ -1,12 +1,13 @@
 import JSON
 
 extension FilterOperator {
-    /// Jayway's evaluators: a missing left-hand path makes every test false except `!=` and `nin`; values of
-    /// different types are never equal and never ordered.
+    /// Jayway's evaluators (`EvaluatorFactory`): a missing left-hand path makes every test false except `!=`
+    /// and `nin`; numbers and strings meet through their text (see `looselyEqual`); other types never match.
     func holds(_ left: JSON?, _ rightOperand: FilterOperand, candidate: JSON, root: JSON) -> Bool {
         if self == .matches {
-            guard case .regex(let regex) = rightOperand, case .string(let string)? = left else { return false }
-            return regex.wholeMatches(string)
+            guard case .regex(let regex) = rightOperand, let left else { return false }
+            if case .array(let items) = left { return items.contains { regex.wholeMatches(Self.matchText($0)) } }
+            return regex.wholeMatches(Self.matchText(left))
         }
         let right = rightOperand.value(candidate, root: root)
         switch self {
@@ -19,9 +20,9 @@ extension FilterOperator {
     private func holds(_ left: JSON?, _ right: JSON?) -> Bool {
         guard let left, let right else { return false }
         switch self {
-        case .equal: return left == right
-        case .less, .lessOrEqual, .greater, .greaterOrEqual: return ordered(left, right)
-        case .in: return right.arrayValue?.contains(left) ?? false
+        case .equal: return Self.looselyEqual(left, right)
+        case .less, .lessOrEqual, .greater, .greaterOrEqual: return Self.compare(left, right).map(accepts) ?? false
+        case .in: return right.arrayValue?.contains { Self.looselyEqual(left, $0) } ?? false
         case .subsetOf, .anyOf, .noneOf: return setTest(left, right)
         case .contains: return Self.contains(left, right)
         case .size: return right.intValue.map { Self.count(left) == $0 } ?? false
@@ -30,52 +31,50 @@ extension FilterOperator {
         }
     }
 
-    /// Numbers by value, strings by UTF-16 code units (Java's `compareTo`); anything else is unordered.
-    private func ordered(_ left: JSON, _ right: JSON) -> Bool {
-        let comparison: Int
+    /// Jayway's `==`: same-type values by JSON equality; a number equals a string that parses to it, and a
+    /// string equals a number whose text it is (`1 == '1'` and `'1' == 1` both hold).
+    static func looselyEqual(_ left: JSON, _ right: JSON) -> Bool {
+        switch (left, right) {
+        case (.number(let number), .string(let text)): Double(text).map { $0 == number.doubleValue } ?? false
+        case (.string(let text), .number): text == right.serialized()
+        default: left == right
+        }
+    }
+
+    /// Ordering: numbers by value, strings by UTF-16 code units (Java's `compareTo`), a number against a
+    /// string by the number's text; nil when the values are not ordered.
+    static func compare(_ left: JSON, _ right: JSON) -> Int? {
         switch (left, right) {
         case (.number(let a), .number(let b)):
-            if case .int(let x) = a, case .int(let y) = b {
-                comparison = x < y ? -1 : (x == y ? 0 : 1)
-            } else {
-                let (x, y) = (a.doubleValue, b.doubleValue)
-                comparison = x < y ? -1 : (x == y ? 0 : 1)
-            }
-        case (.string(let a), .string(let b)):
-            comparison = a == b ? 0 : (a.utf16.lexicographicallyPrecedes(b.utf16) ? -1 : 1)
-        default:
-            return false
+            if case .int(let x) = a, case .int(let y) = b { return x < y ? -1 : (x == y ? 0 : 1) }
+            let (x, y) = (a.doubleValue, b.doubleValue)
+            return x < y ? -1 : (x == y ? 0 : 1)
+        case (.string(let a), .string(let b)): return compareText(a, b)
+        case (.string(let a), .number): return compareText(a, right.serialized())
+        case (.number, .string(let b)): return compareText(left.serialized(), b)
+        default: return nil
         }
+    }
+
+    private static func compareText(_ a: String, _ b: String) -> Int {
+        a == b ? 0 : (a.utf16.lexicographicallyPrecedes(b.utf16) ? -1 : 1)
+    }
+
+    private func accepts(_ comparison: Int) -> Bool {
         switch self {
-        case .less: return comparison < 0
-        case .lessOrEqual: return comparison <= 0
-        case .greater: return comparison > 0
-        default: return comparison >= 0
+        case .less: comparison < 0
+        case .lessOrEqual: comparison <= 0
+        case .greater: comparison > 0
+        default: comparison >= 0
         }
     }
 
-    private func setTest(_ left: JSON, _ right: JSON) -> Bool {
-        guard case .array(let items) = left, case .array(let set) = right else { return false }
-        switch self {
-        case .subsetOf: return items.allSatisfy(set.contains)
-        case .anyOf: return items.contains(where: set.contains)
-        default: return !items.contains(where: set.contains)
-        }
-    }
-
-    private static func contains(_ left: JSON, _ right: JSON) -> Bool {
-        switch (left, right) {
-        case (.array(let array), _): array.contains(right)
-        case (.string(let string), .string(let part)): string.contains(part)
-        default: false
-        }
-    }
-
-    private static func count(_ value: JSON) -> Int? {
+    /// The text `=~` matches: strings as they are, numbers and booleans as written, anything else `""`.
+    static func matchText(_ value: JSON) -> String {
         switch value {
-        case .array(let array): array.count
-        case .string(let string): string.count
-        default: nil
+        case .string(let text): text
+        case .number, .bool: value.serialized()
+        default: ""
         }
     }
 }
