@@ -14,8 +14,8 @@ extension JSONPath {
         case indexes([Int])
         /// `.*` or `[*]`: every element of an array, every member value of an object.
         case wildcard
-        /// `[start:end:step]`, Python-style bounds.
-        case slice(start: Int?, end: Int?, step: Int?)
+        /// `[start:end]`, either bound optional, negative bounds counting from the end (Jayway has no step).
+        case slice(start: Int?, end: Int?)
         /// `[?(…)]`: the array elements (or the object itself) the predicate accepts.
         case filter(FilterExpression)
         /// `..x`: applies `x` to the node and to every node below it, in document order.
@@ -52,8 +52,7 @@ extension JSONPath.Segment: CustomStringConvertible {
         case .members(let names): "[" + names.map { "'\($0)'" }.joined(separator: ",") + "]"
         case .indexes(let indexes): "[" + indexes.map(String.init).joined(separator: ",") + "]"
         case .wildcard: "[*]"
-        case .slice(let start, let end, let step):
-            "[" + (start.map(String.init) ?? "") + ":" + (end.map(String.init) ?? "") + (step.map { ":\($0)" } ?? "") + "]"
+        case .slice(let start, let end): "[" + (start.map(String.init) ?? "") + ":" + (end.map(String.init) ?? "") + "]"
         case .filter: "[?]"
         case .descendant(let inner): ".." + inner.description
         }

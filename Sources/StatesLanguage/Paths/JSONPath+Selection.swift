@@ -19,8 +19,8 @@ extension JSONPath {
             for child in array { collect(rest, child, root, into: &matches) }
         case (.wildcard, .object(let object)):
             for child in object.values { collect(rest, child, root, into: &matches) }
-        case (.slice(let start, let end, let step), .array(let array)):
-            for position in sliceIndices(count: array.count, start: start, end: end, step: step) {
+        case (.slice(let start, let end), .array(let array)):
+            for position in sliceIndices(count: array.count, start: start, end: end) {
                 collect(rest, array[position], root, into: &matches)
             }
         case (.filter(let predicate), .array(let array)):
@@ -49,14 +49,12 @@ extension JSONPath {
         }
     }
 
-    /// The positions a slice selects, with Python's rules for negative and out-of-range bounds.
-    static func sliceIndices(count: Int, start: Int?, end: Int?, step: Int?) -> StrideTo<Int> {
-        let step = step ?? 1
-        if step > 0 {
-            func clamp(_ bound: Int) -> Int { bound < 0 ? Swift.max(0, bound + count) : Swift.min(bound, count) }
-            return stride(from: start.map(clamp) ?? 0, to: end.map(clamp) ?? count, by: step)
-        }
-        func clamp(_ bound: Int) -> Int { bound < 0 ? Swift.max(-1, bound + count) : Swift.min(bound, count - 1) }
-        return stride(from: start.map(clamp) ?? count - 1, to: end.map(clamp) ?? -1, by: step)
+    /// The positions a slice selects (Jayway's `ArraySliceOperation`): a negative bound counts from the end,
+    /// bounds past either end are clamped.
+    static func sliceIndices(count: Int, start: Int?, end: Int?) -> Range<Int> {
+        func clamp(_ bound: Int) -> Int { bound < 0 ? Swift.max(0, bound + count) : Swift.min(bound, count) }
+        let lower = start.map(clamp) ?? 0
+        let upper = end.map(clamp) ?? count
+        return lower < upper ? lower..<upper : 0..<0
     }
 }

@@ -81,22 +81,12 @@ extension JSONPathParser {
         }
     }
 
-    /// `n`, `n,m,…`, or a slice `start:end:step` with each part optional.
+    /// `n`, `n,m,…`, or a slice.
     mutating func parseIndexesOrSlice() throws(PathSyntaxError) -> JSONPath.Segment {
         let start = position
         while let scalar = current, scalar != "]" { position += 1 }
         let content = String(String.UnicodeScalarView(scalars[start..<position])).filter { $0 != " " }
-        if content.contains(":") {
-            let parts = content.split(separator: ":", omittingEmptySubsequences: false)
-            guard parts.count <= 3 else { throw error("a slice has at most three parts", at: start) }
-            let bounds = try parts.map { (part: Substring) throws(PathSyntaxError) -> Int? in
-                if part.isEmpty { return nil }
-                guard let value = Int(part) else { throw error("invalid slice bound '\(part)'", at: start) }
-                return value
-            }
-            if let step = bounds.count == 3 ? bounds[2] : nil, step == 0 { throw error("a slice step must not be 0", at: start) }
-            return .slice(start: bounds[0], end: bounds[1], step: bounds.count == 3 ? bounds[2] : nil)
-        }
+        if content.contains(":") { return try parseSlice(content, at: start) }
         let parts = content.split(separator: ",", omittingEmptySubsequences: false)
         var indexes: [Int] = []
         for part in parts {
@@ -106,5 +96,26 @@ extension JSONPathParser {
             indexes.append(index)
         }
         return indexes.count == 1 ? .index(indexes[0]) : .indexes(indexes)
+    }
+
+    /// `start:end` with either bound optional but not both, as Jayway's `ArraySliceOperation` parses it: a
+    /// third part (a step) is accepted and ignored, because Jayway, and so AWS, ignores it (`[0:4:2]` selects
+    /// four elements).
+    mutating func parseSlice(_ content: String, at start: Int) throws(PathSyntaxError) -> JSONPath.Segment {
+        let parts = content.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count <= 3 else { throw error("a slice has at most three parts", at: start) }
+        var bounds: [Int?] = []
+        for part in parts.prefix(2) {
+            if part.isEmpty {
+                bounds.append(nil)
+            } else if let bound = Int(part) {
+                bounds.append(bound)
+            } else {
+                throw error("invalid slice bound '\(part)'", at: start)
+            }
+        }
+        if parts.count == 3, !parts[2].isEmpty, Int(parts[2]) == nil { throw error("invalid slice step '\(parts[2])'", at: start) }
+        guard bounds[0] != nil || bounds[1] != nil else { throw error("a slice needs a start or an end", at: start) }
+        return .slice(start: bounds[0], end: bounds[1])
     }
 }
