@@ -31,15 +31,19 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     public init(_ text: String) throws(PathSyntaxError) {
         var parser = JSONPathParser(text)
         let parsed = try parser.parsePath()
+        self.init(text: text, root: parsed.root, segments: parsed.segments, function: parsed.function)
+    }
+
+    init(text: String, root: Root, segments: [Segment], function: PathFunction?) {
         self.text = text
-        self.root = parsed.root
-        self.segments = parsed.segments
-        self.function = parsed.function
-        self.isDefinite = Segment.isDefinite(parsed.segments)
+        self.root = root
+        self.segments = segments
+        self.function = function
+        self.isDefinite = Segment.isDefinite(segments)
     }
 
     /// The path `$` (the whole input), whose evaluation is a no-op.
-    public static let wholeInput = try! JSONPath("$")
+    public static let wholeInput = JSONPath(text: "$", root: .input, segments: [], function: nil)
 
     /// True for `$` alone: selecting it returns the input unchanged.
     public var isWholeInput: Bool { root == .input && segments.isEmpty && function == nil }
@@ -56,22 +60,4 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
 
     public static func == (lhs: JSONPath, rhs: JSONPath) -> Bool { lhs.text == rhs.text }
     public func hash(into hasher: inout Hasher) { hasher.combine(text) }
-}
-
-/// A path that does not parse: the text, what is wrong with it and at which character offset.
-public struct PathSyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var path: String
-    public var message: String
-    /// Offset in Unicode scalars from the start of the path; nil when the whole path is at fault.
-    public var offset: Int?
-
-    public init(path: String, message: String, offset: Int? = nil) {
-        self.path = path
-        self.message = message
-        self.offset = offset
-    }
-
-    public var description: String {
-        offset.map { "Invalid path '\(path)': \(message) at position \($0)" } ?? "Invalid path '\(path)': \(message)"
-    }
 }
