@@ -1,122 +1,63 @@
 import JSON
 
 /// A compiled JSONPath as ASL uses it (asl-reference §3.2): rooted at `$` (input), `$$` (context object) or
-/// `$name` (a variable). Parse once with `init(_:)`, evaluate many times.
+/// `$name` (a variable), with Jayway JsonPath's grammar and semantics after the root.
 ///
-/// PLACEHOLDER: handles only `.name` and `[n]` steps; the full grammar (filters, wildcards, slices, unions,
-/// recursive descent, quoted names) replaces it.
+/// Parse once with `init(_:)`, evaluate many times with `value(in:)`: the text is compiled into `segments`
+/// and never looked at again. Equality and hashing go by the text, which fully determines the semantics.
 public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
+    /// What the path starts from.
     public enum Root: Sendable, Hashable {
+        /// `$`: the input being processed.
         case input
+        /// `$$`: the context object.
         case context
+        /// `$name`: a workflow variable.
         case variable(String)
-    }
-
-    enum Step: Sendable, Hashable {
-        case member(String)
-        case index(Int)
     }
 
     public let text: String
     public let root: Root
-    let steps: [Step]
+    /// The compiled steps after the root, in order.
+    let segments: [Segment]
+    /// A trailing `.length()`-style function, applied to what `segments` select.
+    let function: PathFunction?
+    /// Whether `segments` select at most one node (Jayway's "definite path").
+    let isDefinite: Bool
 
     public var description: String { text }
 
-    /// Parses a Path. Throws with a message naming what is wrong.
+    /// Parses a Path; throws with a message naming what is wrong and where.
     public init(_ text: String) throws(PathSyntaxError) {
+        var parser = JSONPathParser(text)
+        let parsed = try parser.parsePath()
+        self.init(text: text, root: parsed.root, segments: parsed.segments, function: parsed.function)
+    }
+
+    init(text: String, root: Root, segments: [Segment], function: PathFunction?) {
         self.text = text
-        var rest = Substring(text)
-        guard rest.hasPrefix("$") else { throw PathSyntaxError(path: text, message: "a path must start with '$'") }
-        rest = rest.dropFirst()
-        if rest.hasPrefix("$") {
-            root = .context
-            rest = rest.dropFirst()
-        } else if let first = rest.first, first != "." && first != "[" {
-            let name = rest.prefix { $0 != "." && $0 != "[" }
-            root = .variable(String(name))
-            rest = rest.dropFirst(name.count)
-        } else {
-            root = .input
-        }
-        var steps: [Step] = []
-        while let first = rest.first {
-            if first == "." {
-                let name = rest.dropFirst().prefix { $0 != "." && $0 != "[" }
-                guard !name.isEmpty else { throw PathSyntaxError(path: text, message: "empty member name") }
-                steps.append(.member(String(name)))
-                rest = rest.dropFirst(1 + name.count)
-            } else if first == "[" {
-                guard let close = rest.firstIndex(of: "]"), let index = Int(rest[rest.index(after: rest.startIndex)..<close]) else {
-                    throw PathSyntaxError(path: text, message: "bad index")
-                }
-                steps.append(.index(index))
-                rest = rest[rest.index(after: close)...]
-            } else {
-                throw PathSyntaxError(path: text, message: "unexpected character '\(first)'")
-            }
-        }
-        self.steps = steps
+        self.root = root
+        self.segments = segments
+        self.function = function
+        self.isDefinite = Segment.isDefinite(segments)
     }
 
-    /// True when the path can only ever select one node (a Reference Path: member names and indexes only).
-    public var isReferencePath: Bool { true }
+    /// The path `$` (the whole input), whose evaluation is a no-op.
+    public static let wholeInput = JSONPath(text: "$", root: .input, segments: [], function: nil)
 
-    /// The selected value, or nil when the path matches nothing. Multiple matches come back as an array.
-    public func value(in roots: PathRoots) -> JSON? {
-        var current: JSON
-        switch root {
-        case .input: current = roots.input
-        case .context: current = roots.context
-        case .variable(let name):
-            guard let value = roots.variables[name] else { return nil }
-            current = value
-        }
-        for step in steps {
-            switch step {
-            case .member(let name):
-                guard let next = current[name] else { return nil }
-                current = next
-            case .index(let index):
-                guard let next = current[index] else { return nil }
-                current = next
-            }
-        }
-        return current
+    /// True for `$` alone: selecting it returns the input unchanged.
+    public var isWholeInput: Bool { root == .input && segments.isEmpty && function == nil }
+
+    /// True when the path is a Reference Path (asl-reference §3.2): only member names and single indexes,
+    /// so it selects a single node and can be written to.
+    public var isReferencePath: Bool {
+        function == nil && segments.allSatisfy(\.isReferenceStep)
     }
 
-    /// Writes `value` at this (reference) path inside `target`, creating objects on the way
-    /// (ResultPath semantics). Throws States.ResultPathMatchFailure when it cannot be placed.
-    public func setting(_ value: JSON, in target: JSON) throws(StatesError) -> JSON {
-        try Self.set(value, steps[...], in: target, path: text)
-    }
+    /// Whether the result is a single node (`$.a[0]`) rather than a list of matches (`$.a[*]`). A definite path
+    /// that matches nothing is a miss (`nil`); an indefinite one gives an empty array.
+    public var isSingular: Bool { isDefinite || function != nil }
 
-    private static func set(_ value: JSON, _ steps: ArraySlice<Step>, in target: JSON, path: String) throws(StatesError) -> JSON {
-        guard let step = steps.first else { return value }
-        switch (step, target) {
-        case (.member(let name), .object(var object)):
-            object[name] = try set(value, steps.dropFirst(), in: object[name] ?? .object(JSONObject()), path: path)
-            return .object(object)
-        case (.index(let index), .array(var array)) where array.indices.contains(index):
-            array[index] = try set(value, steps.dropFirst(), in: array[index], path: path)
-            return .array(array)
-        default:
-            throw StatesError(
-                StatesError.Name.resultPathMatchFailure,
-                "Unable to apply ResultPath \"\(path)\" to input \(target.serialized())")
-        }
-    }
-}
-
-/// A path that does not parse: the text and what is wrong with it.
-public struct PathSyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var path: String
-    public var message: String
-
-    public init(path: String, message: String) {
-        self.path = path
-        self.message = message
-    }
-
-    public var description: String { "Invalid path '\(path)': \(message)" }
+    public static func == (lhs: JSONPath, rhs: JSONPath) -> Bool { lhs.text == rhs.text }
+    public func hash(into hasher: inout Hasher) { hasher.combine(text) }
 }

@@ -3,86 +3,76 @@ import JSON
 /// A compiled payload template (Parameters, ResultSelector, ItemSelector, Assign in JSONPath states):
 /// keys ending in `.$` hold a path (`$…`, `$$…`, `$name…`) or an intrinsic call, evaluated and stored under the
 /// key without `.$`; everything else is literal, to any depth (asl-reference §2.1 step 2).
+///
+/// Compiled once: paths and intrinsic calls are parsed here, and subtrees without a `.$` key anywhere
+/// become one literal that evaluation returns as is (shared, not copied).
 public struct PayloadTemplate: Sendable {
     indirect enum Node: Sendable {
         case literal(JSON)
+        /// A path; `key` is the field as written (with `.$`), for error messages.
         case path(JSONPath, key: String)
         case intrinsic(IntrinsicFunction)
         case object(keys: [String], nodes: [Node])
         case array([Node])
+
+        var literalValue: JSON? { if case .literal(let value) = self { value } else { nil } }
     }
 
     let root: Node
 
-    /// Compiles a template. Throws a message for a `.$` value that is neither a path nor an intrinsic call.
+    /// Compiles a template. Throws for a `.$` value that is neither a path nor an intrinsic call, and for two
+    /// fields that have the same name once `.$` is stripped (`a` and `a.$`).
     public init(_ template: JSON) throws(TemplateError) {
-        root = try Self.compile(template, key: nil)
+        root = try Self.compile(template)
     }
 
-    static func compile(_ value: JSON, key: String?) throws(TemplateError) -> Node {
+    /// True when the template has no `.$` field at any depth: evaluation returns the template itself.
+    public var isLiteral: Bool { root.literalValue != nil }
+
+    static func compile(_ value: JSON) throws(TemplateError) -> Node {
         switch value {
-        case .object(let object):
-            var keys: [String] = []
-            var nodes: [Node] = []
-            for (name, member) in object {
-                if name.hasSuffix(".$") {
-                    keys.append(String(name.dropLast(2)))
-                    nodes.append(try compileDynamic(member, key: name))
-                } else {
-                    keys.append(name)
-                    nodes.append(try compile(member, key: name))
-                }
-            }
-            return .object(keys: keys, nodes: nodes)
+        case .object(let object): return try compileObject(object, original: value)
         case .array(let elements):
             var nodes: [Node] = []
-            for element in elements { nodes.append(try compile(element, key: key)) }
-            return .array(nodes)
+            nodes.reserveCapacity(elements.count)
+            for element in elements { nodes.append(try compile(element)) }
+            return nodes.allSatisfy { $0.literalValue != nil } ? .literal(value) : .array(nodes)
         default:
             return .literal(value)
         }
     }
 
-    static func compileDynamic(_ value: JSON, key: String) throws(TemplateError) -> Node {
-        guard case .string(let text) = value else { throw TemplateError(key: key, message: "must be a string") }
-        if IntrinsicFunction.looksLikeCall(text) {
-            do { return .intrinsic(try IntrinsicFunction(text)) } catch { throw TemplateError(key: key, message: error.message) }
-        }
-        do { return .path(try JSONPath(text), key: key) } catch { throw TemplateError(key: key, message: error.message) }
-    }
-
-    /// Evaluates the template. A path that matches nothing is States.Runtime with AWS's text.
-    public func evaluate(_ roots: PathRoots) throws(StatesError) -> JSON {
-        try Self.evaluate(root, roots)
-    }
-
-    static func evaluate(_ node: Node, _ roots: PathRoots) throws(StatesError) -> JSON {
-        switch node {
-        case .literal(let value): return value
-        case .path(let path, let key):
-            guard let value = path.value(in: roots) else {
-                throw .runtime(
-                    "The JSONPath '\(path.text)' specified for the field '\(key)' could not be found in the input '\(roots.input.serialized())'")
+    static func compileObject(_ object: JSONObject, original: JSON) throws(TemplateError) -> Node {
+        var keys: [String] = []
+        var nodes: [Node] = []
+        var seen: [String: String] = [:]
+        for (name, member) in object {
+            let isDynamic = name.hasSuffix(".$")
+            let key = isDynamic ? String(name.dropLast(2)) : name
+            if let earlier = seen.updateValue(name, forKey: key) {
+                throw TemplateError(key: name, message: "the field '\(key)' is given twice ('\(earlier)' and '\(name)')")
             }
-            return value
-        case .intrinsic(let call): return try call.evaluate(roots)
-        case .object(let keys, let nodes):
-            var values: [JSON] = []
-            values.reserveCapacity(nodes.count)
-            for node in nodes { values.append(try evaluate(node, roots)) }
-            return .object(JSONObject(zip(keys, values)))
-        case .array(let nodes):
-            var values: [JSON] = []
-            values.reserveCapacity(nodes.count)
-            for node in nodes { values.append(try evaluate(node, roots)) }
-            return .array(values)
+            keys.append(key)
+            nodes.append(isDynamic ? try compileDynamic(member, key: name) : try compile(member))
+        }
+        let isLiteral = nodes.allSatisfy { $0.literalValue != nil }
+        return isLiteral ? .literal(original) : .object(keys: keys, nodes: nodes)
+    }
+
+    static func compileDynamic(_ value: JSON, key: String) throws(TemplateError) -> Node {
+        guard case .string(let text) = value else {
+            throw TemplateError(key: key, message: "the value of a field ending in '.$' must be a string")
+        }
+        if IntrinsicFunction.looksLikeCall(text) {
+            do { return .intrinsic(try IntrinsicFunction(text)) } catch {
+                throw TemplateError(key: key, message: error.message)
+            }
+        }
+        guard text.hasPrefix("$") else {
+            throw TemplateError(key: key, message: "'\(text)' is not a JSONPath or an intrinsic function call")
+        }
+        do { return .path(try JSONPath(text), key: key) } catch {
+            throw TemplateError(key: key, message: error.description)
         }
     }
-}
-
-/// A `.$` member of a template that cannot be compiled.
-public struct TemplateError: Error, Sendable, Hashable {
-    /// The key as written, with its `.$`.
-    public var key: String
-    public var message: String
 }
