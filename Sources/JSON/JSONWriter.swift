@@ -85,10 +85,16 @@ public struct JSONWriter {
     mutating func writeNumber(_ number: JSON.Number) {
         switch number {
         case .int(let value): writeInt(value)
-        case .double(let value):
-            guard value.isFinite else { return append("null") }
-            append(value.description)
-        case .big(let text): append(text)
+        case .double, .big: append(Self.numberText(number))
+        }
+    }
+
+    /// The text of a non-integer number; non-finite doubles, which JSON cannot carry, are `null`.
+    static func numberText(_ number: JSON.Number) -> String {
+        switch number {
+        case .int(let value): String(value)
+        case .double(let value): value.isFinite ? value.description : "null"
+        case .big(let text): text
         }
     }
 

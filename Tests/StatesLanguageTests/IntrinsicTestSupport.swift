@@ -27,7 +27,4 @@ func invalidArguments(_ function: String) -> StatesError {
     StatesError("States.Runtime", "Invalid arguments in \(function)")
 }
 
-/// Parses a JSON literal in a test table.
-func json(_ text: String) -> JSON {
-    do { return try JSON(parsing: text) } catch { fatalError("bad JSON in test: \(text)") }
-}
+

@@ -61,7 +61,7 @@ struct PayloadTemplateTests {
     func intrinsic() throws {
         let template = try PayloadTemplate(json(#"{"v.$": "States.ArrayGetItem($.list, 99)"}"#))
         #expect(performing: { try template.evaluate(roots) }, throws: { error in
-            (error as? StatesError)?.name == StatesError.Name.intrinsicFailure
+            (error as? StatesError)?.name == IntrinsicFunction.failureName
         })
     }
 

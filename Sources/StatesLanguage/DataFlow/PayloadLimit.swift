@@ -6,9 +6,8 @@ public enum PayloadLimit {
     /// 262,144 bytes of UTF-8, measured on the compact serialization.
     public static let maxBytes = 262_144
 
-    /// Whether `value` fits. This serializes `value`; an engine that already holds the bytes (for history)
-    /// should pass their count to `fits(byteCount:)` instead.
-    public static func fits(_ value: JSON) -> Bool { fits(byteCount: value.serializedSize) }
+    /// Whether `value` fits, measured without serializing it.
+    public static func fits(_ value: JSON) -> Bool { !value.compactSizeExceeds(maxBytes) }
 
     public static func fits(byteCount: Int) -> Bool { byteCount <= maxBytes }
 

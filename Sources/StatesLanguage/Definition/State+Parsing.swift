@@ -49,10 +49,11 @@ extension State {
             outputPath: pathOrNull(&reader, "OutputPath"))
     }
 
-    static func pathOrNull(_ reader: inout FieldReader, _ name: String) -> PathOrNull? {
-        guard let value = reader[name] else { return nil }
-        if value.isNull { return .null }
-        return reader.path(name).map(PathOrNull.path)
+    static func pathOrNull(_ reader: inout FieldReader, _ name: String) -> DataPath {
+        do { return try DataPath(reader[name]) } catch {
+            reader.errors.append(Diagnostic(code: "SCHEMA_VALIDATION_FAILED", message: "\(error)", location: "\(reader.location)/\(name)"))
+            return .whole
+        }
     }
 
     static func assignment(_ reader: inout FieldReader, _ name: String, language: QueryLanguage) -> Assignment? {

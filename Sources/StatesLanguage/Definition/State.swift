@@ -37,22 +37,15 @@ public struct State: Sendable {
 
 /// The data-flow fields of a state (asl-reference §2): the JSONPath ones, or JSONata's Arguments/Output.
 public struct InputOutput: Sendable {
-    /// InputPath: nil means `$`; `.null` discards the input (`{}`).
-    public var inputPath: PathOrNull?
+    public var inputPath: DataPath = .whole
     public var parameters: PayloadTemplate?
     public var resultSelector: PayloadTemplate?
-    public var resultPath: PathOrNull?
-    public var outputPath: PathOrNull?
+    public var resultPath: DataPath = .whole
+    public var outputPath: DataPath = .whole
     /// JSONata `Arguments` (Task, Parallel).
     public var arguments: JSONataTemplate?
     /// JSONata `Output`.
     public var output: JSONataTemplate?
-}
-
-/// A path field that may also be JSON `null` (InputPath, ResultPath, OutputPath).
-public enum PathOrNull: Sendable {
-    case path(JSONPath)
-    case null
 }
 
 /// `Assign`: a JSONPath template (`.$` keys evaluated) or a JSONata template.
@@ -88,7 +81,7 @@ public struct Retrier: Sendable {
 public struct Catcher: Sendable {
     public let errorEquals: [String]
     public let next: Int
-    public let resultPath: PathOrNull?
+    public let resultPath: DataPath
     public let assign: Assignment?
     public let output: JSONataTemplate?
 }

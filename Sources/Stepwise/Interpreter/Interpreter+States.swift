@@ -86,7 +86,7 @@ extension Interpreter {
         case .literal(let text): return text
         case .path(let path):
             guard let value = path.value(in: roots(frameId, input: raw)) else {
-                throw .runtime("Invalid path '\(path.text)' : No results for path: \(Self.bracketed(path.text))")
+                throw .runtime("Invalid path '\(path.text)' : \(path.missDescription(in: roots(frameId, input: raw)))")
             }
             guard case .string(let text) = value else {
                 throw .runtime("The \(name)Path field refers to value '\(value.serialized())' which is not a valid string: \(path.text)")

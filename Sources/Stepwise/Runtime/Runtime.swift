@@ -46,7 +46,7 @@ public final class Runtime: Sendable {
         guard missing.isEmpty else {
             throw StartError(code: "MissingHandler", message: missing.map(Self.missingHandlerMessage).joined(separator: "\n"))
         }
-        if input.exceedsSize(Interpreter.maxPayloadBytes) {
+        if !PayloadLimit.fits(input) {
             throw StartError(code: "InvalidExecutionInput", message: "Invalid State Machine Execution Input: 'input exceeds 262144 bytes'")
         }
         let arn = "arn:aws:states:\(region):\(account):execution:\(machine.name):\(name)"
