@@ -12,6 +12,10 @@ public enum TestSupport {
 
     /// Runs the CLI in process.
     public static func cli(_ arguments: String..., stdin: String = "") async -> CLI.Result {
+        await cli(arguments, stdin: stdin)
+    }
+
+    public static func cli(_ arguments: [String], stdin: String = "") async -> CLI.Result {
         let data = Data(stdin.utf8)
         return await CLI.run(arguments, stdin: { data })
     }

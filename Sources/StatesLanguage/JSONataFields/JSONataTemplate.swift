@@ -20,12 +20,17 @@ public struct JSONataTemplate: Sendable {
 
     /// The whole field when it is a single expression string; nil for literals and structures.
     public var expressionSource: String? {
-        if case .expression(let expression, _) = root { expression.source } else { nil }
+        if case .expression(let expression, _) = root { Self.displayed(expression.source) } else { nil }
     }
 
     /// Whether the text is a JSONata expression string: `{%` first and `%}` last, nothing around them.
     public static func isExpression(_ text: String) -> Bool {
         text.count >= 4 && text.hasPrefix("{%") && text.hasSuffix("%}")
+    }
+
+    /// The expression as AWS quotes it in causes: without the spaces inside `{% … %}`.
+    static func displayed(_ source: String) -> String {
+        String(source.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 
     static func compile(_ value: JSON, location: String) throws(JSONataFieldError) -> Node {
@@ -59,10 +64,10 @@ public struct JSONataTemplate: Sendable {
         case .expression(let expression, let location):
             let result: JSON?
             do { result = try expression.evaluate(nil, bindings: bindings) } catch {
-                throw JSONataEvaluationFailure(expression: expression.source, location: location, reason: .threw(code: error.code, message: error.message))
+                throw JSONataEvaluationFailure(expression: displayed(expression.source), location: location, reason: .threw(code: error.code, message: error.message))
             }
             guard let result else {
-                throw JSONataEvaluationFailure(expression: expression.source, location: location, reason: .undefined)
+                throw JSONataEvaluationFailure(expression: displayed(expression.source), location: location, reason: .undefined)
             }
             return result
         case .object(let keys, let nodes):

@@ -59,7 +59,8 @@ extension Interpreter {
         case .literal(let limit): return limit
         case .path(let path):
             let value = path.value(in: roots(frameId, input: effective))
-            guard let limit = value?.intValue, limit >= 0 else {
+            // AWS reads the value as Java does: a number, or a string holding an integer.
+            guard let limit = value?.intValue ?? value?.stringValue.flatMap({ Int($0) }), limit >= 0 else {
                 throw .runtime("The MaxConcurrencyPath field refers to value \"\(value?.stringValue ?? value?.serialized() ?? "null")\" which is not a valid integer: \(path.text)")
             }
             return limit

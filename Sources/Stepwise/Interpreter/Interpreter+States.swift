@@ -29,6 +29,11 @@ extension Interpreter {
             case .map(let map): return try startMap(frameId, state, map)
             }
         } catch {
+            // A catchable failure of a Map or Parallel state's own fields still ends with its Failed event.
+            if error.name != StatesError.Name.runtime {
+                if state.type == .map { frames[frameId]!.failedEvent = .mapStateFailed }
+                if state.type == .parallel { frames[frameId]!.failedEvent = .parallelStateFailed }
+            }
             return .failed(error)
         }
     }
