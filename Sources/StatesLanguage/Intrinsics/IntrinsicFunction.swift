@@ -22,10 +22,9 @@ public struct IntrinsicFunction: Sendable, Hashable, CustomStringConvertible {
     /// Whether a `.$` value is meant as an intrinsic call (it starts with `States.`).
     public static func looksLikeCall(_ text: String) -> Bool { text.hasPrefix("States.") }
 
-    /// Evaluates the call with the system random generator (for States.MathRandom without a seed and
-    /// States.UUID). Failures are `failureName` with AWS's cause text.
+    /// Evaluates the call with the generator of `roots` (for States.MathRandom without a seed and States.UUID). Failures are `failureName` with AWS's cause text.
     public func evaluate(_ roots: PathRoots) throws(StatesError) -> JSON {
-        var random = SystemRandomNumberGenerator()
+        var random = roots.makeRandom()
         return try evaluate(roots, field: nil, using: &random)
     }
 

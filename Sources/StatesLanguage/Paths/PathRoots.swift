@@ -6,11 +6,43 @@ public struct PathRoots: Sendable {
     public var input: JSON
     public var context: JSON
     public var variables: Variables
+    /// Seeds the randomness of States.UUID and States.MathRandom, so a replayed execution draws the same values;
+    /// nil uses the system generator.
+    public var randomSeed: UInt64?
 
-    public init(input: JSON, context: JSON = .object(JSONObject()), variables: Variables = Variables()) {
+    public init(input: JSON, context: JSON = .object(JSONObject()), variables: Variables = Variables(), randomSeed: UInt64? = nil) {
         self.input = input
         self.context = context
         self.variables = variables
+        self.randomSeed = randomSeed
+    }
+
+    /// The generator for one evaluation: seeded from `randomSeed`, or the system's.
+    public func makeRandom() -> AnyRandom {
+        AnyRandom(seed: randomSeed)
+    }
+}
+
+/// SplitMix64 when seeded (deterministic and fast), the system generator otherwise.
+public struct AnyRandom: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+    private let seeded: Bool
+
+    public init(seed: UInt64?) {
+        state = seed ?? 0
+        seeded = seed != nil
+    }
+
+    public mutating func next() -> UInt64 {
+        guard seeded else {
+            var system = SystemRandomNumberGenerator()
+            return system.next()
+        }
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
 

@@ -5,10 +5,11 @@ extension PayloadTemplate {
     /// Parameters, the result for ResultSelector). A path that matches nothing is States.Runtime with AWS's
     /// text (asl-reference §2.1 step 2 and §10 item 2); intrinsic failures come from `IntrinsicFunction`.
     public func evaluate(_ roots: PathRoots) throws(StatesError) -> JSON {
-        try Self.evaluate(root, roots)
+        var random = roots.makeRandom()
+        return try Self.evaluate(root, roots, &random)
     }
 
-    static func evaluate(_ node: Node, _ roots: PathRoots) throws(StatesError) -> JSON {
+    static func evaluate(_ node: Node, _ roots: PathRoots, _ random: inout AnyRandom) throws(StatesError) -> JSON {
         switch node {
         case .literal(let value):
             return value
@@ -20,15 +21,15 @@ extension PayloadTemplate {
             }
             return value
         case .intrinsic(let call):
-            return try call.evaluate(roots)
+            return try call.evaluate(roots, field: nil, using: &random)
         case .object(let keys, let nodes):
             var object = JSONObject()
-            for (key, node) in zip(keys, nodes) { object[key] = try evaluate(node, roots) }
+            for (key, node) in zip(keys, nodes) { object[key] = try evaluate(node, roots, &random) }
             return .object(object)
         case .array(let nodes):
             var values: [JSON] = []
             values.reserveCapacity(nodes.count)
-            for node in nodes { values.append(try evaluate(node, roots)) }
+            for node in nodes { values.append(try evaluate(node, roots, &random)) }
             return .array(values)
         }
     }

@@ -12,11 +12,14 @@ public struct ExecutionInfo: Sendable {
     public let input: JSON
     public let startTime: Date
     public let region: String
+    /// Seeds every random choice of the execution (retry jitter, States.UUID, …) so a replay repeats them.
+    public let seed: UInt64
 
     public init(
         name: String, arn: String, stateMachineName: String, stateMachineArn: String, roleArn: String, input: JSON, startTime: Date,
-        region: String = "us-east-1"
+        region: String = "us-east-1", seed: UInt64 = 0
     ) {
+        self.seed = seed
         self.name = name
         self.arn = arn
         self.stateMachineName = stateMachineName

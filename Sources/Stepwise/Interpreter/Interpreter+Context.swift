@@ -20,7 +20,9 @@ extension Interpreter {
     /// What `$`, `$$` and `$name` mean for the frame's current state.
     func roots(_ frameId: Int, input: JSON, context: JSON? = nil) -> PathRoots {
         let frame = frames[frameId]!
-        return PathRoots(input: input, context: context ?? contextObject(frameId), variables: frame.variables)
+        // A seed from the execution's seed and the position in its history: replays draw the same values.
+        let seed = seedBase &+ UInt64(eventCount) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(frameId)
+        return PathRoots(input: input, context: context ?? contextObject(frameId), variables: frame.variables, randomSeed: seed)
     }
 
     /// JSONata bindings: `$states` plus every visible variable.

@@ -83,6 +83,7 @@ extension Interpreter {
 
     mutating func timerFired(_ timerId: Int) {
         guard let purpose = timers.removeValue(forKey: timerId) else { return }
+        timerDeadlines[timerId] = nil
         switch purpose {
         case .wait(let frameId): proceed(frameId, waitFinished(frameId))
         case .retry(let frameId):

@@ -31,6 +31,7 @@ extension Interpreter {
         switch frame.phase {
         case .task(let id, let timers, _):
             tasks[id] = nil
+            inFlight[id] = nil
             actions.append(.cancelTask(id))
             for timer in timers { cancelTimer(timer) }
         case .waiting(let timer), .retrying(let timer):

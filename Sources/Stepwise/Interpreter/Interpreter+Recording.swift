@@ -30,12 +30,15 @@ extension Interpreter {
         let id = nextTimerId
         nextTimerId += 1
         timers[id] = purpose
-        actions.append(.schedule(timer: id, deadline: now.addingTimeInterval(seconds)))
+        let deadline = now.addingTimeInterval(seconds)
+        timerDeadlines[id] = deadline
+        actions.append(.schedule(timer: id, deadline: deadline))
         return id
     }
 
     mutating func cancelTimer(_ id: Int) {
         guard timers.removeValue(forKey: id) != nil else { return }
+        timerDeadlines[id] = nil
         actions.append(.cancelTimer(id))
     }
 }

@@ -28,9 +28,11 @@ extension Interpreter {
         if let heartbeat { timers.append(schedule(.heartbeat(frame: frameId, task: taskId), after: Double(heartbeat))) }
         tasks[taskId] = frameId
         frames[frameId]!.phase = .task(id: taskId, timers: timers, heartbeat: heartbeat)
-        actions.append(.dispatch(TaskDispatch(
+        let dispatch = TaskDispatch(
             id: taskId, resource: task.resource, input: parameters, context: context, stateName: state.name,
-            timeoutSeconds: timeout, heartbeatSeconds: heartbeat, credentials: task.credentials)))
+            timeoutSeconds: timeout, heartbeatSeconds: heartbeat, credentials: task.credentials)
+        inFlight[taskId] = dispatch
+        actions.append(.dispatch(dispatch))
         return .blocked
     }
 
@@ -67,6 +69,7 @@ extension Interpreter {
 
     /// Ends the task's timers and forgets it; returns the frame and the state, or nil for an unknown task.
     mutating func closeTask(_ taskId: Int) -> (Int, State, TaskState)? {
+        inFlight[taskId] = nil
         guard let frameId = tasks.removeValue(forKey: taskId), let frame = frames[frameId] else { return nil }
         if case .task(_, let timers, _) = frame.phase { for timer in timers { cancelTimer(timer) } }
         frames[frameId]!.phase = .idle

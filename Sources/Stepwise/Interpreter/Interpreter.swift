@@ -22,10 +22,14 @@ public struct Interpreter: Sendable {
     var nextTaskId = 1
     var nextTimerId = 1
     var timers: [Int: TimerPurpose] = [:]
+    /// Deadlines of pending timers and the dispatches of tasks in flight, kept so a resumed execution can re-arm them.
+    var timerDeadlines: [Int: Date] = [:]
+    var inFlight: [Int: TaskDispatch] = [:]
     var tasks: [Int: Int] = [:]
     var actions: [Action] = []
     var now: Date
     var random: SplitMix64
+    let seedBase: UInt64
     let executionContext: JSON
     let stateMachineContext: JSON
 
@@ -42,11 +46,13 @@ public struct Interpreter: Sendable {
     /// The payload limit for inputs, outputs and results (asl-reference §9).
     public static let maxPayloadBytes = 262_144
 
-    public init(definition: StateMachineDefinition, info: ExecutionInfo, seed: UInt64 = 0) {
+    public init(definition: StateMachineDefinition, info: ExecutionInfo) {
+        let seed = info.seed
         self.definition = definition
         self.info = info
         self.now = info.startTime
         self.random = SplitMix64(seed: seed)
+        self.seedBase = seed
         executionContext = [
             "Id": .string(info.arn), "Input": info.input, "StartTime": .string(ISOTimestamp.format(info.startTime)),
             "Name": .string(info.name), "RoleArn": .string(info.roleArn), "RedriveCount": 0,
@@ -130,6 +136,8 @@ public struct Interpreter: Sendable {
         for timer in timers.keys.sorted() { actions.append(.cancelTimer(timer)) }
         tasks.removeAll()
         timers.removeAll()
+        timerDeadlines.removeAll()
+        inFlight.removeAll()
         frames.removeAll()
         actions.append(.finished(status: status))
     }

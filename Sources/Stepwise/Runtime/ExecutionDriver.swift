@@ -24,12 +24,27 @@ actor ExecutionDriver {
     private var nextSubscriber = 0
     private var waiters: [CheckedContinuation<ExecutionResult, Never>] = []
     private(set) var result: ExecutionResult?
+    private let journal: (any ExecutionJournal)?
+    private var sequence: Int
 
-    init(interpreter: Interpreter, handlers: HandlerRegistry, virtual: Bool) {
+    init(
+        interpreter: Interpreter, handlers: HandlerRegistry, virtual: Bool, journal: (any ExecutionJournal)? = nil,
+        history: [HistoryEvent] = [], sequence: Int = 0, now: Date? = nil
+    ) {
         self.interpreter = interpreter
         self.handlers = handlers
         self.virtual = virtual
-        self.virtualNow = interpreter.info.startTime
+        self.virtualNow = now ?? interpreter.info.startTime
+        self.journal = journal
+        self.history = history
+        self.sequence = sequence
+    }
+
+    /// Carries on a replayed execution: re-arms its timers and dispatches its in-flight tasks again.
+    func resume() {
+        guard interpreter.status == .running else { return finished(interpreter.status) }
+        for action in interpreter.resumeActions { perform(action) }
+        if virtual { advanceVirtualTime() }
     }
 
     var now: Date { virtual ? virtualNow : Date() }
@@ -45,8 +60,14 @@ actor ExecutionDriver {
     }
 
     private func step(_ input: StepInput) {
-        let actions = interpreter.handle(input, now: now)
-        publish(interpreter.drainEvents())
+        let time = now
+        let actions = interpreter.handle(input, now: time)
+        let events = interpreter.drainEvents()
+        if let journal {
+            sequence += 1
+            journal.record(execution: interpreter.info, sequence: sequence, time: time, input: input, events: events)
+        }
+        publish(events)
         for action in actions { perform(action) }
     }
 
@@ -150,6 +171,7 @@ actor ExecutionDriver {
             status: status, output: interpreter.output, error: interpreter.error, cause: interpreter.cause,
             startDate: interpreter.info.startTime, stopDate: now)
         self.result = result
+        journal?.finished(execution: interpreter.info, result: result)
         for task in running.values { task.cancel() }
         running.removeAll()
         for timer in realTimers.values { timer.cancel() }

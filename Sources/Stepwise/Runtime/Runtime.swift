@@ -38,7 +38,9 @@ public final class Runtime: Sendable {
     }
 
     /// Starts an execution. Throws for an invalid name or when a Task's resource has no handler.
-    public func start(_ machine: StateMachine, input: JSON = .object(JSONObject()), name: String? = nil) async throws(StartError) -> Execution {
+    public func start(
+        _ machine: StateMachine, input: JSON = .object(JSONObject()), name: String? = nil, journal: (any ExecutionJournal)? = nil
+    ) async throws(StartError) -> Execution {
         let name = name ?? UUID().uuidString.lowercased()
         guard ExecutionName.isValid(name) else { throw StartError(code: "InvalidName", message: "Invalid Name: '\(name)'") }
         let handlers = registry.withLock { $0 }
@@ -52,11 +54,31 @@ public final class Runtime: Sendable {
         let arn = "arn:aws:states:\(region):\(account):execution:\(machine.name):\(name)"
         let info = ExecutionInfo(
             name: name, arn: arn, stateMachineName: machine.name, stateMachineArn: stateMachineArn(machine.name),
-            roleArn: "arn:aws:iam::\(account):role/stepwise-execution", input: input, startTime: Date(), region: region)
-        let interpreter = Interpreter(definition: machine.definition, info: info, seed: UInt64.random(in: 0...UInt64.max))
-        let driver = ExecutionDriver(interpreter: interpreter, handlers: handlers, virtual: clock == .virtual)
+            roleArn: "arn:aws:iam::\(account):role/stepwise-execution", input: input, startTime: Date(), region: region,
+            seed: UInt64.random(in: 0...UInt64.max))
+        let interpreter = Interpreter(definition: machine.definition, info: info)
+        let driver = ExecutionDriver(interpreter: interpreter, handlers: handlers, virtual: clock == .virtual, journal: journal)
         await driver.start()
         return Execution(name: name, arn: arn, driver: driver)
+    }
+
+    /// Rebuilds an execution from its logged steps (replaying them through a fresh interpreter with the same seed)
+    /// and carries it on: timers keep their original deadlines, tasks in flight are dispatched again.
+    public func resume(
+        _ machine: StateMachine, info: ExecutionInfo, steps: [LoggedStep], journal: (any ExecutionJournal)? = nil
+    ) async -> Execution {
+        var interpreter = Interpreter(definition: machine.definition, info: info)
+        var history: [HistoryEvent] = []
+        for step in steps {
+            _ = interpreter.handle(step.input, now: step.time)
+            history.append(contentsOf: interpreter.drainEvents())
+        }
+        let handlers = registry.withLock { $0 }
+        let driver = ExecutionDriver(
+            interpreter: interpreter, handlers: handlers, virtual: clock == .virtual, journal: journal, history: history,
+            sequence: steps.count, now: steps.last?.time)
+        await driver.resume()
+        return Execution(name: info.name, arn: info.arn, driver: driver)
     }
 
     public func stateMachineArn(_ name: String) -> String { "arn:aws:states:\(region):\(account):stateMachine:\(name)" }

@@ -1,0 +1,44 @@
+import Foundation
+import JSON
+import StatesLanguage
+
+/// Step inputs as JSON, so the durable store can log them and a restarted engine replay them.
+extension StepInput {
+    public var json: JSON {
+        switch self {
+        case .start: return ["kind": "start"]
+        case .taskSucceeded(let task, let output): return ["kind": "taskSucceeded", "task": .int(task), "output": output]
+        case .taskFailed(let task, let error):
+            return ["kind": "taskFailed", "task": .int(task), "error": .string(error.name), "cause": .string(error.cause)]
+        case .taskHeartbeat(let task): return ["kind": "taskHeartbeat", "task": .int(task)]
+        case .timerFired(let timer): return ["kind": "timerFired", "timer": .int(timer)]
+        case .stop(let error, let cause):
+            return ["kind": "stop", "error": error.map(JSON.string) ?? .null, "cause": cause.map(JSON.string) ?? .null]
+        }
+    }
+
+    public init?(json: JSON) {
+        let task = json["task"]?.intValue ?? 0
+        switch json["kind"]?.stringValue {
+        case "start": self = .start
+        case "taskSucceeded": self = .taskSucceeded(task: task, output: json["output"] ?? .null)
+        case "taskFailed":
+            self = .taskFailed(task: task, error: StatesError(json["error"]?.stringValue ?? "", json["cause"]?.stringValue ?? ""))
+        case "taskHeartbeat": self = .taskHeartbeat(task: task)
+        case "timerFired": self = .timerFired(timer: json["timer"]?.intValue ?? 0)
+        case "stop": self = .stop(error: json["error"]?.stringValue, cause: json["cause"]?.stringValue)
+        default: return nil
+        }
+    }
+}
+
+extension Interpreter {
+    /// After a replay, what a new driver must do to carry on: re-arm every pending timer at its original deadline
+    /// and dispatch again every task that was in flight (at-least-once, as on AWS).
+    public var resumeActions: [Action] {
+        guard status == .running else { return [] }
+        let timerActions = timerDeadlines.sorted { $0.key < $1.key }.map { Action.schedule(timer: $0.key, deadline: $0.value) }
+        let taskActions = inFlight.sorted { $0.key < $1.key }.map { Action.dispatch($0.value) }
+        return timerActions + taskActions
+    }
+}
