@@ -3,18 +3,18 @@ import JSON
 import StatesLanguage
 
 extension Interpreter {
-    /// Appends a history event and returns its id. Past the 25,000-event limit the execution fails.
+    /// Appends a history event and returns its id. Once only the terminal event would still fit under the
+    /// 25,000-event limit, nothing more is recorded and the step ends with the execution failing (see `handle`).
     @discardableResult
     mutating func record(_ type: EventType, _ details: HistoryEvent.Details, previous: Int) -> Int {
-        eventCount += 1
-        let event = HistoryEvent(id: eventCount, previousEventId: previous, timestamp: now, type: type, details: details)
-        newEvents.append(event)
-        if eventCount >= Self.maxHistoryEvents, status == .running, type != .executionFailed {
-            finish(.failed, type: .executionFailed, details: .failure(
-                error: StatesError.Name.runtime,
-                cause: "The execution reached the maximum number of history events (\(Self.maxHistoryEvents))."), previous: eventCount)
+        let terminal = status != .running
+        guard terminal || eventCount < Self.maxHistoryEvents - 1 else {
+            overHistoryLimit = true
+            return eventCount
         }
-        return event.id
+        eventCount += 1
+        newEvents.append(HistoryEvent(id: eventCount, previousEventId: previous, timestamp: now, type: type, details: details))
+        return eventCount
     }
 
     /// Records an event in a frame's causal chain (previousEventId = the frame's last event).

@@ -27,6 +27,8 @@ public struct Interpreter: Sendable {
     var inFlight: [Int: TaskDispatch] = [:]
     var tasks: [Int: Int] = [:]
     var actions: [Action] = []
+    /// Set when the history is full; the step stops advancing and the execution fails.
+    var overHistoryLimit = false
     var now: Date
     var random: SplitMix64
     let seedBase: UInt64
@@ -72,6 +74,11 @@ public struct Interpreter: Sendable {
         case .timerFired(let timer): timerFired(timer)
         case .stop(let error, let cause): finish(.aborted, type: .executionAborted, details: .failure(error: error, cause: cause), previous: 0)
         }
+        if overHistoryLimit, status == .running {
+            finish(.failed, type: .executionFailed, details: .failure(
+                error: StatesError.Name.runtime,
+                cause: "The execution reached the maximum number of history events (\(Self.maxHistoryEvents))."), previous: eventCount)
+        }
         defer { actions.removeAll(keepingCapacity: true) }
         return actions
     }
@@ -95,7 +102,7 @@ public struct Interpreter: Sendable {
     /// Runs a frame from an outcome until it blocks or ends: the step loop.
     mutating func proceed(_ frameId: Int, _ outcome: Outcome) {
         var outcome = outcome
-        while status == .running {
+        while status == .running, !overHistoryLimit {
             switch outcome {
             case .next(let index, let input):
                 enter(frameId, index, input)
@@ -123,8 +130,8 @@ public struct Interpreter: Sendable {
 
     /// Ends the execution with a terminal event; cancels whatever is still in flight.
     mutating func finish(_ status: ExecutionStatus, type: EventType, details: HistoryEvent.Details, previous: Int) {
-        record(type, details, previous: previous)
         self.status = status
+        record(type, details, previous: previous)
         switch details {
         case .executionSucceeded(let output): self.output = output
         case .failure(let error, let cause):
