@@ -18,6 +18,7 @@ enum RunCommand: Command {
           --virtual-time   Waits, retry backoffs and timeouts complete at once; timestamps advance as in a real run
           --json           print one object {name, status, output, error, cause, startDate, stopDate, events}
           --history        after the run, print the history as a table (id, elapsed, type, state, detail)
+        On a terminal, a running workflow shows its progress on stderr (current state, states entered, elapsed).
         Exit status: 0 when the execution succeeds, 1 when it fails, times out or is aborted, 2 on a usage error
         or an invalid definition.
         """
@@ -51,7 +52,9 @@ enum RunCommand: Command {
             output.error("stepwise run: \(error.message)")
             return 1
         }
+        let progress = Progress.isTerminal && !arguments.flag("json") ? Task { await Progress().follow(execution) } : nil
         let result = await execution.result
+        await progress?.value
         let history = await execution.history
         report(result, name: execution.name, history: history, arguments, &output)
         return result.status == .succeeded ? 0 : 1
