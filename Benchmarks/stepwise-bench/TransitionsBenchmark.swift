@@ -41,7 +41,7 @@ enum TransitionsBenchmark {
                 figure.name, formatCount(Double(figure.transitions)), format(figure.milliseconds, decimals: 2),
                 figure.failure.map { "FAILED: \($0)" } ?? formatCount(figure.perSecond),
                 moto.map { formatCount($0.perSecond) } ?? "-",
-                moto.map { format(figure.perSecond / $0.perSecond, decimals: 0) + "×" } ?? "-")
+                moto.map { figure.failure == nil ? format(figure.perSecond / $0.perSecond, decimals: 0) + "×" : "n/a" } ?? "-")
         }
         print(table.render())
         if let report {
