@@ -1,4 +1,45 @@
 import Foundation
-import JSON
 
-print("stepwise-bench: no benchmarks yet")
+/// stepwise-bench NAME [--peer] [--repetitions N] [--warmup N]
+///
+/// Benchmarks: json, transitions, all. Run release builds only: `swift run -c release stepwise-bench json`.
+let usage = """
+    usage: stepwise-bench (json | transitions | all) [--peer] [--repetitions N] [--warmup N]
+      json         parse and write a ~1 MiB history-like document: Stepwise JSON vs JSONSerialization
+      transitions  state entries per second through Runtime(clock: .virtual); --peer also runs moto
+    """
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+var harness = Harness()
+var peer = false
+var names: [String] = []
+while !arguments.isEmpty {
+    let argument = arguments.removeFirst()
+    switch argument {
+    case "--peer": peer = true
+    case "--repetitions", "--warmup":
+        guard let value = arguments.first.flatMap(Int.init), value >= 0 else { print(usage); exit(2) }
+        arguments.removeFirst()
+        if argument == "--warmup" { harness.warmup = value } else { harness.repetitions = max(1, value) }
+    case "json", "transitions": names.append(argument)
+    case "all": names += ["json", "transitions"]
+    default: print(usage); exit(argument == "--help" || argument == "-h" ? 0 : 2)
+    }
+}
+if names.isEmpty { print(usage); exit(2) }
+
+#if DEBUG
+print("warning: debug build; figures are meaningless (use swift run -c release stepwise-bench)\n")
+#endif
+do {
+    for (index, name) in names.enumerated() {
+        if index > 0 { print("") }
+        switch name {
+        case "json": try JSONBenchmark.run(harness: harness)
+        default: try await TransitionsBenchmark.run(harness: harness, peer: peer)
+        }
+    }
+} catch {
+    print("stepwise-bench: \(error)")
+    exit(1)
+}
