@@ -22,8 +22,9 @@ public struct JSONObject: Sendable {
         for (key, value) in pairs { self[key] = value }
     }
 
-    /// Builds an object from pairs known to have distinct keys (the parser checks): no lookups.
-    init(uniqueKeys keys: [String], values: [JSON]) {
+    /// Builds an object from keys known to be distinct (the parser and compiled templates guarantee it): no
+    /// lookups. Passing a repeated key is a programming error; the object would then hold both.
+    public init(uniqueKeys keys: [String], values: [JSON]) {
         self.keys = keys
         self.values = values
         if keys.count > Self.indexThreshold { rebuildIndex() }

@@ -2,23 +2,22 @@ import JSON
 
 extension State {
     /// Compiles one validated state. `scope` maps the names of its `States` object to indexes.
-    init(name: String, json: JSON, location: String, scope: [String: Int], defaultLanguage: QueryLanguage) throws(DefinitionError) {
+    static func parse(name: String, json: JSON, location: String, scope: [String: Int], defaultLanguage: QueryLanguage) throws(DefinitionError) -> State {
         var reader = FieldReader(json, location: location)
         guard let type = StateType(rawValue: reader.optionalString("Type") ?? "") else {
             throw .schema("The field 'Type' should have one of these values: [Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map]", at: location)
         }
-        self.name = name
-        self.type = type
         let language = QueryLanguage(rawValue: reader.optionalString("QueryLanguage") ?? "") ?? defaultLanguage
-        queryLanguage = language
-        next = try Self.target(reader.optionalString("Next"), scope: scope, location: location + "/Next")
-        io = Self.inputOutput(&reader, language: language)
-        assign = Self.assignment(&reader, "Assign", language: language)
-        retriers = Self.retriers(reader["Retry"])
-        catchers = try Self.catchers(reader["Catch"], scope: scope, location: location + "/Catch", language: language)
-        kind = try Self.kind(type, &reader, scope: scope, language: language, defaultLanguage: defaultLanguage)
-        usesContext = Self.mentionsContext(json)
+        let state = State(
+            name: name, type: type, queryLanguage: language,
+            next: try target(reader.optionalString("Next"), scope: scope, location: location + "/Next"),
+            io: inputOutput(&reader, language: language), assign: assignment(&reader, "Assign", language: language),
+            retriers: retriers(reader["Retry"]),
+            catchers: try catchers(reader["Catch"], scope: scope, location: location + "/Catch", language: language),
+            kind: try kind(type, &reader, scope: scope, language: language, defaultLanguage: defaultLanguage),
+            usesContext: mentionsContext(json))
         if let error = reader.errors.first { throw DefinitionError(diagnostics: [error]) }
+        return state
     }
 
     /// Scans the state's strings for `$$` and `$states`; nested branch states are included (a harmless over-approximation).

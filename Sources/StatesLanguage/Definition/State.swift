@@ -7,7 +7,10 @@ public enum StateType: String, Sendable, Hashable {
 }
 
 /// One state, compiled: common fields plus the type's own in `kind`.
-public struct State: Sendable {
+///
+/// A class, not a struct: the interpreter reads the current state on every step, and a reference costs one
+/// retain where a struct of this size costs one per field.
+public final class State: Sendable {
     public let name: String
     public let type: StateType
     public let queryLanguage: QueryLanguage
@@ -33,6 +36,22 @@ public struct State: Sendable {
     }
 
     public var isJSONata: Bool { queryLanguage == .jsonata }
+
+    init(
+        name: String, type: StateType, queryLanguage: QueryLanguage, next: Int?, io: InputOutput, assign: Assignment?,
+        retriers: [Retrier], catchers: [Catcher], kind: Kind, usesContext: Bool
+    ) {
+        self.name = name
+        self.type = type
+        self.queryLanguage = queryLanguage
+        self.next = next
+        self.io = io
+        self.assign = assign
+        self.retriers = retriers
+        self.catchers = catchers
+        self.kind = kind
+        self.usesContext = usesContext
+    }
 }
 
 /// The data-flow fields of a state (asl-reference §2): the JSONPath ones, or JSONata's Arguments/Output.

@@ -89,7 +89,7 @@ public final class Machine: Sendable {
         startAt = start
         var states: [State] = []
         for (name, value) in statesObject {
-            states.append(try State(name: name, json: value, location: "\(location)/States/\(name)", scope: index, defaultLanguage: defaultLanguage))
+            states.append(try State.parse(name: name, json: value, location: "\(location)/States/\(name)", scope: index, defaultLanguage: defaultLanguage))
         }
         self.states = states
     }

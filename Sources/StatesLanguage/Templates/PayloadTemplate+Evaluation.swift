@@ -23,9 +23,11 @@ extension PayloadTemplate {
         case .intrinsic(let call):
             return try call.evaluate(roots, field: nil, using: &random)
         case .object(let keys, let nodes):
-            var object = JSONObject()
-            for (key, node) in zip(keys, nodes) { object[key] = try evaluate(node, roots, &random) }
-            return .object(object)
+            // Keys are distinct by construction (compilation rejects duplicates after stripping `.$`).
+            var values: [JSON] = []
+            values.reserveCapacity(nodes.count)
+            for node in nodes { values.append(try evaluate(node, roots, &random)) }
+            return .object(JSONObject(uniqueKeys: keys, values: values))
         case .array(let nodes):
             var values: [JSON] = []
             values.reserveCapacity(nodes.count)

@@ -33,6 +33,17 @@ struct Frame {
         case fanOut(FanOut)
     }
 
+    /// False once the scope ended; its id stays taken so ids are never reused within an execution.
+    private(set) var alive = true
+
+    /// Ends the frame and lets go of its data.
+    mutating func release() {
+        alive = false
+        rawInput = .null
+        variables = Variables()
+        phase = .idle
+    }
+
     init(machine: Machine, parent: Int?, slot: Int, variables: Variables) {
         self.machine = machine
         self.parent = parent

@@ -5,7 +5,7 @@ import StatesLanguage
 extension Interpreter {
     /// Choice (asl-reference §1.3): the first matching rule wins; its Assign/Output replace the state's.
     mutating func executeChoice(_ frameId: Int, _ state: State, _ choice: ChoiceState) throws(StatesError) -> Outcome {
-        let raw = frames[frameId]!.rawInput
+        let raw = frames[frameId].rawInput
         if state.isJSONata { return try executeJSONataChoice(frameId, state, choice, raw) }
         let effective = try applyInputPath(state.io.inputPath, roots(frameId, input: raw))
         let roots = roots(frameId, input: effective)
@@ -37,8 +37,8 @@ extension Interpreter {
     mutating func exitJSONataChoice(
         _ frameId: Int, _ state: State, assign: Assignment?, output: JSONataTemplate?, next: Int, _ bindings: [String: JSON]
     ) throws(StatesError) -> Outcome {
-        let assigned = try evaluateAssign(assign, frameId, input: frames[frameId]!.rawInput, bindings: bindings)
-        let value = try output.map { template throws(StatesError) in try evaluate(template, frameId, bindings) } ?? frames[frameId]!.rawInput
+        let assigned = try evaluateAssign(assign, frameId, input: frames[frameId].rawInput, bindings: bindings)
+        let value = try output.map { template throws(StatesError) in try evaluate(template, frameId, bindings) } ?? frames[frameId].rawInput
         return try exit(frameId, state, output: value, assigned: assigned, next: next)
     }
 

@@ -5,10 +5,11 @@ import StatesLanguage
 extension Interpreter {
     /// The context object for the frame's current state (asl-reference §6); `{}` when the state never reads it.
     func contextObject(_ frameId: Int, mapItem: (index: Int, value: JSON)? = nil, taskToken: String? = nil) -> JSON {
-        guard let frame = frames[frameId], frame.state.usesContext else { return .object(JSONObject()) }
-        var stateObject: JSONObject = ["EnteredTime": .string(ISOTimestamp.format(frame.enteredTime)), "Name": .string(frame.state.name)]
-        switch frame.state.type {
-        case .task, .parallel, .map: stateObject["RetryCount"] = .int(frame.retryCount)
+        let state = frames[frameId].state
+        guard state.usesContext else { return .object(JSONObject()) }
+        var stateObject: JSONObject = ["EnteredTime": .string(ISOTimestamp.format(frames[frameId].enteredTime)), "Name": .string(state.name)]
+        switch state.type {
+        case .task, .parallel, .map: stateObject["RetryCount"] = .int(frames[frameId].retryCount)
         default: break
         }
         var context: JSONObject = ["Execution": executionContext, "State": .object(stateObject), "StateMachine": stateMachineContext]
@@ -19,15 +20,14 @@ extension Interpreter {
 
     /// What `$`, `$$` and `$name` mean for the frame's current state.
     func roots(_ frameId: Int, input: JSON, context: JSON? = nil) -> PathRoots {
-        let frame = frames[frameId]!
         // A seed from the execution's seed and the position in its history: replays draw the same values.
         let seed = seedBase &+ UInt64(eventCount) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(frameId)
-        return PathRoots(input: input, context: context ?? contextObject(frameId), variables: frame.variables, randomSeed: seed)
+        return PathRoots(input: input, context: context ?? contextObject(frameId), variables: frames[frameId].variables, randomSeed: seed)
     }
 
     /// JSONata bindings: `$states` plus every visible variable.
     func bindings(_ frameId: Int, input: JSON, result: JSON? = nil, errorOutput: JSON? = nil, context: JSON? = nil) -> [String: JSON] {
-        let frame = frames[frameId]!
+        let frame = frames[frameId]
         var states: JSONObject = ["input": input, "context": context ?? contextObject(frameId)]
         if let result { states["result"] = result }
         if let errorOutput { states["errorOutput"] = errorOutput }
@@ -42,7 +42,7 @@ extension Interpreter {
     }
 
     mutating func queryEvaluationError(_ frameId: Int, _ failure: JSONataEvaluationFailure) -> StatesError {
-        let frame = frames[frameId]!
+        let frame = frames[frameId]
         let cause = "An error occurred while executing the state '\(frame.state.name)' (entered at the event id #\(frame.enteredEventId)). "
             + "The JSONata expression '\(failure.expression)' specified for the field '\(failure.location)' \(failure.detail)"
         record(frameId, .evaluationFailed, .evaluationFailed(

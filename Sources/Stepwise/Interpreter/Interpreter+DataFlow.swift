@@ -41,7 +41,7 @@ extension Interpreter {
     /// Makes assignments visible to the next state.
     mutating func applyAssignments(_ frameId: Int, _ assignments: [(String, JSON)]?) {
         guard let assignments else { return }
-        for (name, value) in assignments { frames[frameId]!.variables.local[name] = value }
+        for (name, value) in assignments { frames[frameId].variables.local[name] = value }
     }
 }
 

@@ -7,22 +7,22 @@ extension Interpreter {
     /// matches decides about retrying; when it is exhausted (or none matches) the first matching catcher
     /// handles it; otherwise the scope fails.
     mutating func handleError(_ frameId: Int, _ error: StatesError) -> Outcome {
-        let state = frames[frameId]!.state
+        let state = frames[frameId].state
         guard error.name != StatesError.Name.runtime else { return .frameFailed(located(frameId, error)) }
         if let index = state.retriers.firstIndex(where: { Self.matches($0.errorEquals, error.name) }) {
             let retrier = state.retriers[index]
-            let attempts = frames[frameId]!.retryCounts[index]
+            let attempts = frames[frameId].retryCounts[index]
             if attempts < retrier.maxAttempts {
-                frames[frameId]!.failedEvent = nil
-                frames[frameId]!.retryCounts[index] += 1
-                frames[frameId]!.retryCount += 1
+                frames[frameId].failedEvent = nil
+                frames[frameId].retryCounts[index] += 1
+                frames[frameId].retryCount += 1
                 let timer = schedule(.retry(frame: frameId), after: retryDelay(retrier, attempt: attempts + 1))
-                frames[frameId]!.phase = .retrying(timer: timer)
+                frames[frameId].phase = .retrying(timer: timer)
                 return .blocked
             }
         }
-        if let failed = frames[frameId]!.failedEvent {
-            frames[frameId]!.failedEvent = nil
+        if let failed = frames[frameId].failedEvent {
+            frames[frameId].failedEvent = nil
             record(frameId, failed, .none)
         }
         guard let catcher = state.catchers.first(where: { Self.matches($0.errorEquals, error.name) }) else { return .frameFailed(error) }
@@ -35,8 +35,8 @@ extension Interpreter {
 
     /// AWS's form of an interpreter error: "An error occurred while executing the state 'S' (entered at the event id #n). …"
     func located(_ frameId: Int, _ error: StatesError) -> StatesError {
-        guard let frame = frames[frameId], !error.cause.hasPrefix("An error occurred while executing the state") else { return error }
-        let prefix = "An error occurred while executing the state '\(frame.state.name)' (entered at the event id #\(frame.enteredEventId)). "
+        guard frames[frameId].alive, !error.cause.hasPrefix("An error occurred while executing the state") else { return error }
+        let prefix = "An error occurred while executing the state '\(frames[frameId].state.name)' (entered at the event id #\(frames[frameId].enteredEventId)). "
         return StatesError(error.name, prefix + error.cause)
     }
 
@@ -66,7 +66,7 @@ extension Interpreter {
 
     /// The catcher's output: the error output placed with its ResultPath (JSONPath) or its Output (JSONata).
     mutating func caught(_ frameId: Int, _ state: State, _ catcher: Catcher, _ error: StatesError) throws(StatesError) -> Outcome {
-        let raw = frames[frameId]!.rawInput
+        let raw = frames[frameId].rawInput
         let errorOutput: JSON = ["Error": .string(error.name), "Cause": .string(error.cause)]
         let output: JSON
         let assigned: [(String, JSON)]?
@@ -87,7 +87,7 @@ extension Interpreter {
         switch purpose {
         case .wait(let frameId): proceed(frameId, waitFinished(frameId))
         case .retry(let frameId):
-            frames[frameId]!.phase = .idle
+            frames[frameId].phase = .idle
             proceed(frameId, execute(frameId, retry: true))
         case .taskTimeout(_, let task):
             taskFailed(task, StatesError(StatesError.Name.timeout, "Task timed out."), timedOut: true)
@@ -102,7 +102,7 @@ extension Interpreter {
     /// Result processing for Task, Parallel and Map: ResultSelector, ResultPath, OutputPath and Assign (JSONPath),
     /// or Output and Assign with `$states.result` (JSONata).
     mutating func completeWork(_ frameId: Int, _ state: State, result: JSON) -> Outcome {
-        let raw = frames[frameId]!.rawInput
+        let raw = frames[frameId].rawInput
         do throws(StatesError) {
             try checkSize(result, state.name)
             if state.isJSONata {

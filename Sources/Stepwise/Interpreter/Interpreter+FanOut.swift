@@ -5,7 +5,7 @@ import StatesLanguage
 /// Parallel and Map: a state whose work is a set of child scopes (asl-reference §1.3, §7.3).
 extension Interpreter {
     mutating func startParallel(_ frameId: Int, _ state: State, _ branches: [Machine]) throws(StatesError) -> Outcome {
-        let raw = frames[frameId]!.rawInput
+        let raw = frames[frameId].rawInput
         let input: JSON
         if state.isJSONata {
             input = try state.io.arguments.map { template throws(StatesError) in try evaluate(template, frameId, bindings(frameId, input: raw)) } ?? raw
@@ -14,13 +14,13 @@ extension Interpreter {
             input = try state.io.parameters?.evaluate(roots(frameId, input: effective)) ?? effective
         }
         record(frameId, .parallelStateStarted, .none)
-        frames[frameId]!.phase = .fanOut(FanOut(kind: .parallel, inputs: Array(repeating: input, count: branches.count), maxConcurrency: 0))
+        frames[frameId].phase = .fanOut(FanOut(kind: .parallel, inputs: Array(repeating: input, count: branches.count), maxConcurrency: 0))
         return startChildren(frameId)
     }
 
     /// The machine a child of this frame's current state runs.
     func childMachine(_ frameId: Int, slot: Int) -> Machine {
-        switch frames[frameId]!.state.kind {
+        switch frames[frameId].state.kind {
         case .parallel(let branches): return branches[slot]
         case .map(let map): return map.processor
         default: preconditionFailure("only Parallel and Map states have children")
@@ -28,10 +28,10 @@ extension Interpreter {
     }
 
     mutating func modifyFanOut<T>(_ frameId: Int, _ body: (inout FanOut) -> T) -> T? {
-        guard case .fanOut(var fanOut) = frames[frameId]?.phase else { return nil }
-        frames[frameId]!.phase = .idle
+        guard frames[frameId].alive, case .fanOut(var fanOut) = frames[frameId].phase else { return nil }
+        frames[frameId].phase = .idle
         let result = body(&fanOut)
-        frames[frameId]!.phase = .fanOut(fanOut)
+        frames[frameId].phase = .fanOut(fanOut)
         return result
     }
 
@@ -56,15 +56,15 @@ extension Interpreter {
     }
 
     mutating func startChild(_ frameId: Int, slot: Int) {
-        let parent = frames[frameId]!
+        let parent = frames[frameId]
         guard case .fanOut(let fanOut) = parent.phase else { return }
         if fanOut.kind == .map, !fanOut.distributed {
             record(frameId, .mapIterationStarted, .mapIteration(name: parent.state.name, index: slot))
         }
         let machine = childMachine(frameId, slot: slot)
         let childId = newFrame(machine, parent: frameId, slot: slot, variables: parent.variables.enteringScope())
-        frames[childId]!.lastEventId = frames[frameId]!.lastEventId
-        frames[childId]!.detached = fanOut.distributed || parent.detached
+        frames[childId].lastEventId = frames[frameId].lastEventId
+        frames[childId].detached = fanOut.distributed || parent.detached
         _ = modifyFanOut(frameId) { $0.running[slot] = childId }
         proceed(childId, .next(machine.startAt, fanOut.inputs[slot]))
     }
@@ -76,8 +76,8 @@ extension Interpreter {
             fanOut.completed += 1
             return fanOut.starting
         }) else { return }
-        let parent = frames[parentId]!
-        frames[parentId]!.lastEventId = max(parent.lastEventId, lastEventId)
+        let parent = frames[parentId]
+        frames[parentId].lastEventId = max(parent.lastEventId, lastEventId)
         if case .fanOut(let fanOut) = parent.phase, fanOut.kind == .map, !fanOut.distributed {
             record(parentId, .mapIterationSucceeded, .mapIteration(name: parent.state.name, index: slot))
         }
@@ -91,7 +91,7 @@ extension Interpreter {
             if fanOut.failure == nil { fanOut.failure = error }
             return fanOut
         }), fanOut.failure == error else { return }
-        let name = frames[parentId]!.state.name
+        let name = frames[parentId].state.name
         let iterations = fanOut.kind == .map && !fanOut.distributed
         if iterations { record(parentId, .mapIterationFailed, .mapIteration(name: name, index: slot)) }
         for (sibling, childId) in fanOut.running.sorted(by: { $0.key < $1.key }) {
@@ -104,16 +104,16 @@ extension Interpreter {
     }
 
     mutating func fanOutSucceeded(_ frameId: Int, _ fanOut: FanOut) -> Outcome {
-        frames[frameId]!.phase = .idle
+        frames[frameId].phase = .idle
         if fanOut.distributed { record(frameId, .mapRunSucceeded, .none) }
         record(frameId, fanOut.kind == .map ? .mapStateSucceeded : .parallelStateSucceeded, .none)
-        return completeWork(frameId, frames[frameId]!.state, result: .array(fanOut.results.map { $0 ?? .null }))
+        return completeWork(frameId, frames[frameId].state, result: .array(fanOut.results.map { $0 ?? .null }))
     }
 
     mutating func fanOutFailed(_ frameId: Int, _ fanOut: FanOut, _ error: StatesError) -> Outcome {
-        frames[frameId]!.phase = .idle
+        frames[frameId].phase = .idle
         if fanOut.distributed { record(frameId, .mapRunFailed, .failure(error: error.name, cause: error.cause)) }
-        frames[frameId]!.failedEvent = fanOut.kind == .map ? .mapStateFailed : .parallelStateFailed
+        frames[frameId].failedEvent = fanOut.kind == .map ? .mapStateFailed : .parallelStateFailed
         return .failed(error)
     }
 }

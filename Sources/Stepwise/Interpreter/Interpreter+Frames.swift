@@ -5,29 +5,34 @@ import StatesLanguage
 extension Interpreter {
     /// A scope ended with `output`: the execution succeeds, or the parent collects the result.
     mutating func frameSucceeded(_ frameId: Int, _ output: JSON) {
-        guard let frame = frames.removeValue(forKey: frameId) else { return }
-        if let parent = frame.parent {
-            childSucceeded(parent, slot: frame.slot, output: output, lastEventId: frame.lastEventId)
+        guard frames[frameId].alive else { return }
+        let (parent, slot, lastEventId) = (frames[frameId].parent, frames[frameId].slot, frames[frameId].lastEventId)
+        frames[frameId].release()
+        if let parent {
+            childSucceeded(parent, slot: slot, output: output, lastEventId: lastEventId)
         } else {
-            finish(.succeeded, type: .executionSucceeded, details: .executionSucceeded(output: output), previous: frame.lastEventId)
+            finish(.succeeded, type: .executionSucceeded, details: .executionSucceeded(output: output), previous: lastEventId)
         }
     }
 
     /// A scope failed: the execution fails, or the parent's Parallel/Map fails and its siblings are aborted.
     mutating func frameFailed(_ frameId: Int, _ error: StatesError) {
-        guard let frame = frames.removeValue(forKey: frameId) else { return }
-        if let parent = frame.parent {
-            frames[parent]!.lastEventId = max(frames[parent]!.lastEventId, frame.lastEventId)
-            childFailed(parent, slot: frame.slot, error: error)
+        guard frames[frameId].alive else { return }
+        let (parent, slot, lastEventId) = (frames[frameId].parent, frames[frameId].slot, frames[frameId].lastEventId)
+        frames[frameId].release()
+        if let parent {
+            frames[parent].lastEventId = max(frames[parent].lastEventId, lastEventId)
+            childFailed(parent, slot: slot, error: error)
         } else {
             finish(.failed, type: .executionFailed, details: .failure(
-                error: error.name.isEmpty ? nil : error.name, cause: error.cause.isEmpty ? nil : error.cause), previous: frame.lastEventId)
+                error: error.name.isEmpty ? nil : error.name, cause: error.cause.isEmpty ? nil : error.cause), previous: lastEventId)
         }
     }
 
     /// Stops a scope because a sibling failed: its task, timer or children end, with the Aborted events AWS records.
     mutating func abortFrame(_ frameId: Int) {
-        guard let frame = frames[frameId] else { return }
+        guard frames[frameId].alive else { return }
+        let frame = frames[frameId]
         switch frame.phase {
         case .task(let id, let timers, _):
             tasks[id] = nil
@@ -45,6 +50,6 @@ extension Interpreter {
             break
         }
         if let aborted = frame.state.type.abortedEvent { record(frameId, aborted, .none) }
-        frames[frameId] = nil
+        frames[frameId].release()
     }
 }

@@ -5,7 +5,7 @@ import StatesLanguage
 extension Interpreter {
     /// Map (asl-reference §1.3): each item (after ItemSelector) runs the processor; results come back in item order.
     mutating func startMap(_ frameId: Int, _ state: State, _ map: MapState) throws(StatesError) -> Outcome {
-        let raw = frames[frameId]!.rawInput
+        let raw = frames[frameId].rawInput
         let effective = state.isJSONata ? raw : try applyInputPath(state.io.inputPath, roots(frameId, input: raw))
         let items = try mapItems(frameId, state, map, effective)
         let limit = try maxConcurrency(frameId, map, effective)
@@ -20,13 +20,13 @@ extension Interpreter {
             fanOut.distributed = true
             record(frameId, .mapRunStarted, .mapRun(arn: mapRunArn(frameId, map)))
         }
-        frames[frameId]!.phase = .fanOut(fanOut)
+        frames[frameId].phase = .fanOut(fanOut)
         return startChildren(frameId)
     }
 
     /// `arn:aws:states:<region>:<account>:mapRun:<machine>/<label or state>:<id>`.
     func mapRunArn(_ frameId: Int, _ map: MapState) -> String {
-        let label = map.label ?? frames[frameId]!.state.name
+        let label = map.label ?? frames[frameId].state.name
         return "arn:aws:states:\(info.region):\(info.stateMachineArn.split(separator: ":")[4]):mapRun:\(info.stateMachineName)/\(label):\(info.name)-\(eventCount)"
     }
 

@@ -20,9 +20,9 @@ extension Interpreter {
     /// Records an event in a frame's causal chain (previousEventId = the frame's last event).
     @discardableResult
     mutating func record(_ frameId: Int, _ type: EventType, _ details: HistoryEvent.Details) -> Int {
-        if frames[frameId]?.detached == true { return frames[frameId]!.lastEventId }
-        let id = record(type, details, previous: frames[frameId]?.lastEventId ?? 0)
-        frames[frameId]?.lastEventId = id
+        if frames[frameId].detached { return frames[frameId].lastEventId }
+        let id = record(type, details, previous: frames[frameId].lastEventId)
+        frames[frameId].lastEventId = id
         return id
     }
 

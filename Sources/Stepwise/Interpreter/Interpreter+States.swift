@@ -5,18 +5,18 @@ import StatesLanguage
 extension Interpreter {
     /// Records the state's Entered event and resets its per-visit counters.
     mutating func enter(_ frameId: Int, _ index: Int, _ input: JSON) {
-        frames[frameId]!.stateIndex = index
-        frames[frameId]!.rawInput = input
-        frames[frameId]!.enteredTime = now
-        frames[frameId]!.retryCount = 0
-        let state = frames[frameId]!.state
-        frames[frameId]!.retryCounts = Array(repeating: 0, count: state.retriers.count)
-        frames[frameId]!.enteredEventId = record(frameId, state.type.enteredEvent, .stateEntered(name: state.name, input: input))
+        frames[frameId].stateIndex = index
+        frames[frameId].rawInput = input
+        frames[frameId].enteredTime = now
+        frames[frameId].retryCount = 0
+        let state = frames[frameId].state
+        frames[frameId].retryCounts = Array(repeating: 0, count: state.retriers.count)
+        frames[frameId].enteredEventId = record(frameId, state.type.enteredEvent, .stateEntered(name: state.name, input: input))
     }
 
     /// Performs the current state's work; `retry` is true when a retrier runs it again.
     mutating func execute(_ frameId: Int, retry: Bool) -> Outcome {
-        let state = frames[frameId]!.state
+        let state = frames[frameId].state
         do throws(StatesError) {
             switch state.kind {
             case .pass(let result): return try executePass(frameId, state, result)
@@ -31,8 +31,8 @@ extension Interpreter {
         } catch {
             // A catchable failure of a Map or Parallel state's own fields still ends with its Failed event.
             if error.name != StatesError.Name.runtime {
-                if state.type == .map { frames[frameId]!.failedEvent = .mapStateFailed }
-                if state.type == .parallel { frames[frameId]!.failedEvent = .parallelStateFailed }
+                if state.type == .map { frames[frameId].failedEvent = .mapStateFailed }
+                if state.type == .parallel { frames[frameId].failedEvent = .parallelStateFailed }
             }
             return .failed(error)
         }
@@ -48,7 +48,7 @@ extension Interpreter {
     }
 
     mutating func executePass(_ frameId: Int, _ state: State, _ result: JSON?) throws(StatesError) -> Outcome {
-        let raw = frames[frameId]!.rawInput
+        let raw = frames[frameId].rawInput
         if state.isJSONata {
             let bindings = bindings(frameId, input: raw)
             let assigned = try evaluateAssign(state.assign, frameId, input: raw, bindings: bindings)
@@ -65,7 +65,7 @@ extension Interpreter {
     }
 
     mutating func executeSucceed(_ frameId: Int, _ state: State) throws(StatesError) -> Outcome {
-        let raw = frames[frameId]!.rawInput
+        let raw = frames[frameId].rawInput
         let output: JSON
         if state.isJSONata {
             output = try state.io.output.map { template throws(StatesError) in try evaluate(template, frameId, bindings(frameId, input: raw)) } ?? raw
@@ -77,7 +77,7 @@ extension Interpreter {
     }
 
     mutating func executeFail(_ frameId: Int, _ state: State, _ fail: FailState) throws(StatesError) -> Outcome {
-        let raw = frames[frameId]!.rawInput
+        let raw = frames[frameId].rawInput
         let error = try failField(fail.error, frameId, raw, name: "Error")
         let cause = try failField(fail.cause, frameId, raw, name: "Cause")
         // A missing Error or Cause stays empty; ExecutionFailed then omits it (asl-reference §1.3, Fail).

@@ -5,7 +5,7 @@ import StatesLanguage
 extension Interpreter {
     /// Task (asl-reference §1.3): prepares the parameters, records the scheduling events and asks the driver to run it.
     mutating func executeTask(_ frameId: Int, _ state: State, _ task: TaskState) throws(StatesError) -> Outcome {
-        let raw = frames[frameId]!.rawInput
+        let raw = frames[frameId].rawInput
         let taskId = nextTaskId
         nextTaskId += 1
         let token = task.resource.hasSuffix(".waitForTaskToken") ? "\(info.arn)#\(taskId)" : nil
@@ -27,7 +27,7 @@ extension Interpreter {
         if let timeout { timers.append(schedule(.taskTimeout(frame: frameId, task: taskId), after: Double(timeout))) }
         if let heartbeat { timers.append(schedule(.heartbeat(frame: frameId, task: taskId), after: Double(heartbeat))) }
         tasks[taskId] = frameId
-        frames[frameId]!.phase = .task(id: taskId, timers: timers, heartbeat: heartbeat)
+        frames[frameId].phase = .task(id: taskId, timers: timers, heartbeat: heartbeat)
         let dispatch = TaskDispatch(
             id: taskId, resource: task.resource, input: parameters, context: context, stateName: state.name,
             timeoutSeconds: timeout, heartbeatSeconds: heartbeat, credentials: task.credentials)
@@ -70,11 +70,12 @@ extension Interpreter {
     /// Ends the task's timers and forgets it; returns the frame and the state, or nil for an unknown task.
     mutating func closeTask(_ taskId: Int) -> (Int, State, TaskState)? {
         inFlight[taskId] = nil
-        guard let frameId = tasks.removeValue(forKey: taskId), let frame = frames[frameId] else { return nil }
-        if case .task(_, let timers, _) = frame.phase { for timer in timers { cancelTimer(timer) } }
-        frames[frameId]!.phase = .idle
-        guard case .task(let task) = frame.state.kind else { return nil }
-        return (frameId, frame.state, task)
+        guard let frameId = tasks.removeValue(forKey: taskId), frames[frameId].alive else { return nil }
+        if case .task(_, let timers, _) = frames[frameId].phase { for timer in timers { cancelTimer(timer) } }
+        frames[frameId].phase = .idle
+        let state = frames[frameId].state
+        guard case .task(let task) = state.kind else { return nil }
+        return (frameId, state, task)
     }
 
     mutating func taskSucceeded(_ taskId: Int, _ result: JSON) {
@@ -103,12 +104,12 @@ extension Interpreter {
 
     /// A heartbeat restarts the HeartbeatSeconds clock.
     mutating func heartbeat(_ taskId: Int) {
-        guard let frameId = tasks[taskId], case .task(let id, var timers, let seconds?) = frames[frameId]!.phase else { return }
+        guard let frameId = tasks[taskId], case .task(let id, var timers, let seconds?) = frames[frameId].phase else { return }
         for (position, timer) in timers.enumerated() {
             guard case .heartbeat? = self.timers[timer] else { continue }
             cancelTimer(timer)
             timers[position] = schedule(.heartbeat(frame: frameId, task: id), after: Double(seconds))
         }
-        frames[frameId]!.phase = .task(id: id, timers: timers, heartbeat: seconds)
+        frames[frameId].phase = .task(id: id, timers: timers, heartbeat: seconds)
     }
 }

@@ -8,11 +8,11 @@ extension Interpreter {
 
     /// Wait (asl-reference §1.3): schedules a timer for the delay, or passes through at once when it is not positive.
     mutating func executeWait(_ frameId: Int, _ state: State, _ wait: WaitState) throws(StatesError) -> Outcome {
-        let raw = frames[frameId]!.rawInput
+        let raw = frames[frameId].rawInput
         let effective = state.isJSONata ? raw : try applyInputPath(state.io.inputPath, roots(frameId, input: raw))
         let seconds = try waitSeconds(frameId, wait, effective)
         guard seconds <= Self.maxWaitSeconds else { throw .runtime("Wait state delay is too long.") }
-        frames[frameId]!.phase = .waiting(timer: schedule(.wait(frame: frameId), after: max(seconds, 0)))
+        frames[frameId].phase = .waiting(timer: schedule(.wait(frame: frameId), after: max(seconds, 0)))
         return .blocked
     }
 
@@ -52,9 +52,9 @@ extension Interpreter {
 
     /// The Wait's timer fired: the state exits with its input (after OutputPath, or JSONata Output).
     mutating func waitFinished(_ frameId: Int) -> Outcome {
-        frames[frameId]!.phase = .idle
-        let state = frames[frameId]!.state
-        let raw = frames[frameId]!.rawInput
+        frames[frameId].phase = .idle
+        let state = frames[frameId].state
+        let raw = frames[frameId].rawInput
         do throws(StatesError) {
             if state.isJSONata {
                 let bindings = bindings(frameId, input: raw)

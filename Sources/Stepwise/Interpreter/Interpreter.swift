@@ -17,8 +17,8 @@ public struct Interpreter: Sendable {
     public internal(set) var newEvents: [HistoryEvent] = []
     public internal(set) var eventCount = 0
 
-    var frames: [Int: Frame] = [:]
-    var nextFrameId = 0
+    /// Every frame of the execution by id (its index); ended frames stay as released tombstones.
+    var frames: [Frame] = []
     var nextTaskId = 1
     var nextTimerId = 1
     var timers: [Int: TimerPurpose] = [:]
@@ -95,7 +95,7 @@ public struct Interpreter: Sendable {
             _ = schedule(.executionTimeout, after: Double(timeout))
         }
         let frameId = newFrame(definition.root, parent: nil, slot: 0, variables: Variables())
-        frames[frameId]!.lastEventId = id == 1 ? 0 : id
+        frames[frameId].lastEventId = id == 1 ? 0 : id
         proceed(frameId, .next(definition.root.startAt, info.input))
     }
 
@@ -122,10 +122,8 @@ public struct Interpreter: Sendable {
     }
 
     mutating func newFrame(_ machine: Machine, parent: Int?, slot: Int, variables: Variables) -> Int {
-        let id = nextFrameId
-        nextFrameId += 1
-        frames[id] = Frame(machine: machine, parent: parent, slot: slot, variables: variables)
-        return id
+        frames.append(Frame(machine: machine, parent: parent, slot: slot, variables: variables))
+        return frames.count - 1
     }
 
     /// Ends the execution with a terminal event; cancels whatever is still in flight.
@@ -145,7 +143,7 @@ public struct Interpreter: Sendable {
         timers.removeAll()
         timerDeadlines.removeAll()
         inFlight.removeAll()
-        frames.removeAll()
+        for index in frames.indices { frames[index].release() }
         actions.append(.finished(status: status))
     }
 }
