@@ -13,7 +13,11 @@ struct ClientError: Error, CustomStringConvertible {
 /// A blocking TCP client on raw POSIX sockets: writes exact bytes, reads exact responses.
 ///
 /// Reads time out (SO_RCVTIMEO), so a server that never answers fails the test instead of hanging it.
-final class RawClient {
+/// Blocking calls run on a Dispatch thread, never on the cooperative pool, which the server's handler tasks need.
+///
+/// `@unchecked Sendable`: a test uses its client from one task, one call at a time; the buffer is only
+/// touched inside those calls.
+final class RawClient: @unchecked Sendable {
     let fd: Int32
     private var buffer: [UInt8] = []
 
@@ -41,17 +45,21 @@ final class RawClient {
     }
 
     /// Sends all of `bytes`; a send to a closed server is an error, not a SIGPIPE.
-    func send(_ bytes: [UInt8]) throws {
+    func send(_ bytes: [UInt8]) async throws {
+        try await blocking { try self.sendNow(bytes) }
+    }
+
+    func send(_ text: String) async throws {
+        try await send(Array(text.utf8))
+    }
+
+    private func sendNow(_ bytes: [UInt8]) throws {
         var sent = 0
         while sent < bytes.count {
             let count = bytes[sent...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             guard count > 0 else { throw ClientError(description: "send: errno \(errno)") }
             sent += count
         }
-    }
-
-    func send(_ text: String) throws {
-        try send(Array(text.utf8))
     }
 
     /// Closes our write side: the server reads end-of-stream.
@@ -72,7 +80,11 @@ final class RawClient {
     }
 
     /// Reads one response (status line, headers and a Content-Length body); nil if the server closed first.
-    func readResponse(head: Bool = false) throws -> RawResponse? {
+    func readResponse(head: Bool = false) async throws -> RawResponse? {
+        try await blocking { try self.readResponseNow(head: head) }
+    }
+
+    private func readResponseNow(head: Bool) throws -> RawResponse? {
         var end: Int?
         while true {
             end = buffer.indices.dropLast(3).first { buffer[$0...].starts(with: [13, 10, 13, 10]) }
@@ -92,16 +104,24 @@ final class RawClient {
     }
 
     /// Whether the server closed the connection (end-of-stream or reset) with nothing more to read.
-    func serverClosed() throws -> Bool {
-        guard buffer.isEmpty else { return false }
-        return try !fill()
+    func serverClosed() async throws -> Bool {
+        try await blocking { self.buffer.isEmpty ? try !self.fill() : false }
     }
 
     /// Whatever the server still sends, until it closes the connection.
-    func readToEnd() throws -> [UInt8] {
-        while try fill() {}
-        defer { buffer.removeAll() }
-        return buffer
+    func readToEnd() async throws -> [UInt8] {
+        try await blocking {
+            while try self.fill() {}
+            defer { self.buffer.removeAll() }
+            return self.buffer
+        }
+    }
+
+    /// Runs a blocking call on a Dispatch thread and waits for it without holding a cooperative thread.
+    private func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+        }
     }
 }
 
