@@ -13,7 +13,7 @@ struct ClientError: Error, CustomStringConvertible {
 /// A blocking TCP client on raw POSIX sockets: writes exact bytes, reads exact responses.
 ///
 /// Reads time out (SO_RCVTIMEO), so a server that never answers fails the test instead of hanging it.
-/// Blocking calls run on a Dispatch thread, never on the cooperative pool, which the server's handler tasks need.
+/// Blocking calls run on threads of their own, never on the cooperative pool, which the server's handler tasks need.
 ///
 /// `@unchecked Sendable`: a test uses its client from one task, one call at a time; the buffer is only
 /// touched inside those calls.
@@ -117,10 +117,11 @@ final class RawClient: @unchecked Sendable {
         }
     }
 
-    /// Runs a blocking call on a Dispatch thread and waits for it without holding a cooperative thread.
+    /// Runs a blocking call on a thread of its own and waits for it without holding a cooperative thread
+    /// (Dispatch's pool is too small for a hundred clients blocked in `recv` at once).
     private func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+            Thread { continuation.resume(with: Result { try body() }) }.start()
         }
     }
 }
