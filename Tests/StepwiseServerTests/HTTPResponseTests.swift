@@ -29,7 +29,9 @@ struct HTTPResponseTests {
 
     @Test("HEAD responses keep Content-Length but carry no body; 204 has neither")
     func headAndNoContent() {
-        #expect(text(HTTPResponse(body: [1, 2, 3]), omitBody: true).hasSuffix("Content-Length: 3\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\nServer: stepwise\r\n\r\n"))
+        #expect(
+            text(HTTPResponse(body: [1, 2, 3]), omitBody: true).hasSuffix(
+                "Content-Length: 3\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\nServer: stepwise\r\n\r\n"))
         let noContent = text(HTTPResponse(status: .noContent, body: [1]))
         #expect(!noContent.contains("Content-Length") && noContent.hasSuffix("\r\n\r\n"))
     }

@@ -3,7 +3,7 @@ import StepwiseServer
 import Testing
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 @Suite("Server: requests and keep-alive", .serialized, .timeLimit(.minutes(1)))

@@ -2,33 +2,8 @@ import StepwiseServer
 import Synchronization
 import Testing
 
-/// A small deterministic generator (SplitMix64), so a failing fuzz input can be replayed.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("Server: robustness and lifecycle", .serialized, .timeLimit(.minutes(1)))
 struct HTTPServerRobustnessTests {
-    /// Random bytes, sometimes grafted onto a valid request start so the fuzz reaches the header and body parsers.
-    private func fuzzInput(_ random: inout SplitMix64) -> [UInt8] {
-        let prefixes = ["", "GET / HTTP/1.1\r\n", "POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n",
-                        "POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n\r\n"]
-        let alphabet = Array("GET /HTP1.\r\n:0a;-%".utf8)
-        let count = Int.random(in: 0...300, using: &random)
-        let noise = (0..<count).map { _ in
-            Bool.random(using: &random) ? UInt8.random(in: 0...255, using: &random) : alphabet.randomElement(using: &random)!
-        }
-        return Array(prefixes.randomElement(using: &random)!.utf8) + noise + (Bool.random(using: &random) ? [13, 10, 13, 10] : [])
-    }
-
     @Test("Random bytes get an answer or a close, never a crash, and the server still serves afterwards")
     func fuzz() async throws {
         let limits = HTTPLimits(headerTimeout: .milliseconds(200), bodyTimeout: .milliseconds(200), idleTimeout: .milliseconds(200))
@@ -36,7 +11,7 @@ struct HTTPServerRobustnessTests {
             var random = SplitMix64(state: 0x5EED)
             for _ in 0..<300 {
                 let client = try RawClient(port: port, readTimeoutSeconds: 3)
-                try? await client.send(fuzzInput(&random))
+                try? await client.send(FuzzInput.make(&random))
                 client.shutdownWrite()
                 let rest = try await client.readToEnd()
                 #expect(rest.isEmpty || rest.starts(with: Array("HTTP/1.1 ".utf8)))
@@ -51,7 +26,10 @@ struct HTTPServerRobustnessTests {
     func concurrentConnections() async throws {
         let inFlight = Mutex((now: 0, peak: 0))
         let handler: HTTPServer.Handler = { request in
-            inFlight.withLock { $0.now += 1; $0.peak = max($0.peak, $0.now) }
+            inFlight.withLock { state in
+                state.now += 1
+                state.peak = max(state.peak, state.now)
+            }
             try? await Task.sleep(for: .milliseconds(200))
             inFlight.withLock { $0.now -= 1 }
             return HTTPResponse(text: request.path)

@@ -45,7 +45,8 @@ struct RequestParserTests {
 
     @Test("Chunked bodies are decoded with extensions and trailers", arguments: [false, true])
     func chunked(byteByByte: Bool) throws {
-        let text = "POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n"
+        let text =
+            "POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n"
             + "5;ext=1\r\nhello\r\n0006\r\n world\r\n0\r\nX-Sum: 42\r\n\r\n"
         let request = try #require(requests(try parse(text, byteByByte: byteByByte)).first)
         #expect(String(decoding: request.body, as: UTF8.self) == "hello world")
@@ -61,7 +62,10 @@ struct RequestParserTests {
     @Test("Expect: 100-continue asks for the interim response before the body")
     func expectContinue() throws {
         let events = try parse("PUT / HTTP/1.1\r\nHost: h\r\nExpect: 100-Continue\r\nContent-Length: 2\r\n\r\n")
-        guard case .continueExpected = try #require(events.first) else { Issue.record("no continue"); return }
+        guard case .continueExpected = try #require(events.first) else {
+            Issue.record("no continue")
+            return
+        }
     }
 
     @Test(
@@ -112,5 +116,27 @@ struct RequestParserTests {
         #expect(!old.keepsAlive)
         #expect(!closing.keepsAlive)
         #expect(normal.keepsAlive)
+    }
+
+    @Test("Thousands of random inputs fed in random pieces never crash the parser")
+    func fuzz() {
+        var random = SplitMix64(state: 0xF00D)
+        let limits = HTTPLimits(maxHeaderBytes: 256, maxBodyBytes: 64)
+        for _ in 0..<5_000 {
+            var parser = RequestParser(limits: limits)
+            var buffer: [UInt8] = []
+            var input = FuzzInput.make(&random)[...]
+            while !input.isEmpty {
+                let piece = Int.random(in: 1...max(1, input.count), using: &random)
+                buffer += input.prefix(piece)
+                input = input.dropFirst(piece)
+                do {
+                    while case .request = try parser.parse(&buffer) {}
+                } catch {
+                    #expect([400, 413, 417, 431, 501, 505].contains(error.status.code))
+                    break
+                }
+            }
+        }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import StepwiseServer
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A failure of the raw test client.

@@ -18,7 +18,7 @@ public struct HTTPRequest: Sendable {
 
     /// A request for `target`; a target that is not valid percent-encoding keeps its raw text as the path.
     public init(
-        method: String = "GET", target: String, version: HTTPVersion = .http1_1,
+        method: String = "GET", target: String, version: HTTPVersion = .http11,
         headers: HTTPHeaders = [:], body: [UInt8] = [], trailers: HTTPHeaders = [:]
     ) {
         let parsed = try? RequestTarget(parsing: target, method: method)
@@ -40,7 +40,7 @@ public struct HTTPRequest: Sendable {
     /// Whether the connection stays open after this request: HTTP/1.1 unless `Connection: close`.
     /// HTTP/1.0 connections are never kept alive.
     public var keepsAlive: Bool {
-        version == .http1_1 && !headers.hasToken("close", in: "Connection")
+        version == .http11 && !headers.hasToken("close", in: "Connection")
     }
 
     /// The body parsed as JSON; a malformed body is a 400 error.

@@ -13,7 +13,7 @@ enum BodyFraming: Equatable {
         let lengths = head.headers.values(for: "Content-Length")
         if !encodings.isEmpty {
             guard lengths.isEmpty else { throw HTTPError(.badRequest, message: "Both Transfer-Encoding and Content-Length.") }
-            guard head.version == .http1_1 else { throw HTTPError(.badRequest, message: "Transfer-Encoding in HTTP/1.0.") }
+            guard head.version == .http11 else { throw HTTPError(.badRequest, message: "Transfer-Encoding in HTTP/1.0.") }
             self = try Self.transferCoding(encodings)
         } else if !lengths.isEmpty {
             let length = try Self.contentLength(lengths)

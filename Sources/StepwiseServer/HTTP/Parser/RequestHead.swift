@@ -16,7 +16,7 @@ struct RequestHead {
             let field = try Self.field(line)
             headers.add(name: field.name, value: field.value)
         }
-        if version == .http1_1 && headers.values(for: "Host").count != 1 {
+        if version == .http11 && headers.values(for: "Host").count != 1 {
             throw HTTPError(.badRequest, message: "An HTTP/1.1 request needs exactly one Host field.")
         }
     }
@@ -61,7 +61,7 @@ struct RequestHead {
             let major = HTTPSyntax.hexValue(text[5]), major < 10, let minor = HTTPSyntax.hexValue(text[7]), minor < 10
         else { throw HTTPError(.badRequest, message: "Malformed HTTP version.") }
         let version = HTTPVersion(major: major, minor: minor)
-        guard version == .http1_1 || version == .http1_0 else { throw HTTPError(.httpVersionNotSupported) }
+        guard version == .http11 || version == .http10 else { throw HTTPError(.httpVersionNotSupported) }
         return version
     }
 

@@ -85,7 +85,7 @@ struct RequestParser {
     private func expectsContinue(_ head: RequestHead) throws(HTTPError) -> Bool {
         guard let expect = head.headers["Expect"] else { return false }
         guard HTTPHeaders.equalNames(expect, "100-continue") else { throw HTTPError(.expectationFailed) }
-        return head.version == .http1_1
+        return head.version == .http11
     }
 
     private func hasWholeBody(_ buffer: [UInt8], _ framing: BodyFraming) -> Bool {

@@ -75,6 +75,6 @@ extension EventLoop {
             defer { state.waiters.removeAll() }
             return state.waiters
         }
-        waiters.forEach { $0.resume() }
+        for waiter in waiters { waiter.resume() }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The server's epoll loop: one dedicated thread accepts, reads, parses, writes and enforces time-outs

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// glibc's epoll functions and constants, bound at run time.
@@ -27,13 +27,13 @@ enum EpollABI {
     static let closeOnExec: Int32 = 0o2_000_000  // EPOLL_CLOEXEC == O_CLOEXEC
 
     #if arch(x86_64)
-    /// `struct epoll_event { uint32_t events; epoll_data_t data; }` is packed on x86-64: 12 bytes, data at 4.
-    static let eventSize = 12
-    static let dataOffset = 4
+        /// `struct epoll_event { uint32_t events; epoll_data_t data; }` is packed on x86-64: 12 bytes, data at 4.
+        static let eventSize = 12
+        static let dataOffset = 4
     #else
-    /// Elsewhere it has natural alignment: 16 bytes, data at 8.
-    static let eventSize = 16
-    static let dataOffset = 8
+        /// Elsewhere it has natural alignment: 16 bytes, data at 8.
+        static let eventSize = 16
+        static let dataOffset = 8
     #endif
 
     /// Looks up a C function in the already loaded glibc and views it with its C signature `F`.

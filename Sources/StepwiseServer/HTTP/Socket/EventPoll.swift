@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Level-triggered readiness notification with Linux `epoll`; each watched descriptor carries a 64-bit id.

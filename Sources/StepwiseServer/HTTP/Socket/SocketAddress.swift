@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A numeric IPv4 or IPv6 address and port, ready for `bind`.

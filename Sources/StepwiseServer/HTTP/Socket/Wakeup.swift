@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A non-blocking pipe that other threads write to so that a thread blocked in `epoll_wait` wakes up.
@@ -18,7 +18,7 @@ final class Wakeup: Sendable {
         for descriptor in fds {
             guard fcntl(descriptor, F_SETFL, O_NONBLOCK) == 0, fcntl(descriptor, F_SETFD, FD_CLOEXEC) == 0 else {
                 let error = SocketError.failed("fcntl")
-                fds.forEach { _ = close($0) }
+                for descriptor in fds { _ = close(descriptor) }
                 throw error
             }
         }
