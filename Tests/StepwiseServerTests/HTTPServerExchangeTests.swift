@@ -106,14 +106,17 @@ struct HTTPServerExchangeTests {
         }
     }
 
-    @Test("A large chunked body from URLSession's upload stream is received whole")
-    func largeBody() async throws {
-        let length: HTTPServer.Handler = { HTTPResponse(text: "\($0.body.count)") }
-        try await withServer(handler: length) { _, port in
+    @Test("URLSession's streamed upload arrives chunked and whole")
+    func streamedUpload() async throws {
+        let describe: HTTPServer.Handler = { request in
+            HTTPResponse(text: "\(request.headers["Transfer-Encoding"] ?? "-") \(request.body.count)")
+        }
+        try await withServer(handler: describe) { _, port in
             var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/big")!)
             request.httpMethod = "POST"
-            let (data, _) = try await URLSession.shared.upload(for: request, from: Data(repeating: 7, count: 1_000_000))
-            #expect(String(decoding: data, as: UTF8.self) == "1000000")
+            request.httpBodyStream = InputStream(data: Data(repeating: 7, count: 1_000_000))
+            let (data, _) = try await URLSession.shared.data(for: request)
+            #expect(String(decoding: data, as: UTF8.self) == "chunked 1000000")
         }
     }
 }
