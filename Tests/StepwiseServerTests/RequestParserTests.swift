@@ -104,6 +104,8 @@ struct RequestParserTests {
         #expect(status(of: "GET / HTTP/1.1\r\nHost: h\r\nX: \(String(repeating: "a", count: 64))", limits: small) == 431)
         #expect(status(of: "POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n9\r\n", limits: small) == 413)
         #expect(status(of: "POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n12345\r\n4\r\n", limits: small) == 413)
+        let huge = "POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n\(String(repeating: "F", count: 40))\r\n"
+        #expect(status(of: huge, limits: HTTPLimits(maxBodyBytes: .max)) == 413)
         let trailer = "0\r\nX: \(String(repeating: "a", count: 80))\r\n\r\n"
         #expect(status(of: "POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n" + trailer, limits: small) == 431)
     }

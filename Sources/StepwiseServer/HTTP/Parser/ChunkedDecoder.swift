@@ -62,6 +62,8 @@ struct ChunkedDecoder {
         var index = position
         var size = 0
         while index < end, let digit = HTTPSyntax.hexValue(buffer[index]) {
+            // Leading zeros are allowed; fifteen significant digits (2^60) cannot overflow and exceed any limit.
+            guard size < 1 << 56 else { throw HTTPError(.contentTooLarge) }
             size = size * 16 + digit
             guard body.count + size <= maxBodyBytes else { throw HTTPError(.contentTooLarge) }
             index += 1

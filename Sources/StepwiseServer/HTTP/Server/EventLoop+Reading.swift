@@ -61,7 +61,7 @@ extension EventLoop {
         if connection.phase == .lingering && connection.readClosed { return close(connection) }
         if connection.timeout == .idle && !connection.input.isEmpty { connection.arm(.header, now: .now, limits: limits) }
         process(connection)
-        updateInterest(connection)
+        if connections[connection.id] != nil { updateInterest(connection) }
     }
 
     /// Parses buffered input while the connection is free to take a request.
