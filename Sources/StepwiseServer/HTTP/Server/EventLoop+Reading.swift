@@ -46,6 +46,7 @@ extension EventLoop {
                 switch try connection.socket.read(into: readBuffer) {
                 case .bytes(let count):
                     guard connection.phase != .lingering else { continue }
+                    // recv wrote `count` bytes at the start of the loop-owned scratch buffer; they are copied out here.
                     connection.input.append(contentsOf: UnsafeRawBufferPointer(rebasing: readBuffer[..<count]))
                     if count < readBuffer.count || connection.input.count > inputCap { break reading }
                 case .wouldBlock:
