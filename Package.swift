@@ -16,7 +16,8 @@ let package = Package(
         .target(name: "Stepwise", dependencies: ["JSON", "JSONata", "StatesLanguage"]),
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "StepwiseStore", dependencies: ["CSQLite", "Stepwise", "JSON"]),
-        .target(name: "StepwiseServer", dependencies: ["Stepwise", "StepwiseStore", "JSON"]),
+        .systemLibrary(name: "CSystem"),
+        .target(name: "StepwiseServer", dependencies: ["CSystem", "Stepwise", "StepwiseStore", "JSON"]),
         .target(name: "StepwiseCLI", dependencies: ["Stepwise", "StepwiseStore", "StepwiseServer", "StatesLanguage", "JSONata", "JSON"]),
         .executableTarget(name: "stepwise", dependencies: ["StepwiseCLI"]),
         .executableTarget(

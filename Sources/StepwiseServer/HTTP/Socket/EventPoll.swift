@@ -37,10 +37,7 @@ struct EventPoll: Sendable {
     }
 
     init() throws(SocketError) {
-        guard let create = EpollABI.create, EpollABI.control != nil, EpollABI.wait != nil else {
-            throw SocketError(call: "dlsym(epoll)", code: ENOSYS)
-        }
-        fd = create(EpollABI.closeOnExec)
+        fd = EpollABI.create()
         guard fd >= 0 else { throw .failed("epoll_create1") }
     }
 
@@ -60,25 +57,20 @@ struct EventPoll: Sendable {
     }
 
     private func control(_ op: Int32, _ descriptor: Int32, id: UInt64, interest: Interest, call: String) throws(SocketError) {
-        // Scratch space for one event, large and aligned enough for either layout; freed on return.
-        let event = UnsafeMutableRawPointer.allocate(byteCount: 16, alignment: 8)
-        defer { event.deallocate() }
-        EpollABI.storeEvent(interest.rawValue, id: id, at: event)
-        // `control` is non-nil: checked in `init`, and an EventPoll exists only if init succeeded.
-        guard EpollABI.control!(fd, op, descriptor, event) == 0 else { throw .failed(call) }
+        guard EpollABI.control(fd, op, descriptor, events: interest.rawValue, id: id) == 0 else { throw .failed(call) }
     }
 
     /// Waits up to `timeoutMilliseconds` and returns the ready descriptors (none on EINTR or time-out).
     func wait(into buffer: EventBuffer, timeoutMilliseconds: Int32) throws(SocketError) -> [Event] {
-        // The buffer holds `capacity` events, the maximum we ask the kernel for; `wait` was checked in `init`.
-        let count = EpollABI.wait!(fd, buffer.bytes.baseAddress, Int32(buffer.capacity), timeoutMilliseconds)
+        // The buffer holds `capacity` events, the maximum we ask the kernel for.
+        let count = EpollABI.wait(fd, buffer.bytes.baseAddress, capacity: Int32(buffer.capacity), timeout: timeoutMilliseconds)
         if count < 0 {
             if errno == EINTR { return [] }
             throw .failed("epoll_wait")
         }
         return (0..<Int(count)).map { index in
             // Each event lies within the buffer: index < count <= capacity.
-            let event = EpollABI.loadEvent(at: buffer.bytes.baseAddress! + index * EpollABI.eventSize)
+            let event = EpollABI.event(in: UnsafeRawPointer(buffer.bytes.baseAddress!), at: index)
             return Event(id: event.id, flags: event.events)
         }
     }

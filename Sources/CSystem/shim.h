@@ -1,0 +1,36 @@
+// Linux system calls that the toolchain's Glibc module does not export (epoll), wrapped for Swift so the
+// packed x86-64 `struct epoll_event` layout stays on the C side.
+#include <stdint.h>
+#include <stddef.h>
+#include <sys/epoll.h>
+
+static inline int csystem_epoll_create(void) { return epoll_create1(EPOLL_CLOEXEC); }
+
+static inline int csystem_epoll_ctl(int epfd, int op, int fd, uint32_t events, uint64_t data) {
+    struct epoll_event event;
+    event.events = events;
+    event.data.u64 = data;
+    return epoll_ctl(epfd, op, fd, &event);
+}
+
+static inline size_t csystem_epoll_event_size(void) { return sizeof(struct epoll_event); }
+
+static inline int csystem_epoll_wait(int epfd, void *events, int capacity, int timeout) {
+    return epoll_wait(epfd, (struct epoll_event *)events, capacity, timeout);
+}
+
+static inline uint32_t csystem_epoll_event_flags(const void *events, int index) {
+    return ((const struct epoll_event *)events)[index].events;
+}
+
+static inline uint64_t csystem_epoll_event_data(const void *events, int index) {
+    return ((const struct epoll_event *)events)[index].data.u64;
+}
+
+static const uint32_t csystem_epollin = EPOLLIN;
+static const uint32_t csystem_epollout = EPOLLOUT;
+static const uint32_t csystem_epollerr = EPOLLERR;
+static const uint32_t csystem_epollhup = EPOLLHUP;
+static const int csystem_epoll_ctl_add = EPOLL_CTL_ADD;
+static const int csystem_epoll_ctl_del = EPOLL_CTL_DEL;
+static const int csystem_epoll_ctl_mod = EPOLL_CTL_MOD;
