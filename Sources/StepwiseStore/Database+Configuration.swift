@@ -1,0 +1,28 @@
+import CSQLite
+
+extension Database {
+    /// Sets up a writer connection: WAL journal, synchronous=NORMAL, foreign keys, busy timeout.
+    ///
+    /// WAL lets readers in other connections run while the writer commits; with synchronous=NORMAL a commit
+    /// survives a process crash (the WAL is written before COMMIT returns) and costs no fsync: only the last
+    /// commits before a power loss can be lost, never a partial transaction.
+    func configureForWriting(busyTimeout milliseconds: Int32, maxPageCount: Int?) throws {
+        try check(sqlite3_busy_timeout(handle, milliseconds), "sqlite3_busy_timeout")
+        let mode = try statement("PRAGMA journal_mode = WAL").rows([]) { $0.text(0) }.first
+        guard mode?.lowercased() == "wal" else {
+            throw StoreError(.sqlite, "cannot switch \(path) to WAL (journal_mode is \(mode ?? "unknown"))")
+        }
+        try execute("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON")
+        if let maxPageCount { try execute("PRAGMA max_page_count = \(maxPageCount)") }
+    }
+
+    /// Sets up a read-only connection: foreign keys on (for consistency), busy timeout.
+    func configureForReading(busyTimeout milliseconds: Int32) throws {
+        try check(sqlite3_busy_timeout(handle, milliseconds), "sqlite3_busy_timeout")
+        try execute("PRAGMA foreign_keys = ON")
+    }
+
+    private func check(_ code: Int32, _ call: String) throws {
+        guard code == SQLITE_OK else { throw StoreError(code: code, connection: handle, sql: call) }
+    }
+}
