@@ -12,7 +12,9 @@ extension Database {
         guard mode?.lowercased() == "wal" else {
             throw StoreError(.sqlite, "cannot switch \(path) to WAL (journal_mode is \(mode ?? "unknown"))")
         }
-        try execute("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON")
+        // A 32 MiB page cache (default 2 MiB): appends for many executions land in many places of the events
+        // B-tree; keeping those pages cached made batched appends ~1.4x faster (measured, 1M events).
+        try execute("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768")
         if let maxPageCount { try execute("PRAGMA max_page_count = \(maxPageCount)") }
     }
 

@@ -15,16 +15,21 @@ extension Database {
             try insertStep.bind(entry.step.timestamp, at: 3)
             try insertStep.bind(entry.step.input, at: 4)
             try insertStep.step()
-            for event in entry.events { try insert(event, arn: entry.arn, with: insertEvent) }
+            insertStep.reset()
+            if !entry.events.isEmpty {
+                insertEvent.reset()
+                try insertEvent.bind(entry.arn, at: 1)  // bindings survive sqlite3_reset: bound once per step
+            }
+            for event in entry.events { try insert(event, with: insertEvent) }
             if let last = entry.events.last { lastEvent[entry.arn] = last.id }
         }
         let update = try statement("UPDATE executions SET event_count = ? WHERE arn = ?")
         for (arn, count) in lastEvent { try update.run(count, arn) }
     }
 
-    private func insert(_ event: EventRow, arn: String, with statement: Statement) throws {
-        statement.reset()
-        try statement.bind(arn, at: 1)
+    /// Inserts one event; parameter 1 (the execution ARN) is already bound.
+    private func insert(_ event: EventRow, with statement: Statement) throws {
+        defer { statement.reset() }
         try statement.bind(event.id, at: 2)
         try statement.bind(event.type, at: 3)
         try statement.bind(event.timestamp, at: 4)
