@@ -12,7 +12,7 @@ extension Database {
         guard !database.isReadOnly else {
             throw StoreError(.readOnly, "\(path) is read-only; open it with Store.Options(readOnly: true) to read it")
         }
-        try database.configureForWriting(busyTimeout: options.busyTimeoutMilliseconds, maxPageCount: options.maxPageCount)
+        try database.configureForWriting(options)
         try database.migrate()
         return database
     }

@@ -23,11 +23,10 @@ final class SerialQueueExecutor: SerialExecutor {
         UnownedSerialExecutor(ordinary: self)
     }
 
-    /// Whether the current thread is running this executor's queue.
-    func isCurrent() -> Bool {
+    /// Traps in debug builds unless the current thread runs this executor's queue (checks the confinement).
+    func assertCurrent() {
         #if DEBUG
         dispatchPrecondition(condition: .onQueue(queue))
         #endif
-        return true
     }
 }

@@ -11,7 +11,7 @@ extension Store {
                 execution.definition, execution.status.rawValue, execution.input, execution.output, execution.error,
                 execution.cause, execution.startDate.timeIntervalSince1970, execution.stopDate?.timeIntervalSince1970,
                 execution.parentArn, Int(execution.seed), execution.virtualTime, execution.eventCount)
-        } catch let error as StoreError where error.kind == .constraint {
+        } catch let error as StoreError where error.isDuplicate {
             throw StoreError(.alreadyExists, "Execution Already Exists: '\(execution.arn)'", code: error.code)
         }
     }

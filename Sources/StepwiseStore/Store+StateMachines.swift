@@ -18,7 +18,7 @@ extension Store {
                 try database.insertRevision(arn: machine.arn, revisionId: machine.revisionId,
                                             definition: machine.definition, roleArn: machine.roleArn, date: machine.creationDate)
             }
-        } catch let error as StoreError where error.kind == .constraint {
+        } catch let error as StoreError where error.isDuplicate {
             throw StoreError(.alreadyExists, "State Machine Already Exists: '\(machine.arn)'", code: error.code)
         }
     }

@@ -19,14 +19,19 @@ public actor Store {
         /// A cap on the file size in pages (`PRAGMA max_page_count`); nil for SQLite's default. Tests use it
         /// to simulate a full disk.
         public var maxPageCount: Int?
+        /// `synchronous=FULL` instead of NORMAL: every commit is fsynced, so it also survives a power loss
+        /// (NORMAL survives a process crash; a power loss may drop the last commits, never part of one).
+        public var synchronousFull: Bool
 
         public init(readOnly: Bool = false, commitInterval: Duration = .milliseconds(10), maxPendingRows: Int = 20_000,
-                    busyTimeoutMilliseconds: Int32 = 5_000, maxPageCount: Int? = nil) {
+                    busyTimeoutMilliseconds: Int32 = 5_000, maxPageCount: Int? = nil,
+                    synchronousFull: Bool = false) {
             self.readOnly = readOnly
             self.commitInterval = commitInterval
             self.maxPendingRows = maxPendingRows
             self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
             self.maxPageCount = maxPageCount
+            self.synchronousFull = synchronousFull
         }
     }
 
@@ -57,6 +62,7 @@ public actor Store {
         self.options = options
         executor = SerialQueueExecutor(label: "stepwise.store")
         // Fully initialized: from here the initializer runs isolated, on the store's queue.
+        executor.assertCurrent()
         connection = try options.readOnly
             ? Database.openReader(path: path, options: options) : Database.openWriter(path: path, options: options)
     }
@@ -73,7 +79,8 @@ public actor Store {
 
     /// The open connection.
     func database() throws -> Database {
-        guard let connection, executor.isCurrent() else { throw StoreError(.closed, "the store at \(path) is closed") }
+        executor.assertCurrent()
+        guard let connection else { throw StoreError(.closed, "the store at \(path) is closed") }
         return connection
     }
 

@@ -69,6 +69,9 @@ extension StoreError {
         self.init(Self.kind(for: code), message, code: code, sql: sql)
     }
 
+    /// Whether this is a PRIMARY KEY or UNIQUE violation (a duplicate), as opposed to a CHECK or NOT NULL one.
+    var isDuplicate: Bool { code == CSQLITE_CONSTRAINT_PRIMARYKEY || code == CSQLITE_CONSTRAINT_UNIQUE }
+
     /// The kind for an SQLite result code (primary code in the low byte).
     static func kind(for code: Int32) -> Kind {
         switch code & 0xFF {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import StepwiseStore
+import Stepwise
 
 @Suite("Step log and history")
 struct LogTests {
@@ -116,8 +117,16 @@ struct LogTests {
             throws: { ($0 as? StoreError)?.kind == .invalidArgument }
     }
 
-    @Test("Events convert from the engine's HistoryEvent and back to GetExecutionHistory JSON")
-    func historyEventConversion() throws {
+    @Test("An engine HistoryEvent stored as a row reads back as the same GetExecutionHistory JSON",
+          arguments: [HistoryEvent.Details.stateEntered(name: "A", input: ["x": 1.5]), .none, .failure(error: "E", cause: nil)])
+    func historyEventConversion(details: HistoryEvent.Details) throws {
+        let event = HistoryEvent(id: 3, previousEventId: 2, timestamp: Date(timeIntervalSince1970: 1_700_000_000.25),
+                                 type: .passStateEntered, details: details)
+        #expect(EventRow(event).json().serialized() == event.json().serialized())
+    }
+
+    @Test("A row's details merge into the event object after the common members")
+    func rowJSON() throws {
         let row = EventRow(id: 2, type: "PassStateEntered", timestamp: 1.5, previousEventId: 1,
                            details: #"{"stateEnteredEventDetails":{"name":"A"}}"#)
         #expect(row.json().serialized()
