@@ -6,6 +6,7 @@ extension Database {
     static func openWriter(path: String, options: Store.Options) throws -> Database {
         if try !isNew(path) {
             let reader = try Database(path: path, mode: .readOnly)
+            try reader.configureForReading(busyTimeout: options.busyTimeoutMilliseconds)
             try reader.checkIsStepwise(allowingOlder: true)
         }
         let database = try Database(path: path, mode: .readWrite)
@@ -23,8 +24,8 @@ extension Database {
             throw StoreError(.notFound, "no database at \(path)")
         }
         let database = try Database(path: path, mode: .readOnly)
-        try database.checkIsStepwise(allowingOlder: false)
         try database.configureForReading(busyTimeout: options.busyTimeoutMilliseconds)
+        try database.checkIsStepwise(allowingOlder: false)
         return database
     }
 

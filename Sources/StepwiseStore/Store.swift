@@ -5,6 +5,15 @@ import Foundation
 /// An actor confined to its own serial dispatch queue, owning one writer connection: every blocking SQLite
 /// call runs on that queue, never on the cooperative pool. Log appends are queued in memory and written by
 /// group commit (see ``append(arn:step:events:)``).
+///
+/// How the engine uses it: ``createExecution(_:)`` with the definition text, input, seed and clock kind;
+/// after every interpreter step, ``append(arn:step:events:)`` with the step's input (as JSON text) and the
+/// events it produced; when the interpreter finishes, ``finishExecution(arn:status:output:error:cause:stopDate:)``
+/// (which commits the queued log first, in the same transaction). On restart, ``runningExecutions()`` and, for
+/// each, ``stepLog(arn:)``: replay the inputs in order through a fresh interpreter, then re-arm timers and
+/// re-dispatch open tasks. Call ``flush()`` where durability must be known (before acknowledging a callback)
+/// and ``close()`` on shutdown: a store released without it loses its queued appends, as a crash would (no
+/// `isolated deinit` to commit them: it breaks release builds of importing modules, "circular reference", Swift 6.3).
 public actor Store {
     /// How to open and run the store.
     public struct Options: Sendable {

@@ -76,6 +76,26 @@ struct LogTests {
         #expect(await store.statistics == Store.Statistics(commits: 1, steps: 1_000, events: 3_000))
     }
 
+    @Test("Concurrent executions appending at once share commits and keep each history contiguous")
+    func concurrentAppends() async throws {
+        let store = try await Store(path: try Fixture.path())
+        let arns = (0..<20).map { Fixture.execution("c\($0)").arn }
+        for index in arns.indices { try await store.createExecution(Fixture.execution("c\(index)")) }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for arn in arns {
+                group.addTask { try await Fixture.appendSteps(store, arn: arn, steps: 50, eventsPerStep: 3) }
+            }
+            try await group.waitForAll()
+        }
+        try await store.flush()
+        for arn in arns {
+            #expect(try await store.history(arn: arn, maxResults: 1000).items.map(\.id) == Array(1...150))
+            #expect(try await store.stepLog(arn: arn).map(\.seq) == Array(1...50))
+        }
+        let statistics = await store.statistics
+        #expect(statistics.steps == 1_000 && statistics.events == 3_000 && statistics.commits < 1_000)
+    }
+
     @Test("A full queue commits at once, without waiting for the interval")
     func batchLimit() async throws {
         let (store, arn, _) = try await storeWithExecution(Store.Options(commitInterval: .seconds(60), maxPendingRows: 400))
