@@ -1,0 +1,34 @@
+import Foundation
+
+extension Database {
+    /// The names of the applied migrations, in the order they were applied; empty without a migrations table.
+    func appliedMigrations() throws -> [String] {
+        let hasTable = try int("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'migrations'")
+        guard hasTable == 1 else { return [] }
+        return try rows("SELECT name FROM migrations ORDER BY position") { $0.text(0) }
+    }
+
+    /// Applies every migration in `migrations` not yet recorded, each in its own transaction with its record.
+    func migrate(_ migrations: [Migration] = Migration.all) throws {
+        try execute(Migration.tableSQL)
+        let applied = try appliedMigrations()
+        try Self.checkCompatible(applied: applied, known: migrations.map(\.name), path: path)
+        for (position, migration) in migrations.enumerated().dropFirst(applied.count) {
+            try transaction {
+                try execute(migration.sql)
+                try run("INSERT INTO migrations (position, name, applied_date) VALUES (?, ?, ?)",
+                        position + 1, migration.name, Date().timeIntervalSince1970)
+            }
+        }
+    }
+
+    /// Throws unless `applied` is a prefix of `known`: a migration we do not know means a newer schema.
+    static func checkCompatible(applied: [String], known: [String], path: String) throws {
+        if let unknown = applied.first(where: { !known.contains($0) }) {
+            throw StoreError(.newerSchema, "\(path) was written by a newer Stepwise (migration '\(unknown)' is unknown)")
+        }
+        guard applied.elementsEqual(known.prefix(applied.count)) else {
+            throw StoreError(.foreignDatabase, "\(path) records migrations \(applied) out of the expected order \(known)")
+        }
+    }
+}

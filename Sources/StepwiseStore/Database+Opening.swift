@@ -1,0 +1,61 @@
+import Foundation
+
+extension Database {
+    /// Opens the store's writer connection at `path`: creates a new database, or upgrades an existing one
+    /// after checking it read-only, so a file we must refuse is never written to.
+    static func openWriter(path: String, options: Store.Options) throws -> Database {
+        if try !isNew(path) {
+            let reader = try Database(path: path, mode: .readOnly)
+            try reader.configureForReading(busyTimeout: options.busyTimeoutMilliseconds)
+            try reader.checkIsStepwise(allowingOlder: true)
+        }
+        let database = try Database(path: path, mode: .readWrite)
+        guard !database.isReadOnly else {
+            throw StoreError(.readOnly, "\(path) is read-only; open it with Store.Options(readOnly: true) to read it")
+        }
+        try database.configureForWriting(options)
+        try database.migrate()
+        return database
+    }
+
+    /// Opens a read-only connection to an existing, fully migrated Stepwise database.
+    static func openReader(path: String, options: Store.Options) throws -> Database {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw StoreError(.notFound, "no database at \(path)")
+        }
+        let database = try Database(path: path, mode: .readOnly)
+        try database.configureForReading(busyTimeout: options.busyTimeoutMilliseconds)
+        try database.checkIsStepwise(allowingOlder: false)
+        return database
+    }
+
+    /// Whether `path` holds no database yet: missing, or an empty file (SQLite treats both as a new database).
+    private static func isNew(_ path: String) throws -> Bool {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return true }
+        return (attributes[.size] as? NSNumber)?.intValue == 0
+    }
+
+    /// Throws unless this is a Stepwise database whose migrations this build knows.
+    ///
+    /// Only reads: the header (`application_id`), the table list and the migrations table. A file that is not
+    /// SQLite fails the first read with SQLITE_NOTADB.
+    func checkIsStepwise(allowingOlder: Bool) throws {
+        let applicationID: Int?
+        do {
+            applicationID = try int("PRAGMA application_id")
+        } catch let error as StoreError where error.kind == .notADatabase {
+            throw StoreError(.notADatabase, "\(path) is not an SQLite database (\(error.message))", code: error.code)
+        }
+        let tables = try rows("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name") { $0.text(0) }
+        guard applicationID == Int(Migration.applicationID), tables.contains("migrations") else {
+            let found = tables.isEmpty ? "no tables" : "tables \(tables.joined(separator: ", "))"
+            throw StoreError(.foreignDatabase, "\(path) is an SQLite database but not a Stepwise one (\(found))")
+        }
+        let applied = try appliedMigrations()
+        let known = Migration.all.map(\.name)
+        try Self.checkCompatible(applied: applied, known: known, path: path)
+        guard allowingOlder || applied.count == known.count else {
+            throw StoreError(.readOnly, "\(path) needs migrations \(known.dropFirst(applied.count)); open it read-write once")
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import CSQLite
+
+extension Database {
+    /// Runs `body` in a write transaction: `BEGIN IMMEDIATE`, commit when it returns, roll back when it throws.
+    ///
+    /// `IMMEDIATE` takes the write lock up front, so a transaction never fails half-way with SQLITE_BUSY on
+    /// its first write (STYLE.md, practice 6).
+    func transaction<T>(_ body: () throws -> T) throws -> T {
+        try statement("BEGIN IMMEDIATE").run()
+        do {
+            let result = try body()
+            try statement("COMMIT").run()
+            return result
+        } catch {
+            rollback()
+            throw error
+        }
+    }
+
+    /// Rolls back the open transaction, if SQLite has not already done so (it does on SQLITE_FULL and others).
+    private func rollback() {
+        guard inTransaction else { return }
+        // A failing rollback leaves nothing better to do: the original error is what the caller needs.
+        _ = try? statement("ROLLBACK").run()
+    }
+}

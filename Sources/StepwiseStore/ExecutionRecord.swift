@@ -1,0 +1,70 @@
+import Foundation
+import Stepwise
+
+/// An execution as stored: everything needed to describe it, and to resume it by replaying its step log.
+public struct ExecutionRecord: Sendable, Equatable {
+    /// RUNNING, SUCCEEDED, … (the engine's statuses, plus PENDING_REDRIVE which only the API shows).
+    public enum Status: String, Sendable, CaseIterable {
+        case running = "RUNNING", succeeded = "SUCCEEDED", failed = "FAILED", timedOut = "TIMED_OUT"
+        case aborted = "ABORTED", pendingRedrive = "PENDING_REDRIVE"
+
+        /// The store status for an engine status.
+        public init(_ status: ExecutionStatus) { self = Status(rawValue: status.rawValue) ?? .failed }
+    }
+
+    public var arn: String
+    public var name: String
+    public var stateMachineArn: String
+    public var revisionId: String?
+    /// The exact definition text the execution runs (a later update of the state machine does not change it).
+    public var definition: String
+    public var status: Status
+    /// Input and output as JSON text.
+    public var input: String
+    public var output: String?
+    public var error: String?
+    public var cause: String?
+    public var startDate: Date
+    public var stopDate: Date?
+    /// The execution that started this one (Map Run children, nested executions).
+    public var parentArn: String?
+    /// The seed of the execution's random numbers (`States.UUID`, jitter), so replay draws the same ones.
+    public var seed: Int64
+    /// Whether the execution runs on a virtual clock (tests) rather than the wall clock.
+    public var virtualTime: Bool
+    /// How many history events are stored (committed) for the execution: the last event id.
+    public var eventCount: Int
+
+    public init(arn: String, name: String, stateMachineArn: String, revisionId: String? = nil, definition: String,
+                status: Status = .running, input: String, output: String? = nil, error: String? = nil,
+                cause: String? = nil, startDate: Date, stopDate: Date? = nil, parentArn: String? = nil,
+                seed: Int64 = 0, virtualTime: Bool = false, eventCount: Int = 0) {
+        self.arn = arn
+        self.name = name
+        self.stateMachineArn = stateMachineArn
+        self.revisionId = revisionId
+        self.definition = definition
+        self.status = status
+        self.input = input
+        self.output = output
+        self.error = error
+        self.cause = cause
+        self.startDate = startDate
+        self.stopDate = stopDate
+        self.parentArn = parentArn
+        self.seed = seed
+        self.virtualTime = virtualTime
+        self.eventCount = eventCount
+    }
+}
+
+/// An execution as ListExecutions shows it: no definition, input or output.
+public struct ExecutionSummary: Sendable, Equatable {
+    public var arn: String
+    public var name: String
+    public var stateMachineArn: String
+    public var status: ExecutionRecord.Status
+    public var startDate: Date
+    public var stopDate: Date?
+    public var parentArn: String?
+}

@@ -1,0 +1,43 @@
+/// Log appends accepted but not yet committed, and where each execution's log ends.
+struct PendingLog {
+    /// One appended step with the events it produced: committed together or not at all.
+    struct Entry {
+        let arn: String
+        let step: StepRow
+        let events: [EventRow]
+    }
+
+    /// The last step sequence number and event id of an execution, counting queued entries.
+    struct Tail {
+        var seq: Int
+        var eventId: Int
+    }
+
+    var entries: [Entry] = []
+    /// Steps plus events queued.
+    var rows = 0
+    var tails: [String: Tail] = [:]
+    /// The last commit failure, reported by appends until a commit succeeds.
+    var failure: StoreError?
+
+    /// Checks that `step` and `events` continue `tail` without gaps, and returns the new tail.
+    static func advance(_ tail: Tail, arn: String, step: StepRow, events: [EventRow]) throws -> Tail {
+        guard step.seq == tail.seq + 1 else {
+            throw StoreError(.nonContiguous, "step \(step.seq) of \(arn) does not follow step \(tail.seq)")
+        }
+        var last = tail.eventId
+        for event in events {
+            guard event.id == last + 1 else {
+                throw StoreError(.nonContiguous, "event \(event.id) of \(arn) does not follow event \(last)")
+            }
+            last = event.id
+        }
+        return Tail(seq: step.seq, eventId: last)
+    }
+
+    mutating func removeCommitted() {
+        entries.removeAll(keepingCapacity: true)
+        rows = 0
+        failure = nil
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// A state machine as stored: its current definition and revision, dates, status and tags.
+public struct StateMachineRecord: Sendable, Equatable {
+    /// STANDARD or EXPRESS (asl-reference §8, CreateStateMachine).
+    public enum Kind: String, Sendable {
+        case standard = "STANDARD", express = "EXPRESS"
+    }
+
+    /// ACTIVE, or DELETING while executions of a deleted machine still run.
+    public enum Status: String, Sendable {
+        case active = "ACTIVE", deleting = "DELETING"
+    }
+
+    public var name: String
+    public var arn: String
+    public var definition: String
+    public var type: Kind
+    public var roleArn: String
+    public var revisionId: String
+    public var creationDate: Date
+    public var updateDate: Date?
+    public var status: Status
+    public var tags: [String: String]
+
+    public init(name: String, arn: String, definition: String, type: Kind = .standard, roleArn: String,
+                revisionId: String, creationDate: Date, updateDate: Date? = nil, status: Status = .active,
+                tags: [String: String] = [:]) {
+        self.name = name
+        self.arn = arn
+        self.definition = definition
+        self.type = type
+        self.roleArn = roleArn
+        self.revisionId = revisionId
+        self.creationDate = creationDate
+        self.updateDate = updateDate
+        self.status = status
+        self.tags = tags
+    }
+}
+
+/// One revision of a state machine's definition (every create and update makes one).
+public struct StateMachineRevision: Sendable, Equatable {
+    public var arn: String
+    public var revisionId: String
+    public var definition: String
+    public var roleArn: String
+    public var creationDate: Date
+
+    public init(arn: String, revisionId: String, definition: String, roleArn: String, creationDate: Date) {
+        self.arn = arn
+        self.revisionId = revisionId
+        self.definition = definition
+        self.roleArn = roleArn
+        self.creationDate = creationDate
+    }
+}

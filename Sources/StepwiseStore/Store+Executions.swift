@@ -1,0 +1,61 @@
+import Foundation
+import JSON
+
+extension Store {
+    /// Stores a new execution. - Throws: `.alreadyExists` when an execution with that ARN exists.
+    public func createExecution(_ execution: ExecutionRecord) throws {
+        do {
+            try database().run("""
+                INSERT INTO executions (\(Self.executionColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, execution.arn, execution.name, execution.stateMachineArn, execution.revisionId,
+                execution.definition, execution.status.rawValue, execution.input, execution.output, execution.error,
+                execution.cause, execution.startDate.timeIntervalSince1970, execution.stopDate?.timeIntervalSince1970,
+                execution.parentArn, Int(execution.seed), execution.virtualTime, execution.eventCount)
+        } catch let error as StoreError where error.isDuplicate {
+            throw StoreError(.alreadyExists, "Execution Already Exists: '\(execution.arn)'", code: error.code)
+        }
+    }
+
+    /// The execution with this ARN, or nil; its `eventCount` includes every accepted append.
+    public func execution(arn: String) throws -> ExecutionRecord? {
+        settle()
+        return try database().rows("SELECT \(Self.executionColumns) FROM executions WHERE arn = ?", arn,
+                                   row: Self.execution).first
+    }
+
+    /// The newest execution of a state machine with this name, or nil (StartExecution's idempotency check).
+    public func execution(name: String, stateMachineArn: String) throws -> ExecutionRecord? {
+        settle()
+        return try database().rows("""
+            SELECT \(Self.executionColumns) FROM executions WHERE state_machine_arn = ? AND name = ?
+            ORDER BY start_date DESC LIMIT 1
+            """, stateMachineArn, name, row: Self.execution).first
+    }
+
+    /// Every RUNNING execution, oldest first: what the engine resumes after a restart.
+    public func runningExecutions() throws -> [ExecutionRecord] {
+        settle()
+        return try database().rows("""
+            SELECT \(Self.executionColumns) FROM executions WHERE status = 'RUNNING' ORDER BY start_date, arn
+            """, row: Self.execution)
+    }
+
+    /// Records how an execution ended, in the same transaction as every queued log append, and closes its log.
+    ///
+    /// - Throws: `.notFound` for an unknown ARN; `.invalidArgument` when it already finished.
+    public func finishExecution(arn: String, status: ExecutionRecord.Status, output: String? = nil,
+                                error: String? = nil, cause: String? = nil, stopDate: Date) throws {
+        commitTask?.cancel()
+        commitTask = nil
+        let changed = try commit { database in
+            try database.run("""
+                UPDATE executions SET status = ?, output = ?, error = ?, cause = ?, stop_date = ?
+                WHERE arn = ? AND status = 'RUNNING'
+                """, status.rawValue, output, error, cause, stopDate.timeIntervalSince1970, arn)
+        }
+        log.tails[arn] = nil
+        guard changed == 0 else { return }
+        guard try execution(arn: arn) != nil else { throw StoreError(.notFound, "Execution Does Not Exist: '\(arn)'") }
+        throw StoreError(.invalidArgument, "execution \(arn) has already finished")
+    }
+}

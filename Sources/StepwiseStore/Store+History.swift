@@ -1,0 +1,40 @@
+import JSON
+
+extension Store {
+    /// An execution's replay log, in order: the step inputs to feed a fresh interpreter on resume.
+    public func stepLog(arn: String) throws -> [StepRow] {
+        settle()
+        return try database().rows("SELECT seq, timestamp, input FROM step_log WHERE execution_arn = ? ORDER BY seq", arn) {
+            StepRow(seq: $0.int(0), timestamp: $0.double(1), input: $0.text(2))
+        }
+    }
+
+    /// A page of an execution's history events, by id (GetExecutionHistory).
+    ///
+    /// - Parameters: maxResults: 0–1000, 0 meaning 100; reverseOrder: newest event first.
+    /// - Throws: `.notFound` for an unknown execution; `.invalidToken` for a token not issued for this
+    ///   execution and direction.
+    public func history(arn: String, maxResults: Int = 0, reverseOrder: Bool = false,
+                        nextToken: String? = nil) throws -> Page<EventRow> {
+        let limit = try Self.pageSize(maxResults)
+        let scope = "\(arn)|\(reverseOrder ? "desc" : "asc")"
+        var bound = reverseOrder ? Int(Int64.max) : 0
+        if let nextToken {
+            let key = try PageToken(decoding: nextToken, listing: "history", scope: scope, keyCount: 1).key
+            guard let id = key[0].intValue else { throw StoreError(.invalidToken, "Invalid Token: 'Invalid token'") }
+            bound = id
+        }
+        settle()
+        let database = try database()
+        guard try database.int("SELECT 1 FROM executions WHERE arn = ?", arn) != nil else {
+            throw StoreError(.notFound, "Execution Does Not Exist: '\(arn)'")
+        }
+        let sql = reverseOrder
+            ? "SELECT id, type, timestamp, previous_event_id, details FROM events WHERE execution_arn = ? AND id < ? ORDER BY id DESC LIMIT ?"
+            : "SELECT id, type, timestamp, previous_event_id, details FROM events WHERE execution_arn = ? AND id > ? ORDER BY id LIMIT ?"
+        let events = try database.rows(sql, arn, bound, limit + 1, row: Self.event)
+        guard events.count > limit else { return Page(items: events, nextToken: nil) }
+        let token = PageToken(listing: "history", scope: scope, key: [.int(events[limit - 1].id)])
+        return Page(items: Array(events.prefix(limit)), nextToken: token.encoded())
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import JSON
+
+extension Store {
+    /// A state machine's tags. - Throws: `.notFound` for an unknown ARN.
+    public func tags(arn: String) throws -> [String: String] {
+        guard let text = try database().rows("SELECT tags FROM state_machines WHERE arn = ?", arn, row: { $0.text(0) }).first
+        else { throw Self.noStateMachine(arn) }
+        return Self.tags(fromJSON: text)
+    }
+
+    /// Adds or overwrites tags on a state machine (TagResource).
+    public func tagStateMachine(arn: String, tags: [String: String]) throws {
+        try updateTags(arn: arn) { $0.merge(tags) { _, new in new } }
+    }
+
+    /// Removes tags from a state machine by key (UntagResource); unknown keys are ignored.
+    public func untagStateMachine(arn: String, keys: [String]) throws {
+        try updateTags(arn: arn) { tags in for key in keys { tags[key] = nil } }
+    }
+
+    private func updateTags(arn: String, _ change: (inout [String: String]) -> Void) throws {
+        let database = try database()
+        try database.transaction {
+            var tags = try tags(arn: arn)
+            change(&tags)
+            try database.run("UPDATE state_machines SET tags = ? WHERE arn = ?", Self.tagsJSON(tags), arn)
+        }
+    }
+
+    /// Tags as a JSON object, keys sorted so equal tag sets store equal text.
+    static func tagsJSON(_ tags: [String: String]) -> String {
+        JSON.object(JSONObject(tags.sorted { $0.key < $1.key }.map { ($0.key, JSON.string($0.value)) })).serialized()
+    }
+
+    static func tags(fromJSON text: String) -> [String: String] {
+        guard case .object(let object)? = try? JSON(parsing: text) else { return [:] }
+        var tags: [String: String] = [:]
+        for (key, value) in object { tags[key] = value.stringValue ?? value.serialized() }
+        return tags
+    }
+}

@@ -1,0 +1,86 @@
+import CSQLite
+
+/// A failure of the store: a stable kind to switch on, SQLite's own message and code, and the SQL that failed.
+///
+/// The server maps kinds to API errors (`invalidToken` → InvalidToken, `notFound` → …DoesNotExist,
+/// `alreadyExists` → …AlreadyExists); everything else is an internal failure.
+public struct StoreError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong, as a machine-readable name.
+    public enum Kind: String, Sendable {
+        /// Any SQLite failure without a more specific kind.
+        case sqlite
+        /// The file is not an SQLite database (corrupt, truncated, or some other format).
+        case notADatabase
+        /// The file is an SQLite database, but not a Stepwise one.
+        case foreignDatabase
+        /// The file was written by a newer Stepwise: it records a migration this build does not know.
+        case newerSchema
+        /// The file (or its directory) cannot be written, or the store was opened read-only.
+        case readOnly
+        /// The disk (or `max_page_count`) is full; the failed transaction was rolled back.
+        case diskFull
+        /// Another connection holds the write lock longer than the busy timeout.
+        case busy
+        /// A constraint (unique key, check) rejected the write.
+        case constraint
+        /// A page token that this store did not issue, or issued for another query.
+        case invalidToken
+        /// An argument out of range (for example `maxResults` outside 0–1000).
+        case invalidArgument
+        /// The state machine or execution does not exist.
+        case notFound
+        /// A state machine or execution with that name or ARN already exists.
+        case alreadyExists
+        /// A log append whose sequence number or event ids do not continue the execution's log.
+        case nonContiguous
+        /// The store was closed.
+        case closed
+    }
+
+    public let kind: Kind
+    /// SQLite's extended result code, or 0 when the error did not come from SQLite.
+    public let code: Int32
+    public let message: String
+    /// The SQL statement that failed, when there was one.
+    public let sql: String?
+
+    public init(_ kind: Kind, _ message: String, code: Int32 = 0, sql: String? = nil) {
+        self.kind = kind
+        self.message = message
+        self.code = code
+        self.sql = sql
+    }
+
+    public var description: String {
+        var text = "\(kind.rawValue): \(message)"
+        if code != 0 { text += " (SQLite code \(code))" }
+        if let sql { text += " in: \(sql)" }
+        return text
+    }
+}
+
+extension StoreError {
+    /// The error for a non-OK result code from `connection`, with SQLite's message for it.
+    ///
+    /// - Parameter connection: the `sqlite3*` the call was made on; only read for its current error message.
+    init(code: Int32, connection: OpaquePointer?, sql: String?) {
+        let message = connection.flatMap { sqlite3_errmsg($0).map { String(cString: $0) } }
+            ?? String(cString: sqlite3_errstr(code))
+        self.init(Self.kind(for: code), message, code: code, sql: sql)
+    }
+
+    /// Whether this is a PRIMARY KEY or UNIQUE violation (a duplicate), as opposed to a CHECK or NOT NULL one.
+    var isDuplicate: Bool { code == CSQLITE_CONSTRAINT_PRIMARYKEY || code == CSQLITE_CONSTRAINT_UNIQUE }
+
+    /// The kind for an SQLite result code (primary code in the low byte).
+    static func kind(for code: Int32) -> Kind {
+        switch code & 0xFF {
+        case SQLITE_NOTADB, SQLITE_CORRUPT: .notADatabase
+        case SQLITE_READONLY, SQLITE_PERM: .readOnly
+        case SQLITE_FULL: .diskFull
+        case SQLITE_BUSY, SQLITE_LOCKED: .busy
+        case SQLITE_CONSTRAINT: .constraint
+        default: .sqlite
+        }
+    }
+}

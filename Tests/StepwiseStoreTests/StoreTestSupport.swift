@@ -1,0 +1,73 @@
+import Foundation
+import StepwiseTesting
+@testable import StepwiseStore
+
+/// Shared fixtures: a fresh database path per test, sample records, and a raw second connection.
+enum Fixture {
+    static let machineArn = "arn:aws:states:us-east-1:123456789012:stateMachine:Hello"
+    static let definition = #"{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}"#
+
+    /// A database path in a new temporary directory.
+    static func path(_ name: String = "stepwise.db") throws -> String {
+        try TestSupport.temporaryDirectory().appendingPathComponent(name).path
+    }
+
+    static func machine(_ name: String = "Hello", date: Double = 1_000) -> StateMachineRecord {
+        StateMachineRecord(name: name, arn: "arn:aws:states:us-east-1:123456789012:stateMachine:\(name)",
+                           definition: definition, roleArn: "arn:aws:iam::123456789012:role/R", revisionId: "r1",
+                           creationDate: Date(timeIntervalSince1970: date))
+    }
+
+    static func execution(_ name: String, start: Double = 1_000, machine: String = machineArn) -> ExecutionRecord {
+        ExecutionRecord(arn: machine.replacingOccurrences(of: ":stateMachine:", with: ":execution:") + ":\(name)",
+                        name: name, stateMachineArn: machine, revisionId: "r1", definition: definition,
+                        input: #"{"n":1}"#, startDate: Date(timeIntervalSince1970: start), seed: 42)
+    }
+
+    /// Events `first...last` with a details payload, each following the previous one.
+    static func events(_ range: ClosedRange<Int>) -> [EventRow] {
+        range.map {
+            EventRow(id: $0, type: "PassStateEntered", timestamp: 1_000 + Double($0), previousEventId: $0 - 1,
+                     details: #"{"stateEnteredEventDetails":{"name":"A","input":"{}"}}"#)
+        }
+    }
+
+    /// Appends `steps` steps of `eventsPerStep` events each, continuing from step `from` and event `firstEvent`.
+    static func appendSteps(_ store: Store, arn: String, steps: Int, eventsPerStep: Int, from: Int = 1,
+                            firstEvent: Int = 1) async throws {
+        var next = firstEvent
+        for seq in from..<(from + steps) {
+            let events = eventsPerStep == 0 ? [] : Self.events(next...(next + eventsPerStep - 1))
+            next += eventsPerStep
+            try await store.append(arn: arn, step: StepRow(seq: seq, timestamp: 1_000 + Double(seq), input: #"{"start":{}}"#),
+                                   events: events)
+        }
+    }
+
+    /// An integer from a second, independent connection (what another process would see).
+    static func count(_ sql: String, at path: String) throws -> Int {
+        let database = try Database(path: path, mode: .readOnly)
+        try database.configureForReading(busyTimeout: 5_000)  // the writer may be committing or checkpointing
+        return try database.int(sql) ?? -1
+    }
+
+    /// Makes a file read-only: mode 0444, and immutable (`chattr +i`) when running as root, who ignores modes.
+    static func makeReadOnly(_ path: String) throws {
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
+        if geteuid() == 0 { try chattr("+i", path) }
+    }
+
+    /// Undoes ``makeReadOnly(_:)`` so the temporary file can be removed.
+    static func makeWritable(_ path: String) {
+        if geteuid() == 0 { try? chattr("-i", path) }
+        try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+    }
+
+    private static func chattr(_ flag: String, _ path: String) throws {
+        let process = try Process.run(URL(fileURLWithPath: "/usr/bin/chattr"), arguments: [flag, path])
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw StoreError(.sqlite, "chattr \(flag) \(path) failed") }
+    }
+
+    static func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
+}
