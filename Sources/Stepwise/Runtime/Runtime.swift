@@ -41,6 +41,14 @@ public final class Runtime: Sendable {
     public func start(
         _ machine: StateMachine, input: JSON = .object(JSONObject()), name: String? = nil, journal: (any ExecutionJournal)? = nil
     ) async throws(StartError) -> Execution {
+        await start(machine, info: try prepare(machine, input: input, name: name), journal: journal)
+    }
+
+    /// Checks what StartExecution checks (the name, a handler for every Task resource, the input size) and fixes
+    /// the execution's facts: ARN, start time, seed. A durable caller records them before starting.
+    public func prepare(
+        _ machine: StateMachine, input: JSON, name: String?, roleArn: String? = nil, stateMachineArn: String? = nil
+    ) throws(StartError) -> ExecutionInfo {
         let name = name ?? UUID().uuidString.lowercased()
         guard ExecutionName.isValid(name) else { throw StartError(code: "InvalidName", message: "Invalid Name: '\(name)'") }
         let handlers = registry.withLock { $0 }
@@ -51,16 +59,23 @@ public final class Runtime: Sendable {
         if !PayloadLimit.fits(input) {
             throw StartError(code: "InvalidExecutionInput", message: "Invalid State Machine Execution Input: 'input exceeds 262144 bytes'")
         }
-        let arn = "arn:aws:states:\(region):\(account):execution:\(machine.name):\(name)"
-        let info = ExecutionInfo(
-            name: name, arn: arn, stateMachineName: machine.name, stateMachineArn: stateMachineArn(machine.name),
-            roleArn: "arn:aws:iam::\(account):role/stepwise-execution", input: input, startTime: Date(), region: region,
-            seed: UInt64.random(in: 0...UInt64.max))
+        return ExecutionInfo(
+            name: name, arn: "arn:aws:states:\(region):\(account):execution:\(machine.name):\(name)", stateMachineName: machine.name,
+            stateMachineArn: stateMachineArn ?? self.stateMachineArn(machine.name),
+            roleArn: roleArn ?? defaultRoleArn, input: input, startTime: Date(), region: region, seed: UInt64.random(in: 0...UInt64.max))
+    }
+
+    /// Starts an execution whose facts were fixed by `prepare`.
+    public func start(_ machine: StateMachine, info: ExecutionInfo, journal: (any ExecutionJournal)? = nil) async -> Execution {
         let interpreter = Interpreter(definition: machine.definition, info: info)
+        let handlers = registry.withLock { $0 }
         let driver = ExecutionDriver(interpreter: interpreter, handlers: handlers, virtual: clock == .virtual, journal: journal)
         await driver.start()
-        return Execution(name: name, arn: arn, driver: driver)
+        return Execution(name: info.name, arn: info.arn, driver: driver)
     }
+
+    /// The role executions run under when the state machine names none.
+    public var defaultRoleArn: String { "arn:aws:iam::\(account):role/stepwise-execution" }
 
     /// Rebuilds an execution from its logged steps (replaying them through a fresh interpreter with the same seed)
     /// and carries it on: timers keep their original deadlines, tasks in flight are dispatched again.
