@@ -9,7 +9,9 @@ public enum CLI {
         public var status: Int32 = 0
     }
 
-    static let commands: [any Command.Type] = [RunCommand.self, ValidateCommand.self, EvalCommand.self]
+    static let commands: [any Command.Type] = [
+        RunCommand.self, ValidateCommand.self, EvalCommand.self, ExecutionsCommand.self, HistoryCommand.self, ResumeCommand.self,
+    ]
 
     static let usage = """
         Usage: stepwise <command> [options]

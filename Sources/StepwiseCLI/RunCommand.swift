@@ -1,13 +1,14 @@
 import Foundation
 import JSON
 import Stepwise
+import StepwiseStore
 
 /// `stepwise run FILE`: runs one execution of a definition file and reports its outcome.
 enum RunCommand: Command {
     static let name = "run"
     static let summary = "Run a workflow and print its output"
     static let help = """
-        Usage: stepwise run FILE [--input JSON|@PATH|-] [--name JOB_ID] [--virtual-time] [--json] [--history]
+        Usage: stepwise run FILE [--input JSON|@PATH|-] [--name JOB_ID] [--db PATH] [--virtual-time] [--json] [--history]
 
         Runs one execution of the ASL definition in FILE. The state machine is named after the file
         (without .asl.json or .json).
@@ -15,6 +16,9 @@ enum RunCommand: Command {
         Options:
           --input V        the execution input: JSON text, @PATH to read a file, or - for standard input (default {})
           --name JOB_ID    the execution name (default: a UUID)
+          --db PATH        record the execution and its history in this SQLite database (created if missing);
+                           if the process dies, `stepwise resume --db PATH` carries the execution on. Without
+                           --db the run stays in memory. Ctrl-C stops the execution cleanly (ABORTED).
           --virtual-time   Waits, retry backoffs and timeouts complete at once; timestamps advance as in a real run
           --json           print one object {name, status, output, error, cause, startDate, stopDate, events}
           --history        after the run, print the history as a table (id, elapsed, type, state, detail)
@@ -22,7 +26,9 @@ enum RunCommand: Command {
         Exit status: 0 when the execution succeeds, 1 when it fails, times out or is aborted, 2 on a usage error
         or an invalid definition.
         """
-    static let options: [OptionSpec] = [.value("input"), .value("name"), .flag("virtual-time"), .flag("json"), .flag("history")]
+    static let options: [OptionSpec] = [
+        .value("input"), .value("name"), .value("db"), .flag("virtual-time"), .flag("json"), .flag("history"),
+    ]
 
     static func run(_ arguments: ParsedArguments, _ output: inout Output) async -> Int32 {
         guard arguments.positionals.count == 1, let path = arguments.positionals.first else {
@@ -31,8 +37,10 @@ enum RunCommand: Command {
         }
         let machine: StateMachine
         let input: JSON
+        let definition: String
         do {
-            machine = try StateMachine(text: try readText(path), name: machineName(path))
+            definition = try readText(path)
+            machine = try StateMachine(text: definition, name: machineName(path))
             input = try readInput(arguments.value("input"), output.stdin)
         } catch let error as DefinitionError {
             for diagnostic in error.diagnostics { output.error("\(path): \(diagnostic)") }
@@ -46,16 +54,28 @@ enum RunCommand: Command {
         }
         let runtime = Runtime(clock: arguments.flag("virtual-time") ? .virtual : .real)
         let execution: Execution
+        var durable: DurableRuntime?
         do {
-            execution = try await runtime.start(machine, input: input, name: arguments.value("name"))
+            if let database = arguments.value("db") {
+                let store = try await DatabaseOptions.open(database)
+                durable = DurableRuntime(store: store, runtime: runtime)
+                let arn = try await DatabaseOptions.register(machine, definition: definition, in: store, runtime: runtime)
+                execution = try await durable!.start(machine, definition: definition, input: input, name: arguments.value("name"), stateMachineArn: arn)
+            } else {
+                execution = try await runtime.start(machine, input: input, name: arguments.value("name"))
+            }
         } catch {
-            output.error("stepwise run: \(error.message)")
+            output.error("stepwise run: \(message(of: error))")
+            try? await durable?.close()
             return 1
         }
+        let interrupt = Interrupt { _ in Task { await execution.stop(cause: "Stopped from the command line (interrupt)") } }
+        defer { interrupt.cancel() }
         let progress = Progress.isTerminal && !arguments.flag("json") ? Task { await Progress().follow(execution) } : nil
         let result = await execution.result
         await progress?.value
         let history = await execution.history
+        do { try await durable?.close() } catch { output.error("stepwise run: \(message(of: error))") }
         report(result, name: execution.name, history: history, arguments, &output)
         return result.status == .succeeded ? 0 : 1
     }
@@ -79,6 +99,15 @@ enum RunCommand: Command {
             "stopDate": result.stopDate.map { .double($0.timeIntervalSince1970) } ?? .null,
             "events": .array(history.map { $0.json() }),
         ]
+    }
+
+    static func message(of error: any Error) -> String {
+        switch error {
+        case let error as StartError: error.message
+        case let error as StoreError: error.kind == .alreadyExists ? "Execution Already Exists: \(error.message)" : error.message
+        case let error as FileError: error.message
+        default: "\(error)"
+        }
     }
 
     /// The file name without `.asl.json` / `.json`.

@@ -32,6 +32,16 @@ extension Store {
             """, stateMachineArn, name, row: Self.execution).first
     }
 
+    /// The newest execution with this name (a job id) or ARN, whatever its state machine.
+    public func execution(nameOrArn: String) throws -> ExecutionRecord? {
+        if nameOrArn.hasPrefix("arn:") { return try execution(arn: nameOrArn) }
+        settle()
+        return try database().rows(
+            "SELECT \(Self.executionColumns) FROM executions WHERE name = ? ORDER BY start_date DESC LIMIT 1", nameOrArn,
+            row: Self.execution
+        ).first
+    }
+
     /// Every RUNNING execution, oldest first: what the engine resumes after a restart.
     public func runningExecutions() throws -> [ExecutionRecord] {
         settle()

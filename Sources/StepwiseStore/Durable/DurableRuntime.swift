@@ -68,9 +68,14 @@ public final class DurableRuntime: Sendable {
     /// Writes out everything recorded so far and closes the store. Running executions stay RUNNING in the
     /// store and resume at the next start.
     public func close() async throws {
+        try await drain()
+        try await store.close()
+    }
+
+    /// Writes out everything recorded so far, leaving the store open (for another runtime sharing it).
+    public func drain() async throws {
         await journal.drain()
         try await store.flush()
-        try await store.close()
     }
 
     private func track(_ execution: Execution) -> Execution {

@@ -1,0 +1,56 @@
+import Foundation
+import JSON
+import Stepwise
+import StepwiseStore
+
+/// `stepwise resume --db PATH`: drives every RUNNING execution of a database to its end.
+enum ResumeCommand: Command {
+    static let name = "resume"
+    static let summary = "Carry on every execution a database has as RUNNING"
+    static let help = """
+        Usage: stepwise resume --db PATH [--json]
+
+        Resumes every execution the database has as RUNNING (left so by a crash, a kill or a stopped server)
+        from its last recorded step, and waits until all of them end. Waits keep their original deadlines,
+        retries their counts; tasks that were in flight run again. Prints one line per execution:
+          NAME: STATUS
+        --json prints one object per execution: {"name", "status", "output", "error", "cause"}.
+        """
+    static let options: [OptionSpec] = [.value("db"), .flag("json")]
+
+    static func run(_ arguments: ParsedArguments, _ output: inout Output) async -> Int32 {
+        guard let path = arguments.value("db") else {
+            output.error("stepwise resume: --db PATH is required\n\n\(help)")
+            return 2
+        }
+        do {
+            let store = try await DatabaseOptions.open(path)
+            // An execution resumes on the clock it started with.
+            let virtual = DurableRuntime(store: store, runtime: Runtime(clock: .virtual))
+            let real = DurableRuntime(store: store, runtime: Runtime(clock: .real))
+            var executions: [Execution] = []
+            for record in try await store.runningExecutions() {
+                executions.append(try await (record.virtualTime ? virtual : real).resume(record))
+            }
+            let resumed = executions
+            let interrupt = Interrupt { _ in Task { for execution in resumed { await execution.stop(cause: "Stopped from the command line (interrupt)") } } }
+            defer { interrupt.cancel() }
+            for execution in executions {
+                let result = await execution.result
+                output.print(arguments.flag("json") ? RunCommand.summary(result, name: execution.name, history: []).serialized()
+                    : "\(execution.name): \(result.status.rawValue)")
+            }
+            try await closeAll(virtual, real)
+            return 0
+        } catch {
+            output.error("stepwise resume: \(RunCommand.message(of: error))")
+            return 2
+        }
+    }
+
+    /// Both runtimes share the store: drain both journals, then close it once.
+    static func closeAll(_ first: DurableRuntime, _ second: DurableRuntime) async throws {
+        try await first.drain()
+        try await second.close()
+    }
+}
