@@ -31,7 +31,9 @@ let package = Package(
         .testTarget(name: "StepwiseTests", dependencies: ["Stepwise", "StepwiseTesting", "StatesLanguage", "JSON"]),
         .testTarget(name: "StepwiseStoreTests", dependencies: ["StepwiseStore", "StepwiseTesting", "Stepwise", "JSON"]),
         .testTarget(name: "StepwiseServerTests", dependencies: ["StepwiseServer", "StepwiseTesting", "Stepwise", "JSON"]),
-        .testTarget(name: "StepwiseCLITests", dependencies: ["StepwiseCLI", "StepwiseTesting", "JSON"]),
+        .testTarget(
+            name: "StepwiseCLITests", dependencies: ["StepwiseCLI", "StepwiseTesting", "StepwiseStore", "Stepwise", "JSON"],
+            resources: [.copy("CrashWorkflows")]),
     ]
 )
 

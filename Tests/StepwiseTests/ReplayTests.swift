@@ -66,3 +66,12 @@ struct ReplayTests {
         }
     }
 }
+
+@Test("An execution with no logged step yet starts when resumed")
+func resumeBeforeFirstStep() async throws {
+    let machine = try StateMachine(text: #"{"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": 1, "End": true}}}"#)
+    let runtime = Runtime(clock: .virtual)
+    let info = try runtime.prepare(machine, input: [:], name: "early")
+    let execution = await runtime.resume(machine, info: info, steps: [])
+    #expect(await execution.result.output == 1)
+}

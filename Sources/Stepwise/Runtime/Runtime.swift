@@ -92,7 +92,8 @@ public final class Runtime: Sendable {
         let driver = ExecutionDriver(
             interpreter: interpreter, handlers: handlers, virtual: clock == .virtual, journal: journal, history: history,
             sequence: steps.count, now: steps.last?.time)
-        await driver.resume()
+        // A crash between recording the execution and its first step leaves nothing to replay: start it now.
+        if steps.isEmpty { await driver.start() } else { await driver.resume() }
         return Execution(name: info.name, arn: info.arn, driver: driver)
     }
 

@@ -1,0 +1,48 @@
+import Foundation
+
+extension TestSupport {
+    /// The package's root folder (where Package.swift is).
+    public static var packageRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    /// The built `stepwise` executable next to the test bundle (`swift test` builds it with the tests).
+    public static func stepwiseBinary() throws -> URL {
+        let candidates = [
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("stepwise"),
+            Bundle.main.bundleURL.appendingPathComponent("stepwise"),
+            packageRoot.appendingPathComponent(".build/debug/stepwise"),
+        ]
+        guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            throw BinaryNotFound(searched: candidates.map(\.path))
+        }
+        return binary
+    }
+
+    /// Starts the binary with `arguments`; stdout and stderr go to files in `directory` (named by `label`).
+    public static func spawn(_ arguments: [String], in directory: URL, label: String) throws -> Process {
+        let process = Process()
+        process.executableURL = try stepwiseBinary()
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        _ = FileManager.default.createFile(atPath: directory.appendingPathComponent("\(label).out").path, contents: nil)
+        _ = FileManager.default.createFile(atPath: directory.appendingPathComponent("\(label).err").path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: directory.appendingPathComponent("\(label).out"))
+        process.standardError = try FileHandle(forWritingTo: directory.appendingPathComponent("\(label).err"))
+        try process.run()
+        return process
+    }
+
+    /// Runs the binary to its end and returns its exit status and standard output.
+    public static func execute(_ arguments: [String], in directory: URL, label: String = "run") throws -> (status: Int32, stdout: String) {
+        let process = try spawn(arguments, in: directory, label: label)
+        process.waitUntilExit()
+        let stdout = (try? String(contentsOf: directory.appendingPathComponent("\(label).out"), encoding: .utf8)) ?? ""
+        return (process.terminationStatus, stdout)
+    }
+}
+
+public struct BinaryNotFound: Error, CustomStringConvertible {
+    public let searched: [String]
+    public var description: String { "the stepwise binary was not found; looked at \(searched.joined(separator: ", "))" }
+}
