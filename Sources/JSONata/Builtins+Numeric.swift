@@ -94,7 +94,7 @@ extension Builtins {
         func digit(_ at: Int) -> Bool { at < b.count && b[at] >= 48 && b[at] <= 57 }
         if i < b.count, b[i] == UInt8(ascii: "-") { i += 1 }
         guard digit(i) else { return nil }
-        if b[i] == 48 { i += 1 } else { while digit(i) { i += 1 } }
+        while digit(i) { i += 1 }
         if i < b.count, b[i] == UInt8(ascii: ".") {
             i += 1
             guard digit(i) else { return nil }
@@ -120,7 +120,7 @@ extension Builtins {
         case "b", "B": radix = 2
         default: return nil
         }
-        return UInt64(s.dropFirst(2), radix: radix).map(Double.init)
+        return UInt64(s.dropFirst(2), radix: radix).map { Double($0) }
     }
 
     /// Round half to even at `precision` decimal places, shifting through decimal text as jsonata-js does.

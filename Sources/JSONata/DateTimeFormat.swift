@@ -172,7 +172,7 @@ enum DateTimeFormat {
             let value = date.hour >= 12 ? "pm" : "am"
             return marker.names == .upper ? value.uppercased() : value
         case "C", "E":
-            return marker.names == .lower ? "iso" : "ISO"
+            return "ISO"
         default:
             throw JSONataError.make("D3132", value: .string(String(component)))
         }

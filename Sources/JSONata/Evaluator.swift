@@ -102,7 +102,11 @@ final class Evaluator {
         case .array(let a)?:
             let result = JArray.sequence()
             for item in a.items {
-                if let res = lookup(item, key) { result.items.append(res) }
+                switch lookup(item, key) {
+                case .array(let inner)?: result.items.append(contentsOf: inner.items)
+                case let res?: result.items.append(res)
+                case nil: break
+                }
             }
             return .array(result)
         case .object(let o)?:

@@ -16,7 +16,8 @@ extension IntegerPicture {
             let words = NumberWords.values.keys.sorted { $0.count > $1.count }
             return "(?:" + (words + ["and", "[\\-, ]"]).joined(separator: "|") + ")+"
         case .decimal:
-            var regex = "[0-9]" + (width.map { $0 > 0 ? "{\($0)}" : "+" } ?? "+")
+            let digits = width ?? (mandatoryDigits > 1 && optionalDigits == 0 && separators.isEmpty ? mandatoryDigits : 0)
+            var regex = "[0-9]" + (digits > 0 ? "{\(digits)}" : "+")
             if ordinal { regex += "(?:th|st|nd|rd)" }
             return regex
         case .sequence: throw JSONataError.make("D3130", value: .string(token))

@@ -140,6 +140,7 @@ extension Parser {
             let result = Node(.apply, "~>", position: expr.position)
             result.lhs = try process(expr.lhs!)
             result.rhs = try process(expr.rhs!)
+            result.keepArray = result.lhs!.keepArray || result.rhs!.keepArray
             return result
         default:
             let result = Node(.binary, expr.value, position: expr.position)

@@ -84,7 +84,7 @@ struct Parser {
 
     mutating func nud(_ t: Node) throws(JSONataError) -> Node {
         switch t.type {
-        case .name, .variable, .string, .number, .value, .regex: return t
+        case .name, .variable, .string, .number, .value, .regex, .end: return t
         case .op: break
         default: throw JSONataError.make("S0211", position: t.position, token: t.value)
         }
