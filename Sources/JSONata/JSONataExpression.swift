@@ -41,7 +41,7 @@ public struct JSONataExpression: Sendable {
     }
 
     /// How deep evaluation goes on the caller's stack before moving to a thread with a large one.
-    static let probeDepth = 48
+    static let probeDepth = 32
 
     func run(_ input: JSON?, _ bindings: [String: JSON], timestamp: Double, deadline: UInt64?, probe: Int?) throws(JSONataError) -> JSON? {
         let evaluator = Evaluator(timestamp: timestamp, maxDepth: limits.maxDepth, deadline: deadline, probeDepth: probe)
@@ -94,7 +94,7 @@ public struct JSONataLimits: Sendable, Hashable {
     /// Stack reserved for deep evaluations, in bytes.
     public var stackSize: Int
 
-    public init(maxDepth: Int = 2000, timeout: Double? = nil, stackSize: Int = 512 << 20) {
+    public init(maxDepth: Int = 10_000, timeout: Double? = 5, stackSize: Int = 512 << 20) {
         self.maxDepth = maxDepth
         self.timeout = timeout
         self.stackSize = stackSize
