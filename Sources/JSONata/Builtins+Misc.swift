@@ -31,7 +31,7 @@ extension Builtins {
             }
         },
         NativeFunction("now", "<s?s?:s>") { context, args throws(JSONataError) in
-            .string(try DateTimeFormat.format(millis: context.evaluator.timestamp, picture: args.string(0), timezone: args.string(1)))
+            try DateTimeFormat.format(millis: context.evaluator.timestamp, picture: args.string(0), timezone: args.string(1)).map(Value.string)
         },
         NativeFunction("millis", "<:n>") { context, _ in .number(context.evaluator.timestamp) },
     ]

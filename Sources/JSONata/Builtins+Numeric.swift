@@ -34,6 +34,7 @@ extension Builtins {
             let radix = args.number(1).map { round($0, nil) } ?? 10
             if radix < 2 || radix > 36 { throw JSONataError.make("D3100", value: .number(radix)) }
             let rounded = round(value, nil)
+            guard abs(rounded) < 9.2e18 else { return .string(NumberText.javaScript(rounded)) }
             let text = String(Int64(abs(rounded)), radix: Int(radix))
             return .string(rounded < 0 ? "-" + text : text)
         },
@@ -126,7 +127,7 @@ extension Builtins {
     /// Round half to even at `precision` decimal places, shifting through decimal text as jsonata-js does.
     static func round(_ value: Double, _ precision: Double?) -> Double {
         var arg = value
-        let p = Int(precision ?? 0)
+        let p = Functions.clampedInt(Swift.max(Swift.min(precision ?? 0, 400), -400))
         if p != 0 { arg = shift(arg, by: p) }
         var result = (arg + 0.5).rounded(.down)
         let diff = result - arg

@@ -5,7 +5,7 @@ extension Builtins {
     static func replace(_ context: CallContext, _ s: String, _ pattern: Value?, _ replacement: Value?, _ limit: Double?) throws(JSONataError) -> String {
         if case .string(let p)? = pattern, p.isEmpty { throw JSONataError.make("D3010", value: pattern, index: 2) }
         if let limit, limit < 0 { throw JSONataError.make("D3011", value: .number(limit), index: 4) }
-        let max = limit.map { Int($0.rounded(.up)) }
+        let max = limit.map { Functions.clampedInt($0.rounded(.up)) }
         if max == 0 { return s }
         let units = Array(s.utf16)
         switch pattern {

@@ -55,7 +55,7 @@ extension Builtins {
             if let limit, limit < 0 { throw JSONataError.make("D3040", value: .number(limit)) }
             guard case .regex(let re)? = args.function(1)?.kind else { throw JSONataError.make("T1010") }
             if let limit, limit == 0 { return .array(JArray.sequence()) }
-            let matches = try re.allMatches(in: s, limit: limit.map { Int($0.rounded(.up)) })
+            let matches = try re.allMatches(in: s, limit: limit.map { Functions.clampedInt($0.rounded(.up)) })
             return .array(JArray.sequence(matches.map { m in
                 let o = JObject()
                 o["match"] = .string(m.match)
@@ -146,7 +146,7 @@ extension Builtins {
 
     static func pad(_ s: String, _ width: Double, _ char: String?) -> String {
         let padChar = (char?.isEmpty ?? true) ? " " : char!
-        let padLength = Int(abs(width).rounded(.towardZero)) - s.unicodeScalars.count
+        let padLength = Functions.clampedInt(Swift.min(abs(width), 1e7).rounded(.towardZero)) - s.unicodeScalars.count
         guard padLength > 0 else { return s }
         var padding = Array(String(repeating: padChar, count: padLength).unicodeScalars)
         padding = Array(padding.prefix(padLength))
@@ -155,7 +155,7 @@ extension Builtins {
     }
 
     static func split(_ s: String, _ separator: Value?, _ limit: Double?) throws(JSONataError) -> [String] {
-        let max = limit.map { Int($0.rounded(.towardZero)) }
+        let max = limit.map { Functions.clampedInt($0.rounded(.towardZero)) }
         if max == 0 { return [] }
         switch separator {
         case .string(let sep)?:

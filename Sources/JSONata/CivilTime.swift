@@ -45,8 +45,8 @@ struct CivilTime {
         let ym = year + (monthIndex / 12).rounded(.down)
         let mn = monthIndex.truncatingRemainder(dividingBy: 12)
         let month = mn < 0 ? mn + 12 : mn
-        let y = Int(ym) - (month < 2 ? 1 : 0)
-        let m = Int(month) + 1
+        let y = Functions.clampedInt(Swift.max(Swift.min(ym, 1e7), -1e7)) - (month < 2 ? 1 : 0)
+        let m = Functions.clampedInt(month) + 1
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
         let mp = (m + 9) % 12

@@ -71,7 +71,7 @@ enum DateTimeFormat {
             let bounds = width.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
             func parseWidth(_ s: Substring?) -> Int? {
                 guard let s, s != "*" else { return nil }
-                return IntegerPicture.parseIntPrefix(String(s)).flatMap { $0.isNaN ? nil : Int($0) }
+                return IntegerPicture.parseIntPrefix(String(s)).flatMap { $0.isNaN ? nil : Swift.max(0, Functions.clampedInt(Swift.min($0, 1000))) }
             }
             def.widthMin = parseWidth(bounds.first)
             def.widthMax = bounds.count > 1 ? parseWidth(bounds[1]) : nil
@@ -122,11 +122,12 @@ enum DateTimeFormat {
         if def.component == "Z" || def.component == "z" { def.integerFormat = try IntegerPicture(def.presentation1) }
     }
 
-    static func format(millis: Double, picture: String?, timezone: String?) throws(JSONataError) -> String {
+    static func format(millis: Double, picture: String?, timezone: String?) throws(JSONataError) -> String? {
+        guard millis.isFinite, abs(millis) <= 8.64e15 else { return nil }
         var offsetHours = 0
         var offsetMinutes = 0
         if let timezone, let offset = IntegerPicture.parseIntPrefix(timezone), !offset.isNaN {
-            let value = Int(offset)
+            let value = Functions.clampedInt(offset)
             offsetHours = Int((Double(value) / 100).rounded(.down))
             offsetMinutes = value % 100
         }

@@ -31,7 +31,7 @@ enum DateTimeParse {
         let minute = Double(field(5) ?? "0")!
         let second = Double(field(6) ?? "0")!
         let fraction = field(7).map { Double("0." + $0)! * 1000 }?.rounded(.down) ?? 0
-        guard month >= 1, month <= 12, day >= 1, day <= 31, hour <= 24, minute < 60, second < 60 else { return nil }
+        guard year < 1e7, month >= 1, month <= 12, day >= 1, day <= 31, hour <= 24, minute < 60, second < 60 else { return nil }
         var millis = CivilTime.utc(year, month - 1, day, hour, minute, second, fraction)
         if let zone = field(8), zone != "Z" {
             let sign: Double = zone.hasPrefix("-") ? -1 : 1
@@ -164,6 +164,7 @@ enum DateTimeParse {
             hour = components["h"] == 12 ? 0 : (components["h"] ?? 0)
             if components["P"] == 1 { hour += 12 }
         }
+        guard components.values.allSatisfy({ $0.isFinite && abs($0) < 1e12 }) else { return nil }
         var millis = CivilTime.utc(components["Y"] ?? 1970, month, day, hour, components["m"] ?? 0, components["s"] ?? 0, components["f"] ?? 0)
         if let zone = components["Z"] ?? components["z"], zone != 0 { millis -= zone * 60_000 }
         return millis
@@ -178,7 +179,7 @@ extension Builtins {
         },
         NativeFunction("fromMillis", "<n-s?s?:s>") { _, args throws(JSONataError) in
             guard let millis = args.number(0) else { return nil }
-            return .string(try DateTimeFormat.format(millis: millis, picture: args.string(1), timezone: args.string(2)))
+            return try DateTimeFormat.format(millis: millis, picture: args.string(1), timezone: args.string(2)).map(Value.string)
         },
     ]
 }

@@ -9,9 +9,10 @@ extension DecimalPicture {
         } else if pic.picture.contains(where: { String($0) == p.perMille }) {
             adjusted = value * 1000
         }
-        var mantissa = adjusted
+        var mantissa = abs(adjusted)
         var exponent: Int?
-        if pic.minimumExponentSize != 0 {
+        if pic.minimumExponentSize != 0, mantissa == 0 { exponent = 0 }
+        if pic.minimumExponentSize != 0, mantissa != 0 {
             let maxMantissa = Foundation.pow(10, Double(pic.scalingFactor))
             let minMantissa = Foundation.pow(10, Double(pic.scalingFactor - 1))
             var e = 0
@@ -31,7 +32,7 @@ extension DecimalPicture {
             Array(s).map { c in c.isASCII && c.isNumber ? family[Int(c.asciiValue! - 48)] : c }
         }
         var chars = localize(NumberText.fixed(abs(rounded), pic.maximumFractionSize))
-        let decimal = Character(p.decimal)
+        let decimal = p.decimal.first ?? "."
         if let dot = chars.firstIndex(of: ".") { chars[dot] = decimal } else { chars.append(decimal) }
         while chars.first == zero { chars.removeFirst() }
         while chars.last == zero { chars.removeLast() }

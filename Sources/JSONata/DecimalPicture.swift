@@ -15,7 +15,9 @@ enum DecimalPicture {
 
         init(_ options: JObject?) {
             guard let options else { return }
-            func read(_ key: String, _ target: inout String) { if let s = options[key]?.stringValue { target = s } }
+            func read(_ key: String, _ target: inout String) {
+                if let s = options[key]?.stringValue, !s.isEmpty { target = s }
+            }
             read("decimal-separator", &decimal)
             read("grouping-separator", &grouping)
             read("exponent-separator", &exponent)
@@ -55,6 +57,8 @@ enum DecimalPicture {
 
     static func format(_ value: Double, _ picture: String, options: JObject?) throws(JSONataError) -> String {
         let p = Properties(options)
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value < 0 ? p.minus + "Infinity" : "Infinity" }
         let zeroScalar = p.zero.unicodeScalars.first!.value
         let family = (0..<10).map { Character(Unicode.Scalar(zeroScalar + UInt32($0))!) }
         let activeChars = family + [p.decimal, p.exponent, p.grouping, p.digit, p.pattern].compactMap(\.first)

@@ -104,4 +104,10 @@ enum Functions {
         guard case .array(let a) = value else { return false }
         return a.items.allSatisfy(test)
     }
+
+    /// A double as an `Int` without trapping: NaN is 0, out-of-range values saturate at ±2⁵³.
+    static func clampedInt(_ d: Double) -> Int {
+        if d.isNaN { return 0 }
+        return Int(Swift.max(Swift.min(d, 9.007_199_254_740_992e15), -9.007_199_254_740_992e15))
+    }
 }

@@ -87,13 +87,14 @@ struct IntegerPicture {
     }
 
     func format(_ value: Double) throws(JSONataError) -> String {
+        guard value.isFinite else { return NumberText.javaScript(value) }
         let negative = value < 0
         let magnitude = abs(value)
         var text: String
         switch primary {
-        case .letters: text = Self.letters(Int(magnitude), upper: letterCase == .upper)
+        case .letters: text = Self.letters(Functions.clampedInt(magnitude), upper: letterCase == .upper)
         case .roman:
-            text = Self.roman(Int(magnitude))
+            text = Self.roman(Functions.clampedInt(Swift.min(magnitude, 1e6)))
             if letterCase == .upper { text = text.uppercased() }
         case .words:
             text = NumberWords.words(magnitude, ordinal: ordinal)

@@ -68,6 +68,7 @@ final class Signature: @unchecked Sendable {
                 }
             case "(":
                 let end = Self.closing(chars, position, "(", ")")
+                guard end > position else { throw JSONataError.make("S0401", position: position, value: .string(signature)) }
                 let choice = String(chars[(position + 1)..<end])
                 if choice.contains("<") {
                     throw JSONataError.make("S0402", position: position, value: .string(choice))
@@ -81,6 +82,7 @@ final class Signature: @unchecked Sendable {
                     throw JSONataError.make("S0401", position: position, value: .string(params.last?.type ?? ""))
                 }
                 let end = Self.closing(chars, position, "<", ">")
+                guard end > position else { throw JSONataError.make("S0401", position: position, value: .string(signature)) }
                 prev.subtype = String(chars[(position + 1)..<end])
                 params.append(prev)
                 position = end
