@@ -86,12 +86,10 @@ enum DecimalPicture {
         let active = prefixEnd < suffixStart ? Array(sub[prefixEnd..<suffixStart]) : []
         var mantissa = active
         var exponent: [Character]?
+        // jsonata-js slices the active part with the exponent's position in the whole sub-picture; so do we.
         if let e = exp, let position = sub[prefix.count...].firstIndex(of: e), position <= sub.count - suffix.count {
-            let relative = position - prefix.count
-            if relative < active.count {
-                mantissa = Array(active[..<relative])
-                exponent = Array(active[(relative + 1)...])
-            }
+            mantissa = Array(active[..<Swift.min(position, active.count)])
+            exponent = position + 1 < active.count ? Array(active[(position + 1)...]) : []
         }
         let d = p.decimal.first
         var integer = mantissa
