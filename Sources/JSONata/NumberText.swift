@@ -58,6 +58,8 @@ enum NumberText {
     /// `Number(value.toPrecision(15))`: how `$string` and `&` normalise numbers before printing them.
     static func precision15(_ value: Double) -> Double {
         guard value.isFinite, value != 0 else { return value }
+        // Integers below 10^15 already have at most 15 significant digits.
+        if abs(value) < 1e15, value.rounded(.towardZero) == value { return value }
         return Double(String(format: "%.14e", value)) ?? value
     }
 

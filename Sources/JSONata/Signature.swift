@@ -1,19 +1,19 @@
-import Foundation
-
 /// A function signature such as `<s-nn?:s>`: validates and coerces arguments as jsonata-js `signature.js` does.
 ///
-/// `@unchecked Sendable`: immutable after init; `NSRegularExpression` is documented as safe to share.
-final class Signature: @unchecked Sendable {
-    struct Param {
-        var regex: String
-        var type: String
+/// jsonata-js compiles a signature to a regular expression over one-letter type symbols; this matches the same
+/// language with a small backtracking matcher, which is much cheaper than a regex engine on every call.
+struct Signature: Sendable {
+    /// One parameter: the type symbols it accepts (`m` = missing) and its quantifier.
+    struct Param: Sendable {
+        var allowed: Set<Character> = []
+        var type = ""
+        var optional = false
+        var repeats = false
         var context = false
-        var contextRegex: NSRegularExpression?
         var subtype: String?
     }
 
     let params: [Param]
-    let regex: NSRegularExpression
     let source: String
 
     static let arraySignatureMapping: [String: String] = [
@@ -24,48 +24,24 @@ final class Signature: @unchecked Sendable {
         source = signature
         let chars = Array(signature)
         var params: [Param] = []
-        var param = Param(regex: "", type: "")
         var position = 1
-        func next() {
-            params.append(param)
-            param = Param(regex: "", type: "")
-        }
+        func add(_ allowed: String, _ type: String) { params.append(Param(allowed: Set(allowed), type: type)) }
         while position < chars.count {
             let symbol = chars[position]
             if symbol == ":" { break }
             switch symbol {
-            case "s", "n", "b", "l", "o":
-                param.regex = "[\(symbol)m]"
-                param.type = String(symbol)
-                next()
-            case "a":
-                param.regex = "[asnblfom]"
-                param.type = "a"
-                next()
-            case "f":
-                param.regex = "f"
-                param.type = "f"
-                next()
-            case "j":
-                param.regex = "[asnblom]"
-                param.type = "j"
-                next()
-            case "x":
-                param.regex = "[asnblfom]"
-                param.type = "x"
-                next()
+            case "s", "n", "b", "l", "o": add("\(symbol)m", String(symbol))
+            case "a": add("asnblfom", "a")
+            case "f": add("f", "f")
+            case "j": add("asnblom", "j")
+            case "x": add("asnblfom", "x")
             case "-":
-                if var prev = params.popLast() {
-                    prev.context = true
-                    prev.contextRegex = try? NSRegularExpression(pattern: prev.regex)
-                    prev.regex += "?"
-                    params.append(prev)
+                if !params.isEmpty {
+                    params[params.count - 1].context = true
+                    params[params.count - 1].optional = true
                 }
-            case "?", "+":
-                if var prev = params.popLast() {
-                    prev.regex += String(symbol)
-                    params.append(prev)
-                }
+            case "?": if !params.isEmpty { params[params.count - 1].optional = true }
+            case "+": if !params.isEmpty { params[params.count - 1].repeats = true }
             case "(":
                 let end = Self.closing(chars, position, "(", ")")
                 guard end > position else { throw JSONataError.make("S0401", position: position, value: .string(signature)) }
@@ -73,18 +49,15 @@ final class Signature: @unchecked Sendable {
                 if choice.contains("<") {
                     throw JSONataError.make("S0402", position: position, value: .string(choice))
                 }
-                param.regex = "[\(choice)m]"
-                param.type = "(\(choice))"
+                add(choice + "m", "(\(choice))")
                 position = end
-                next()
             case "<":
-                guard var prev = params.popLast(), prev.type == "a" || prev.type == "f" else {
+                guard let last = params.last, last.type == "a" || last.type == "f" else {
                     throw JSONataError.make("S0401", position: position, value: .string(params.last?.type ?? ""))
                 }
                 let end = Self.closing(chars, position, "<", ">")
                 guard end > position else { throw JSONataError.make("S0401", position: position, value: .string(signature)) }
-                prev.subtype = String(chars[(position + 1)..<end])
-                params.append(prev)
+                params[params.count - 1].subtype = String(chars[(position + 1)..<end])
                 position = end
             default:
                 break
@@ -92,10 +65,6 @@ final class Signature: @unchecked Sendable {
             position += 1
         }
         self.params = params
-        let pattern = "^" + params.map { "(\($0.regex))" }.joined() + "$"
-        do { regex = try NSRegularExpression(pattern: pattern) } catch {
-            throw JSONataError.make("S0401", position: 0, value: .string(signature))
-        }
     }
 
     private static func closing(_ chars: [Character], _ start: Int, _ open: Character, _ close: Character) -> Int {
@@ -127,30 +96,26 @@ final class Signature: @unchecked Sendable {
     /// Checks `args` against the signature, filling a missing context argument and wrapping single values for
     /// array parameters. Errors carry the argument index (1-based); the caller adds the function name.
     func validate(_ args: [Value?], context: Value?) throws(JSONataError) -> [Value?] {
-        let supplied = String(args.map(Self.symbol))
-        let ns = supplied as NSString
-        guard let match = regex.firstMatch(in: supplied, range: NSRange(location: 0, length: ns.length)) else {
+        let supplied = args.map(Self.symbol)
+        guard let counts = match(supplied, params: params.count, anchored: true) else {
             throw validationError(args, supplied)
         }
         var validated: [Value?] = []
         var argIndex = 0
         for (index, param) in params.enumerated() {
-            let range = match.range(at: index + 1)
-            let matched = range.location == NSNotFound ? "" : ns.substring(with: range)
-            if matched.isEmpty {
-                if param.context, let contextRegex = param.contextRegex {
-                    let contextType = String(Self.symbol(context))
-                    if contextRegex.firstMatch(in: contextType, range: NSRange(location: 0, length: 1)) != nil {
-                        validated.append(context)
-                    } else {
-                        throw JSONataError.make("T0411", value: context, index: argIndex + 1)
-                    }
+            let taken = counts[index]
+            if taken == 0 {
+                if param.context, param.allowed.contains(Self.symbol(context)) {
+                    validated.append(context)
+                } else if param.context {
+                    throw JSONataError.make("T0411", value: context, index: argIndex + 1)
                 } else {
                     validated.append(argIndex < args.count ? args[argIndex] : nil)
                     argIndex += 1
                 }
                 continue
             }
+            let matched = String(supplied[argIndex..<(argIndex + taken)])
             for single in matched {
                 var arg = argIndex < args.count ? args[argIndex] : nil
                 if param.type == "a" {
@@ -166,6 +131,29 @@ final class Signature: @unchecked Sendable {
             }
         }
         return validated
+    }
+
+    /// Matches symbols against the first `count` parameters the way the regular expression `^(p1)(p2)…` would
+    /// (greedy, backtracking); returns how many symbols each parameter took.
+    func match(_ symbols: [Character], params count: Int, anchored: Bool) -> [Int]? {
+        var taken = [Int](repeating: 0, count: count)
+        func attempt(_ index: Int, _ position: Int) -> Bool {
+            if index == count { return !anchored || position == symbols.count }
+            let param = params[index]
+            var maximum = 0
+            while position + maximum < symbols.count, param.allowed.contains(symbols[position + maximum]) {
+                maximum += 1
+                if !param.repeats { break }
+            }
+            let minimum = param.optional ? 0 : 1
+            if maximum < minimum { return false }
+            for n in stride(from: maximum, through: minimum, by: -1) {
+                taken[index] = n
+                if attempt(index + 1, position + n) { return true }
+            }
+            return false
+        }
+        return attempt(0, 0) ? taken : nil
     }
 
     private func checkArray(_ param: Param, single: Character, matched: String, arg: Value?, index: Int) throws(JSONataError) {
@@ -186,18 +174,13 @@ final class Signature: @unchecked Sendable {
         }
     }
 
-    private func validationError(_ args: [Value?], _ supplied: String) -> JSONataError {
-        var partial = "^"
+    private func validationError(_ args: [Value?], _ supplied: [Character]) -> JSONataError {
         var goodTo = 0
-        let ns = supplied as NSString
-        for param in params {
-            partial += param.regex
-            guard let re = try? NSRegularExpression(pattern: partial),
-                let m = re.firstMatch(in: supplied, range: NSRange(location: 0, length: ns.length))
-            else {
+        for index in params.indices {
+            guard let taken = match(supplied, params: index + 1, anchored: false) else {
                 return JSONataError.make("T0410", value: goodTo < args.count ? args[goodTo] : nil, index: goodTo + 1)
             }
-            goodTo = m.range.length
+            goodTo = taken.reduce(0, +)
         }
         return JSONataError.make("T0410", value: goodTo < args.count ? args[goodTo] : nil, index: goodTo + 1)
     }
