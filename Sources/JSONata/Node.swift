@@ -89,6 +89,8 @@ struct GroupSpec {
 }
 
 /// Where a parent operator `%` finds its value: the label under which a step binds its input in the tuple.
+///
+/// `@unchecked Sendable`: like `Node`, slots are only mutated while the parser resolves ancestry.
 final class Slot: @unchecked Sendable {
     var label: String
     var level: Int
