@@ -64,7 +64,19 @@ enum Functions {
         case .string(let s): return s
         case .function: return ""
         case .number(let n) where !n.isFinite: throw JSONataError.make("D3001", value: value)
-        default: return Renderer.stringify(value, pretty: pretty)
+        default:
+            try checkFinite(value)
+            return Renderer.stringify(value, pretty: pretty)
+        }
+    }
+
+    /// JSON.stringify's replacer in jsonata-js tests every nested number with `isNumeric`, which rejects infinities.
+    private static func checkFinite(_ value: Value) throws(JSONataError) {
+        switch value {
+        case .number(let n) where !n.isNaN && !n.isFinite: throw JSONataError.make("D1001", value: value)
+        case .array(let a): for item in a.items { try checkFinite(item) }
+        case .object(let o): for (_, item) in o.pairs { try checkFinite(item) }
+        default: break
         }
     }
 

@@ -27,6 +27,9 @@ struct FunctionTests {
         ("$formatNumber(1234.5, '#,##0.00')", #""1,234.50""#), ("$formatBase(255, 16)", #""ff""#),
         ("$formatInteger(1999, 'I')", #""MCMXCIX""#), ("$formatInteger(21, 'w')", #""twenty-one""#),
         ("$parseInteger('MCMXCIX', 'I')", "1999"), ("$parseInteger('twelve', 'w')", "12"),
+        ("$number('-007')", "-7"), ("$number('0x1F')", "31"), ("$number('0b101')", "5"), ("$formatNumber(1234.5678, '00.000e0')", #""12.346e2""#),
+        ("$formatNumber(0.14, '01%')", #""14%""#), ("$formatNumber(-6, '000;(000)')", #""(006)""#), ("$formatInteger(2789, 'w')", #""two thousand, seven hundred and eighty-nine""#),
+        ("$formatInteger(11, '1;o')", #""11th""#), ("$formatInteger(28, 'A')", #""AB""#), ("$parseInteger('1,234', '#,##0')", "1234"),
     ])
     func numbers(expression: String, expected: String) throws {
         #expect(try run(expression) == json(expected))
@@ -58,9 +61,11 @@ struct FunctionTests {
         ("$reduce([1], function($a){$a})", "D3050"), ("$single([1,2])", "D3138"), ("$single([], function($v){true})", "D3139"),
         ("$error('boom')", "D3137"), ("$assert(false)", "D3141"), ("$sort([1,'a'])", "D3070"), ("$split('a', ',', -1)", "D3020"),
         ("$string(1/0)", "D3001"), ("$length(1)", "T0410"), ("$sum(['a'])", "T0412"), ("$replace('a', '', 'b')", "D3010"),
-        ("$eval('1 +')", "D3120"), ("$undefinedFunction(1)", "T1006"),
+        ("$eval('1 +')", "D3120"), ("$undefinedFunction(1)", "T1006"), ("$string([1/0])", "D1001"), ("$formatNumber(1, '0e')", "D3093"),
+        ("$formatNumber(1, '#.#.#')", "D3081"), ("$formatInteger(1, '#')", "D3130"), ("$fromMillis(0, '[Q]')", "D3132"), ("$fromMillis(0, '[DN]')", "D3133"),
+        ("$fromMillis(0, '[Y')", "D3135"), ("$toMillis('5 x', '[D] [M]')", nil),
     ])
-    func errors(expression: String, code: String) {
+    func errors(expression: String, code: String?) {
         #expect(errorCode(expression) == code)
     }
 

@@ -23,6 +23,13 @@ struct PathTests {
         #expect(try run("orders[id=2].items.sku[]", Self.doc) == json(#"["a"]"#))
     }
 
+    @Test("fields of arrays nested in arrays flatten into one sequence")
+    func nestedArrays() throws {
+        #expect(try run("a.b", #"{"a": [{"b": [1, 2]}, {"b": [3]}]}"#) == json("[1,2,3]"))
+        #expect(try run("phone[0]", #"[{"phone": [{"n": 0}]}, {"phone": [{"n": 1}]}]"#) == json(#"{"n":0}"#))
+        #expect(try run("[1] ~> $map(function($v){$v})[]") == json("[1]"))
+    }
+
     @Test("a missing field is undefined")
     func missing() throws {
         #expect(try run("nothing.here", Self.doc) == nil)
