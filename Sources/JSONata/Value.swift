@@ -54,11 +54,27 @@ final class JObject {
         get { storage[key] }
         set {
             if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
+                if storage.updateValue(newValue, forKey: key) == nil { insertKey(key) }
             } else if storage.removeValue(forKey: key) != nil {
                 keys.removeAll { $0 == key }
             }
         }
+    }
+
+    /// JavaScript property order: array-index keys ("0", "17") first in numeric order, then the rest as inserted.
+    private func insertKey(_ key: String) {
+        guard let index = Self.arrayIndex(key) else { return keys.append(key) }
+        var position = 0
+        while position < keys.count, let other = Self.arrayIndex(keys[position]), other < index { position += 1 }
+        keys.insert(key, at: position)
+    }
+
+    /// The value of a canonical array-index key (no sign, no leading zeros, below 2³² − 1).
+    static func arrayIndex(_ key: String) -> UInt32? {
+        guard let first = key.utf8.first, first >= 48, first <= 57, key.utf8.count <= 10 else { return nil }
+        if first == 48 && key.utf8.count > 1 { return nil }
+        guard let value = UInt32(key), value < UInt32.max else { return nil }
+        return value
     }
 
     func has(_ key: String) -> Bool { storage[key] != nil }
@@ -97,7 +113,12 @@ extension Value {
         case .object(let object):
             var storage = [String: Value](minimumCapacity: object.count)
             for (key, value) in object { storage[key] = Value(value) }
-            self = .object(JObject(keys: object.keys, storage: storage))
+            var keys = object.keys
+            if keys.contains(where: { JObject.arrayIndex($0) != nil }) {
+                let indexed = keys.filter { JObject.arrayIndex($0) != nil }.sorted { JObject.arrayIndex($0)! < JObject.arrayIndex($1)! }
+                keys = indexed + keys.filter { JObject.arrayIndex($0) == nil }
+            }
+            self = .object(JObject(keys: keys, storage: storage))
         }
     }
 
