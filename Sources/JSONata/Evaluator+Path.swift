@@ -43,7 +43,8 @@ extension Evaluator {
                 a = JArray.sequence([.array(a)])
                 resultSequence = .array(a)
             }
-            a.keepSingleton = true
+            // Only sequences read the flag; leaving other arrays alone keeps input values untouched.
+            if a.isSequence { a.keepSingleton = true }
         }
         if let group = expr.group {
             resultSequence = .object(try evaluateGroup(group.pairs, position: group.position, isTupleStream ? tupleBindings.map(Value.array) : resultSequence, env))

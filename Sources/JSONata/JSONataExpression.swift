@@ -30,25 +30,32 @@ public struct JSONataExpression: Sendable {
 
     /// Evaluates against `input` (nil = no input) with `$name` bindings; nil means the result is undefined.
     public func evaluate(_ input: JSON?, bindings: [String: JSON] = [:]) throws(JSONataError) -> JSON? {
+        try evaluate(JSONataValue(input), bindings: bindings.mapValues { JSONataValue($0) })
+    }
+
+    /// Evaluates against values converted ahead of time (see `JSONataValue`): cheaper when one document feeds
+    /// several expressions, as the states of a workflow do.
+    public func evaluate(_ input: JSONataValue, bindings: [String: JSONataValue]) throws(JSONataError) -> JSON? {
         let start = DispatchTime.now().uptimeNanoseconds
         let deadline = limits.timeout.map { start + UInt64(max(0, $0) * 1e9) }
         let timestamp = (Date().timeIntervalSince1970 * 1000).rounded(.down)
+        let prepared = bindings.mapValues(\.value)
         do {
-            return try run(input, bindings, timestamp: timestamp, deadline: deadline, probe: Self.probeDepth)
+            return try run(input.value, prepared, timestamp: timestamp, deadline: deadline, probe: Self.probeDepth)
         } catch where error.code == Evaluator.needsLargeStack.code {
-            return try runOnLargeStack(input, bindings, timestamp: timestamp, deadline: deadline)
+            return try runOnLargeStack(input.value, prepared, timestamp: timestamp, deadline: deadline)
         }
     }
 
     /// How deep evaluation goes on the caller's stack before moving to a thread with a large one.
     static let probeDepth = 32
 
-    func run(_ input: JSON?, _ bindings: [String: JSON], timestamp: Double, deadline: UInt64?, probe: Int?) throws(JSONataError) -> JSON? {
+    func run(_ input: Value?, _ bindings: [String: Value?], timestamp: Double, deadline: UInt64?, probe: Int?) throws(JSONataError) -> JSON? {
         let evaluator = Evaluator(timestamp: timestamp, maxDepth: limits.maxDepth, deadline: deadline, probeDepth: probe)
         let root = Environment(library: Library(host: functions, removed: removedFunctions))
         let frame = Environment(parent: root)
-        for (name, value) in bindings { frame.bind(name, Value(value)) }
-        var context = input.map(Value.init)
+        for (name, value) in bindings { frame.bind(name, value) }
+        var context = input
         frame.bind("$", context)
         if case .array(let a)? = context {
             let wrapper = JArray.sequence([.array(a)])
@@ -59,12 +66,13 @@ public struct JSONataExpression: Sendable {
         return try result.map { value throws(JSONataError) in try value.toJSON() }
     }
 
-    private func runOnLargeStack(_ input: JSON?, _ bindings: [String: JSON], timestamp: Double, deadline: UInt64?) throws(JSONataError) -> JSON? {
+    private func runOnLargeStack(_ input: Value?, _ bindings: [String: Value?], timestamp: Double, deadline: UInt64?) throws(JSONataError) -> JSON? {
         let box = ResultBox()
+        let values = ValueBox(input: input, bindings: bindings)
         let done = DispatchSemaphore(value: 0)
         let thread = Thread { [self] in
             do throws(JSONataError) {
-                box.result = .success(try run(input, bindings, timestamp: timestamp, deadline: deadline, probe: nil))
+                box.result = .success(try run(values.input, values.bindings, timestamp: timestamp, deadline: deadline, probe: nil))
             } catch {
                 box.result = .failure(error)
             }
@@ -85,51 +93,11 @@ private final class ResultBox: @unchecked Sendable {
     var result: Result<JSON?, JSONataError>?
 }
 
-/// Limits that turn runaway evaluation into an error (U1001) instead of a crash or a hang.
-public struct JSONataLimits: Sendable, Hashable {
-    /// Maximum nesting of evaluation (recursion without tail calls counts here).
-    public var maxDepth: Int
-    /// Wall-clock budget in seconds; nil for none.
-    public var timeout: Double?
-    /// Stack reserved for deep evaluations, in bytes.
-    public var stackSize: Int
-
-    public init(maxDepth: Int = 10_000, timeout: Double? = 5, stackSize: Int = 512 << 20) {
-        self.maxDepth = maxDepth
-        self.timeout = timeout
-        self.stackSize = stackSize
-    }
-}
-
-/// A function the host adds to the library, e.g. AWS's `$partition`, `$uuid`, `$hash`.
-public struct JSONataFunction: Sendable {
-    public typealias Body = @Sendable ([JSON?]) throws(JSONataError) -> JSON?
-    let signature: Signature?
-    let arity: Int
-    let body: Body
-
-    /// - Parameters:
-    ///   - signature: a JSONata signature such as `<n-n:n>`, checked before `body` runs (T0410 and friends); nil for none.
-    ///   - body: receives the validated arguments (nil = undefined) and returns the result (nil = undefined).
-    public init(signature: String?, _ body: @escaping Body) throws(JSONataError) {
-        self.signature = try signature.map { text throws(JSONataError) in try Signature(text) }
-        self.arity = self.signature?.params.count ?? 1
-        self.body = body
-    }
-}
-
-/// A JSONata error: its code (`S0201`, `T2001`, `D3001`, …), message and character position.
-public struct JSONataError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var code: String
-    public var message: String
-    public var position: Int?
-    var details = ErrorDetails()
-
-    public init(code: String, message: String, position: Int? = nil) {
-        self.code = code
-        self.message = message
-        self.position = position
-    }
-
-    public var description: String { "\(code): \(message)" }
+/// Carries converted values to the large-stack thread.
+///
+/// `@unchecked Sendable`: evaluation never mutates converted input values (transforms work on clones, sequence
+/// flags live only on arrays created during evaluation), and the caller waits while the worker runs.
+private struct ValueBox: @unchecked Sendable {
+    let input: Value?
+    let bindings: [String: Value?]
 }

@@ -65,6 +65,16 @@ struct LanguageTests {
         #expect(throws: JSONataError.self) { try noEval.evaluate(nil) }
     }
 
+    @Test("values converted once can feed several evaluations")
+    func preparedValues() throws {
+        let states = JSONataValue(json(#"{"input": {"n": 2, "tags": ["a"]}}"#))
+        let double = try JSONataExpression("$states.input.n * 2")
+        let transform = try JSONataExpression("$states.input ~> |$|{'n': 3}|")
+        #expect(try double.evaluate(JSONataValue(nil), bindings: ["states": states]) == 4)
+        #expect(try transform.evaluate(JSONataValue(nil), bindings: ["states": states]) == json(#"{"n":3,"tags":["a"]}"#))
+        #expect(try double.evaluate(JSONataValue(nil), bindings: ["states": states]) == 4)
+    }
+
     @Test("a time limit stops runaway evaluation")
     func timeLimit() throws {
         var expression = try JSONataExpression("($f := function($n){$n > 0 ? $f($n+1) : 0}; $f(1))")
