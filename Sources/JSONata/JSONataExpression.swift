@@ -1,33 +1,103 @@
+import Foundation
 import JSON
 
-/// A compiled JSONata 2.0.6 expression. Compile once, evaluate many times.
-///
-/// PLACEHOLDER: the lexer, parser, evaluator and function library replace it.
+/// A compiled JSONata 2.0.6 expression. Compile once, evaluate many times: evaluation never re-parses.
 public struct JSONataExpression: Sendable {
     public let source: String
+    let ast: Node
+    /// Functions the host added (or replaced), by name without the `$`.
+    public var functions: [String: JSONataFunction]
+    /// Built-ins hidden from expressions (AWS removes `eval`).
+    public var removedFunctions: Set<String>
+    /// Guards against runaway expressions.
+    public var limits: JSONataLimits
 
     /// Compiles an expression; syntax errors carry JSONata's code (S0xxx) and position.
     public init(_ source: String) throws(JSONataError) {
+        try self.init(source, functions: [:], removing: [])
+    }
+
+    /// Compiles an expression with extra host functions and without some built-ins.
+    public init(
+        _ source: String, functions: [String: JSONataFunction], removing removed: Set<String> = [], limits: JSONataLimits = JSONataLimits()
+    ) throws(JSONataError) {
         self.source = source
+        self.ast = try Parser.parse(source)
+        self.functions = functions
+        self.removedFunctions = removed
+        self.limits = limits
     }
 
     /// Evaluates against `input` (nil = no input) with `$name` bindings; nil means the result is undefined.
     public func evaluate(_ input: JSON?, bindings: [String: JSON] = [:]) throws(JSONataError) -> JSON? {
-        throw JSONataError(code: "D0000", message: "JSONata is not implemented yet", position: 0)
+        try evaluate(JSONataValue(input), bindings: bindings.mapValues { JSONataValue($0) })
+    }
+
+    /// Evaluates against values converted ahead of time (see `JSONataValue`): cheaper when one document feeds
+    /// several expressions, as the states of a workflow do.
+    public func evaluate(_ input: JSONataValue, bindings: [String: JSONataValue]) throws(JSONataError) -> JSON? {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let deadline = limits.timeout.map { start + UInt64(max(0, $0) * 1e9) }
+        let timestamp = (Date().timeIntervalSince1970 * 1000).rounded(.down)
+        let prepared = bindings.mapValues(\.value)
+        do {
+            return try run(input.value, prepared, timestamp: timestamp, deadline: deadline, probe: Self.probeDepth)
+        } catch where error.code == Evaluator.needsLargeStack.code {
+            return try runOnLargeStack(input.value, prepared, timestamp: timestamp, deadline: deadline)
+        }
+    }
+
+    /// How deep evaluation goes on the caller's stack before moving to a thread with a large one.
+    static let probeDepth = 32
+
+    func run(_ input: Value?, _ bindings: [String: Value?], timestamp: Double, deadline: UInt64?, probe: Int?) throws(JSONataError) -> JSON? {
+        let evaluator = Evaluator(timestamp: timestamp, maxDepth: limits.maxDepth, deadline: deadline, probeDepth: probe)
+        let root = Environment(library: Library(host: functions, removed: removedFunctions))
+        let frame = Environment(parent: root)
+        for (name, value) in bindings { frame.bind(name, value) }
+        var context = input
+        frame.bind("$", context)
+        if case .array(let a)? = context {
+            let wrapper = JArray.sequence([.array(a)])
+            wrapper.outerWrapper = true
+            context = .array(wrapper)
+        }
+        let result = try evaluator.evaluate(ast, context, frame)
+        return try result.map { value throws(JSONataError) in try value.toJSON() }
+    }
+
+    private func runOnLargeStack(_ input: Value?, _ bindings: [String: Value?], timestamp: Double, deadline: UInt64?) throws(JSONataError) -> JSON? {
+        let box = ResultBox()
+        let values = ValueBox(input: input, bindings: bindings)
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread { [self] in
+            do throws(JSONataError) {
+                box.result = .success(try run(values.input, values.bindings, timestamp: timestamp, deadline: deadline, probe: nil))
+            } catch {
+                box.result = .failure(error)
+            }
+            done.signal()
+        }
+        thread.stackSize = limits.stackSize
+        thread.start()
+        done.wait()
+        return try box.result!.get()
     }
 }
 
-/// A JSONata error: its code (`S0201`, `T2001`, `D3001`, …), message and character position.
-public struct JSONataError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var code: String
-    public var message: String
-    public var position: Int?
+/// Hands a result from the large-stack thread back to the caller.
+///
+/// `@unchecked Sendable`: written once by the worker thread before it signals the semaphore, read by the
+/// caller only after waiting on it, so the accesses never overlap.
+private final class ResultBox: @unchecked Sendable {
+    var result: Result<JSON?, JSONataError>?
+}
 
-    public init(code: String, message: String, position: Int? = nil) {
-        self.code = code
-        self.message = message
-        self.position = position
-    }
-
-    public var description: String { "\(code): \(message)" }
+/// Carries converted values to the large-stack thread.
+///
+/// `@unchecked Sendable`: evaluation never mutates converted input values (transforms work on clones, sequence
+/// flags live only on arrays created during evaluation), and the caller waits while the worker runs.
+private struct ValueBox: @unchecked Sendable {
+    let input: Value?
+    let bindings: [String: Value?]
 }

@@ -1,0 +1,15 @@
+/// A JSONata error: its code (`S0201`, `T2001`, `D3001`, …), message and character position.
+public struct JSONataError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var code: String
+    public var message: String
+    public var position: Int?
+    var details = ErrorDetails()
+
+    public init(code: String, message: String, position: Int? = nil) {
+        self.code = code
+        self.message = message
+        self.position = position
+    }
+
+    public var description: String { "\(code): \(message)" }
+}
