@@ -9,7 +9,7 @@ public enum CLI {
         public var status: Int32 = 0
     }
 
-    static let commands: [any Command.Type] = [RunCommand.self, ValidateCommand.self, EvalCommand.self]
+    static let commands: [any Command.Type] = [RunCommand.self, ValidateCommand.self, EvalCommand.self, ServeCommand.self]
 
     static let usage = """
         Usage: stepwise <command> [options]
