@@ -54,6 +54,12 @@ extension Store {
             """, workflow, limit, row: Self.job)
     }
 
+    /// The PENDING jobs, oldest first: given a slot, but their execution was never stored (a crash in between).
+    public func pendingJobs() throws -> [JobRecord] {
+        settle()
+        return try database().rows("SELECT \(Self.jobColumns) FROM job_status WHERE status = 'PENDING' ORDER BY seq", row: Self.job)
+    }
+
     /// The workflows that have QUEUED jobs (what to dispatch after a restart).
     public func workflowsWithQueuedJobs() throws -> [String] {
         try database().rows("""

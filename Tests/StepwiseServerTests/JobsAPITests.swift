@@ -2,6 +2,7 @@ import Foundation
 import JSON
 import Testing
 @testable import StepwiseServer
+import StepwiseStore
 
 @Suite("REST jobs API", .serialized, .timeLimit(.minutes(1)))
 struct JobsAPITests {
@@ -123,6 +124,25 @@ struct JobsAPITests {
             _ = try await client.send("POST", "/jobs/r1/cancel")
             _ = try await client.job("r2") { $0["status"] == "RUNNING" }
             #expect(try await client.send("GET", "/jobs/r3").body["status"] == "QUEUED")
+            try await second.stop()
+        } catch {
+            try? await second.stop()
+            throw error
+        }
+    }
+
+    @Test("A job given a slot but never started before a crash (PENDING) starts at the next start")
+    func pendingAfterCrash() async throws {
+        let first = try await TestService.start(workflows: Self.workflows)
+        try await first.stop()
+        let store = try await Store(path: first.directory.appendingPathComponent("stepwise.db").path)
+        try await store.createJob(id: "p1", workflow: "greet", stateMachineArn: Definitions.machineArn("greet"), input: "{}", date: Date())
+        #expect(try await store.assignJob(id: "p1", executionArn: Definitions.executionArn("greet", "p1")))
+        #expect(try await store.job(id: "p1")?.status == .pending)
+        try await store.close()
+        let second = try await TestService.start(workflows: Self.workflows, directory: first.directory)
+        do {
+            _ = try await second.client.job("p1") { $0["status"] == "COMPLETED" }
             try await second.stop()
         } catch {
             try? await second.stop()

@@ -48,7 +48,9 @@ public struct StepFunctionsAPI: Sendable {
         }
     }
 
-    /// The action named by the target header.
+    /// The action named by the target header. Like AWS (observed: HTTP 400,
+    /// `{"__type":"com.amazon.coral.service#UnknownOperationException"}`), an unknown target is a client error;
+    /// we add a message saying which target.
     static func action(for target: String?) throws(APIError) -> Action {
         guard let target, target.hasPrefix(AWSJSON.targetPrefix) else {
             throw APIError.unknownOperation("Missing or unknown X-Amz-Target: expected AWSStepFunctions.<Action>")

@@ -60,9 +60,13 @@ public actor JobScheduler {
         return try await engine.store.job(id: id) ?? job
     }
 
-    /// After a restart: counts the resumed executions that are jobs of limited workflows, then starts the queued
-    /// jobs that fit.
+    /// After a restart: counts the resumed executions that are jobs of limited workflows, starts the jobs that
+    /// were given a slot but never started (PENDING), then the queued jobs that fit.
     public func recover(_ resumed: [Execution]) async throws {
+        for job in try await engine.store.pendingJobs() {
+            if limits[job.workflow] != nil { running[job.workflow, default: 0] += 1 }
+            await launch(job, limited: limits[job.workflow] != nil)
+        }
         for execution in resumed {
             guard let job = try await engine.store.job(id: execution.name), job.executionArn == execution.arn,
                   limits[job.workflow] != nil
@@ -98,8 +102,20 @@ public actor JobScheduler {
                 release(job.workflow, limited)
                 return true
             }
-            _ = try await engine.startExecution(stateMachineArn: job.stateMachineArn, name: job.id, input: job.input)
-            if limited { watch(arn, workflow: job.workflow) }
+        } catch {
+            release(job.workflow, limited)
+            return false
+        }
+        return await launch(job, limited: limited)
+    }
+
+    /// Starts the execution of a job that holds a slot; a failure to start makes the job FAILED.
+    /// - Returns: whether the job's state was recorded.
+    @discardableResult
+    private func launch(_ job: JobRecord, limited: Bool) async -> Bool {
+        do {
+            let execution = try await engine.startExecution(stateMachineArn: job.stateMachineArn, name: job.id, input: job.input)
+            if limited { watch(execution.arn, workflow: job.workflow) }
             return true
         } catch {
             release(job.workflow, limited)
