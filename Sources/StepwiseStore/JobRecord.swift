@@ -4,7 +4,11 @@ import Foundation
 public struct JobRecord: Sendable, Equatable {
     /// A job's life: QUEUED (waiting for a slot), PENDING (starting), RUNNING, then COMPLETED, FAILED or CANCELLED.
     public enum Status: String, Sendable, CaseIterable {
-        case pending = "PENDING", queued = "QUEUED", running = "RUNNING", completed = "COMPLETED", failed = "FAILED"
+        case pending = "PENDING"
+        case queued = "QUEUED"
+        case running = "RUNNING"
+        case completed = "COMPLETED"
+        case failed = "FAILED"
         case cancelled = "CANCELLED"
 
         /// Whether the job has ended.
@@ -28,9 +32,11 @@ public struct JobRecord: Sendable, Equatable {
     public var error: String?
     public var cause: String?
 
-    public init(id: String, workflow: String, stateMachineArn: String, input: String, createdDate: Date,
-                executionArn: String? = nil, status: Status = .queued, startDate: Date? = nil, stopDate: Date? = nil,
-                output: String? = nil, error: String? = nil, cause: String? = nil) {
+    public init(
+        id: String, workflow: String, stateMachineArn: String, input: String, createdDate: Date,
+        executionArn: String? = nil, status: Status = .queued, startDate: Date? = nil, stopDate: Date? = nil,
+        output: String? = nil, error: String? = nil, cause: String? = nil
+    ) {
         self.id = id
         self.workflow = workflow
         self.stateMachineArn = stateMachineArn

@@ -12,7 +12,8 @@ extension Store {
     /// - Throws: `.alreadyExists` when a job with that id exists.
     public func createJob(id: String, workflow: String, stateMachineArn: String, input: String, date: Date) throws {
         do {
-            try database().run("""
+            try database().run(
+                """
                 INSERT INTO jobs (id, workflow, state_machine_arn, input, created_date) VALUES (?, ?, ?, ?, ?)
                 """, id, workflow, stateMachineArn, input, date.timeIntervalSince1970)
         } catch let error as StoreError where error.isDuplicate {
@@ -27,8 +28,10 @@ extension Store {
     }
 
     /// Jobs newest first, optionally of one workflow and one status, a page at a time (`maxResults` 0 → 100).
-    public func listJobs(workflow: String? = nil, status: JobRecord.Status? = nil, maxResults: Int = 0,
-                         nextToken: String? = nil) throws -> Page<JobRecord> {
+    public func listJobs(
+        workflow: String? = nil, status: JobRecord.Status? = nil, maxResults: Int = 0,
+        nextToken: String? = nil
+    ) throws -> Page<JobRecord> {
         let limit = try Self.pageSize(maxResults)
         let scope = "\(workflow ?? "*")|\(status?.rawValue ?? "*")"
         var bound = Int(Int64.max)
@@ -38,10 +41,12 @@ extension Store {
             bound = seq
         }
         settle()
-        let rows = try database().rows("""
+        let rows = try database().rows(
+            """
             SELECT \(Self.jobColumns) FROM job_status
             WHERE seq < ?1 AND (?2 IS NULL OR workflow = ?2) AND (?3 IS NULL OR status = ?3) ORDER BY seq DESC LIMIT ?4
-            """, bound, workflow, status?.rawValue, limit + 1) { (Self.job($0), $0.int(12)) }
+            """, bound, workflow, status?.rawValue, limit + 1
+        ) { (Self.job($0), $0.int(12)) }
         guard rows.count > limit else { return Page(items: rows.map(\.0), nextToken: nil) }
         let token = PageToken(listing: "jobs", scope: scope, key: [.int(rows[limit - 1].1)])
         return Page(items: rows.prefix(limit).map(\.0), nextToken: token.encoded())
@@ -49,7 +54,8 @@ extension Store {
 
     /// The QUEUED jobs of a workflow, oldest first.
     public func queuedJobs(workflow: String, limit: Int) throws -> [JobRecord] {
-        try database().rows("""
+        try database().rows(
+            """
             SELECT \(Self.jobColumns) FROM job_status WHERE workflow = ? AND status = 'QUEUED' ORDER BY seq LIMIT ?
             """, workflow, limit, row: Self.job)
     }
@@ -62,15 +68,18 @@ extension Store {
 
     /// The workflows that have QUEUED jobs (what to dispatch after a restart).
     public func workflowsWithQueuedJobs() throws -> [String] {
-        try database().rows("""
+        try database().rows(
+            """
             SELECT DISTINCT workflow FROM jobs WHERE execution_arn IS NULL AND cancelled_date IS NULL ORDER BY workflow
-            """) { $0.text(0) }
+            """
+        ) { $0.text(0) }
     }
 
     /// Gives a QUEUED job its execution (it is PENDING until the execution is stored). False when the job was
     /// not QUEUED (cancelled meanwhile, or already assigned).
     public func assignJob(id: String, executionArn: String) throws -> Bool {
-        try database().run("""
+        try database().run(
+            """
             UPDATE jobs SET execution_arn = ? WHERE id = ? AND execution_arn IS NULL AND cancelled_date IS NULL
             """, executionArn, id) > 0
     }
@@ -82,7 +91,8 @@ extension Store {
 
     /// Cancels a QUEUED job. False when the job was not QUEUED.
     public func cancelQueuedJob(id: String, date: Date) throws -> Bool {
-        try database().run("""
+        try database().run(
+            """
             UPDATE jobs SET cancelled_date = ? WHERE id = ? AND execution_arn IS NULL AND cancelled_date IS NULL
             """, date.timeIntervalSince1970, id) > 0
     }

@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import Testing
+
 @testable import StepwiseServer
 
 @Suite("AWS API: executions", .serialized, .timeLimit(.minutes(1)))
@@ -38,25 +39,39 @@ struct APIExecutionTests {
             let (status, body) = try await client.call(
                 "StartExecution", ["stateMachineArn": .string(machine), "name": "job", "input": #"{"x":2}"#])
             #expect(status == 400)
-            #expect(awsError(body) == ("\(Self.model)ExecutionAlreadyExists",
-                                       "Execution Already Exists: '\(Definitions.executionArn("slow", "job"))'"))
+            #expect(
+                awsError(body) == (
+                    "\(Self.model)ExecutionAlreadyExists",
+                    "Execution Already Exists: '\(Definitions.executionArn("slow", "job"))'"
+                ))
         }
     }
 
-    @Test("StartExecution refuses bad input, bad names, unknown machines and malformed ARNs",
-          arguments: [
-              (#"{"stateMachineArn":"arn:aws:states:us-east-1:123456789012:stateMachine:m","input":"{nope"}"#,
-               "\(model)InvalidExecutionInput", "Invalid State Machine Execution Input: '"),
-              (#"{"stateMachineArn":"arn:aws:states:us-east-1:123456789012:stateMachine:m","name":"a/b"}"#,
-               "\(model)InvalidName", "Invalid Name: 'a/b'"),
-              (#"{"stateMachineArn":"arn:aws:states:us-east-1:123456789012:stateMachine:missing"}"#,
-               "\(model)StateMachineDoesNotExist", "State Machine Does Not Exist: 'arn:aws:states:us-east-1:123456789012:stateMachine:missing'"),
-              (#"{"stateMachineArn":"arn:aws:states:us-east-1:123456789012"}"#,
-               "\(model)InvalidArn", "Invalid Arn: 'Invalid ARN prefix: arn:aws:states:us-east-1:123456789012'"),
-              (#"{"stateMachineArn":"arn:aws:states:us-east-1:123456789012:stateMachine:m","name":""}"#,
-               "com.amazon.coral.validate#ValidationException",
-               "1 validation error detected: Value '' at 'name' failed to satisfy constraint: Member must have length greater than or equal to 1"),
-          ])
+    @Test(
+        "StartExecution refuses bad input, bad names, unknown machines and malformed ARNs",
+        arguments: [
+            (
+                #"{"stateMachineArn":"arn:aws:states:us-east-1:123456789012:stateMachine:m","input":"{nope"}"#,
+                "\(model)InvalidExecutionInput", "Invalid State Machine Execution Input: '"
+            ),
+            (
+                #"{"stateMachineArn":"arn:aws:states:us-east-1:123456789012:stateMachine:m","name":"a/b"}"#,
+                "\(model)InvalidName", "Invalid Name: 'a/b'"
+            ),
+            (
+                #"{"stateMachineArn":"arn:aws:states:us-east-1:123456789012:stateMachine:missing"}"#,
+                "\(model)StateMachineDoesNotExist", "State Machine Does Not Exist: 'arn:aws:states:us-east-1:123456789012:stateMachine:missing'"
+            ),
+            (
+                #"{"stateMachineArn":"arn:aws:states:us-east-1:123456789012"}"#,
+                "\(model)InvalidArn", "Invalid Arn: 'Invalid ARN prefix: arn:aws:states:us-east-1:123456789012'"
+            ),
+            (
+                #"{"stateMachineArn":"arn:aws:states:us-east-1:123456789012:stateMachine:m","name":""}"#,
+                "com.amazon.coral.validate#ValidationException",
+                "1 validation error detected: Value '' at 'name' failed to satisfy constraint: Member must have length greater than or equal to 1"
+            ),
+        ])
     func startErrors(body: String, type: String, messagePrefix: String) async throws {
         try await withService { service in
             try await service.client.createMachine("m")
@@ -83,8 +98,11 @@ struct APIExecutionTests {
             #expect(history["events"]?[0]?["type"] == "ExecutionAborted")
             let (status, body) = try await client.call("StopExecution", ["executionArn": .string(Definitions.executionArn("slow", "nope"))])
             #expect(status == 400)
-            #expect(awsError(body) == ("\(Self.model)ExecutionDoesNotExist",
-                                       "Execution Does Not Exist: '\(Definitions.executionArn("slow", "nope"))'"))
+            #expect(
+                awsError(body) == (
+                    "\(Self.model)ExecutionDoesNotExist",
+                    "Execution Does Not Exist: '\(Definitions.executionArn("slow", "nope"))'"
+                ))
         }
     }
 
@@ -97,7 +115,8 @@ struct APIExecutionTests {
             _ = try await client.ok("StopExecution", ["executionArn": .string(Definitions.executionArn("slow", "e2"))])
             let all = try await client.ok("ListExecutions", ["stateMachineArn": .string(slow), "maxResults": 2])
             #expect(all["executions"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["e3", "e2"])
-            let rest = try await client.ok("ListExecutions", ["stateMachineArn": .string(slow), "maxResults": 2, "nextToken": all["nextToken"] ?? nil])
+            let rest = try await client.ok(
+                "ListExecutions", ["stateMachineArn": .string(slow), "maxResults": 2, "nextToken": all["nextToken"] ?? nil])
             #expect(rest["executions"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["e1"])
             let aborted = try await client.ok("ListExecutions", ["stateMachineArn": .string(slow), "statusFilter": "ABORTED"])
             #expect(aborted["executions"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["e2"])
@@ -118,7 +137,8 @@ struct APIExecutionTests {
             #expect(types == ["ExecutionStarted", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"])
             let page1 = try await client.ok("GetExecutionHistory", ["executionArn": .string(arn), "maxResults": 3])
             #expect(page1["events"]?.arrayValue?.compactMap { $0["id"]?.intValue } == [1, 2, 3])
-            let page2 = try await client.ok("GetExecutionHistory", ["executionArn": .string(arn), "maxResults": 3, "nextToken": page1["nextToken"] ?? nil])
+            let page2 = try await client.ok(
+                "GetExecutionHistory", ["executionArn": .string(arn), "maxResults": 3, "nextToken": page1["nextToken"] ?? nil])
             #expect(page2["events"]?.arrayValue?.compactMap { $0["id"]?.intValue } == [4])
             #expect(page2["nextToken"] == nil)
             let reversed = try await client.ok("GetExecutionHistory", ["executionArn": .string(arn), "reverseOrder": true, "maxResults": 2])
@@ -126,7 +146,8 @@ struct APIExecutionTests {
             let bare = try await client.ok("GetExecutionHistory", ["executionArn": .string(arn), "includeExecutionData": false])
             #expect(bare["events"]?[0]?["executionStartedEventDetails"]?["input"] == nil)
             #expect(all["events"]?[0]?["executionStartedEventDetails"]?["input"] == #"{"secret":1}"#)
-            let (_, token) = try await client.call("GetExecutionHistory", ["executionArn": .string(arn), "nextToken": page1["nextToken"] ?? nil, "reverseOrder": true])
+            let (_, token) = try await client.call(
+                "GetExecutionHistory", ["executionArn": .string(arn), "nextToken": page1["nextToken"] ?? nil, "reverseOrder": true])
             #expect(awsError(token).type == "\(Self.model)InvalidToken")
         }
     }
@@ -144,8 +165,11 @@ struct APIExecutionTests {
             let standard = try await client.createMachine("std")
             let (status, body) = try await client.call("StartSyncExecution", ["stateMachineArn": .string(standard)])
             #expect(status == 400)
-            #expect(awsError(body) == ("\(Self.model)StateMachineTypeNotSupported",
-                                       "This operation is not supported by this type of state machine"))
+            #expect(
+                awsError(body) == (
+                    "\(Self.model)StateMachineTypeNotSupported",
+                    "This operation is not supported by this type of state machine"
+                ))
         }
     }
 }

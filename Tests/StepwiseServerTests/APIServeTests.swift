@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import Testing
+
 @testable import StepwiseServer
 
 @Suite("stepwise serve: workflows directory and restarts", .serialized, .timeLimit(.minutes(1)))
@@ -32,7 +33,10 @@ struct APIServeTests {
         do {
             _ = try await TestService.start(workflows: ["bad": "{}"])
         } catch let error as ServeError {
-            #expect(error.message == "bad.asl.json: Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: These fields are required: [States, StartAt] at /'")
+            #expect(
+                error.message
+                    == "bad.asl.json: Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: These fields are required: [States, StartAt] at /'"
+            )
         }
     }
 

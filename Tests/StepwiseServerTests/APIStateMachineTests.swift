@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import Testing
+
 @testable import StepwiseServer
 
 @Suite("AWS API: state machines", .serialized, .timeLimit(.minutes(1)))
@@ -11,36 +12,54 @@ struct APIStateMachineTests {
     func create() async throws {
         try await withService { service in
             let client = service.client
-            let first = try await client.ok("CreateStateMachine", [
-                "name": "orders", "definition": .string(Definitions.pass), "roleArn": .string(Definitions.role),
-            ])
+            let first = try await client.ok(
+                "CreateStateMachine",
+                [
+                    "name": "orders", "definition": .string(Definitions.pass), "roleArn": .string(Definitions.role),
+                ])
             #expect(first["stateMachineArn"] == .string(Definitions.machineArn("orders")))
             #expect(first["creationDate"]?.doubleValue != nil)
-            let again = try await client.ok("CreateStateMachine", [
-                "name": "orders", "definition": .string(Definitions.pass), "roleArn": .string(Definitions.role),
-            ])
+            let again = try await client.ok(
+                "CreateStateMachine",
+                [
+                    "name": "orders", "definition": .string(Definitions.pass), "roleArn": .string(Definitions.role),
+                ])
             #expect(again == first)
-            let (status, body) = try await client.call("CreateStateMachine", [
-                "name": "orders", "definition": .string(Definitions.echo), "roleArn": .string(Definitions.role),
-            ])
+            let (status, body) = try await client.call(
+                "CreateStateMachine",
+                [
+                    "name": "orders", "definition": .string(Definitions.echo), "roleArn": .string(Definitions.role),
+                ])
             #expect(status == 400)
-            #expect(awsError(body) == ("\(Self.model)StateMachineAlreadyExists",
-                                       "State Machine Already Exists: '\(Definitions.machineArn("orders"))'"))
+            #expect(
+                awsError(body) == (
+                    "\(Self.model)StateMachineAlreadyExists",
+                    "State Machine Already Exists: '\(Definitions.machineArn("orders"))'"
+                ))
         }
     }
 
-    @Test("CreateStateMachine refuses bad names, invalid definitions and missing or ill-typed members",
-          arguments: [
-              (#"{"name":"bad name","definition":"{}","roleArn":"r"}"#, "\(model)InvalidName", "Invalid Name: 'bad name'"),
-              (#"{"name":"m","definition":"{}","roleArn":"r"}"#, "\(model)InvalidDefinition",
-               "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: These fields are required: [States, StartAt] at /'"),
-              (#"{"name":"m","definition":"{}"}"#, "com.amazon.coral.validate#ValidationException",
-               "1 validation error detected: Value null at 'roleArn' failed to satisfy constraint: Member must not be null"),
-              (#"{"name":"m","definition":"{}","roleArn":"r","type":"FAST"}"#, "com.amazon.coral.validate#ValidationException",
-               "1 validation error detected: Value 'FAST' at 'type' failed to satisfy constraint: Member must satisfy enum value set: [STANDARD, EXPRESS]"),
-              (#"{"name":12,"definition":"{}","roleArn":"r"}"#, "com.amazon.coral.service#SerializationException",
-               "Unexpected number for member 'name': expected string"),
-          ])
+    @Test(
+        "CreateStateMachine refuses bad names, invalid definitions and missing or ill-typed members",
+        arguments: [
+            (#"{"name":"bad name","definition":"{}","roleArn":"r"}"#, "\(model)InvalidName", "Invalid Name: 'bad name'"),
+            (
+                #"{"name":"m","definition":"{}","roleArn":"r"}"#, "\(model)InvalidDefinition",
+                "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: These fields are required: [States, StartAt] at /'"
+            ),
+            (
+                #"{"name":"m","definition":"{}"}"#, "com.amazon.coral.validate#ValidationException",
+                "1 validation error detected: Value null at 'roleArn' failed to satisfy constraint: Member must not be null"
+            ),
+            (
+                #"{"name":"m","definition":"{}","roleArn":"r","type":"FAST"}"#, "com.amazon.coral.validate#ValidationException",
+                "1 validation error detected: Value 'FAST' at 'type' failed to satisfy constraint: Member must satisfy enum value set: [STANDARD, EXPRESS]"
+            ),
+            (
+                #"{"name":12,"definition":"{}","roleArn":"r"}"#, "com.amazon.coral.service#SerializationException",
+                "Unexpected number for member 'name': expected string"
+            ),
+        ])
     func createErrors(body: String, type: String, message: String) async throws {
         try await withService { service in
             let (status, response) = try await service.client.send(
@@ -90,8 +109,11 @@ struct APIStateMachineTests {
             #expect(awsError(bad) == ("\(Self.model)InvalidToken", "Invalid Token: 'Invalid token'"))
             let (status, big) = try await client.call("ListStateMachines", ["maxResults": 1001])
             #expect(status == 400)
-            #expect(awsError(big) == ("com.amazon.coral.validate#ValidationException",
-                                      "1 validation error detected: Value '1001' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000"))
+            #expect(
+                awsError(big) == (
+                    "com.amazon.coral.validate#ValidationException",
+                    "1 validation error detected: Value '1001' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000"
+                ))
         }
     }
 
@@ -118,11 +140,16 @@ struct APIStateMachineTests {
             let ok = try await client.ok("ValidateStateMachineDefinition", ["definition": .string(Definitions.pass)])
             #expect(ok == ["result": "OK", "diagnostics": [], "truncated": false])
             let fail = try await client.ok("ValidateStateMachineDefinition", ["definition": "{}"])
-            #expect(fail == [
-                "result": "FAIL", "truncated": false,
-                "diagnostics": [["severity": "ERROR", "code": "SCHEMA_VALIDATION_FAILED",
-                                 "message": "These fields are required: [States, StartAt]", "location": "/"]],
-            ])
+            #expect(
+                fail == [
+                    "result": "FAIL", "truncated": false,
+                    "diagnostics": [
+                        [
+                            "severity": "ERROR", "code": "SCHEMA_VALIDATION_FAILED",
+                            "message": "These fields are required: [States, StartAt]", "location": "/",
+                        ]
+                    ],
+                ])
             let twoErrors = #"{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"X"},"B":{"Type":"Pass","End":true}}}"#
             let capped = try await client.ok("ValidateStateMachineDefinition", ["definition": .string(twoErrors), "maxResults": 1])
             #expect(capped["result"] == "FAIL")

@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import Testing
+
 @testable import StepwiseServer
 
 @Suite("AWS API: tags and the wire protocol", .serialized, .timeLimit(.minutes(1)))
@@ -12,7 +13,8 @@ struct APITagAndProtocolTests {
         try await withService { service in
             let client = service.client
             let arn = try await client.createMachine("tagged")
-            _ = try await client.ok("TagResource", ["resourceArn": .string(arn), "tags": [["key": "team", "value": "a"], ["key": "env", "value": "dev"]]])
+            _ = try await client.ok(
+                "TagResource", ["resourceArn": .string(arn), "tags": [["key": "team", "value": "a"], ["key": "env", "value": "dev"]]])
             let listed = try await client.ok("ListTagsForResource", ["resourceArn": .string(arn)])
             #expect(listed == ["tags": [["key": "env", "value": "dev"], ["key": "team", "value": "a"]]])
             _ = try await client.ok("UntagResource", ["resourceArn": .string(arn), "tagKeys": ["team"]])

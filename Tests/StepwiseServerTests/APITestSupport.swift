@@ -20,8 +20,9 @@ struct TestService {
             try text.write(to: flows.appendingPathComponent("\(name).asl.json"), atomically: true, encoding: .utf8)
         }
         if let config { try config.write(to: flows.appendingPathComponent("stepwise.json"), atomically: true, encoding: .utf8) }
-        let options = ServeOptions(port: 0, databasePath: directory.appendingPathComponent("stepwise.db").path,
-                                   workflowsDirectory: flows.path)
+        let options = ServeOptions(
+            port: 0, databasePath: directory.appendingPathComponent("stepwise.db").path,
+            workflowsDirectory: flows.path)
         let host = try await ServiceHost.start(options)
         return TestService(host: host, directory: directory, client: try APIClient(port: await host.port))
     }
@@ -50,8 +51,9 @@ final class APIClient: Sendable {
 
     /// Sends an AWS JSON request; answers the status and the parsed body.
     func call(_ action: String, _ members: JSON = [:], target: String? = nil) async throws -> (status: Int, body: JSON) {
-        try await send("POST", "/", body: members.serialized(),
-                       headers: ["X-Amz-Target: \(target ?? "AWSStepFunctions.\(action)")", "Content-Type: application/x-amz-json-1.0"])
+        try await send(
+            "POST", "/", body: members.serialized(),
+            headers: ["X-Amz-Target: \(target ?? "AWSStepFunctions.\(action)")", "Content-Type: application/x-amz-json-1.0"])
     }
 
     /// Sends an AWS JSON request that must succeed; answers its output.
@@ -68,7 +70,8 @@ final class APIClient: Sendable {
     }
 
     func sendRaw(_ method: String, _ target: String, body: String = "", headers: [String] = []) async throws -> RawResponse {
-        let head = (["\(method) \(target) HTTP/1.1", "Host: localhost", "Content-Length: \(body.utf8.count)"] + headers)
+        let head =
+            (["\(method) \(target) HTTP/1.1", "Host: localhost", "Content-Length: \(body.utf8.count)"] + headers)
             .joined(separator: "\r\n") + "\r\n\r\n"
         try await raw.send(head + body)
         guard let response = try await raw.readResponse() else { throw ClientError(description: "the server closed the connection") }
@@ -93,9 +96,11 @@ extension APIClient {
     /// Creates a state machine; answers its ARN.
     @discardableResult
     func createMachine(_ name: String, _ definition: String = Definitions.pass, type: String = "STANDARD") async throws -> String {
-        try await ok("CreateStateMachine", [
-            "name": .string(name), "definition": .string(definition), "roleArn": .string(Definitions.role), "type": .string(type),
-        ])["stateMachineArn"]?.stringValue ?? ""
+        try await ok(
+            "CreateStateMachine",
+            [
+                "name": .string(name), "definition": .string(definition), "roleArn": .string(Definitions.role), "type": .string(type),
+            ])["stateMachineArn"]?.stringValue ?? ""
     }
 
     /// Starts an execution; answers its ARN.

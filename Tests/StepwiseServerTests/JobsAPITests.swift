@@ -1,8 +1,9 @@
 import Foundation
 import JSON
-import Testing
-@testable import StepwiseServer
 import StepwiseStore
+import Testing
+
+@testable import StepwiseServer
 
 @Suite("REST jobs API", .serialized, .timeLimit(.minutes(1)))
 struct JobsAPITests {

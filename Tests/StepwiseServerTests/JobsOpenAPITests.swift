@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import StepwiseServer
 
 @Suite("REST jobs API: docs/openapi.yaml")
@@ -19,7 +20,8 @@ struct JobsOpenAPITests {
             if line.hasPrefix("  /") && !line.hasPrefix("   ") && line.hasSuffix(":") {
                 path = String(line.dropFirst(2).dropLast())
             } else if let path, line.hasPrefix("    ") && !line.hasPrefix("     "),
-                      let method = ["get", "post", "put", "patch", "delete"].first(where: { line == "    \($0):" }) {
+                let method = ["get", "post", "put", "patch", "delete"].first(where: { line == "    \($0):" })
+            {
                 operations.insert("\(method.uppercased()) \(path)")
             }
         }

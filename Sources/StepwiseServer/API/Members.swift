@@ -21,10 +21,12 @@ struct Members {
         guard let value = value(name) else { return nil }
         guard let text = value.stringValue else { throw Self.wrongType(name, expected: "string", value) }
         if text.count < min {
-            throw APIError.validation("Value '\(text)' at '\(name)' failed to satisfy constraint: Member must have length greater than or equal to \(min)")
+            throw APIError.validation(
+                "Value '\(text)' at '\(name)' failed to satisfy constraint: Member must have length greater than or equal to \(min)")
         }
         if text.count > max {
-            throw APIError.validation("Value '\(text)' at '\(name)' failed to satisfy constraint: Member must have length less than or equal to \(max)")
+            throw APIError.validation(
+                "Value '\(text)' at '\(name)' failed to satisfy constraint: Member must have length less than or equal to \(max)")
         }
         return text
     }
@@ -39,7 +41,8 @@ struct Members {
     func choice(_ name: String, _ values: [String]) throws(APIError) -> String? {
         guard let text = try string(name) else { return nil }
         guard values.contains(text) else {
-            throw APIError.validation("Value '\(text)' at '\(name)' failed to satisfy constraint: Member must satisfy enum value set: [\(values.joined(separator: ", "))]")
+            throw APIError.validation(
+                "Value '\(text)' at '\(name)' failed to satisfy constraint: Member must satisfy enum value set: [\(values.joined(separator: ", "))]")
         }
         return text
     }
@@ -51,10 +54,12 @@ struct Members {
             throw Self.wrongType(name, expected: "integer", value)
         }
         if int < range.lowerBound {
-            throw APIError.validation("Value '\(int)' at '\(name)' failed to satisfy constraint: Member must have value greater than or equal to \(range.lowerBound)")
+            throw APIError.validation(
+                "Value '\(int)' at '\(name)' failed to satisfy constraint: Member must have value greater than or equal to \(range.lowerBound)")
         }
         if int > range.upperBound {
-            throw APIError.validation("Value '\(int)' at '\(name)' failed to satisfy constraint: Member must have value less than or equal to \(range.upperBound)")
+            throw APIError.validation(
+                "Value '\(int)' at '\(name)' failed to satisfy constraint: Member must have value less than or equal to \(range.upperBound)")
         }
         return int
     }

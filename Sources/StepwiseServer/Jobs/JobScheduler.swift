@@ -69,7 +69,7 @@ public actor JobScheduler {
         }
         for execution in resumed {
             guard let job = try await engine.store.job(id: execution.name), job.executionArn == execution.arn,
-                  limits[job.workflow] != nil
+                limits[job.workflow] != nil
             else { continue }
             running[job.workflow, default: 0] += 1
             watch(execution.arn, workflow: job.workflow)

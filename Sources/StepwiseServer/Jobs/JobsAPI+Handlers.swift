@@ -21,8 +21,9 @@ extension JobsAPI {
         }
         let maxResults = try Self.maxResults(request)
         let page = try await engine.storeCall {
-            try await engine.store.listJobs(workflow: request.queryValue("workflow"), status: status, maxResults: maxResults,
-                                            nextToken: request.queryValue("nextToken"))
+            try await engine.store.listJobs(
+                workflow: request.queryValue("workflow"), status: status, maxResults: maxResults,
+                nextToken: request.queryValue("nextToken"))
         }
         return .json(Self.page("jobs", page.items.map(Self.json), page.nextToken))
     }
@@ -59,8 +60,9 @@ extension JobsAPI {
         ]
         let clock: JSON = engine.runtime.clock == .virtual ? "virtual" : "real"
         let engineStatus: JSON = ["status": "ok", "clock": clock, "region": .string(engine.region), "account": .string(engine.account)]
-        return .json(["status": healthy ? "ok" : "failing", "store": store, "engine": engineStatus],
-                     status: healthy ? .ok : .serviceUnavailable)
+        return .json(
+            ["status": healthy ? "ok" : "failing", "store": store, "engine": engineStatus],
+            status: healthy ? .ok : .serviceUnavailable)
     }
 
     func job(_ id: String) async throws -> JobRecord {

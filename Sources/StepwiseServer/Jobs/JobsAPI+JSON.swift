@@ -15,7 +15,7 @@ extension JobsAPI {
             throw JobsError(.badRequest, "InvalidInput", "The request body is not valid JSON: \(error.message)")
         }
         guard let object = body.objectValue, let input = object["input"],
-              Set(object.keys).isSubset(of: ["input", "name"])
+            Set(object.keys).isSubset(of: ["input", "name"])
         else { return (name, body) }
         if let member = object["name"] {
             guard let text = member.stringValue else { throw JobsError.badRequest("name must be a string") }

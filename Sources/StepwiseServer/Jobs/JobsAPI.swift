@@ -22,13 +22,17 @@ public struct JobsAPI: Sendable {
         Route(method: "GET", template: "/health", handler: { api, _, _ in await api.health() }),
         Route(method: "GET", template: "/jobs", handler: { api, request, _ in try await api.list(request) }),
         Route(method: "GET", template: "/jobs/{id}", handler: { api, _, captures in try await api.show(captures["id"] ?? "") }),
-        Route(method: "GET", template: "/jobs/{id}/history", handler: { api, request, captures in
-            try await api.history(captures["id"] ?? "", request)
-        }),
+        Route(
+            method: "GET", template: "/jobs/{id}/history",
+            handler: { api, request, captures in
+                try await api.history(captures["id"] ?? "", request)
+            }),
         Route(method: "POST", template: "/jobs/{id}/cancel", handler: { api, _, captures in try await api.cancel(captures["id"] ?? "") }),
-        Route(method: "POST", template: "/{workflow}/jobs", handler: { api, request, captures in
-            try await api.submit(captures["workflow"] ?? "", request)
-        }),
+        Route(
+            method: "POST", template: "/{workflow}/jobs",
+            handler: { api, request, captures in
+                try await api.submit(captures["workflow"] ?? "", request)
+            }),
     ]
 
     /// The method and template of every route, for documentation checks.

@@ -25,12 +25,13 @@ public struct JobsError: HTTPResponseError, Equatable, CustomStringConvertible {
 
     /// The REST form of a service error: its code kept, its status chosen by what it means.
     init(_ error: APIError) {
-        let status: HTTPStatus = switch error.code {
-        case "StateMachineDoesNotExist", "ExecutionDoesNotExist": .notFound
-        case "ExecutionAlreadyExists": .conflict
-        case "InternalFailure": .internalServerError
-        default: .badRequest
-        }
+        let status: HTTPStatus =
+            switch error.code {
+            case "StateMachineDoesNotExist", "ExecutionDoesNotExist": .notFound
+            case "ExecutionAlreadyExists": .conflict
+            case "InternalFailure": .internalServerError
+            default: .badRequest
+            }
         self.init(status, error.code, error.message)
     }
 

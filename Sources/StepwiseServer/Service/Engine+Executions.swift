@@ -72,8 +72,10 @@ extension Engine {
     }
 
     /// A page of executions, newest first (ListExecutions).
-    public func listExecutions(stateMachineArn: String, status: ExecutionRecord.Status?, maxResults: Int,
-                               nextToken: String?) async throws -> Page<ExecutionSummary> {
+    public func listExecutions(
+        stateMachineArn: String, status: ExecutionRecord.Status?, maxResults: Int,
+        nextToken: String?
+    ) async throws -> Page<ExecutionSummary> {
         let machine = try await stateMachine(arn: stateMachineArn)
         guard machine.type == .standard else { throw APIError.typeNotSupported }
         return try await storeCall {

@@ -11,8 +11,10 @@ extension Engine {
         public var type: StateMachineRecord.Kind = .standard
         public var tags: [String: String] = [:]
 
-        public init(name: String, definition: String, roleArn: String, type: StateMachineRecord.Kind = .standard,
-                    tags: [String: String] = [:]) {
+        public init(
+            name: String, definition: String, roleArn: String, type: StateMachineRecord.Kind = .standard,
+            tags: [String: String] = [:]
+        ) {
             self.name = name
             self.definition = definition
             self.roleArn = roleArn
@@ -37,7 +39,7 @@ extension Engine {
             return record
         } catch let error as StoreError where error.kind == .alreadyExists {
             guard let existing = try await store.stateMachine(arn: arn), existing.definition == request.definition,
-                  existing.type == request.type
+                existing.type == request.type
             else { throw APIError.service("StateMachineAlreadyExists", "State Machine Already Exists: '\(arn)'") }
             return existing
         }
@@ -52,8 +54,9 @@ extension Engine {
         let current = try await stateMachine(arn: arn)
         if let definition { try Self.validate(definition, type: current.type) }
         return try await storeCall(notFound: .stateMachineDoesNotExist(arn)) {
-            try await store.updateStateMachine(arn: arn, definition: definition, roleArn: roleArn,
-                                               revisionId: Self.newRevisionId(), date: Date())
+            try await store.updateStateMachine(
+                arn: arn, definition: definition, roleArn: roleArn,
+                revisionId: Self.newRevisionId(), date: Date())
         }
     }
 

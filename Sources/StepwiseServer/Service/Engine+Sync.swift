@@ -22,7 +22,8 @@ extension Engine {
         do {
             let prepared = try runtime.prepare(machine, input: value, name: name, roleArn: record.roleArn, stateMachineArn: record.arn)
             let info = ExecutionInfo(
-                name: prepared.name, arn: "arn:aws:states:\(region):\(account):express:\(record.name):\(prepared.name):\(UUID().uuidString.lowercased())",
+                name: prepared.name,
+                arn: "arn:aws:states:\(region):\(account):express:\(record.name):\(prepared.name):\(UUID().uuidString.lowercased())",
                 stateMachineName: record.name, stateMachineArn: record.arn, roleArn: record.roleArn, input: value,
                 startTime: prepared.startTime, region: region, seed: prepared.seed)
             let execution = await runtime.start(machine, info: info)

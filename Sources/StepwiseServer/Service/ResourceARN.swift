@@ -12,7 +12,7 @@ struct ResourceARN: Equatable {
     init(_ text: String) throws(APIError) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard parts.count >= 7, parts[0] == "arn", !parts[1].isEmpty, parts[2] == "states",
-              parts[6...].allSatisfy({ !$0.isEmpty })
+            parts[6...].allSatisfy({ !$0.isEmpty })
         else { throw APIError.invalidArn("Invalid ARN prefix: \(text)") }
         type = parts[5]
         names = Array(parts[6...])

@@ -11,9 +11,11 @@ public struct ServeOptions: Sendable {
     public var account = "123456789012"
     public var limits = HTTPLimits()
 
-    public init(host: String = "127.0.0.1", port: UInt16 = 8083, databasePath: String = "stepwise.db",
-                workflowsDirectory: String? = nil, virtualTime: Bool = false, region: String = "us-east-1",
-                account: String = "123456789012") {
+    public init(
+        host: String = "127.0.0.1", port: UInt16 = 8083, databasePath: String = "stepwise.db",
+        workflowsDirectory: String? = nil, virtualTime: Bool = false, region: String = "us-east-1",
+        account: String = "123456789012"
+    ) {
         self.host = host
         self.port = port
         self.databasePath = databasePath

@@ -36,7 +36,7 @@ public struct WorkflowDirectory: Sendable {
     /// The `maxConcurrency` of every workflow in a config file.
     static func limits(_ path: String) throws -> [String: Int] {
         guard let data = FileManager.default.contents(atPath: path), let config = try? JSON(parsing: data),
-              let object = config.objectValue
+            let object = config.objectValue
         else { throw ServeError("\(path) is not a JSON object") }
         guard let workflows = object["workflows"] else { return [:] }
         guard let entries = workflows.objectValue else { throw ServeError("\(path): 'workflows' must be an object") }
