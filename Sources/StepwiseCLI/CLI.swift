@@ -10,7 +10,8 @@ public enum CLI {
     }
 
     static let commands: [any Command.Type] = [
-        RunCommand.self, ValidateCommand.self, EvalCommand.self, ExecutionsCommand.self, HistoryCommand.self, ResumeCommand.self,
+        RunCommand.self, ServeCommand.self, ValidateCommand.self, EvalCommand.self, ExecutionsCommand.self, HistoryCommand.self,
+        ResumeCommand.self,
     ]
 
     static let usage = """

@@ -21,13 +21,15 @@ public final class DurableRuntime: Sendable {
         journal = StoreJournal(store: store)
     }
 
-    /// Starts and records an execution of `machine`, whose exact definition text is `definition`.
+    /// Starts and records an execution of `machine`, whose exact definition text is `definition` (revision
+    /// `revisionId` of the state machine, when it has one).
     public func start(
-        _ machine: StateMachine, definition: String, input: JSON, name: String? = nil, stateMachineArn: String? = nil, roleArn: String? = nil
+        _ machine: StateMachine, definition: String, input: JSON, name: String? = nil, stateMachineArn: String? = nil, roleArn: String? = nil,
+        revisionId: String? = nil
     ) async throws -> Execution {
         let info = try runtime.prepare(machine, input: input, name: name, roleArn: roleArn, stateMachineArn: stateMachineArn)
         try await store.createExecution(ExecutionRecord(
-            arn: info.arn, name: info.name, stateMachineArn: info.stateMachineArn, definition: definition, input: input.serialized(),
+            arn: info.arn, name: info.name, stateMachineArn: info.stateMachineArn, revisionId: revisionId, definition: definition, input: input.serialized(),
             startDate: info.startTime, seed: Int64(bitPattern: info.seed), virtualTime: runtime.clock == .virtual))
         return track(await runtime.start(machine, info: info, journal: journal))
     }
@@ -61,6 +63,10 @@ public final class DurableRuntime: Sendable {
 
     /// A running execution started or resumed by this runtime.
     public func execution(arn: String) -> Execution? { live.withLock { $0[arn] } }
+
+    /// Returns once everything recorded before the call (steps, ends of executions) has reached the store, so
+    /// a read that follows sees it (read-your-writes after StopExecution, say).
+    public func sync() async { await journal.barrier() }
 
     /// The last failure to write to the store, if any (the executions go on, but are no longer all durable).
     public var lastStoreFailure: StoreError? { journal.lastFailure }

@@ -12,6 +12,8 @@ final class StoreJournal: ExecutionJournal {
     enum Item: Sendable {
         case step(arn: String, row: StepRow, events: [EventRow])
         case finished(arn: String, result: ExecutionResult)
+        /// Resumed by the consumer once every item before it is written.
+        case barrier(CheckedContinuation<Void, Never>)
     }
 
     private let continuation: AsyncStream<Item>.Continuation
@@ -45,6 +47,7 @@ final class StoreJournal: ExecutionJournal {
             try await store.finishExecution(
                 arn: arn, status: ExecutionRecord.Status(result.status), output: result.output?.serialized(), error: result.error,
                 cause: result.cause, stopDate: result.stopDate ?? Date())
+        case .barrier(let continuation): continuation.resume()
         }
     }
 
@@ -59,6 +62,13 @@ final class StoreJournal: ExecutionJournal {
 
     /// The last write failure (a full disk, say), if any: the store then no longer holds every step.
     var lastFailure: StoreError? { failure.value.withLock { $0 } }
+
+    /// Waits until everything recorded so far has reached the store (at once after ``drain()``).
+    func barrier() async {
+        await withCheckedContinuation { continuation in
+            if case .terminated = self.continuation.yield(.barrier(continuation)) { continuation.resume() }
+        }
+    }
 
     /// Waits until everything recorded so far has reached the store; no more records are accepted.
     func drain() async {

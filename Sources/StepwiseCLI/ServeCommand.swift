@@ -1,0 +1,83 @@
+import Dispatch
+import Foundation
+import StepwiseServer
+
+/// `stepwise serve`: the AWS Step Functions API and the REST jobs API over HTTP, on one database.
+enum ServeCommand: Command {
+    static let name = "serve"
+    static let summary = "Serve the Step Functions API and the jobs API over HTTP"
+    static let help = """
+        Usage: stepwise serve [--host 127.0.0.1] [--port 8083] [--db stepwise.db] [--workflows DIR] [--virtual-time]
+                              [--region us-east-1] [--account 123456789012]
+
+        Serves the AWS Step Functions JSON API (POST / with X-Amz-Target, for boto3 and the AWS CLI) and the
+        REST jobs API (POST /{workflow}/jobs, GET /jobs, …; see docs/http-api.md) from one database file.
+        At start, RUNNING executions resume and queued jobs start. On SIGINT or SIGTERM the server stops
+        accepting, answers the requests in flight, flushes the database and exits 0.
+
+        Options:
+          --host H         the address to listen on (default 127.0.0.1)
+          --port P         the port (default 8083; 0 lets the system choose, and the address line shows it)
+          --db PATH        the SQLite database (default stepwise.db, created if missing)
+          --workflows DIR  register every NAME.asl.json in DIR as state machine NAME (updated when changed);
+                           DIR/stepwise.json may set {"workflows": {NAME: {"maxConcurrency": N}}}
+          --virtual-time   Waits, retry backoffs and timeouts complete at once
+          --region R       the region in ARNs (default us-east-1)
+          --account A      the account in ARNs (default 123456789012)
+        Prints "stepwise: listening on http://HOST:PORT" on stderr once it accepts connections.
+        """
+    static let options: [OptionSpec] = [
+        .value("host"), .value("port"), .value("db"), .value("workflows"), .flag("virtual-time"), .value("region"), .value("account"),
+    ]
+
+    static func run(_ arguments: ParsedArguments, _ output: inout Output) async -> Int32 {
+        guard arguments.positionals.isEmpty else {
+            output.error("stepwise serve: unexpected argument '\(arguments.positionals[0])'\n\n\(help)")
+            return 2
+        }
+        guard let options = serveOptions(arguments) else {
+            output.error("stepwise serve: --port must be a number from 0 to 65535\n\n\(help)")
+            return 2
+        }
+        let signals = SignalWaiter(SIGINT, SIGTERM)
+        let host: ServiceHost
+        do {
+            host = try await ServiceHost.start(options) { line in logNow("stepwise: \(line)") }
+        } catch {
+            output.error("stepwise serve: \(error)")
+            return 1
+        }
+        logNow("stepwise: listening on http://\(displayHost(options.host)):\(await host.port)")
+        let signal = await signals.next()
+        logNow("stepwise: \(signal == SIGINT ? "SIGINT" : "SIGTERM"): shutting down")
+        do {
+            try await host.shutdown()
+        } catch {
+            output.error("stepwise serve: shutting down: \(error)")
+            return 1
+        }
+        return 0
+    }
+
+    static func serveOptions(_ arguments: ParsedArguments) -> ServeOptions? {
+        var options = ServeOptions()
+        if let port = arguments.value("port") {
+            guard let value = UInt16(port) else { return nil }
+            options.port = value
+        }
+        options.host = arguments.value("host") ?? options.host
+        options.databasePath = arguments.value("db") ?? options.databasePath
+        options.workflowsDirectory = arguments.value("workflows")
+        options.virtualTime = arguments.flag("virtual-time")
+        options.region = arguments.value("region") ?? options.region
+        options.account = arguments.value("account") ?? options.account
+        return options
+    }
+
+    static func displayHost(_ host: String) -> String { host.contains(":") ? "[\(host)]" : host }
+
+    /// Writes a line to stderr at once (the command's collected output only appears when it exits).
+    static func logNow(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}

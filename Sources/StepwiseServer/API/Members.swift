@@ -1,0 +1,101 @@
+import JSON
+
+/// The members of an AWS JSON request, read with their shape's type and constraints (botocore's
+/// `stepfunctions/2016-11-23/service-2.json`).
+///
+/// A member of the wrong JSON type is a SerializationException (the service cannot even decode it); a value
+/// outside its constraints, or a missing required member, is a ValidationException in coral's words.
+struct Members {
+    let object: JSONObject
+
+    init(_ object: JSONObject) { self.object = object }
+
+    /// A present, non-null member.
+    private func value(_ name: String) -> JSON? {
+        guard let value = object[name], !value.isNull else { return nil }
+        return value
+    }
+
+    /// An optional string member of `min...max` characters.
+    func string(_ name: String, min: Int = 0, max: Int = .max) throws(APIError) -> String? {
+        guard let value = value(name) else { return nil }
+        guard let text = value.stringValue else { throw Self.wrongType(name, expected: "string", value) }
+        if text.count < min {
+            throw APIError.validation(
+                "Value '\(text)' at '\(name)' failed to satisfy constraint: Member must have length greater than or equal to \(min)")
+        }
+        if text.count > max {
+            throw APIError.validation(
+                "Value '\(text)' at '\(name)' failed to satisfy constraint: Member must have length less than or equal to \(max)")
+        }
+        return text
+    }
+
+    /// A required string member.
+    func required(_ name: String, min: Int = 1, max: Int = .max) throws(APIError) -> String {
+        guard let text = try string(name, min: min, max: max) else { throw Self.missing(name) }
+        return text
+    }
+
+    /// An optional string member that must be one of `values`.
+    func choice(_ name: String, _ values: [String]) throws(APIError) -> String? {
+        guard let text = try string(name) else { return nil }
+        guard values.contains(text) else {
+            throw APIError.validation(
+                "Value '\(text)' at '\(name)' failed to satisfy constraint: Member must satisfy enum value set: [\(values.joined(separator: ", "))]")
+        }
+        return text
+    }
+
+    /// An optional integer member within `range`.
+    func int(_ name: String, _ range: ClosedRange<Int>) throws(APIError) -> Int? {
+        guard let value = value(name) else { return nil }
+        guard let number = value.numberValue, let int = number.intValue, number.isInteger else {
+            throw Self.wrongType(name, expected: "integer", value)
+        }
+        if int < range.lowerBound {
+            throw APIError.validation(
+                "Value '\(int)' at '\(name)' failed to satisfy constraint: Member must have value greater than or equal to \(range.lowerBound)")
+        }
+        if int > range.upperBound {
+            throw APIError.validation(
+                "Value '\(int)' at '\(name)' failed to satisfy constraint: Member must have value less than or equal to \(range.upperBound)")
+        }
+        return int
+    }
+
+    /// An optional boolean member.
+    func bool(_ name: String) throws(APIError) -> Bool? {
+        guard let value = value(name) else { return nil }
+        guard let bool = value.boolValue else { throw Self.wrongType(name, expected: "boolean", value) }
+        return bool
+    }
+
+    /// An optional list of strings.
+    func strings(_ name: String) throws(APIError) -> [String]? {
+        guard let value = value(name) else { return nil }
+        guard let array = value.arrayValue else { throw Self.wrongType(name, expected: "list", value) }
+        return try array.map { element throws(APIError) in
+            guard let text = element.stringValue else { throw Self.wrongType("\(name).member", expected: "string", element) }
+            return text
+        }
+    }
+
+    /// An optional list of structures.
+    func structures(_ name: String) throws(APIError) -> [Members]? {
+        guard let value = value(name) else { return nil }
+        guard let array = value.arrayValue else { throw Self.wrongType(name, expected: "list", value) }
+        return try array.map { element throws(APIError) in
+            guard let object = element.objectValue else { throw Self.wrongType("\(name).member", expected: "structure", element) }
+            return Members(object)
+        }
+    }
+
+    static func missing(_ name: String) -> APIError {
+        APIError.validation("Value null at '\(name)' failed to satisfy constraint: Member must not be null")
+    }
+
+    static func wrongType(_ name: String, expected: String, _ value: JSON) -> APIError {
+        APIError.serialization("Unexpected \(value.typeName) for member '\(name)': expected \(expected)")
+    }
+}

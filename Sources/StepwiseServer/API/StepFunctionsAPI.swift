@@ -1,0 +1,83 @@
+import Foundation
+import JSON
+
+/// The AWS Step Functions API over the AWS JSON 1.0 protocol (asl-reference §8): `POST /` with
+/// `X-Amz-Target: AWSStepFunctions.<Action>` and a JSON body of the action's members.
+///
+/// Signatures are not checked (any SigV4 `Authorization` is accepted), as Step Functions Local does. Actions
+/// are dispatched through ``actions``; each reads its members, calls the ``Engine`` and renders its output.
+public struct StepFunctionsAPI: Sendable {
+    /// One action: reads the request members, answers the response members.
+    typealias Action = @Sendable (Engine, Members) async throws -> JSON
+
+    let engine: Engine
+
+    public init(engine: Engine) { self.engine = engine }
+
+    /// Every action Stepwise serves, by name.
+    static let actions: [String: Action] = [
+        "CreateStateMachine": createStateMachine, "UpdateStateMachine": updateStateMachine,
+        "DescribeStateMachine": describeStateMachine, "DescribeStateMachineForExecution": describeStateMachineForExecution,
+        "ListStateMachines": listStateMachines, "DeleteStateMachine": deleteStateMachine,
+        "ValidateStateMachineDefinition": validateStateMachineDefinition,
+        "StartExecution": startExecution, "StartSyncExecution": startSyncExecution, "StopExecution": stopExecution,
+        "DescribeExecution": describeExecution, "ListExecutions": listExecutions, "GetExecutionHistory": getExecutionHistory,
+        "TagResource": tagResource, "UntagResource": untagResource, "ListTagsForResource": listTagsForResource,
+    ]
+
+    /// Actions of the Step Functions API that Stepwise does not serve yet (task tokens, activities, versions,
+    /// aliases, map runs, redrive, TestState): answered as unknown operations, with a message saying so.
+    static let unsupported: Set<String> = [
+        "SendTaskSuccess", "SendTaskFailure", "SendTaskHeartbeat", "CreateActivity", "DescribeActivity", "DeleteActivity",
+        "ListActivities", "GetActivityTask", "PublishStateMachineVersion", "ListStateMachineVersions",
+        "DeleteStateMachineVersion", "CreateStateMachineAlias", "DescribeStateMachineAlias", "UpdateStateMachineAlias",
+        "DeleteStateMachineAlias", "ListStateMachineAliases", "DescribeMapRun", "ListMapRuns", "UpdateMapRun",
+        "RedriveExecution", "TestState",
+    ]
+
+    /// Answers one request; never throws (every failure becomes an AWS error response).
+    public func respond(to request: HTTPRequest) async -> HTTPResponse {
+        do {
+            let action = try Self.action(for: request.headers["X-Amz-Target"])
+            let output = try await action(engine, try Self.members(of: request))
+            return .json(output, contentType: AWSJSON.contentType)
+        } catch let error as APIError {
+            return error.httpResponse
+        } catch {
+            return APIError.internalFailure.httpResponse
+        }
+    }
+
+    /// The action named by the target header. Like AWS (observed: HTTP 400,
+    /// `{"__type":"com.amazon.coral.service#UnknownOperationException"}`), an unknown target is a client error;
+    /// we add a message saying which target.
+    static func action(for target: String?) throws(APIError) -> Action {
+        guard let target, target.hasPrefix(AWSJSON.targetPrefix) else {
+            throw APIError.unknownOperation("Missing or unknown X-Amz-Target: expected AWSStepFunctions.<Action>")
+        }
+        let name = String(target.dropFirst(AWSJSON.targetPrefix.count))
+        if let action = actions[name] { return action }
+        if unsupported.contains(name) {
+            throw APIError.unknownOperation("\(name) is not supported by Stepwise yet")
+        }
+        throw APIError.unknownOperation("Unknown operation: \(target)")
+    }
+
+    /// The body as an object of members (an empty body counts as `{}`).
+    static func members(of request: HTTPRequest) throws(APIError) -> Members {
+        guard !request.body.isEmpty else { return Members(JSONObject()) }
+        let json: JSON
+        do { json = try JSON(parsing: request.body) } catch {
+            throw APIError.serialization("The request body is not valid JSON: \(error.message)")
+        }
+        guard let object = json.objectValue else {
+            throw APIError.serialization("The request body must be a JSON object, not \(json.typeName)")
+        }
+        return Members(object)
+    }
+}
+
+extension Date {
+    /// The date as AWS JSON renders timestamps: fractional epoch seconds.
+    var epochJSON: JSON { .double(timeIntervalSince1970) }
+}

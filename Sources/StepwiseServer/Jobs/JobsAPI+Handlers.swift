@@ -1,0 +1,72 @@
+import Foundation
+import JSON
+import StepwiseStore
+
+extension JobsAPI {
+    /// `POST /{workflow}/jobs`: 201 with a new job, 200 with the existing one for a repeated `name` and input.
+    func submit(_ workflow: String, _ request: HTTPRequest) async throws -> HTTPResponse {
+        let (name, input) = try Self.submission(request)
+        let (job, created) = try await scheduler.submit(workflow: workflow, id: name, input: input)
+        return .json(Self.json(job), status: created ? .created : .ok, headers: ["Location": "/jobs/\(job.id)"])
+    }
+
+    /// `GET /jobs?workflow=&status=&maxResults=&nextToken=`: jobs newest first.
+    func list(_ request: HTTPRequest) async throws -> HTTPResponse {
+        var status: JobRecord.Status?
+        if let text = request.queryValue("status") {
+            guard let value = JobRecord.Status(rawValue: text.uppercased()) else {
+                throw JobsError.badRequest("status must be one of \(JobRecord.Status.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            status = value
+        }
+        let maxResults = try Self.maxResults(request)
+        let page = try await engine.storeCall {
+            try await engine.store.listJobs(
+                workflow: request.queryValue("workflow"), status: status, maxResults: maxResults,
+                nextToken: request.queryValue("nextToken"))
+        }
+        return .json(Self.page("jobs", page.items.map(Self.json), page.nextToken))
+    }
+
+    /// `GET /jobs/{id}`.
+    func show(_ id: String) async throws -> HTTPResponse {
+        .json(Self.json(try await job(id)))
+    }
+
+    /// `GET /jobs/{id}/history?maxResults=&nextToken=&reverseOrder=`: the execution's events (none while QUEUED).
+    func history(_ id: String, _ request: HTTPRequest) async throws -> HTTPResponse {
+        let job = try await job(id)
+        guard let arn = job.executionArn, job.status != .pending else { return .json(Self.page("events", [], nil)) }
+        let page = try await engine.history(
+            arn: arn, maxResults: try Self.maxResults(request), reverseOrder: request.queryValue("reverseOrder") == "true",
+            nextToken: request.queryValue("nextToken"))
+        return .json(Self.page("events", page.items.map { $0.json() }, page.nextToken))
+    }
+
+    /// `POST /jobs/{id}/cancel`: 200 with the cancelled job; 409 when it had already finished.
+    func cancel(_ id: String) async throws -> HTTPResponse {
+        .json(Self.json(try await scheduler.cancel(id: id)))
+    }
+
+    /// `GET /health`: 200 when the store answers and has recorded every write, else 503.
+    func health() async -> HTTPResponse {
+        let migrations = try? await engine.store.appliedMigrations()
+        let failure = engine.durable.lastStoreFailure
+        let healthy = migrations != nil && failure == nil
+        let store: JSON = [
+            "status": healthy ? "ok" : "failing", "path": .string(engine.store.path),
+            "migrations": .array((migrations ?? []).map(JSON.string)),
+            "lastFailure": failure.map { .string($0.kind.rawValue) } ?? .null,
+        ]
+        let clock: JSON = engine.runtime.clock == .virtual ? "virtual" : "real"
+        let engineStatus: JSON = ["status": "ok", "clock": clock, "region": .string(engine.region), "account": .string(engine.account)]
+        return .json(
+            ["status": healthy ? "ok" : "failing", "store": store, "engine": engineStatus],
+            status: healthy ? .ok : .serviceUnavailable)
+    }
+
+    func job(_ id: String) async throws -> JobRecord {
+        guard let job = try await engine.store.job(id: id) else { throw JobsError.notFound(job: id) }
+        return job
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Stepwise
+import StepwiseStore
+
+extension Engine {
+    /// Starts a recorded execution (StartExecution), idempotent by name as on AWS: the same name and input
+    /// while it runs answers the running execution; the same name otherwise is ExecutionAlreadyExists.
+    ///
+    /// - Parameter input: JSON text (nil means `{}`).
+    /// - Throws: InvalidArn, StateMachineDoesNotExist, InvalidName, InvalidExecutionInput, ExecutionAlreadyExists.
+    public func startExecution(stateMachineArn: String, name: String?, input: String?) async throws -> ExecutionRecord {
+        let machine = try await stateMachine(arn: stateMachineArn)
+        let value = try Self.parseInput(input)
+        if let name {
+            guard ExecutionName.isValid(name) else { throw APIError.invalidName(name) }
+            if let existing = try await store.execution(name: name, stateMachineArn: stateMachineArn) {
+                return try Self.idempotent(existing, input: value)
+            }
+        }
+        let execution: Execution
+        do {
+            execution = try await durable.start(
+                try self.machine(for: machine), definition: machine.definition, input: value, name: name,
+                stateMachineArn: machine.arn, roleArn: machine.roleArn, revisionId: machine.revisionId)
+        } catch let error as StartError {
+            throw APIError.service(error.code, error.message)
+        } catch let error as StoreError where error.kind == .alreadyExists {
+            // Another request started the same name meanwhile.
+            guard let name, let existing = try await store.execution(name: name, stateMachineArn: stateMachineArn) else { throw error }
+            return try Self.idempotent(existing, input: value)
+        }
+        guard let record = try await store.execution(arn: execution.arn) else { throw APIError.internalFailure }
+        return record
+    }
+
+    /// The answer to a start whose name is taken by `existing`.
+    static func idempotent(_ existing: ExecutionRecord, input: JSON) throws(APIError) -> ExecutionRecord {
+        guard existing.status == .running, existing.input == input.serialized() else {
+            throw APIError.service("ExecutionAlreadyExists", "Execution Already Exists: '\(existing.arn)'")
+        }
+        return existing
+    }
+
+    /// Parses execution input. - Throws: InvalidExecutionInput with the parser's message.
+    static func parseInput(_ text: String?) throws(APIError) -> JSON {
+        guard let text else { return .object(JSONObject()) }
+        do {
+            return try JSON(parsing: text)
+        } catch {
+            throw APIError.service("InvalidExecutionInput", "Invalid State Machine Execution Input: '\(error.message)'")
+        }
+    }
+
+    /// Stops a running execution with an optional error and cause; answers its stop date. Stopping an execution
+    /// that already ended changes nothing and answers the date it ended.
+    public func stopExecution(arn: String, error: String?, cause: String?) async throws -> Date {
+        let record = try await execution(arn: arn)
+        guard record.status == .running else { return record.stopDate ?? Date() }
+        if let live = durable.execution(arn: arn) {
+            await live.stop(error: error, cause: cause)
+            _ = await live.result
+            await durable.sync()
+        }
+        return try await execution(arn: arn).stopDate ?? Date()
+    }
+
+    /// The execution with this ARN, as stored. - Throws: InvalidArn, ExecutionDoesNotExist.
+    public func execution(arn: String) async throws -> ExecutionRecord {
+        _ = try ResourceARN.execution(arn)
+        guard let record = try await store.execution(arn: arn) else { throw APIError.executionDoesNotExist(arn) }
+        return record
+    }
+
+    /// A page of executions, newest first (ListExecutions).
+    public func listExecutions(
+        stateMachineArn: String, status: ExecutionRecord.Status?, maxResults: Int,
+        nextToken: String?
+    ) async throws -> Page<ExecutionSummary> {
+        let machine = try await stateMachine(arn: stateMachineArn)
+        guard machine.type == .standard else { throw APIError.typeNotSupported }
+        return try await storeCall {
+            try await store.listExecutions(stateMachineArn: stateMachineArn, status: status, maxResults: maxResults, nextToken: nextToken)
+        }
+    }
+
+    /// A page of an execution's history events (GetExecutionHistory).
+    public func history(arn: String, maxResults: Int, reverseOrder: Bool, nextToken: String?) async throws -> Page<EventRow> {
+        _ = try ResourceARN.execution(arn)
+        return try await storeCall(notFound: .executionDoesNotExist(arn)) {
+            try await store.history(arn: arn, maxResults: maxResults, reverseOrder: reverseOrder, nextToken: nextToken)
+        }
+    }
+}

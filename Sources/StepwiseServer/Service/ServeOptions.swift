@@ -1,0 +1,27 @@
+/// How `stepwise serve` runs: where it listens, which database and workflows, which clock and ARNs.
+public struct ServeOptions: Sendable {
+    public var host = "127.0.0.1"
+    /// 8083 as Step Functions Local; 0 lets the kernel choose (the chosen port is logged).
+    public var port: UInt16 = 8083
+    public var databasePath = "stepwise.db"
+    /// A directory of `NAME.asl.json` files (and an optional `stepwise.json`) registered at start.
+    public var workflowsDirectory: String?
+    public var virtualTime = false
+    public var region = "us-east-1"
+    public var account = "123456789012"
+    public var limits = HTTPLimits()
+
+    public init(
+        host: String = "127.0.0.1", port: UInt16 = 8083, databasePath: String = "stepwise.db",
+        workflowsDirectory: String? = nil, virtualTime: Bool = false, region: String = "us-east-1",
+        account: String = "123456789012"
+    ) {
+        self.host = host
+        self.port = port
+        self.databasePath = databasePath
+        self.workflowsDirectory = workflowsDirectory
+        self.virtualTime = virtualTime
+        self.region = region
+        self.account = account
+    }
+}

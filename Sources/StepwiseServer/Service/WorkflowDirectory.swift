@@ -1,0 +1,60 @@
+import Foundation
+import JSON
+
+/// A directory of workflows for `stepwise serve --workflows DIR`: every `NAME.asl.json` is the state machine
+/// NAME, and an optional `stepwise.json` configures them:
+///
+/// ```json
+/// {"workflows": {"migrate-subscriber": {"maxConcurrency": 2}}}
+/// ```
+public struct WorkflowDirectory: Sendable {
+    /// Definition text by state machine name, sorted by name.
+    public var definitions: [(name: String, text: String)]
+    /// Maximum concurrently running jobs per workflow (`maxConcurrency`, a positive integer).
+    public var concurrencyLimits: [String: Int]
+
+    public static let suffix = ".asl.json"
+    public static let configName = "stepwise.json"
+
+    /// Reads the directory. - Throws: ``ServeError`` for an unreadable directory or an invalid config.
+    public init(path: String) throws {
+        let files: [String]
+        do { files = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
+            throw ServeError("cannot read the workflows directory \(path)")
+        }
+        definitions = try files.filter { $0.hasSuffix(Self.suffix) && $0.count > Self.suffix.count }.sorted().map { file in
+            let name = String(file.dropLast(Self.suffix.count))
+            guard let text = try? String(contentsOfFile: "\(path)/\(file)", encoding: .utf8) else {
+                throw ServeError("cannot read \(path)/\(file)")
+            }
+            return (name, text)
+        }
+        let configPath = "\(path)/\(Self.configName)"
+        concurrencyLimits = FileManager.default.fileExists(atPath: configPath) ? try Self.limits(configPath) : [:]
+    }
+
+    /// The `maxConcurrency` of every workflow in a config file.
+    static func limits(_ path: String) throws -> [String: Int] {
+        guard let data = FileManager.default.contents(atPath: path), let config = try? JSON(parsing: data),
+            let object = config.objectValue
+        else { throw ServeError("\(path) is not a JSON object") }
+        guard let workflows = object["workflows"] else { return [:] }
+        guard let entries = workflows.objectValue else { throw ServeError("\(path): 'workflows' must be an object") }
+        var limits: [String: Int] = [:]
+        for (name, entry) in entries {
+            guard let limit = entry["maxConcurrency"] else { continue }
+            guard let value = limit.intValue, value > 0 else {
+                throw ServeError("\(path): workflows.\(name).maxConcurrency must be a positive integer")
+            }
+            limits[name] = value
+        }
+        return limits
+    }
+}
+
+/// Why `stepwise serve` could not start, in words for its user.
+public struct ServeError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
