@@ -35,22 +35,32 @@ public struct JSONataExpression: Sendable {
 
     /// Evaluates against values converted ahead of time (see `JSONataValue`): cheaper when one document feeds
     /// several expressions, as the states of a workflow do.
-    public func evaluate(_ input: JSONataValue, bindings: [String: JSONataValue]) throws(JSONataError) -> JSON? {
+    ///
+    /// `now` fixes what `$now()` and `$millis()` return (a workflow engine passes its clock's time, so replays and
+    /// virtual time agree); `rejectingFunctions` makes a function-valued result an error with code
+    /// `JSONataError.unsupportedResultCode` instead of `""`.
+    public func evaluate(
+        _ input: JSONataValue, bindings: [String: JSONataValue], now: Date? = nil, rejectingFunctions: Bool = false
+    ) throws(JSONataError) -> JSON? {
         let start = DispatchTime.now().uptimeNanoseconds
         let deadline = limits.timeout.map { start + UInt64(max(0, $0) * 1e9) }
-        let timestamp = (Date().timeIntervalSince1970 * 1000).rounded(.down)
+        let timestamp = ((now ?? Date()).timeIntervalSince1970 * 1000).rounded(.down)
+        let result: JSON?
         let prepared = bindings.mapValues(\.value)
         do {
-            return try run(input.value, prepared, timestamp: timestamp, deadline: deadline, probe: Self.probeDepth)
+            result = try run(input.value, prepared, timestamp: timestamp, deadline: deadline, probe: Self.probeDepth, rejectingFunctions: rejectingFunctions)
         } catch where error.code == Evaluator.needsLargeStack.code {
-            return try runOnLargeStack(input.value, prepared, timestamp: timestamp, deadline: deadline)
+            result = try runOnLargeStack(input.value, prepared, timestamp: timestamp, deadline: deadline, rejectingFunctions: rejectingFunctions)
         }
+        return result
     }
 
     /// How deep evaluation goes on the caller's stack before moving to a thread with a large one.
     static let probeDepth = 32
 
-    func run(_ input: Value?, _ bindings: [String: Value?], timestamp: Double, deadline: UInt64?, probe: Int?) throws(JSONataError) -> JSON? {
+    func run(
+        _ input: Value?, _ bindings: [String: Value?], timestamp: Double, deadline: UInt64?, probe: Int?, rejectingFunctions: Bool = false
+    ) throws(JSONataError) -> JSON? {
         let evaluator = Evaluator(timestamp: timestamp, maxDepth: limits.maxDepth, deadline: deadline, probeDepth: probe)
         let root = Environment(library: Library(host: functions, removed: removedFunctions))
         let frame = Environment(parent: root)
@@ -63,16 +73,22 @@ public struct JSONataExpression: Sendable {
             context = .array(wrapper)
         }
         let result = try evaluator.evaluate(ast, context, frame)
+        if rejectingFunctions, case .function? = result {
+            throw JSONataError(code: JSONataError.unsupportedResultCode, message: "The expression evaluated to a function")
+        }
         return try result.map { value throws(JSONataError) in try value.toJSON() }
     }
 
-    private func runOnLargeStack(_ input: Value?, _ bindings: [String: Value?], timestamp: Double, deadline: UInt64?) throws(JSONataError) -> JSON? {
+    private func runOnLargeStack(
+        _ input: Value?, _ bindings: [String: Value?], timestamp: Double, deadline: UInt64?, rejectingFunctions: Bool
+    ) throws(JSONataError) -> JSON? {
         let box = ResultBox()
         let values = ValueBox(input: input, bindings: bindings)
         let done = DispatchSemaphore(value: 0)
         let thread = Thread { [self] in
             do throws(JSONataError) {
-                box.result = .success(try run(values.input, values.bindings, timestamp: timestamp, deadline: deadline, probe: nil))
+                box.result = .success(try run(
+                    values.input, values.bindings, timestamp: timestamp, deadline: deadline, probe: nil, rejectingFunctions: rejectingFunctions))
             } catch {
                 box.result = .failure(error)
             }

@@ -1,3 +1,4 @@
+import Foundation
 import JSON
 import JSONata
 
@@ -6,7 +7,8 @@ import JSONata
 public struct JSONataTemplate: Sendable {
     indirect enum Node: Sendable {
         case literal(JSON)
-        case expression(JSONataExpression, location: String)
+        /// `random` is set when the expression may call `$random` or `$uuid`, which then get a seeded generator.
+        case expression(JSONataExpression, location: String, random: Bool)
         case object(keys: [String], nodes: [Node])
         case array([Node])
     }
@@ -20,7 +22,7 @@ public struct JSONataTemplate: Sendable {
 
     /// The whole field when it is a single expression string; nil for literals and structures.
     public var expressionSource: String? {
-        if case .expression(let expression, _) = root { Self.displayed(expression.source) } else { nil }
+        if case .expression(let expression, _, _) = root { Self.displayed(expression.source) } else { nil }
     }
 
     /// Whether the text is a JSONata expression string: `{%` first and `%}` last, nothing around them.
@@ -37,7 +39,10 @@ public struct JSONataTemplate: Sendable {
         switch value {
         case .string(let text) where isExpression(text):
             let source = String(text.dropFirst(2).dropLast(2))
-            do { return .expression(try JSONataExpression(source), location: location) } catch {
+            do {
+                let expression = try JSONataExpression(source, functions: ASLFunctions.fixed, removing: ASLFunctions.removed)
+                return .expression(expression, location: location, random: source.contains("$random") || source.contains("$uuid"))
+            } catch {
                 throw JSONataFieldError(location: location, expression: source, message: "\(error.code): \(error.message)")
             }
         case .object(let object):
@@ -53,18 +58,40 @@ public struct JSONataTemplate: Sendable {
         }
     }
 
-    /// Evaluates the field with `bindings` (`states` and the variables, without `$`).
-    public func evaluate(_ bindings: [String: JSON]) throws(JSONataEvaluationFailure) -> JSON {
-        try Self.evaluate(root, bindings)
+    /// What an evaluation needs besides the bindings: the clock's time (`$now()`, `$millis()`) and a seed for
+    /// `$random()` and `$uuid()`, so replays and virtual time give the same results.
+    public struct Environment: Sendable {
+        public var now: Date
+        public var seed: UInt64
+
+        public init(now: Date, seed: UInt64) {
+            self.now = now
+            self.seed = seed
+        }
     }
 
-    static func evaluate(_ node: Node, _ bindings: [String: JSON]) throws(JSONataEvaluationFailure) -> JSON {
+    /// Evaluates the field with `bindings` (`states` and the variables, without `$`).
+    public func evaluate(_ bindings: [String: JSONataValue], _ environment: Environment) throws(JSONataEvaluationFailure) -> JSON {
+        try Self.evaluate(root, bindings, environment)
+    }
+
+    /// Evaluates with plain JSON bindings (tests, one-off evaluations).
+    public func evaluate(_ bindings: [String: JSON], now: Date = Date(), seed: UInt64 = 0) throws(JSONataEvaluationFailure) -> JSON {
+        try evaluate(bindings.mapValues { JSONataValue($0) }, Environment(now: now, seed: seed))
+    }
+
+    static func evaluate(_ node: Node, _ bindings: [String: JSONataValue], _ environment: Environment) throws(JSONataEvaluationFailure) -> JSON {
         switch node {
         case .literal(let value): return value
-        case .expression(let expression, let location):
+        case .expression(var expression, let location, let random):
+            if random { expression.functions.merge(ASLFunctions.random(seed: environment.seed)) { _, seeded in seeded } }
             let result: JSON?
-            do { result = try expression.evaluate(nil, bindings: bindings) } catch {
-                throw JSONataEvaluationFailure(expression: displayed(expression.source), location: location, reason: .threw(code: error.code, message: error.message))
+            do {
+                result = try expression.evaluate(JSONataValue(nil), bindings: bindings, now: environment.now, rejectingFunctions: true)
+            } catch {
+                let reason: JSONataEvaluationFailure.Reason =
+                    error.code == JSONataError.unsupportedResultCode ? .unsupportedType : .threw(code: error.code, message: error.message)
+                throw JSONataEvaluationFailure(expression: displayed(expression.source), location: location, reason: reason)
             }
             guard let result else {
                 throw JSONataEvaluationFailure(expression: displayed(expression.source), location: location, reason: .undefined)
@@ -73,11 +100,11 @@ public struct JSONataTemplate: Sendable {
         case .object(let keys, let nodes):
             var values: [JSON] = []
             values.reserveCapacity(nodes.count)
-            for node in nodes { values.append(try evaluate(node, bindings)) }
+            for node in nodes { values.append(try evaluate(node, bindings, environment)) }
             return .object(JSONObject(zip(keys, values)))
         case .array(let nodes):
             var values: [JSON] = []
-            for node in nodes { values.append(try evaluate(node, bindings)) }
+            for node in nodes { values.append(try evaluate(node, bindings, environment)) }
             return .array(values)
         }
     }

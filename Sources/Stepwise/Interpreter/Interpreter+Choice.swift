@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import JSONata
 import StatesLanguage
 
 extension Interpreter {
@@ -35,7 +36,7 @@ extension Interpreter {
     }
 
     mutating func exitJSONataChoice(
-        _ frameId: Int, _ state: State, assign: Assignment?, output: JSONataTemplate?, next: Int, _ bindings: [String: JSON]
+        _ frameId: Int, _ state: State, assign: Assignment?, output: JSONataTemplate?, next: Int, _ bindings: [String: JSONataValue]
     ) throws(StatesError) -> Outcome {
         let assigned = try evaluateAssign(assign, frameId, input: frames[frameId].rawInput, bindings: bindings)
         let value = try output.map { template throws(StatesError) in try evaluate(template, frameId, bindings) } ?? frames[frameId].rawInput

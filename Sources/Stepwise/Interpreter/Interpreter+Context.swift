@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import JSONata
 import StatesLanguage
 
 extension Interpreter {
@@ -26,28 +27,38 @@ extension Interpreter {
     }
 
     /// JSONata bindings: `$states` plus every visible variable.
-    func bindings(_ frameId: Int, input: JSON, result: JSON? = nil, errorOutput: JSON? = nil, context: JSON? = nil) -> [String: JSON] {
-        let frame = frames[frameId]
+    /// Converted once per state for every expression it evaluates.
+    func bindings(_ frameId: Int, input: JSON, result: JSON? = nil, errorOutput: JSON? = nil, context: JSON? = nil) -> [String: JSONataValue] {
         var states: JSONObject = ["input": input, "context": context ?? contextObject(frameId)]
         if let result { states["result"] = result }
         if let errorOutput { states["errorOutput"] = errorOutput }
-        var bindings = frame.variables.outer.merging(frame.variables.local) { _, inner in inner }
-        bindings["states"] = .object(states)
+        let variables = frames[frameId].variables
+        var bindings = [String: JSONataValue](minimumCapacity: variables.outer.count + variables.local.count + 1)
+        for (name, value) in variables.outer { bindings[name] = JSONataValue(value) }
+        for (name, value) in variables.local { bindings[name] = JSONataValue(value) }
+        bindings["states"] = JSONataValue(.object(states))
         return bindings
     }
 
     /// Evaluates a JSONata field; a failure records EvaluationFailed and becomes States.QueryEvaluationError.
-    mutating func evaluate(_ template: JSONataTemplate, _ frameId: Int, _ bindings: [String: JSON]) throws(StatesError) -> JSON {
-        do { return try template.evaluate(bindings) } catch { throw queryEvaluationError(frameId, error) }
+    mutating func evaluate(_ template: JSONataTemplate, _ frameId: Int, _ bindings: [String: JSONataValue]) throws(StatesError) -> JSON {
+        let environment = JSONataTemplate.Environment(now: now, seed: seedBase &+ UInt64(eventCount) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(frameId))
+        do { return try template.evaluate(bindings, environment) } catch { throw queryEvaluationError(frameId, error) }
+    }
+
+    /// A JSONata field whose value cannot be used (wrong type for Items, a bad Timestamp): AWS's cause, an
+    /// EvaluationFailed event, States.QueryEvaluationError.
+    mutating func queryFailure(_ frameId: Int, location: String, cause: String) -> StatesError {
+        let frame = frames[frameId]
+        let located = "An error occurred while executing the state '\(frame.state.name)' (entered at the event id #\(frame.enteredEventId)). \(cause)"
+        record(frameId, .evaluationFailed, .evaluationFailed(
+            error: StatesError.Name.queryEvaluationError, cause: located, location: location, state: frame.state.name))
+        return StatesError(StatesError.Name.queryEvaluationError, located)
     }
 
     mutating func queryEvaluationError(_ frameId: Int, _ failure: JSONataEvaluationFailure) -> StatesError {
-        let frame = frames[frameId]
-        let cause = "An error occurred while executing the state '\(frame.state.name)' (entered at the event id #\(frame.enteredEventId)). "
-            + "The JSONata expression '\(failure.expression)' specified for the field '\(failure.location)' \(failure.detail)"
-        record(frameId, .evaluationFailed, .evaluationFailed(
-            error: StatesError.Name.queryEvaluationError, cause: cause, location: failure.location, state: frame.state.name))
-        return StatesError(StatesError.Name.queryEvaluationError, cause)
+        queryFailure(frameId, location: failure.location,
+            cause: "The JSONata expression '\(failure.expression)' specified for the field '\(failure.location)' \(failure.detail)")
     }
 
     /// A JSONata field whose value has the wrong type for its purpose (e.g. a non-boolean Condition).

@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import JSONata
 import StatesLanguage
 
 /// The JSONPath data-flow steps (asl-reference §2.1) as the interpreter applies them.
@@ -27,7 +28,7 @@ extension Interpreter {
 
     /// Evaluates Assign against `input` (the value `$` means for this state) with the variables as they were when
     /// the state was entered; returns the assignments in order.
-    mutating func evaluateAssign(_ assign: Assignment?, _ frameId: Int, input: JSON, bindings: @autoclosure () -> [String: JSON]) throws(StatesError) -> [(String, JSON)]? {
+    mutating func evaluateAssign(_ assign: Assignment?, _ frameId: Int, input: JSON, bindings: @autoclosure () -> [String: JSONataValue]) throws(StatesError) -> [(String, JSON)]? {
         guard let assign else { return nil }
         let value: JSON
         switch assign {

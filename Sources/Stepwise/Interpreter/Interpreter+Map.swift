@@ -39,9 +39,9 @@ extension Interpreter {
             }
             let value = try evaluate(template, frameId, bindings(frameId, input: effective))
             guard case .array(let items) = value else {
-                let cause = "The JSONata expression '\(template.expressionSource ?? "")' specified for the field 'Items' returned an unexpected result type. "
-                    + "Expected 'array', but was '\(value.typeName)' for value: \(value.serialized())"
-                throw StatesError(StatesError.Name.queryEvaluationError, cause)
+                throw queryFailure(frameId, location: "Items", cause:
+                    "The JSONata expression '\(template.expressionSource ?? "")' specified for the field 'Items' returned an unexpected result type. "
+                    + "Expected 'array', but was '\(value.typeName)' for value: \(value.serialized())")
             }
             return items
         }

@@ -40,8 +40,8 @@ extension Interpreter {
         case .timestampExpression(let template):
             let value = try evaluate(template, frameId, bindings(frameId, input: input))
             guard let text = value.stringValue, let date = Timestamp.date(from: text) else {
-                throw StatesError(StatesError.Name.queryEvaluationError,
-                    "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: \(value.stringValue ?? value.serialized())")
+                throw queryFailure(frameId, location: "Timestamp", cause:
+                    "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: \(Self.shown(value))")
             }
             return date.timeIntervalSince(now)
         }
