@@ -16,9 +16,13 @@ let package = Package(
         .target(name: "Stepwise", dependencies: ["JSON", "JSONata", "StatesLanguage"]),
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "StepwiseStore", dependencies: ["CSQLite", "Stepwise", "JSON"]),
+        .target(name: "StepwiseIntegrations", dependencies: ["Stepwise", "StepwiseStore", "JSON"]),
+        .target(name: "StepwiseServices", dependencies: ["CSQLite", "Stepwise", "JSON"]),
         .systemLibrary(name: "CSystem"),
-        .target(name: "StepwiseServer", dependencies: ["CSystem", "Stepwise", "StepwiseStore", "JSON"]),
-        .target(name: "StepwiseCLI", dependencies: ["Stepwise", "StepwiseStore", "StepwiseServer", "StatesLanguage", "JSONata", "JSON"]),
+        .target(name: "StepwiseServer", dependencies: ["CSystem", "Stepwise", "StepwiseStore", "StepwiseIntegrations", "StepwiseServices", "JSON"]),
+        .target(name: "StepwiseCLI", dependencies: [
+                "Stepwise", "StepwiseStore", "StepwiseServer", "StepwiseIntegrations", "StepwiseServices", "StatesLanguage", "JSONata", "JSON",
+            ]),
         .executableTarget(name: "stepwise", dependencies: ["StepwiseCLI"]),
         .executableTarget(
             name: "stepwise-bench", dependencies: ["Stepwise", "StatesLanguage", "JSONata", "JSON"],
@@ -30,6 +34,8 @@ let package = Package(
         .testTarget(name: "StatesLanguageTests", dependencies: ["StatesLanguage", "JSON"]),
         .testTarget(name: "StepwiseTests", dependencies: ["Stepwise", "StepwiseTesting", "StatesLanguage", "JSON"]),
         .testTarget(name: "StepwiseStoreTests", dependencies: ["StepwiseStore", "StepwiseTesting", "Stepwise", "JSON"]),
+        .testTarget(name: "StepwiseIntegrationsTests", dependencies: ["StepwiseIntegrations", "StepwiseTesting", "Stepwise", "JSON"]),
+        .testTarget(name: "StepwiseServicesTests", dependencies: ["StepwiseServices", "StepwiseTesting", "Stepwise", "JSON"]),
         .testTarget(name: "StepwiseServerTests", dependencies: ["StepwiseServer", "StepwiseTesting", "Stepwise", "JSON"]),
         .testTarget(
             name: "StepwiseCLITests", dependencies: ["StepwiseCLI", "StepwiseTesting", "StepwiseStore", "Stepwise", "JSON"],

@@ -62,6 +62,7 @@ extension HistoryEvent {
             if let timeout { object["timeoutInSeconds"] = .int(timeout) }
         case .mapStarted(let length): object["length"] = .int(length)
         case .mapRun(let arn): object["mapRunArn"] = .string(arn)
+        case .activityStarted(let worker): object["workerName"] = .string(worker)
         case .mapIteration(let name, let index): object = ["name": .string(name), "index": .int(index)]
         case .evaluationFailed(let error, let cause, let location, let state):
             object = ["error": .string(error), "cause": .string(cause), "location": .string(location), "state": .string(state)]

@@ -36,6 +36,7 @@ public struct HistoryEvent: Sendable {
         case output(JSON)
         case mapStarted(length: Int)
         case mapRun(arn: String)
+        case activityStarted(workerName: String)
         case mapIteration(name: String, index: Int)
         case evaluationFailed(error: String, cause: String, location: String, state: String)
     }

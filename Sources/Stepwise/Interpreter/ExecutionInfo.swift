@@ -43,6 +43,10 @@ public enum StepInput: Sendable {
     case taskSucceeded(task: Int, output: JSON)
     case taskFailed(task: Int, error: StatesError)
     case taskHeartbeat(task: Int)
+    /// A `.waitForTaskToken` or `.sync` task made its call and now waits (TaskSubmitted with the call's response).
+    case taskSubmitted(task: Int, output: JSON)
+    /// An activity worker took the task (ActivityStarted with its name).
+    case activityStarted(task: Int, worker: String)
     case timerFired(timer: Int)
     case stop(error: String?, cause: String?)
 }

@@ -102,6 +102,19 @@ extension Interpreter {
         proceed(frameId, .failed(error))
     }
 
+    /// The task's call was made; it now waits for a callback or a job (asl-reference §1.3 integration patterns).
+    mutating func taskSubmitted(_ taskId: Int, _ output: JSON) {
+        guard let frameId = tasks[taskId], case .task(let task) = frames[frameId].state.kind,
+            case .service(let type, let action) = ResourceName(task.resource) else { return }
+        record(frameId, .taskSubmitted, .taskOutput(resourceType: type, resource: action, output: output))
+    }
+
+    /// An activity worker polled the task.
+    mutating func activityStarted(_ taskId: Int, _ worker: String) {
+        guard let frameId = tasks[taskId] else { return }
+        record(frameId, .activityStarted, .activityStarted(workerName: worker))
+    }
+
     /// A heartbeat restarts the HeartbeatSeconds clock.
     mutating func heartbeat(_ taskId: Int) {
         guard let frameId = tasks[taskId], case .task(let id, var timers, let seconds?) = frames[frameId].phase else { return }

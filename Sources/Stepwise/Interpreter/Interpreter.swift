@@ -71,6 +71,8 @@ public struct Interpreter: Sendable {
         case .taskSucceeded(let task, let output): taskSucceeded(task, output)
         case .taskFailed(let task, let error): taskFailed(task, error)
         case .taskHeartbeat(let task): heartbeat(task)
+        case .taskSubmitted(let task, let output): taskSubmitted(task, output)
+        case .activityStarted(let task, let worker): activityStarted(task, worker)
         case .timerFired(let timer): timerFired(timer)
         case .stop(let error, let cause): finish(.aborted, type: .executionAborted, details: .failure(error: error, cause: cause), previous: 0)
         }

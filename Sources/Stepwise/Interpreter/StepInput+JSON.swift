@@ -11,6 +11,8 @@ extension StepInput {
         case .taskFailed(let task, let error):
             return ["kind": "taskFailed", "task": .int(task), "error": .string(error.name), "cause": .string(error.cause)]
         case .taskHeartbeat(let task): return ["kind": "taskHeartbeat", "task": .int(task)]
+        case .taskSubmitted(let task, let output): return ["kind": "taskSubmitted", "task": .int(task), "output": output]
+        case .activityStarted(let task, let worker): return ["kind": "activityStarted", "task": .int(task), "worker": .string(worker)]
         case .timerFired(let timer): return ["kind": "timerFired", "timer": .int(timer)]
         case .stop(let error, let cause):
             return ["kind": "stop", "error": error.map(JSON.string) ?? .null, "cause": cause.map(JSON.string) ?? .null]
@@ -25,6 +27,8 @@ extension StepInput {
         case "taskFailed":
             self = .taskFailed(task: task, error: StatesError(json["error"]?.stringValue ?? "", json["cause"]?.stringValue ?? ""))
         case "taskHeartbeat": self = .taskHeartbeat(task: task)
+        case "taskSubmitted": self = .taskSubmitted(task: task, output: json["output"] ?? .null)
+        case "activityStarted": self = .activityStarted(task: task, worker: json["worker"]?.stringValue ?? "")
         case "timerFired": self = .timerFired(timer: json["timer"]?.intValue ?? 0)
         case "stop": self = .stop(error: json["error"]?.stringValue, cause: json["cause"]?.stringValue)
         default: return nil

@@ -9,7 +9,7 @@ import StatesLanguage
 /// once and `now` jumps to its deadline, so history timestamps advance exactly as in a real run.
 actor ExecutionDriver {
     private var interpreter: Interpreter
-    private let handlers: HandlerRegistry
+    private let handlers: ResolverChain
     private let virtual: Bool
     private var virtualNow: Date
     /// Virtual timers sorted by (deadline, id).
@@ -28,7 +28,7 @@ actor ExecutionDriver {
     private var sequence: Int
 
     init(
-        interpreter: Interpreter, handlers: HandlerRegistry, virtual: Bool, journal: (any ExecutionJournal)? = nil,
+        interpreter: Interpreter, handlers: ResolverChain, virtual: Bool, journal: (any ExecutionJournal)? = nil,
         history: [HistoryEvent] = [], sequence: Int = 0, now: Date? = nil
     ) {
         self.interpreter = interpreter
@@ -117,14 +117,17 @@ actor ExecutionDriver {
     }
 
     private func dispatch(_ task: TaskDispatch) {
-        guard let handler = handlers.resolve(task.resource) else {
-            submit(.taskFailed(task: task.id, error: StatesError(StatesError.Name.taskFailed, Runtime.missingHandlerMessage(task.resource))))
+        let reference = TaskReference(resource: task.resource, stateName: task.stateName, stateMachineName: interpreter.info.stateMachineName)
+        guard let handler = handlers.handler(for: reference) else {
+            submit(.taskFailed(task: task.id, error: StatesError(StatesError.Name.taskFailed, ResolverChain.missingMessage(reference))))
             return
         }
         let context = TaskContext(
-            resource: task.resource, stateName: task.stateName, executionName: interpreter.info.name, contextObject: task.context,
+            resource: task.resource, stateName: task.stateName, executionName: interpreter.info.name,
+            executionArn: interpreter.info.arn, contextObject: task.context,
             reportHeartbeat: { [weak self] in await self?.submit(.taskHeartbeat(task: task.id)) },
-            sleeper: { [weak self] seconds in try await self?.sleep(seconds) })
+            sleeper: { [weak self] seconds in try await self?.sleep(seconds) },
+            report: { [weak self] input in await self?.submit(input) }, taskId: task.id)
         running[task.id] = Task { [weak self] in
             let outcome: StepInput
             do {

@@ -25,6 +25,7 @@ public final class Runtime: Sendable {
     public let region: String
     public let account: String
     private let registry = Mutex(HandlerRegistry())
+    private let resolvers = Mutex(ResolverChain())
 
     public init(clock: ClockKind = .real, region: String = "us-east-1", account: String = "123456789012") {
         self.clock = clock
@@ -35,6 +36,19 @@ public final class Runtime: Sendable {
     /// Registers a handler for a resource ARN, or for every resource matching a `*` pattern.
     public func register(_ resource: String, _ handler: @escaping TaskHandler) {
         registry.withLock { $0.register(resource, handler) }
+    }
+
+    /// Adds a way to run Tasks (mocks, a resources file, local services), asked in `tier` order; registered
+    /// handlers are the `.handlers` tier.
+    public func add(_ resolver: any TaskResolver, tier: ResolverTier) {
+        resolvers.withLock { $0.add(resolver, tier: tier) }
+    }
+
+    /// Every resolver, the registered handlers included, in the order they are asked.
+    func currentResolvers() -> ResolverChain {
+        var chain = resolvers.withLock { $0 }
+        chain.add(registry.withLock { $0 }, tier: .handlers)
+        return chain
     }
 
     /// Starts an execution. Throws for an invalid name or when a Task's resource has no handler.
@@ -51,10 +65,10 @@ public final class Runtime: Sendable {
     ) throws(StartError) -> ExecutionInfo {
         let name = name ?? UUID().uuidString.lowercased()
         guard ExecutionName.isValid(name) else { throw StartError(code: "InvalidName", message: "Invalid Name: '\(name)'") }
-        let handlers = registry.withLock { $0 }
-        let missing = machine.resources.filter { handlers.resolve($0) == nil }
+        let chain = currentResolvers()
+        let missing = machine.tasks.filter { chain.handler(for: $0) == nil }
         guard missing.isEmpty else {
-            throw StartError(code: "MissingHandler", message: missing.map(Self.missingHandlerMessage).joined(separator: "\n"))
+            throw StartError(code: "MissingHandler", message: missing.map(ResolverChain.missingMessage).joined(separator: "\n"))
         }
         if !PayloadLimit.fits(input) {
             throw StartError(code: "InvalidExecutionInput", message: "Invalid State Machine Execution Input: 'input exceeds 262144 bytes'")
@@ -68,8 +82,7 @@ public final class Runtime: Sendable {
     /// Starts an execution whose facts were fixed by `prepare`.
     public func start(_ machine: StateMachine, info: ExecutionInfo, journal: (any ExecutionJournal)? = nil) async -> Execution {
         let interpreter = Interpreter(definition: machine.definition, info: info)
-        let handlers = registry.withLock { $0 }
-        let driver = ExecutionDriver(interpreter: interpreter, handlers: handlers, virtual: clock == .virtual, journal: journal)
+        let driver = ExecutionDriver(interpreter: interpreter, handlers: currentResolvers(), virtual: clock == .virtual, journal: journal)
         await driver.start()
         return Execution(name: info.name, arn: info.arn, driver: driver)
     }
@@ -88,9 +101,8 @@ public final class Runtime: Sendable {
             _ = interpreter.handle(step.input, now: step.time)
             history.append(contentsOf: interpreter.drainEvents())
         }
-        let handlers = registry.withLock { $0 }
         let driver = ExecutionDriver(
-            interpreter: interpreter, handlers: handlers, virtual: clock == .virtual, journal: journal, history: history,
+            interpreter: interpreter, handlers: currentResolvers(), virtual: clock == .virtual, journal: journal, history: history,
             sequence: steps.count, now: steps.last?.time)
         // A crash between recording the execution and its first step leaves nothing to replay: start it now.
         if steps.isEmpty { await driver.start() } else { await driver.resume() }
@@ -99,9 +111,6 @@ public final class Runtime: Sendable {
 
     public func stateMachineArn(_ name: String) -> String { "arn:aws:states:\(region):\(account):stateMachine:\(name)" }
 
-    static func missingHandlerMessage(_ resource: String) -> String {
-        "No handler for the Task resource '\(resource)': register one with runtime.register(\"\(resource)\") { input, context in ... }"
-    }
 }
 
 /// Why an execution could not start: AWS's error code (InvalidName, …) and a message.

@@ -7,14 +7,18 @@ public struct StateMachine: Sendable {
     public let name: String
     public let definition: StateMachineDefinition
     /// Every Task resource in the machine, nested scopes included, in order of first appearance.
-    public let resources: [String]
+    public var resources: [String] {
+        tasks.reduce(into: [String]()) { seen, task in if !seen.contains(task.resource) { seen.append(task.resource) } }
+    }
+    /// Every Task state, nested scopes included, in document order.
+    public let tasks: [TaskReference]
 
     public init(definition: StateMachineDefinition, name: String = "StateMachine") {
         self.name = name
         self.definition = definition
-        var seen: [String] = []
-        Self.collectResources(definition.root, into: &seen)
-        resources = seen
+        var tasks: [TaskReference] = []
+        Self.collectTasks(definition.root, machine: name, into: &tasks)
+        self.tasks = tasks
     }
 
     /// Parses and validates definition text.
@@ -27,12 +31,12 @@ public struct StateMachine: Sendable {
         self.init(definition: try StateMachineDefinition(json: json), name: name)
     }
 
-    static func collectResources(_ machine: Machine, into seen: inout [String]) {
+    static func collectTasks(_ machine: Machine, machine name: String, into tasks: inout [TaskReference]) {
         for state in machine.states {
             switch state.kind {
-            case .task(let task) where !seen.contains(task.resource): seen.append(task.resource)
-            case .parallel(let branches): for branch in branches { collectResources(branch, into: &seen) }
-            case .map(let map): collectResources(map.processor, into: &seen)
+            case .task(let task): tasks.append(TaskReference(resource: task.resource, stateName: state.name, stateMachineName: name))
+            case .parallel(let branches): for branch in branches { collectTasks(branch, machine: name, into: &tasks) }
+            case .map(let map): collectTasks(map.processor, machine: name, into: &tasks)
             default: break
             }
         }

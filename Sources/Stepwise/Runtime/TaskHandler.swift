@@ -13,12 +13,24 @@ public struct TaskContext: Sendable {
     public let resource: String
     public let stateName: String
     public let executionName: String
+    public let executionArn: String
     /// The context object (`$$`) of the Task state.
     public let contextObject: JSON
     /// The task token of a `.waitForTaskToken` task.
     public var taskToken: String? { contextObject["Task"]?["Token"]?.stringValue }
     let reportHeartbeat: @Sendable () async -> Void
     let sleeper: @Sendable (Double) async throws -> Void
+    let report: @Sendable (StepInput) async -> Void
+
+    /// Records TaskSubmitted with the call's response: a `.waitForTaskToken` or `.sync` task made its call and
+    /// now waits for the callback or the job.
+    public func submitted(_ output: JSON) async { await report(.taskSubmitted(task: taskId, output: output)) }
+
+    /// Records ActivityStarted: an activity worker took this task.
+    public func activityStarted(worker: String) async { await report(.activityStarted(task: taskId, worker: worker)) }
+
+    /// The engine's id of this task within the execution (stable across a resume).
+    public let taskId: Int
 
     /// Tells the engine the task is alive: restarts its HeartbeatSeconds clock.
     public func heartbeat() async { await reportHeartbeat() }
