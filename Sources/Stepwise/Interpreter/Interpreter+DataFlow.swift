@@ -36,7 +36,26 @@ extension Interpreter {
         case .jsonata(let template): value = try evaluate(template, frameId, bindings())
         }
         guard case .object(let object) = value else { return [] }
+        try checkVariableSizes(object, frameId)
         return object.map { ($0.key, $0.value) }
+    }
+
+    /// AWS's variable limits (asl-reference §9): 256 KiB per variable and per Assign block, 10 MiB in all.
+    func checkVariableSizes(_ assignments: JSONObject, _ frameId: Int) throws(StatesError) {
+        let name = frames[frameId].state.name
+        for (variable, value) in assignments where value.compactSizeExceeds(Self.maxPayloadBytes) {
+            throw StatesError(StatesError.Name.dataLimitExceeded,
+                "The variable '\(variable)' assigned by the state '\(name)' exceeds the maximum size of 262144 bytes.")
+        }
+        if JSON.object(assignments).compactSizeExceeds(Self.maxPayloadBytes) {
+            throw StatesError(StatesError.Name.dataLimitExceeded, "The Assign of the state '\(name)' exceeds the maximum size of 262144 bytes.")
+        }
+        var merged = frames[frameId].variables.outer.merging(frames[frameId].variables.local) { _, inner in inner }
+        for (variable, value) in assignments { merged[variable] = value }
+        if JSON.object(JSONObject(merged.map { ($0.key, $0.value) })).compactSizeExceeds(Self.maxVariableBytes) {
+            throw StatesError(StatesError.Name.dataLimitExceeded,
+                "The variables of the execution would exceed the maximum total size of 10485760 bytes after the state '\(name)'.")
+        }
     }
 
     /// Makes assignments visible to the next state.

@@ -62,7 +62,9 @@ extension Interpreter {
             record(frameId, .mapIterationStarted, .mapIteration(name: parent.state.name, index: slot))
         }
         let machine = childMachine(frameId, slot: slot)
-        let childId = newFrame(machine, parent: frameId, slot: slot, variables: parent.variables.enteringScope())
+        // Distributed Map children are separate executions: they cannot read the parent's variables.
+        let variables = fanOut.distributed ? Variables() : parent.variables.enteringScope()
+        let childId = newFrame(machine, parent: frameId, slot: slot, variables: variables)
         frames[childId].lastEventId = frames[frameId].lastEventId
         frames[childId].detached = fanOut.distributed || parent.detached
         _ = modifyFanOut(frameId) { $0.running[slot] = childId }

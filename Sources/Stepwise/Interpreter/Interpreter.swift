@@ -47,6 +47,8 @@ public struct Interpreter: Sendable {
     public static let maxHistoryEvents = 25_000
     /// The payload limit for inputs, outputs and results (asl-reference §9).
     public static let maxPayloadBytes = 262_144
+    /// The limit on all of an execution's variables together (asl-reference §9).
+    public static let maxVariableBytes = 10_485_760
 
     public init(definition: StateMachineDefinition, info: ExecutionInfo) {
         let seed = info.seed
