@@ -25,7 +25,7 @@ let package = Package(
             ]),
         .executableTarget(name: "stepwise", dependencies: ["StepwiseCLI"]),
         .executableTarget(
-            name: "stepwise-bench", dependencies: ["Stepwise", "StatesLanguage", "JSONata", "JSON"],
+            name: "stepwise-bench", dependencies: ["Stepwise", "StepwiseStore", "StatesLanguage", "JSONata", "JSON"],
             path: "Benchmarks/stepwise-bench"),
         .target(name: "StepwiseTesting", dependencies: ["Stepwise", "StepwiseCLI"]),
 

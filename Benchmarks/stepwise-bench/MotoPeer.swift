@@ -38,7 +38,7 @@ enum MotoPeer {
         return Report(version: version, figures: figures)
     }
 
-    private static func python(_ arguments: [String]) throws -> String {
+    static func python(_ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3"] + arguments

@@ -5,11 +5,13 @@ import JSON
 public final class Execution: Sendable {
     public let name: String
     public let arn: String
+    public let startDate: Date
     let driver: ExecutionDriver
 
-    init(name: String, arn: String, driver: ExecutionDriver) {
+    init(name: String, arn: String, startDate: Date, driver: ExecutionDriver) {
         self.name = name
         self.arn = arn
+        self.startDate = startDate
         self.driver = driver
     }
 

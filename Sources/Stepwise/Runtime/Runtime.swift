@@ -84,7 +84,7 @@ public final class Runtime: Sendable {
         let interpreter = Interpreter(definition: machine.definition, info: info)
         let driver = ExecutionDriver(interpreter: interpreter, handlers: currentResolvers(), virtual: clock == .virtual, journal: journal)
         await driver.start()
-        return Execution(name: info.name, arn: info.arn, driver: driver)
+        return Execution(name: info.name, arn: info.arn, startDate: info.startTime, driver: driver)
     }
 
     /// The role executions run under when the state machine names none.
@@ -106,7 +106,7 @@ public final class Runtime: Sendable {
             sequence: steps.count, now: steps.last?.time)
         // A crash between recording the execution and its first step leaves nothing to replay: start it now.
         if steps.isEmpty { await driver.start() } else { await driver.resume() }
-        return Execution(name: info.name, arn: info.arn, driver: driver)
+        return Execution(name: info.name, arn: info.arn, startDate: info.startTime, driver: driver)
     }
 
     public func stateMachineArn(_ name: String) -> String { "arn:aws:states:\(region):\(account):stateMachine:\(name)" }

@@ -29,8 +29,10 @@ extension Engine {
             guard let name, let existing = try await store.execution(name: name, stateMachineArn: stateMachineArn) else { throw error }
             return try Self.idempotent(existing, input: value)
         }
-        guard let record = try await store.execution(arn: execution.arn) else { throw APIError.internalFailure }
-        return record
+        // Built from what was just recorded: reading it back would force a commit of the queued log per request.
+        return ExecutionRecord(
+            arn: execution.arn, name: execution.name, stateMachineArn: machine.arn, revisionId: machine.revisionId,
+            definition: machine.definition, input: value.serialized(), startDate: execution.startDate)
     }
 
     /// The answer to a start whose name is taken by `existing`.

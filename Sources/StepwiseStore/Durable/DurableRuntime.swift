@@ -78,7 +78,14 @@ public final class DurableRuntime: Sendable {
         try await store.close()
     }
 
-    /// Writes out everything recorded so far, leaving the store open (for another runtime sharing it).
+    /// Makes every step recorded so far durable (committed); the runtime goes on recording.
+    public func flush() async throws {
+        await journal.barrier()
+        try await store.flush()
+    }
+
+    /// Writes out everything recorded so far and stops recording, leaving the store open (for another runtime
+    /// sharing it); call only when shutting down.
     public func drain() async throws {
         await journal.drain()
         try await store.flush()

@@ -1,0 +1,60 @@
+import Foundation
+import Stepwise
+import StepwiseStore
+
+/// `durable`: the loop workload in memory and recorded in a SQLite store (every step and event, group commit),
+/// in one run; and the database's size per 1,000 events.
+enum DurableBenchmark {
+    static func run(harness: Harness) async throws {
+        let definition = Workloads.loop(iterations: Workloads.loopIterations)
+        let machine = try StateMachine(text: definition, name: "loop")
+        let memory = Runtime(clock: .virtual)
+        let transitions = try await countTransitions(machine, memory)
+        let inMemory = try await harness.median { () async throws -> Bool in
+            await (try await memory.start(machine)).result.status == .succeeded
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stepwise-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("bench.db").path
+        let store = try await Store(path: path)
+        let durable = DurableRuntime(store: store, runtime: Runtime(clock: .virtual))
+        var executions = 0
+        let recorded = try await harness.median { () async throws -> Bool in
+            executions += 1
+            let execution = try await durable.start(machine, definition: definition, input: [:], name: "run-\(executions)")
+            let succeeded = await execution.result.status == .succeeded
+            try await durable.flush()  // durable: every step committed before the clock stops
+            return succeeded
+        }
+        try await durable.close()
+        let bytes = try databaseBytes(path)
+        let events = executions * (4 * Workloads.loopIterations + 8)
+        report(transitions: transitions, inMemory: inMemory, recorded: recorded, bytes: bytes, events: events, harness: harness)
+    }
+
+    static func countTransitions(_ machine: StateMachine, _ runtime: Runtime) async throws -> Int {
+        let probe = try await runtime.start(machine)
+        _ = await probe.result
+        return await probe.history.filter { $0.type.rawValue.hasSuffix("StateEntered") }.count
+    }
+
+    /// The database file plus its WAL, after the store closed (checkpointed).
+    static func databaseBytes(_ path: String) throws -> Int {
+        [path, path + "-wal"].reduce(0) { total, file in
+            total + ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
+        }
+    }
+
+    static func report(transitions: Int, inMemory: Double, recorded: Double, bytes: Int, events: Int, harness: Harness) {
+        print("durable: loop workload (\(transitions) transitions, \(4 * Workloads.loopIterations + 8) events), "
+            + "median of \(harness.repetitions) after \(harness.warmup) warm-up\n")
+        var table = Table("mode", "ms/execution", "transitions/s", "relative")
+        let memoryRate = Double(transitions) / (inMemory / 1000)
+        let durableRate = Double(transitions) / (recorded / 1000)
+        table.add("in memory", format(inMemory, decimals: 2), formatCount(memoryRate), "1.00")
+        table.add("durable (SQLite)", format(recorded, decimals: 2), formatCount(durableRate), format(durableRate / memoryRate, decimals: 2))
+        print(table.render())
+        print("\ndatabase: \(bytes) bytes for \(events) events = \(bytes * 1000 / max(events, 1)) bytes per 1,000 events")
+    }
+}
