@@ -70,7 +70,11 @@ extension State {
             items: language == .jsonata ? reader.jsonata("Items") : nil, itemSelector: assignment(&reader, selectorField, language: language),
             maxConcurrency: dynamicInt(&reader, "MaxConcurrency", language: language),
             toleratedFailureCount: dynamicInt(&reader, "ToleratedFailureCount", language: language),
-            toleratedFailurePercentage: reader["ToleratedFailurePercentage"], itemReader: reader["ItemReader"],
-            itemBatcher: reader["ItemBatcher"], resultWriter: reader["ResultWriter"], label: reader.optionalString("Label"))
+            toleratedFailurePercentage: reader["ToleratedFailurePercentage"],
+            toleratedFailurePercentagePath: reader.path("ToleratedFailurePercentagePath"),
+            itemReader: itemReader(reader["ItemReader"], location: reader.location + "/ItemReader", language: language),
+            itemBatcher: itemBatcher(reader["ItemBatcher"], location: reader.location + "/ItemBatcher", language: language),
+            resultWriter: resultWriter(reader["ResultWriter"], location: reader.location + "/ResultWriter", language: language),
+            label: reader.optionalString("Label"))
     }
 }

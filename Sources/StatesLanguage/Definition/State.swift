@@ -149,9 +149,11 @@ public struct MapState: Sendable {
     public let itemSelector: Assignment?
     public let maxConcurrency: DynamicInt?
     public let toleratedFailureCount: DynamicInt?
+    /// ToleratedFailurePercentage (a number or JSONata) or ToleratedFailurePercentagePath.
     public let toleratedFailurePercentage: JSON?
-    public let itemReader: JSON?
-    public let itemBatcher: JSON?
-    public let resultWriter: JSON?
+    public let toleratedFailurePercentagePath: JSONPath?
+    public let itemReader: ItemReaderConfig?
+    public let itemBatcher: ItemBatcherConfig?
+    public let resultWriter: ResultWriterConfig?
     public let label: String?
 }

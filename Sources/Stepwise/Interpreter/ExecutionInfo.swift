@@ -47,6 +47,9 @@ public enum StepInput: Sendable {
     case taskSubmitted(task: Int, output: JSON)
     /// An activity worker took the task (ActivityStarted with its name).
     case activityStarted(task: Int, worker: String)
+    /// A Distributed Map's ItemReader or ResultWriter request finished (items read, or the writer's response).
+    case mapIOCompleted(request: Int, output: JSON)
+    case mapIOFailed(request: Int, error: StatesError)
     case timerFired(timer: Int)
     case stop(error: String?, cause: String?)
 }
@@ -58,6 +61,35 @@ public enum Action: Sendable {
     case schedule(timer: Int, deadline: Date)
     case cancelTimer(Int)
     case finished(status: ExecutionStatus)
+    /// Read a Distributed Map's items, or write its results (I/O the interpreter cannot do itself).
+    case mapIO(MapIORequest)
+}
+
+/// What a Distributed Map needs from outside: its items read by the ItemReader, or its results written by the
+/// ResultWriter (asl-reference §1.3 Map).
+public struct MapIORequest: Sendable {
+    public enum Kind: Sendable {
+        /// Read items: `resource` is `arn:aws:states:::s3:getObject` or `…:s3:listObjectsV2`; `arguments` the
+        /// evaluated Parameters/Arguments (Bucket, Key/Prefix); `readerConfig` as written; `maxItems` resolved.
+        case readItems(resource: String, arguments: JSON, readerConfig: JSON, maxItems: Int?)
+        /// Write results: `arguments` holds Bucket and Prefix; the answer is AWS's
+        /// `{"MapRunArn", "ResultWriterDetails": {"Bucket", "Key"}}`.
+        case writeResults(resource: String, arguments: JSON, writerConfig: JSON?, mapRunArn: String, results: [MapChildResult])
+    }
+
+    public let id: Int
+    public let kind: Kind
+}
+
+/// One child of a Distributed Map, as the ResultWriter reports it.
+public struct MapChildResult: Sendable {
+    public let index: Int
+    public let input: JSON
+    public let output: JSON?
+    public let error: String?
+    public let cause: String?
+
+    public var succeeded: Bool { output != nil }
 }
 
 /// A task to run: which resource, with what input and context, under which time limits.

@@ -31,6 +31,8 @@ struct Frame {
         case waiting(timer: Int)
         case retrying(timer: Int)
         case fanOut(FanOut)
+        /// Waiting for a Distributed Map's items to be read or its results written.
+        case mapIO(request: Int, fanOut: FanOut?)
     }
 
     /// False once the scope ended; its id stays taken so ids are never reused within an execution.
@@ -70,6 +72,10 @@ struct FanOut {
     var starting = false
     var failure: StatesError?
     var distributed = false
+    /// Distributed Map tolerance (nil: not set) and the children that failed within it.
+    var toleratedCount: Int?
+    var toleratedPercentage: Double?
+    var childErrors: [Int: StatesError] = [:]
 
     init(kind: Kind, inputs: [JSON], maxConcurrency: Int) {
         self.kind = kind

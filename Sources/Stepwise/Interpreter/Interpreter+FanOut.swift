@@ -88,6 +88,10 @@ extension Interpreter {
     }
 
     mutating func childFailed(_ parentId: Int, slot: Int, error: StatesError) {
+        if let outcome = toleratedChildFailure(parentId, slot: slot, error: error) {
+            if case .blocked = outcome { return }
+            return proceed(parentId, outcome)
+        }
         guard let fanOut = modifyFanOut(parentId, { fanOut -> FanOut in
             fanOut.running[slot] = nil
             if fanOut.failure == nil { fanOut.failure = error }
@@ -105,8 +109,42 @@ extension Interpreter {
         proceed(parentId, fanOutFailed(parentId, fanOut, error))
     }
 
+    /// A Distributed Map child failed: within the tolerance it counts like a finished child; over it, the Map
+    /// fails with States.ExceedToleratedFailureThreshold. Returns nil for other fan-outs (Parallel, inline Map).
+    mutating func toleratedChildFailure(_ parentId: Int, slot: Int, error: StatesError) -> Outcome? {
+        guard case .fanOut(let current) = frames[parentId].phase, current.distributed else { return nil }
+        guard withinTolerance(current, failures: current.childErrors.count + 1) else {
+            let exceeded = StatesError(StatesError.Name.exceedToleratedFailureThreshold, "The specified tolerated failure threshold was exceeded")
+            _ = modifyFanOut(parentId) { $0.childErrors[slot] = error }
+            return failOverTolerance(parentId, slot: slot, error: exceeded)
+        }
+        guard let starting = modifyFanOut(parentId, { fanOut -> Bool in
+            fanOut.childErrors[slot] = error
+            fanOut.results[slot] = ["Error": .string(error.name), "Cause": .string(error.cause)]
+            fanOut.running[slot] = nil
+            fanOut.completed += 1
+            return fanOut.starting
+        }) else { return .blocked }
+        return starting ? .blocked : startChildren(parentId)
+    }
+
+    /// Fails the Distributed Map: the failing child is recorded, the others are aborted.
+    mutating func failOverTolerance(_ parentId: Int, slot: Int, error: StatesError) -> Outcome {
+        guard let fanOut = modifyFanOut(parentId, { fanOut -> FanOut in
+            fanOut.running[slot] = nil
+            if fanOut.failure == nil { fanOut.failure = error }
+            return fanOut
+        }) else { return .blocked }
+        for (_, childId) in fanOut.running.sorted(by: { $0.key < $1.key }) { abortFrame(childId) }
+        _ = modifyFanOut(parentId) { $0.running.removeAll() }
+        return fanOut.starting ? .blocked : fanOutFailed(parentId, fanOut, error)
+    }
+
     mutating func fanOutSucceeded(_ frameId: Int, _ fanOut: FanOut) -> Outcome {
         frames[frameId].phase = .idle
+        if fanOut.distributed, case .map(let map) = frames[frameId].state.kind, let writer = map.resultWriter {
+            return writeResults(frameId, fanOut, writer, map)
+        }
         if fanOut.distributed { record(frameId, .mapRunSucceeded, .none) }
         record(frameId, fanOut.kind == .map ? .mapStateSucceeded : .parallelStateSucceeded, .none)
         return completeWork(frameId, frames[frameId].state, result: .array(fanOut.results.map { $0 ?? .null }))

@@ -41,6 +41,8 @@ extension Interpreter {
             for timer in timers { cancelTimer(timer) }
         case .waiting(let timer), .retrying(let timer):
             cancelTimer(timer)
+        case .mapIO(let request, _):
+            pendingMapIO[request] = nil
         case .fanOut(let fanOut):
             for (slot, childId) in fanOut.running.sorted(by: { $0.key < $1.key }) {
                 abortFrame(childId)

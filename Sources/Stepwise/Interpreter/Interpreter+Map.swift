@@ -7,17 +7,29 @@ extension Interpreter {
     mutating func startMap(_ frameId: Int, _ state: State, _ map: MapState) throws(StatesError) -> Outcome {
         let raw = frames[frameId].rawInput
         let effective = state.isJSONata ? raw : try applyInputPath(state.io.inputPath, roots(frameId, input: raw))
-        let items = try mapItems(frameId, state, map, effective)
+        if map.mode == .distributed, let reader = map.itemReader {
+            return try requestItems(frameId, state, reader, effective)
+        }
+        return try launchMap(frameId, state, map, effective, items: try mapItems(frameId, state, map, effective))
+    }
+
+    /// Selects each item, batches them (Distributed Map), records MapStateStarted and starts the children.
+    mutating func launchMap(_ frameId: Int, _ state: State, _ map: MapState, _ effective: JSON, items: [JSON]) throws(StatesError) -> Outcome {
         let limit = try maxConcurrency(frameId, map, effective)
         var inputs: [JSON] = []
         inputs.reserveCapacity(items.count)
         for (index, item) in items.enumerated() {
             inputs.append(try selectItem(frameId, map, effective, index: index, item: item))
         }
-        record(frameId, .mapStateStarted, .mapStarted(length: items.count))
+        if map.mode == .distributed, let batcher = map.itemBatcher {
+            inputs = try batch(frameId, batcher, inputs, effective)
+        }
+        record(frameId, .mapStateStarted, .mapStarted(length: inputs.count))
         var fanOut = FanOut(kind: .map, inputs: inputs, maxConcurrency: limit)
         if map.mode == .distributed {
             fanOut.distributed = true
+            fanOut.toleratedCount = try toleratedCount(frameId, map, effective)
+            fanOut.toleratedPercentage = try toleratedPercentage(frameId, map, effective)
             record(frameId, .mapRunStarted, .mapRun(arn: mapRunArn(frameId, map)))
         }
         frames[frameId].phase = .fanOut(fanOut)

@@ -25,6 +25,8 @@ public struct Interpreter: Sendable {
     /// Deadlines of pending timers and the dispatches of tasks in flight, kept so a resumed execution can re-arm them.
     var timerDeadlines: [Int: Date] = [:]
     var inFlight: [Int: TaskDispatch] = [:]
+    /// Distributed Map reads and writes under way, by request id (the task ids' counter).
+    var pendingMapIO: [Int: (frame: Int, request: MapIORequest)] = [:]
     var tasks: [Int: Int] = [:]
     var actions: [Action] = []
     /// Set when the history is full; the step stops advancing and the execution fails.
@@ -75,6 +77,8 @@ public struct Interpreter: Sendable {
         case .taskHeartbeat(let task): heartbeat(task)
         case .taskSubmitted(let task, let output): taskSubmitted(task, output)
         case .activityStarted(let task, let worker): activityStarted(task, worker)
+        case .mapIOCompleted(let request, let output): mapIOFinished(request, .success(output))
+        case .mapIOFailed(let request, let error): mapIOFinished(request, .failure(error))
         case .timerFired(let timer): timerFired(timer)
         case .stop(let error, let cause): finish(.aborted, type: .executionAborted, details: .failure(error: error, cause: cause), previous: 0)
         }
@@ -147,6 +151,7 @@ public struct Interpreter: Sendable {
         timers.removeAll()
         timerDeadlines.removeAll()
         inFlight.removeAll()
+        pendingMapIO.removeAll()
         for index in frames.indices { frames[index].release() }
         actions.append(.finished(status: status))
     }

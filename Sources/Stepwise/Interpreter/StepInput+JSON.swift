@@ -13,6 +13,9 @@ extension StepInput {
         case .taskHeartbeat(let task): return ["kind": "taskHeartbeat", "task": .int(task)]
         case .taskSubmitted(let task, let output): return ["kind": "taskSubmitted", "task": .int(task), "output": output]
         case .activityStarted(let task, let worker): return ["kind": "activityStarted", "task": .int(task), "worker": .string(worker)]
+        case .mapIOCompleted(let request, let output): return ["kind": "mapIOCompleted", "request": .int(request), "output": output]
+        case .mapIOFailed(let request, let error):
+            return ["kind": "mapIOFailed", "request": .int(request), "error": .string(error.name), "cause": .string(error.cause)]
         case .timerFired(let timer): return ["kind": "timerFired", "timer": .int(timer)]
         case .stop(let error, let cause):
             return ["kind": "stop", "error": error.map(JSON.string) ?? .null, "cause": cause.map(JSON.string) ?? .null]
@@ -29,6 +32,10 @@ extension StepInput {
         case "taskHeartbeat": self = .taskHeartbeat(task: task)
         case "taskSubmitted": self = .taskSubmitted(task: task, output: json["output"] ?? .null)
         case "activityStarted": self = .activityStarted(task: task, worker: json["worker"]?.stringValue ?? "")
+        case "mapIOCompleted": self = .mapIOCompleted(request: json["request"]?.intValue ?? 0, output: json["output"] ?? .null)
+        case "mapIOFailed":
+            self = .mapIOFailed(
+                request: json["request"]?.intValue ?? 0, error: StatesError(json["error"]?.stringValue ?? "", json["cause"]?.stringValue ?? ""))
         case "timerFired": self = .timerFired(timer: json["timer"]?.intValue ?? 0)
         case "stop": self = .stop(error: json["error"]?.stringValue, cause: json["cause"]?.stringValue)
         default: return nil
@@ -43,6 +50,7 @@ extension Interpreter {
         guard status == .running else { return [] }
         let timerActions = timerDeadlines.sorted { $0.key < $1.key }.map { Action.schedule(timer: $0.key, deadline: $0.value) }
         let taskActions = inFlight.sorted { $0.key < $1.key }.map { Action.dispatch($0.value) }
-        return timerActions + taskActions
+        let ioActions = pendingMapIO.sorted { $0.key < $1.key }.map { Action.mapIO($0.value.request) }
+        return timerActions + taskActions + ioActions
     }
 }

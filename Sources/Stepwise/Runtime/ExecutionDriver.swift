@@ -25,12 +25,14 @@ actor ExecutionDriver {
     private var waiters: [CheckedContinuation<ExecutionResult, Never>] = []
     private(set) var result: ExecutionResult?
     private let journal: (any ExecutionJournal)?
+    private let mapIO: (any DistributedMapIO)?
     private var sequence: Int
 
     init(
         interpreter: Interpreter, handlers: ResolverChain, virtual: Bool, journal: (any ExecutionJournal)? = nil,
-        history: [HistoryEvent] = [], sequence: Int = 0, now: Date? = nil
+        history: [HistoryEvent] = [], sequence: Int = 0, now: Date? = nil, mapIO: (any DistributedMapIO)? = nil
     ) {
+        self.mapIO = mapIO
         self.interpreter = interpreter
         self.handlers = handlers
         self.virtual = virtual
@@ -94,6 +96,7 @@ actor ExecutionDriver {
             realTimers.removeValue(forKey: id)?.cancel()
             timerQueue.removeAll { $0.id == id }
         case .finished(let status): finished(status)
+        case .mapIO(let request): performMapIO(request)
         }
     }
 
@@ -140,6 +143,34 @@ actor ExecutionDriver {
                 outcome = .taskFailed(task: task.id, error: StatesError(String(describing: type(of: error)), String(describing: error)))
             }
             await self?.taskFinished(task.id, outcome)
+        }
+    }
+
+    /// Reads a Distributed Map's items or writes its results; the answer comes back as a step input.
+    private func performMapIO(_ request: MapIORequest) {
+        guard let mapIO else {
+            let (name, what) = if case .readItems = request.kind {
+                (StatesError.Name.itemReaderFailed, "read the items")
+            } else {
+                (StatesError.Name.resultWriterFailed, "write the results")
+            }
+            submit(.mapIOFailed(request: request.id, error: StatesError(
+                name, "Nothing can \(what) of a Distributed Map: run with local services (--data-dir) or give the runtime a DistributedMapIO.")))
+            return
+        }
+        let info = interpreter.info
+        running[request.id] = Task { [weak self] in
+            let outcome: StepInput
+            do {
+                outcome = .mapIOCompleted(request: request.id, output: try await mapIO.perform(request, execution: info))
+            } catch let error as StatesError {
+                outcome = .mapIOFailed(request: request.id, error: error)
+            } catch is CancellationError {
+                return
+            } catch {
+                outcome = .mapIOFailed(request: request.id, error: StatesError(StatesError.Name.itemReaderFailed, "\(error)"))
+            }
+            await self?.taskFinished(request.id, outcome)
         }
     }
 

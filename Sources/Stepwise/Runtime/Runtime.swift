@@ -26,6 +26,12 @@ public final class Runtime: Sendable {
     public let account: String
     private let registry = Mutex(HandlerRegistry())
     private let resolvers = Mutex(ResolverChain())
+    private let mapIO = Mutex<(any DistributedMapIO)?>(nil)
+
+    /// Sets what reads Distributed Map items and writes their results (the local S3 of `StepwiseServices`).
+    public func setDistributedMapIO(_ io: any DistributedMapIO) {
+        mapIO.withLock { $0 = io }
+    }
 
     public init(clock: ClockKind = .real, region: String = "us-east-1", account: String = "123456789012") {
         self.clock = clock
@@ -82,7 +88,8 @@ public final class Runtime: Sendable {
     /// Starts an execution whose facts were fixed by `prepare`.
     public func start(_ machine: StateMachine, info: ExecutionInfo, journal: (any ExecutionJournal)? = nil) async -> Execution {
         let interpreter = Interpreter(definition: machine.definition, info: info)
-        let driver = ExecutionDriver(interpreter: interpreter, handlers: currentResolvers(), virtual: clock == .virtual, journal: journal)
+        let driver = ExecutionDriver(
+            interpreter: interpreter, handlers: currentResolvers(), virtual: clock == .virtual, journal: journal, mapIO: mapIO.withLock { $0 })
         await driver.start()
         return Execution(name: info.name, arn: info.arn, startDate: info.startTime, driver: driver)
     }
@@ -103,7 +110,7 @@ public final class Runtime: Sendable {
         }
         let driver = ExecutionDriver(
             interpreter: interpreter, handlers: currentResolvers(), virtual: clock == .virtual, journal: journal, history: history,
-            sequence: steps.count, now: steps.last?.time)
+            sequence: steps.count, now: steps.last?.time, mapIO: mapIO.withLock { $0 })
         // A crash between recording the execution and its first step leaves nothing to replay: start it now.
         if steps.isEmpty { await driver.start() } else { await driver.resume() }
         return Execution(name: info.name, arn: info.arn, startDate: info.startTime, driver: driver)
