@@ -66,6 +66,24 @@ struct DynamoDBItemTests {
             == DynamoFixture.validation("1 validation error detected: Value null at 'item' failed to satisfy constraint: Member must not be null"))
     }
 
+    @Test("Legacy parameters are rejected, not ignored (an ignored Expected would make a conditional put unconditional)")
+    func legacyParameters() async throws {
+        let dynamo = try await DynamoFixture()
+        let error = try await dynamo.error("putItem", #"{"TableName": "Users", "Item": {"id": {"S": "a"}}, "Expected": {"id": {"Exists": false}}}"#)
+        #expect(error?.name == "DynamoDB.ValidationException")
+        #expect(error?.cause.hasPrefix("The legacy parameter Expected is not supported") == true)
+        #expect(try await dynamo.get(#"{"id": {"S": "a"}}"#) == nil)
+    }
+
+    @Test("Unknown actions fail with UnknownOperationException; the integrations offer the documented actions")
+    func actions() async throws {
+        let dynamo = try await DynamoFixture()
+        #expect(try await dynamo.error("transactWriteItems", "{}")?.name == "DynamoDB.UnknownOperationException")
+        #expect(dynamo.dynamo.supports("putItem", sdk: false) && !dynamo.dynamo.supports("query", sdk: false))
+        #expect(dynamo.dynamo.supports("query", sdk: true) && dynamo.dynamo.supports("listTables", sdk: true))
+        #expect(!dynamo.dynamo.supports("transactWriteItems", sdk: true))
+    }
+
     @Test("Items over 400 KB are rejected")
     func itemSize() async throws {
         let dynamo = try await DynamoFixture()

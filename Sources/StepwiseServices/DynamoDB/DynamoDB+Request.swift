@@ -18,6 +18,16 @@ extension JSON {
         return value
     }
 
+    /// The pre-expression members (`Expected`, `AttributeUpdates`, …): rejected rather than ignored, since
+    /// ignoring `Expected` would turn a conditional write into an unconditional one.
+    static let legacyMembers = ["Expected", "AttributeUpdates", "ConditionalOperator", "KeyConditions", "QueryFilter", "ScanFilter", "AttributesToGet"]
+
+    func checkNoLegacyMembers() throws {
+        guard let member = Self.legacyMembers.first(where: { self[$0] != nil }) else { return }
+        throw DynamoError.validation("The legacy parameter \(member) is not supported by the local DynamoDB; use ConditionExpression, "
+            + "UpdateExpression, KeyConditionExpression, FilterExpression or ProjectionExpression instead")
+    }
+
     /// A compiled expression from `member`, or nil when the request has none.
     func expression<Body>(_ member: String, _ cache: ExpressionCache<Body>) throws -> Compiled<Body>? {
         guard let text = self[member]?.stringValue else { return nil }

@@ -45,6 +45,7 @@ public struct DynamoDB: LocalService {
     /// AWS's response; AWS errors are thrown as `StatesError` named `DynamoDB.<Exception>`.
     public func perform(_ action: String, input: JSON) async throws -> JSON {
         do {
+            try input.checkNoLegacyMembers()
             return try await dispatch(action, input)
         } catch let error as SQLiteError {
             throw DynamoError.internalFailure(error)
