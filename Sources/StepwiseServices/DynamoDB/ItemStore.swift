@@ -1,0 +1,74 @@
+import Foundation
+import JSON
+
+/// The SQL of `dynamodb.sqlite`: tables and their items, readable with `sqlite3`.
+///
+/// `tables` holds one row per table with its key schema and attribute definitions as the API writes them;
+/// `items` holds every item as JSON in AttributeValue form, keyed by (table, partition key text, sort key text).
+/// Used only inside ``SQLiteDatabase`` calls, on its connection.
+struct ItemStore {
+    let connection: SQLiteConnection
+
+    static let schema = """
+        CREATE TABLE IF NOT EXISTS tables (
+            name TEXT PRIMARY KEY,
+            key_schema TEXT NOT NULL,
+            attribute_definitions TEXT NOT NULL,
+            billing_mode TEXT NOT NULL,
+            read_capacity INTEGER NOT NULL DEFAULT 0,
+            write_capacity INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS items (
+            table_name TEXT NOT NULL,
+            pk TEXT NOT NULL,
+            sk TEXT NOT NULL DEFAULT '',
+            item TEXT NOT NULL,
+            PRIMARY KEY (table_name, pk, sk)
+        ) WITHOUT ROWID;
+        """
+
+    /// The item with `key`, or nil.
+    func item(in table: String, _ key: ItemKey) throws -> AttributeMap? {
+        try connection.rows("SELECT item FROM items WHERE table_name = ? AND pk = ? AND sk = ?",
+            [.text(table), .text(key.partition), .text(key.sort)]) { $0.text(0) }.first.map(Self.decode)
+    }
+
+    /// Writes (inserts or replaces) an item.
+    func put(in table: String, _ key: ItemKey, _ item: AttributeMap) throws {
+        try connection.run("INSERT OR REPLACE INTO items (table_name, pk, sk, item) VALUES (?, ?, ?, ?)",
+            .text(table), .text(key.partition), .text(key.sort), .text(item.json.serialized()))
+    }
+
+    func delete(in table: String, _ key: ItemKey) throws {
+        try connection.run("DELETE FROM items WHERE table_name = ? AND pk = ? AND sk = ?",
+            .text(table), .text(key.partition), .text(key.sort))
+    }
+
+    /// Every item of one partition (Query sorts them by sort key itself: numbers and binaries need typed order).
+    func partition(in table: String, _ partition: String) throws -> [AttributeMap] {
+        try connection.rows("SELECT item FROM items WHERE table_name = ? AND pk = ?", [.text(table), .text(partition)]) {
+            $0.text(0)
+        }.map(Self.decode)
+    }
+
+    /// Up to `limit` items after `start` (exclusive) in (pk, sk) order: Scan's order.
+    func scan(in table: String, after start: ItemKey?, limit: Int?) throws -> [AttributeMap] {
+        try connection.rows("""
+            SELECT item FROM items WHERE table_name = ?1 AND (?2 IS NULL OR (pk, sk) > (?2, ?3)) ORDER BY pk, sk LIMIT ?4
+            """, [.text(table), start.map { .text($0.partition) } ?? .null, .text(start?.sort ?? ""), .integer(limit ?? -1)]) {
+            $0.text(0)
+        }.map(Self.decode)
+    }
+
+    /// How many items a table holds and their stored size in bytes.
+    func statistics(of table: String) throws -> (count: Int, bytes: Int) {
+        try connection.rows("SELECT count(*), coalesce(sum(length(item)), 0) FROM items WHERE table_name = ?", [.text(table)]) {
+            ($0.int(0), $0.int(1))
+        }.first ?? (0, 0)
+    }
+
+    private static func decode(_ text: String) throws -> AttributeMap {
+        try AttributeMap(json: try JSON(parsing: text))
+    }
+}
