@@ -32,6 +32,32 @@ public struct TaskContext: Sendable {
     /// The engine's id of this task within the execution (stable across a resume).
     public let taskId: Int
 
+    /// A context outside an execution, for calling handlers and services directly (tests, tools): heartbeats
+    /// and reports go nowhere, sleeps use real time.
+    public init(resource: String, stateName: String = "Task", executionName: String = "direct", contextObject: JSON = [:]) {
+        self.init(
+            resource: resource, stateName: stateName, executionName: executionName,
+            executionArn: "arn:aws:states:us-east-1:123456789012:execution:direct:\(executionName)", contextObject: contextObject,
+            reportHeartbeat: {}, sleeper: { seconds in try await Task.sleep(for: .milliseconds(Int64(seconds * 1000))) },
+            report: { _ in }, taskId: 0)
+    }
+
+    init(
+        resource: String, stateName: String, executionName: String, executionArn: String, contextObject: JSON,
+        reportHeartbeat: @escaping @Sendable () async -> Void, sleeper: @escaping @Sendable (Double) async throws -> Void,
+        report: @escaping @Sendable (StepInput) async -> Void, taskId: Int
+    ) {
+        self.resource = resource
+        self.stateName = stateName
+        self.executionName = executionName
+        self.executionArn = executionArn
+        self.contextObject = contextObject
+        self.reportHeartbeat = reportHeartbeat
+        self.sleeper = sleeper
+        self.report = report
+        self.taskId = taskId
+    }
+
     /// Tells the engine the task is alive: restarts its HeartbeatSeconds clock.
     public func heartbeat() async { await reportHeartbeat() }
 
