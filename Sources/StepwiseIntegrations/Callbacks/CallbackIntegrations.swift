@@ -1,6 +1,7 @@
 import Foundation
 import Stepwise
 import StepwiseStore
+import Synchronization
 
 /// The integrations an embedding program holds: task tokens (callbacks), activities and nested executions.
 ///
@@ -17,6 +18,21 @@ public final class CallbackIntegrations: Sendable {
     public let tokens: TokenRegistry
     public let activities: ActivityCatalog
     public let broker: ActivityBroker
+    private let pollTimeout = Mutex<Duration>(CallbackIntegrations.defaultPollTimeout)
+
+    /// How long GetActivityTask waits for a task before answering none: 60 s (AWS), or
+    /// `STEPWISE_ACTIVITY_POLL_SECONDS` when set (tests use a short wait).
+    public var activityPollTimeout: Duration {
+        get { pollTimeout.withLock { $0 } }
+        set { pollTimeout.withLock { $0 = newValue } }
+    }
+
+    static var defaultPollTimeout: Duration {
+        guard let text = ProcessInfo.processInfo.environment["STEPWISE_ACTIVITY_POLL_SECONDS"], let seconds = Double(text), seconds >= 0 else {
+            return .seconds(60)
+        }
+        return .milliseconds(Int64(min(seconds, 60) * 1000))
+    }
 
     /// In-memory integrations: callbacks and activities last as long as the process; no nested executions.
     public init(runtime: Runtime) {
