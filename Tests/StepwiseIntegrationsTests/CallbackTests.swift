@@ -60,10 +60,10 @@ struct CallbackTests {
     @Test("Heartbeats keep a task alive past HeartbeatSeconds")
     func heartbeatKeepsAlive() async throws {
         let (runtime, integrations, tokens) = Callbacks.runtime()
-        let execution = try await runtime.start(try Callbacks.tokenMachine(#", "HeartbeatSeconds": 1"#), input: ["order": 1])
+        let execution = try await runtime.start(try Callbacks.tokenMachine(#", "HeartbeatSeconds": 2"#), input: ["order": 1])
         let token = await Callbacks.first(tokens)
-        for _ in 0..<4 {
-            try await Task.sleep(for: .milliseconds(400))
+        for _ in 0..<10 {
+            try await Task.sleep(for: .milliseconds(250))
             try await integrations.tokens.sendTaskHeartbeat(token: token)
         }
         try await integrations.tokens.sendTaskSuccess(token: token, output: 1)
@@ -87,11 +87,11 @@ struct CallbackTests {
     func timeoutSeconds() async throws {
         let (runtime, integrations, tokens) = Callbacks.runtime()
         let execution = try await runtime.start(
-            try Callbacks.tokenMachine(#", "TimeoutSeconds": 2, "HeartbeatSeconds": 1"#), input: ["order": 1])
+            try Callbacks.tokenMachine(#", "TimeoutSeconds": 3, "HeartbeatSeconds": 2"#), input: ["order": 1])
         let token = await Callbacks.first(tokens)
         let beats = Task {
-            for _ in 0..<10 {
-                try? await Task.sleep(for: .milliseconds(300))
+            for _ in 0..<16 {
+                try? await Task.sleep(for: .milliseconds(250))
                 try? await integrations.tokens.sendTaskHeartbeat(token: token)
             }
         }
