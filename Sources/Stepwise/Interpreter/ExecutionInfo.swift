@@ -58,6 +58,8 @@ public enum StepInput: Sendable {
 public enum Action: Sendable {
     case dispatch(TaskDispatch)
     case cancelTask(Int)
+    /// Cancels a task whose TimeoutSeconds or HeartbeatSeconds ran out (its handler sees `TaskContext.timedOut`).
+    case timeOutTask(Int)
     case schedule(timer: Int, deadline: Date)
     case cancelTimer(Int)
     case finished(status: ExecutionStatus)

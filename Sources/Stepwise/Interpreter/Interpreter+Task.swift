@@ -90,7 +90,7 @@ extension Interpreter {
 
     mutating func taskFailed(_ taskId: Int, _ error: StatesError, timedOut: Bool = false) {
         guard let (frameId, _, task) = closeTask(taskId) else { return }
-        if timedOut { actions.append(.cancelTask(taskId)) }
+        if timedOut { actions.append(.timeOutTask(taskId)) }
         switch ResourceName(task.resource) {
         case .lambdaFunction:
             record(frameId, timedOut ? .lambdaFunctionTimedOut : .lambdaFunctionFailed, .failure(error: error.name, cause: error.cause))

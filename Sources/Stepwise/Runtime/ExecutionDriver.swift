@@ -16,6 +16,8 @@ actor ExecutionDriver {
     private var timerQueue: [(deadline: Date, id: Int)] = []
     private var realTimers: [Int: Task<Void, Never>] = [:]
     private var running: [Int: Task<Void, Never>] = [:]
+    /// Set before a timed-out task is cancelled, so its handler can tell a time-out from a stop.
+    private var timeoutFlags: [Int: TimeoutFlag] = [:]
     /// Handlers sleeping on the virtual clock (task id → wake-up); they do not hold virtual time still.
     private var sleepers: [Int: CheckedContinuation<Void, any Error>] = [:]
     private var nextSleeper = -1
@@ -91,6 +93,10 @@ actor ExecutionDriver {
         case .dispatch(let task): dispatch(task)
         case .cancelTask(let id):
             running.removeValue(forKey: id)?.cancel()
+            timeoutFlags[id] = nil
+        case .timeOutTask(let id):
+            timeoutFlags.removeValue(forKey: id)?.set()
+            running.removeValue(forKey: id)?.cancel()
         case .schedule(let id, let deadline): schedule(id, deadline)
         case .cancelTimer(let id):
             realTimers.removeValue(forKey: id)?.cancel()
@@ -125,9 +131,11 @@ actor ExecutionDriver {
             submit(.taskFailed(task: task.id, error: StatesError(StatesError.Name.taskFailed, ResolverChain.missingMessage(reference))))
             return
         }
+        let flag = TimeoutFlag()
+        timeoutFlags[task.id] = flag
         let context = TaskContext(
             resource: task.resource, stateName: task.stateName, executionName: interpreter.info.name,
-            executionArn: interpreter.info.arn, contextObject: task.context,
+            executionArn: interpreter.info.arn, contextObject: task.context, timeoutFlag: flag,
             reportHeartbeat: { [weak self] in await self?.submit(.taskHeartbeat(task: task.id)) },
             sleeper: { [weak self] seconds in try await self?.sleep(seconds) },
             report: { [weak self] input in await self?.submit(input) }, taskId: task.id)
@@ -197,6 +205,7 @@ actor ExecutionDriver {
 
     private func taskFinished(_ id: Int, _ outcome: StepInput) {
         guard running.removeValue(forKey: id) != nil else { return }
+        timeoutFlags[id] = nil
         submit(outcome)
     }
 
@@ -208,6 +217,7 @@ actor ExecutionDriver {
         journal?.finished(execution: interpreter.info, result: result)
         for task in running.values { task.cancel() }
         running.removeAll()
+        timeoutFlags.removeAll()
         for timer in realTimers.values { timer.cancel() }
         realTimers.removeAll()
         timerQueue.removeAll()

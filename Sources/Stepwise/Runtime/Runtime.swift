@@ -50,6 +50,10 @@ public final class Runtime: Sendable {
         resolvers.withLock { $0.add(resolver, tier: tier) }
     }
 
+    /// The handler that would run `task`: the first resolver's answer, tier by tier (integrations that wrap another
+    /// call, such as `.waitForTaskToken`, use it to find the handler of the underlying resource).
+    public func handler(for task: TaskReference) -> TaskHandler? { currentResolvers().handler(for: task) }
+
     /// Every resolver, the registered handlers included, in the order they are asked.
     func currentResolvers() -> ResolverChain {
         var chain = resolvers.withLock { $0 }

@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import StatesLanguage
+import Synchronization
 
 /// Runs one Task: gets the task's input (after InputPath/Parameters) and a context, returns the result.
 /// Throw a `StatesError` to fail with a specific error name and cause; any other error fails the task with the
@@ -18,6 +19,10 @@ public struct TaskContext: Sendable {
     public let contextObject: JSON
     /// The task token of a `.waitForTaskToken` task.
     public var taskToken: String? { contextObject["Task"]?["Token"]?.stringValue }
+    let timeoutFlag: TimeoutFlag
+    /// Whether the task was cancelled because its TimeoutSeconds or HeartbeatSeconds ran out (rather than by a
+    /// stop, a sibling's failure or the end of the execution).
+    public var timedOut: Bool { timeoutFlag.isSet }
     let reportHeartbeat: @Sendable () async -> Void
     let sleeper: @Sendable (Double) async throws -> Void
     let report: @Sendable (StepInput) async -> Void
@@ -64,6 +69,13 @@ public struct TaskContext: Sendable {
     /// Sleeps on the execution's clock. Under the virtual clock this takes no real time, and it is the way for a
     /// handler to spend virtual time: a handler that waits any other way holds virtual time still until it returns.
     public func sleep(seconds: Double) async throws { try await sleeper(seconds) }
+}
+
+/// A one-way flag the driver sets before it cancels a timed-out task.
+final class TimeoutFlag: Sendable {
+    private let value = Mutex(false)
+    func set() { value.withLock { $0 = true } }
+    var isSet: Bool { value.withLock { $0 } }
 }
 
 /// Handlers by resource: an exact ARN, or a pattern with `*` wildcards (`arn:aws:lambda:*:*:function:validate-*`).

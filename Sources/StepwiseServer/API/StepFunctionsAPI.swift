@@ -23,13 +23,15 @@ public struct StepFunctionsAPI: Sendable {
         "StartExecution": startExecution, "StartSyncExecution": startSyncExecution, "StopExecution": stopExecution,
         "DescribeExecution": describeExecution, "ListExecutions": listExecutions, "GetExecutionHistory": getExecutionHistory,
         "TagResource": tagResource, "UntagResource": untagResource, "ListTagsForResource": listTagsForResource,
+        "SendTaskSuccess": sendTaskSuccess, "SendTaskFailure": sendTaskFailure, "SendTaskHeartbeat": sendTaskHeartbeat,
+        "CreateActivity": createActivity, "DescribeActivity": describeActivity, "ListActivities": listActivities,
+        "DeleteActivity": deleteActivity, "GetActivityTask": getActivityTask,
     ]
 
-    /// Actions of the Step Functions API that Stepwise does not serve yet (task tokens, activities, versions,
-    /// aliases, map runs, redrive, TestState): answered as unknown operations, with a message saying so.
+    /// Actions of the Step Functions API that Stepwise does not serve yet (versions, aliases, map runs, redrive,
+    /// TestState): answered as unknown operations, with a message saying so.
     static let unsupported: Set<String> = [
-        "SendTaskSuccess", "SendTaskFailure", "SendTaskHeartbeat", "CreateActivity", "DescribeActivity", "DeleteActivity",
-        "ListActivities", "GetActivityTask", "PublishStateMachineVersion", "ListStateMachineVersions",
+        "PublishStateMachineVersion", "ListStateMachineVersions",
         "DeleteStateMachineVersion", "CreateStateMachineAlias", "DescribeStateMachineAlias", "UpdateStateMachineAlias",
         "DeleteStateMachineAlias", "ListStateMachineAliases", "DescribeMapRun", "ListMapRuns", "UpdateMapRun",
         "RedriveExecution", "TestState",

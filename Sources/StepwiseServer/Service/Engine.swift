@@ -1,5 +1,6 @@
 import Foundation
 import Stepwise
+import StepwiseIntegrations
 import StepwiseStore
 import Synchronization
 
@@ -16,8 +17,13 @@ public final class Engine: Sendable {
     /// Parsed definitions by state machine ARN and revision, so a start does not parse the definition again.
     private let machines = Mutex<[String: StateMachine]>([:])
 
+    /// Task tokens, activities and nested executions (issue 8), installed on the runtime.
+    public let integrations: CallbackIntegrations
+
     public init(durable: DurableRuntime) {
         self.durable = durable
+        integrations = CallbackIntegrations(durable: durable)
+        integrations.install()
     }
 
     public var region: String { runtime.region }

@@ -22,15 +22,15 @@ public final class DurableRuntime: Sendable {
     }
 
     /// Starts and records an execution of `machine`, whose exact definition text is `definition` (revision
-    /// `revisionId` of the state machine, when it has one).
+    /// `revisionId` of the state machine, when it has one); `parentArn` links a nested execution to its parent.
     public func start(
         _ machine: StateMachine, definition: String, input: JSON, name: String? = nil, stateMachineArn: String? = nil, roleArn: String? = nil,
-        revisionId: String? = nil
+        revisionId: String? = nil, parentArn: String? = nil
     ) async throws -> Execution {
         let info = try runtime.prepare(machine, input: input, name: name, roleArn: roleArn, stateMachineArn: stateMachineArn)
         try await store.createExecution(ExecutionRecord(
             arn: info.arn, name: info.name, stateMachineArn: info.stateMachineArn, revisionId: revisionId, definition: definition, input: input.serialized(),
-            startDate: info.startTime, seed: Int64(bitPattern: info.seed), virtualTime: runtime.clock == .virtual))
+            startDate: info.startTime, parentArn: parentArn, seed: Int64(bitPattern: info.seed), virtualTime: runtime.clock == .virtual))
         return track(await runtime.start(machine, info: info, journal: journal))
     }
 

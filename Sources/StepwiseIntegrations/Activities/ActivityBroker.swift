@@ -1,0 +1,40 @@
+import Foundation
+import Stepwise
+
+/// Matches activity tasks with workers: per activity, a FIFO of scheduled tasks and a FIFO of waiting polls.
+///
+/// A poll is a suspended continuation, never a thread, so hundreds of long polls cost nothing but memory.
+public actor ActivityBroker {
+    struct Queued {
+        let id: Int
+        let task: ActivityTask
+        let taken: CheckedContinuation<String, any Error>
+    }
+
+    struct Poller {
+        let id: Int
+        let worker: String
+        let continuation: CheckedContinuation<ActivityTask?, Never>
+        var timer: Task<Void, Never>?
+    }
+
+    /// AWS's quota of concurrent GetActivityTask calls per activity.
+    public static let maxPollers = 1_000
+
+    var queued: [String: [Queued]] = [:]
+    var pollers: [String: [Poller]] = [:]
+    var nextId = 0
+
+    public init() {}
+
+    /// How many polls wait on an activity (for tests and diagnostics).
+    public func pollerCount(_ arn: String) -> Int { pollers[arn]?.count ?? 0 }
+
+    /// How many tasks wait for a worker on an activity.
+    public func queuedCount(_ arn: String) -> Int { queued[arn]?.count ?? 0 }
+
+    func makeId() -> Int {
+        nextId += 1
+        return nextId
+    }
+}

@@ -1,0 +1,27 @@
+/// Why an activity action was refused, with AWS's error code.
+public enum ActivityError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No activity with this ARN (`ActivityDoesNotExist`).
+    case doesNotExist(arn: String)
+    /// An activity name outside AWS's naming rules (`InvalidName`).
+    case invalidName(String)
+    /// Already 1,000 GetActivityTask calls wait on this activity (`ActivityWorkerLimitExceeded`).
+    case workerLimitExceeded(arn: String)
+
+    public var code: String {
+        switch self {
+        case .doesNotExist: "ActivityDoesNotExist"
+        case .invalidName: "InvalidName"
+        case .workerLimitExceeded: "ActivityWorkerLimitExceeded"
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .doesNotExist(let arn): "Activity Does Not Exist: '\(arn)'"
+        case .invalidName(let name): "Invalid Name: '\(name)'"
+        case .workerLimitExceeded(let arn): "Too many workers are polling for tasks of activity '\(arn)'"
+        }
+    }
+
+    public var description: String { "\(code): \(message)" }
+}

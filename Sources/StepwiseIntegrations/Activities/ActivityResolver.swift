@@ -1,0 +1,33 @@
+import Foundation
+import Stepwise
+
+/// Runs activity Tasks (`arn:aws:states:<region>:<account>:activity:<name>`): queues the task for a worker,
+/// records ActivityStarted when one takes it (GetActivityTask), then waits for its SendTask* callback.
+///
+/// The task's token is `<executionArn>#<taskId>`, like a `.waitForTaskToken` token, so it survives a restart:
+/// after one the task is queued again (at least once, as on AWS) unless its callback already came.
+struct ActivityResolver: TaskResolver {
+    let catalog: ActivityCatalog
+    let broker: ActivityBroker
+    let registry: TokenRegistry
+
+    func handler(for task: TaskReference) -> TaskHandler? {
+        guard ResourceName(task.resource) == .activity else { return nil }
+        let catalog = catalog, broker = broker, registry = registry, arn = task.resource
+        return { input, context in
+            guard await catalog.exists(arn) else { throw StatesError.runtime("The activity \(arn) does not exist.") }
+            let token = TaskToken.text(for: context)
+            let heartbeat: @Sendable () async -> Void = { await context.heartbeat() }
+            if await registry.open(token, heartbeat: heartbeat) == nil {
+                do {
+                    let worker = try await broker.enqueue(arn: arn, task: ActivityTask(token: token, input: input))
+                    await context.activityStarted(worker: worker)
+                } catch {
+                    await registry.abandon(token, timedOut: context.timedOut)
+                    throw error
+                }
+            }
+            return try await registry.wait(token) { context.timedOut }.result()
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Stepwise
+import StepwiseStore
+import Synchronization
+
+/// The integrations an embedding program holds: task tokens (callbacks), activities and nested executions.
+///
+/// ```swift
+/// let integrations = CallbackIntegrations(runtime: runtime)            // in memory
+/// let integrations = CallbackIntegrations(durable: durableRuntime)     // tokens and activities survive a restart
+/// integrations.install()                                        // adds the resolvers to the runtime
+/// try await integrations.tokens.sendTaskSuccess(token: token, output: ["ok": true])
+/// ```
+public final class CallbackIntegrations: Sendable {
+    public let runtime: Runtime
+    /// The durable runtime, when there is one: nested executions need it (children are stored executions).
+    public let durable: DurableRuntime?
+    public let tokens: TokenRegistry
+    public let activities: ActivityCatalog
+    public let broker: ActivityBroker
+    private let pollTimeout = Mutex<Duration>(CallbackIntegrations.defaultPollTimeout)
+
+    /// How long GetActivityTask waits for a task before answering none: 60 s (AWS), or
+    /// `STEPWISE_ACTIVITY_POLL_SECONDS` when set (tests use a short wait).
+    public var activityPollTimeout: Duration {
+        get { pollTimeout.withLock { $0 } }
+        set { pollTimeout.withLock { $0 = newValue } }
+    }
+
+    static var defaultPollTimeout: Duration {
+        guard let text = ProcessInfo.processInfo.environment["STEPWISE_ACTIVITY_POLL_SECONDS"], let seconds = Double(text), seconds >= 0 else {
+            return .seconds(60)
+        }
+        return .milliseconds(Int64(min(seconds, 60) * 1000))
+    }
+
+    /// In-memory integrations: callbacks and activities last as long as the process; no nested executions.
+    public init(runtime: Runtime) {
+        self.runtime = runtime
+        durable = nil
+        tokens = TokenRegistry()
+        activities = ActivityCatalog(store: nil, region: runtime.region, account: runtime.account)
+        broker = ActivityBroker()
+    }
+
+    /// Durable integrations: callbacks and activities in the durable runtime's store, and nested executions.
+    public init(durable: DurableRuntime) {
+        runtime = durable.runtime
+        self.durable = durable
+        tokens = TokenRegistry(journal: StoreCallbackJournal(store: durable.store))
+        activities = ActivityCatalog(store: durable.store, region: durable.runtime.region, account: durable.runtime.account)
+        broker = ActivityBroker()
+    }
+
+    /// Adds the resolvers to the runtime at the `.services` tier, so a mock, a resources-file entry or a
+    /// registered handler for the same resource wins.
+    public func install() {
+        runtime.add(CallbackResolver(registry: tokens) { [weak runtime] in runtime?.handler(for: $0) }, tier: .services)
+        runtime.add(ActivityResolver(catalog: activities, broker: broker, registry: tokens), tier: .services)
+        if let durable { runtime.add(NestedExecutions(durable: durable), tier: .services) }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Stepwise
+import StepwiseStore
+
+/// Where callbacks are made durable, so a task token survives a restart (issue 8, item 4).
+///
+/// A callback is saved before it is acknowledged; a task re-dispatched after a restart looks its token up
+/// before waiting, and a callback for a task that is not (yet) waiting is accepted when its execution runs.
+public protocol CallbackJournal: Sendable {
+    /// Where the token's task stands when no handler waits for it in this process.
+    func status(of token: String) async -> TokenStatus
+    /// Makes the outcome durable. Returns false when the token already has one (a second callback).
+    func save(_ token: String, _ outcome: CallbackOutcome) async throws -> Bool
+    /// The saved outcome of a token, if any.
+    func outcome(of token: String) async -> CallbackOutcome?
+}
+
+/// Where a token's task stands, as far as the journal knows.
+public enum TokenStatus: Sendable, Equatable {
+    /// No such execution or task.
+    case unknown
+    /// Its execution runs and the task has not ended: a callback is kept until the task is dispatched again.
+    case open
+    /// The task or its execution ended.
+    case closed
+}
+
+/// A task token: `<executionArn>#<taskId>`, the form the engine puts in `$$.Task.Token`.
+public struct TaskToken: Sendable, Hashable {
+    public let executionArn: String
+    public let taskId: Int
+
+    public init?(_ text: String) {
+        guard let hash = text.lastIndex(of: "#"), let id = Int(text[text.index(after: hash)...]), id >= 0 else { return nil }
+        executionArn = String(text[..<hash])
+        taskId = id
+    }
+
+    /// The task's token: `$$.Task.Token`, or the same form built from the context when the state never reads
+    /// the context object (the engine then leaves it out) or is an activity task (which has no `$$.Task.Token`).
+    static func text(for context: TaskContext) -> String { context.taskToken ?? "\(context.executionArn)#\(context.taskId)" }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Stepwise
+
+extension TokenRegistry {
+    /// SendTaskSuccess: completes the token's task with `output`.
+    /// - Throws: InvalidOutput (over 256 KiB), InvalidToken, TaskDoesNotExist, TaskTimedOut.
+    public func sendTaskSuccess(token: String, output: JSON) async throws(CallbackError) {
+        guard PayloadLimit.fits(output) else { throw .invalidOutput("Output exceeds \(PayloadLimit.maxBytes) bytes") }
+        try await deliver(token, .success(output))
+    }
+
+    /// SendTaskFailure: fails the token's task with `error` and `cause`.
+    /// - Throws: InvalidToken, TaskDoesNotExist, TaskTimedOut.
+    public func sendTaskFailure(token: String, error: String? = nil, cause: String? = nil) async throws(CallbackError) {
+        try await deliver(token, .failure(error: error, cause: cause))
+    }
+
+    /// SendTaskHeartbeat: restarts the task's HeartbeatSeconds clock.
+    /// - Throws: InvalidToken, TaskDoesNotExist, TaskTimedOut.
+    public func sendTaskHeartbeat(token: String) async throws(CallbackError) {
+        if let waiter = waiters[token] { return await waiter.heartbeat() }
+        try await checkAbsent(token)
+    }
+
+    /// Completes a waiting task, or keeps the outcome for an open task that is not waiting in this process.
+    func deliver(_ token: String, _ outcome: CallbackOutcome) async throws(CallbackError) {
+        if waiters[token] == nil { try await checkAbsent(token) }
+        if let journal {
+            guard (try? await journal.save(token, outcome)) ?? true else {
+                if waiters[token] == nil { throw .taskDoesNotExist }
+                return
+            }
+        }
+        guard var waiter = waiters[token] else { return }  // kept in the journal for the re-dispatch
+        if let continuation = waiter.continuation {
+            close(token, .ended)
+            continuation.resume(returning: outcome)
+        } else if waiter.outcome == nil {
+            waiter.outcome = outcome
+            waiters[token] = waiter
+        }
+    }
+
+    /// For a token no task here waits on: succeeds when the journal says its task is still open.
+    func checkAbsent(_ token: String) async throws(CallbackError) {
+        switch endings[token] {
+        case .timedOut?: throw .taskTimedOut
+        case .ended?: throw .taskDoesNotExist
+        case nil: break
+        }
+        guard let journal else { throw .invalidToken }
+        switch await journal.status(of: token) {
+        case .unknown: throw .invalidToken
+        case .closed: throw .taskDoesNotExist
+        case .open: return
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Stepwise
+import StepwiseStore
+
+/// Runs `arn:aws:states:::states:startExecution` Tasks (and, through the callback resolver, its
+/// `.waitForTaskToken` form): the child is a real, recorded execution of a stored state machine, with its
+/// parent's ARN in the store. `.sync` and `.sync:2` wait for it, and stop it when the parent's task is
+/// cancelled (the parent stopped or the task timed out).
+struct NestedExecutions: TaskResolver {
+    let durable: DurableRuntime
+
+    func handler(for task: TaskReference) -> TaskHandler? {
+        guard let pattern = NestedPattern(resource: task.resource) else { return nil }
+        let durable = durable
+        return { input, context in
+            let request = try NestedRequest(input)
+            let child = try await Self.start(request, parent: context, durable: durable)
+            guard pattern != .requestResponse else { return NestedDescription.started(child) }
+            await context.submitted(NestedDescription.started(child))
+            let ended = try await Self.waitForEnd(child.arn, durable: durable)
+            guard ended.status == .succeeded else { throw NestedDescription.failure(ended, parsed: pattern == .sync2) }
+            return NestedDescription.ended(ended, parsed: pattern == .sync2)
+        }
+    }
+
+    /// Starts the child, or finds the one this task started before a restart.
+    static func start(_ request: NestedRequest, parent: TaskContext, durable: DurableRuntime) async throws -> ExecutionRecord {
+        let store = durable.store
+        let name = request.name ?? NestedRequest.defaultName(for: parent)
+        if let existing = try await store.execution(name: name, stateMachineArn: request.stateMachineArn),
+            existing.parentArn == parent.executionArn
+        {
+            return existing
+        }
+        guard let machine = try await store.stateMachine(arn: request.stateMachineArn) else {
+            throw NestedRequest.serviceError("StateMachineDoesNotExist", "State Machine Does Not Exist: '\(request.stateMachineArn)'")
+        }
+        do {
+            let execution = try await durable.start(
+                try StateMachine(text: machine.definition, name: machine.name), definition: machine.definition, input: request.input,
+                name: name, stateMachineArn: machine.arn, roleArn: machine.roleArn, revisionId: machine.revisionId,
+                parentArn: parent.executionArn)
+            guard let record = try await store.execution(arn: execution.arn) else { throw StatesError.runtime("The child execution was not recorded") }
+            return record
+        } catch let error as StartError {
+            throw NestedRequest.serviceError(error.code, error.message)
+        } catch let error as StoreError where error.kind == .alreadyExists {
+            throw NestedRequest.serviceError("ExecutionAlreadyExists", "Execution Already Exists: '\(name)'")
+        }
+    }
+
+    /// Waits for the child to end and reads its record; cancellation stops the child. A child that runs but is
+    /// not live yet (both resuming after a restart) is looked for again until it is.
+    static func waitForEnd(_ arn: String, durable: DurableRuntime) async throws -> ExecutionRecord {
+        while true {
+            if let live = durable.execution(arn: arn) {
+                _ = await withTaskCancellationHandler {
+                    await live.result
+                } onCancel: {
+                    Task { await live.stop() }
+                }
+                try Task.checkCancellation()
+                await durable.sync()
+            }
+            guard let record = try await durable.store.execution(arn: arn) else { throw StatesError.runtime("The child execution \(arn) is gone") }
+            if record.status != .running { return record }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import JSON
+import StepwiseServer
+import Testing
+
+@Suite("Activities over the AWS JSON API")
+struct ActivityAPITests {
+    static let model = "com.amazonaws.swf.service.v2.model#"
+
+    static func machine(_ activityArn: String) -> String {
+        #"{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"\#(activityArn)","End":true}}}"#
+    }
+
+    @Test("CreateActivity is idempotent; Describe, List and Delete work; a missing activity is ActivityDoesNotExist")
+    func lifecycle() async throws {
+        try await withService { service in
+            let client = service.client
+            let created = try await client.ok("CreateActivity", ["name": "review"])
+            let arn = try #require(created["activityArn"]?.stringValue)
+            #expect(arn == "\(Definitions.prefix):activity:review")
+            #expect(try await client.ok("CreateActivity", ["name": "review"])["activityArn"] == .string(arn))
+            let described = try await client.ok("DescribeActivity", ["activityArn": .string(arn)])
+            #expect(described["name"] == "review")
+            #expect(described["creationDate"] == created["creationDate"])
+            _ = try await client.ok("CreateActivity", ["name": "approve"])
+            let listed = try await client.ok("ListActivities", ["maxResults": 1])
+            #expect(listed["activities"]?.arrayValue?.map { $0["name"] } == ["approve"])
+            let rest = try await client.ok("ListActivities", ["nextToken": listed["nextToken"] ?? .null])
+            #expect(rest["activities"]?.arrayValue?.map { $0["name"] } == ["review"])
+            #expect(try await client.ok("DeleteActivity", ["activityArn": .string(arn)]) == [:])
+            let (status, missing) = try await client.call("DescribeActivity", ["activityArn": .string(arn)])
+            #expect(status == 400)
+            #expect(awsError(missing) == ("\(Self.model)ActivityDoesNotExist", "Activity Does Not Exist: '\(arn)'"))
+            let (_, badName) = try await client.call("CreateActivity", ["name": "a b"])
+            #expect(awsError(badName).type == "\(Self.model)InvalidName")
+        }
+    }
+
+    @Test("A worker polls, gets the token and input, and SendTaskSuccess completes the execution with Activity events")
+    func workerFlow() async throws {
+        try await withService { service in
+            let client = service.client
+            let activity = try await client.ok("CreateActivity", ["name": "review"])["activityArn"]?.stringValue ?? ""
+            let arn = try await client.start(try await client.createMachine("reviews", Self.machine(activity)), name: "r1", input: #"{"doc":1}"#)
+            let task = try await client.ok("GetActivityTask", ["activityArn": .string(activity), "workerName": "w-1"])
+            #expect(task["input"] == #"{"doc":1}"#)
+            #expect(task["taskToken"] == .string("\(arn)#1"))
+            _ = try await client.ok("SendTaskSuccess", ["taskToken": task["taskToken"] ?? .null, "output": #"{"ok":1}"#])
+            #expect(try await client.finished(arn)["output"] == #"{"ok":1}"#)
+            let events = try await client.ok("GetExecutionHistory", ["executionArn": .string(arn)])["events"]?.arrayValue ?? []
+            #expect(events.map { $0["type"]?.stringValue ?? "" } == [
+                "ExecutionStarted", "TaskStateEntered", "ActivityScheduled", "ActivityStarted", "ActivitySucceeded", "TaskStateExited",
+                "ExecutionSucceeded",
+            ])
+            #expect(events[3]["activityStartedEventDetails"] == ["workerName": "w-1"])
+        }
+    }
+
+    @Test("Hundreds of long polls wait at once while other requests are answered; an empty poll answers {}")
+    func manyPollers() async throws {
+        try await withService { service in
+            service.engine.integrations.activityPollTimeout = .milliseconds(1500)
+            let activity = try await service.client.ok("CreateActivity", ["name": "busy"])["activityArn"]?.stringValue ?? ""
+            let port = await service.host.port
+            try await withThrowingTaskGroup(of: JSON.self) { group in
+                for _ in 0..<200 {
+                    group.addTask { try await APIClient(port: port).ok("GetActivityTask", ["activityArn": .string(activity)]) }
+                }
+                while await service.engine.integrations.broker.pollerCount(activity) < 200 { try await Task.sleep(for: .milliseconds(10)) }
+                let start = ContinuousClock.now
+                _ = try await service.client.ok("ListActivities")
+                #expect(ContinuousClock.now - start < .milliseconds(500))
+                for try await answer in group { #expect(answer == [:]) }
+            }
+        }
+    }
+}
