@@ -49,9 +49,11 @@ public struct TaskContext: Sendable {
 
     init(
         resource: String, stateName: String, executionName: String, executionArn: String, contextObject: JSON,
+        timeoutFlag: TimeoutFlag = TimeoutFlag(),
         reportHeartbeat: @escaping @Sendable () async -> Void, sleeper: @escaping @Sendable (Double) async throws -> Void,
         report: @escaping @Sendable (StepInput) async -> Void, taskId: Int
     ) {
+        self.timeoutFlag = timeoutFlag
         self.resource = resource
         self.stateName = stateName
         self.executionName = executionName
