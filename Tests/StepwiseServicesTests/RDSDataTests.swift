@@ -154,5 +154,8 @@ struct RDSDataTests {
         #expect(insert["GeneratedFields"] == [["LongValue": 1]])
         try rds.execute("INSERT IGNORE INTO orders (customer) VALUES ('ada')")
         #expect(try rds.execute("SELECT id, status FROM orders")["Records"] == [[["LongValue": 1], ["StringValue": "new"]]])
+        let functions = try rds.execute("SELECT NOW(), UUID()")["Records"]?[0]
+        #expect(functions?[0]?["StringValue"]?.stringValue?.count == 19)
+        #expect(functions?[1]?["StringValue"]?.stringValue?.count == 36)
     }
 }

@@ -23,6 +23,7 @@ final class EmbeddedSQL {
         self.handle = handle
         self.path = path
         sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
+        addMySQLFunctions()
         if !readOnly { try execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL") }
     }
 

@@ -7,7 +7,8 @@ import Foundation
 /// `CHARACTER SET` / `COLLATE` clauses, inline `INDEX`/`KEY` clauses (dropped; `UNIQUE KEY` becomes `UNIQUE`),
 /// `ON UPDATE CURRENT_TIMESTAMP` (dropped), `ENUM(…)`/`SET(…)` types (→ `TEXT`) and `INSERT IGNORE`.
 /// Backticks, `VARCHAR(n)`, `UNSIGNED` and `IF NOT EXISTS` need nothing: SQLite accepts them as they are.
-/// Not handled: `ON DUPLICATE KEY UPDATE`, MySQL functions such as `NOW()`, stored procedures, `SHOW`, `USE`.
+/// `NOW()` and `UUID()` are added as SQL functions (``EmbeddedSQL/addMySQLFunctions()``). Not handled:
+/// `ON DUPLICATE KEY UPDATE`, other MySQL functions (`DATE_FORMAT`, `CONCAT`, …), stored procedures, `SHOW`, `USE`.
 enum MySQLDialect {
     private static let tableRules: [(NSRegularExpression, String)] = [
         (#"\b(?:TINY|SMALL|MEDIUM|BIG)?INT(?:EGER)?\s*(?:\(\s*\d+\s*\))?(?:\s+UNSIGNED)?((?:\s+NOT\s+NULL)?)\s+AUTO_INCREMENT\b"#, "INTEGER$1"),
