@@ -2,10 +2,14 @@ import Foundation
 import JSON
 
 extension S3Service {
+    /// CreateBucket. Re-creating a bucket you own is `S3.BucketAlreadyOwnedByYou` in every region but us-east-1,
+    /// where S3 answers 200 for legacy compatibility (AWS's CreateBucket documentation).
     func createBucket(_ request: ServiceRequest, region: String) throws -> JSON {
         let bucket = try request.required("Bucket")
+        let location: JSON = region == "us-east-1" ? .string("/\(bucket)") : .string("http://\(bucket).s3.amazonaws.com/")
+        if region == "us-east-1", store.bucketExists(bucket) { return ["Location": location] }
         try store.createBucket(bucket)
-        return ["Location": .string("/\(bucket)")]
+        return ["Location": location]
     }
 
     func deleteBucket(_ request: ServiceRequest) throws -> JSON {
