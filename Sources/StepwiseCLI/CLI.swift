@@ -11,7 +11,7 @@ public enum CLI {
 
     static let commands: [any Command.Type] = [
         RunCommand.self, ServeCommand.self, ValidateCommand.self, EvalCommand.self, ExecutionsCommand.self, HistoryCommand.self,
-        ResumeCommand.self,
+        ResumeCommand.self, DataCommand.self,
     ]
 
     static let usage = """

@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import Stepwise
+import StepwiseServices
 import StepwiseStore
 
 /// `stepwise run FILE`: runs one execution of a definition file and reports its outcome.
@@ -9,6 +10,7 @@ enum RunCommand: Command {
     static let summary = "Run a workflow and print its output"
     static let help = """
         Usage: stepwise run FILE [--input JSON|@PATH|-] [--name JOB_ID] [--db PATH] [--virtual-time] [--json] [--history]
+                            [--data-dir PATH]
 
         Runs one execution of the ASL definition in FILE. The state machine is named after the file
         (without .asl.json or .json).
@@ -22,12 +24,14 @@ enum RunCommand: Command {
           --virtual-time   Waits, retry backoffs and timeouts complete at once; timestamps advance as in a real run
           --json           print one object {name, status, output, error, cause, startDate, stopDate, events}
           --history        after the run, print the history as a table (id, elapsed, type, state, detail)
+          --data-dir PATH  where the local AWS services (S3, RDS Data API, catalogue) keep data (default .stepwise)
         On a terminal, a running workflow shows its progress on stderr (current state, states entered, elapsed).
         Exit status: 0 when the execution succeeds, 1 when it fails, times out or is aborted, 2 on a usage error
         or an invalid definition.
         """
     static let options: [OptionSpec] = [
         .value("input"), .value("name"), .value("db"), .flag("virtual-time"), .flag("json"), .flag("history"),
+        .value("data-dir"),
     ]
 
     static func run(_ arguments: ParsedArguments, _ output: inout Output) async -> Int32 {
@@ -53,6 +57,8 @@ enum RunCommand: Command {
             return 2
         }
         let runtime = Runtime(clock: arguments.flag("virtual-time") ? .virtual : .real)
+        let dataDirectory = DataDirectory(path: arguments.value("data-dir") ?? DataDirectory.defaultPath)
+        runtime.add(LocalServices.defaults(for: dataDirectory), tier: .services)
         let execution: Execution
         var durable: DurableRuntime?
         do {

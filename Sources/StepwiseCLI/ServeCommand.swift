@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import StepwiseServer
+import StepwiseServices
 
 /// `stepwise serve`: the AWS Step Functions API and the REST jobs API over HTTP, on one database.
 enum ServeCommand: Command {
@@ -8,7 +9,7 @@ enum ServeCommand: Command {
     static let summary = "Serve the Step Functions API and the jobs API over HTTP"
     static let help = """
         Usage: stepwise serve [--host 127.0.0.1] [--port 8083] [--db stepwise.db] [--workflows DIR] [--virtual-time]
-                              [--region us-east-1] [--account 123456789012]
+                              [--region us-east-1] [--account 123456789012] [--data-dir PATH]
 
         Serves the AWS Step Functions JSON API (POST / with X-Amz-Target, for boto3 and the AWS CLI) and the
         REST jobs API (POST /{workflow}/jobs, GET /jobs, …; see docs/http-api.md) from one database file.
@@ -24,10 +25,12 @@ enum ServeCommand: Command {
           --virtual-time   Waits, retry backoffs and timeouts complete at once
           --region R       the region in ARNs (default us-east-1)
           --account A      the account in ARNs (default 123456789012)
+          --data-dir PATH  where the local AWS services (S3, RDS Data API, catalogue) keep data (default .stepwise)
         Prints "stepwise: listening on http://HOST:PORT" on stderr once it accepts connections.
         """
     static let options: [OptionSpec] = [
         .value("host"), .value("port"), .value("db"), .value("workflows"), .flag("virtual-time"), .value("region"), .value("account"),
+        .value("data-dir"),
     ]
 
     static func run(_ arguments: ParsedArguments, _ output: inout Output) async -> Int32 {
@@ -47,6 +50,8 @@ enum ServeCommand: Command {
             output.error("stepwise serve: \(error)")
             return 1
         }
+        let dataDirectory = DataDirectory(path: arguments.value("data-dir") ?? DataDirectory.defaultPath)
+        host.engine.durable.runtime.add(LocalServices.defaults(for: dataDirectory), tier: .services)
         logNow("stepwise: listening on http://\(displayHost(options.host)):\(await host.port)")
         let signal = await signals.next()
         logNow("stepwise: \(signal == SIGINT ? "SIGINT" : "SIGTERM"): shutting down")

@@ -1,0 +1,74 @@
+import Foundation
+import JSON
+import Stepwise
+
+/// One resource in the catalogue: its type (`glue:database`, `eventbridge:rule`, …), name and JSON description.
+public struct CatalogResource: Sendable, Hashable {
+    public var type: String
+    public var name: String
+    public var description: JSON
+}
+
+/// The resource catalogue: control-plane resources that have nothing to compute locally but must be remembered
+/// (Glue databases and crawlers, EventBridge rules, DMS replication tasks), by type and name, in one SQLite file
+/// `<data-dir>/catalog.sqlite` (table `resources`) that `sqlite3` opens.
+public final class ResourceCatalog: Sendable {
+    let file: SQLFile
+
+    static let schema = """
+        CREATE TABLE IF NOT EXISTS resources (type TEXT NOT NULL, name TEXT NOT NULL, description TEXT NOT NULL,
+            created_date TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), PRIMARY KEY (type, name));
+        """
+
+    public init(dataDirectory: DataDirectory) {
+        file = SQLFile(path: dataDirectory.url.appendingPathComponent("catalog.sqlite").path, setup: Self.schema)
+    }
+
+    /// Adds a resource; false (and no change) when one of that type and name exists.
+    func insert(_ type: String, _ name: String, _ description: JSON) throws -> Bool {
+        try file.with { sql in
+            let rows = try sql.run("INSERT OR IGNORE INTO resources (type, name, description) VALUES (:type, :name, :description)") { _, key in
+                key == ":type" ? .text(type) : key == ":name" ? .text(name) : .text(description.serialized())
+            }
+            return rows.first?.changes == 1
+        }
+    }
+
+    /// Adds or replaces a resource.
+    func put(_ type: String, _ name: String, _ description: JSON) throws {
+        try file.with { sql in
+            try sql.query("""
+                INSERT INTO resources (type, name, description) VALUES (?, ?, ?)
+                ON CONFLICT (type, name) DO UPDATE SET description = excluded.description
+                """, [.text(type), .text(name), .text(description.serialized())])
+        }
+    }
+
+    /// The description of a resource, nil when there is none.
+    func get(_ type: String, _ name: String) throws -> JSON? {
+        let text = try file.with { sql in
+            try sql.query("SELECT description FROM resources WHERE type = ? AND name = ?", [.text(type), .text(name)]).first?[0].textValue
+        }
+        return try text.map { try JSON(parsing: $0) }
+    }
+
+    /// Removes a resource; false when there was none.
+    @discardableResult
+    func delete(_ type: String, _ name: String) throws -> Bool {
+        try file.with { sql in
+            try sql.run("DELETE FROM resources WHERE type = :type AND name = :name") { _, key in key == ":type" ? .text(type) : .text(name) }
+                .first?.changes == 1
+        }
+    }
+
+    /// The resources of one type, or of every type, by type and name.
+    public func list(type: String? = nil) throws -> [CatalogResource] {
+        let rows = try file.with { sql in
+            try sql.query("SELECT type, name, description FROM resources WHERE ?1 IS NULL OR type = ?1 ORDER BY type, name",
+                [type.map(SQLValue.text) ?? .null])
+        }
+        return try rows.map { row in
+            CatalogResource(type: row[0].textValue ?? "", name: row[1].textValue ?? "", description: try JSON(parsing: row[2].textValue ?? "null"))
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import JSON
+
+extension S3Service {
+    /// PutObject: `Body` is written as text (a non-string JSON value as its JSON text).
+    func putObject(_ request: ServiceRequest) throws -> JSON {
+        let body: Data =
+            switch request["Body"] {
+            case .none, .some(.null): Data()
+            case .some(.string(let text)): Data(text.utf8)
+            case .some(let value): Data(value.serialized().utf8)
+            }
+        let info = try store.putObject(
+            bucket: request.required("Bucket"), key: request.required("Key"), data: body,
+            contentType: request.string("ContentType"), metadata: try userMetadata(request))
+        return ["ETag": .string(info.eTag), "ServerSideEncryption": "AES256"]
+    }
+
+    /// GetObject: the content as a UTF-8 string in `Body`, as Step Functions returns it.
+    func getObject(_ request: ServiceRequest) throws -> JSON {
+        let (bucket, key) = (try request.required("Bucket"), try request.required("Key"))
+        let data = try store.getObject(bucket: bucket, key: key)
+        var response = describe(try store.headObject(bucket: bucket, key: key))
+        response["Body"] = .string(String(decoding: data, as: UTF8.self))
+        return .object(response)
+    }
+
+    func headObject(_ request: ServiceRequest) throws -> JSON {
+        .object(describe(try store.headObject(bucket: request.required("Bucket"), key: request.required("Key"))))
+    }
+
+    func deleteObject(_ request: ServiceRequest) throws -> JSON {
+        try store.deleteObject(bucket: request.required("Bucket"), key: request.required("Key"))
+        return [:]
+    }
+
+    /// CopyObject from `CopySource` (`bucket/key`, URL-encoded, optionally with a leading `/`).
+    func copyObject(_ request: ServiceRequest) throws -> JSON {
+        let (bucket, key) = (try request.required("Bucket"), try request.required("Key"))
+        let source = try copySource(request.required("CopySource"))
+        let replace = try request.string("MetadataDirective") == "REPLACE"
+        if source.bucket == bucket, source.key == key, !replace {
+            throw S3Error.invalidRequest(
+                "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.")
+        }
+        let replacing = replace ? (try request.string("ContentType"), try userMetadata(request)) : nil
+        let info = try store.copyObject(from: source, to: bucket, key: key, replacing: replacing)
+        return [
+            "CopyObjectResult": ["ETag": .string(info.eTag), "LastModified": ServiceSupport.timestamp(info.lastModified)],
+            "ServerSideEncryption": "AES256",
+        ]
+    }
+
+    /// The response members describing an object (HeadObject's, and GetObject's besides `Body`).
+    func describe(_ info: S3ObjectInfo) -> JSONObject {
+        let metadata = JSONObject(info.metadata.sorted { $0.key < $1.key }.map { ($0.key, JSON.string($0.value)) })
+        return [
+            "AcceptRanges": "bytes", "LastModified": ServiceSupport.timestamp(info.lastModified), "ContentLength": .int(info.size),
+            "ETag": .string(info.eTag), "ContentType": .string(info.contentType), "ServerSideEncryption": "AES256",
+            "Metadata": .object(metadata),
+        ]
+    }
+
+    private func userMetadata(_ request: ServiceRequest) throws -> [String: String] {
+        guard let value = request["Metadata"], !value.isNull else { return [:] }
+        guard let object = value.objectValue, object.allSatisfy({ $0.value.stringValue != nil }) else {
+            throw request.invalid("Metadata must be a map of strings")
+        }
+        return Dictionary(object.map { ($0.key.lowercased(), $0.value.stringValue!) }, uniquingKeysWith: { $1 })
+    }
+
+    private func copySource(_ text: String) throws -> (bucket: String, key: String) {
+        var source = text.removingPercentEncoding ?? text
+        if let query = source.range(of: "?versionId=") { source = String(source[..<query.lowerBound]) }
+        if source.hasPrefix("/") { source.removeFirst() }
+        guard let slash = source.firstIndex(of: "/"), source.index(after: slash) < source.endIndex else {
+            throw S3Error.invalidArgument("Invalid copy source object key")
+        }
+        return (String(source[..<slash]), String(source[source.index(after: slash)...]))
+    }
+}
