@@ -58,7 +58,7 @@ enum RunCommand: Command {
         }
         let runtime = Runtime(clock: arguments.flag("virtual-time") ? .virtual : .real)
         let dataDirectory = DataDirectory(path: arguments.value("data-dir") ?? DataDirectory.defaultPath)
-        runtime.add(LocalServices.defaults(for: dataDirectory), tier: .services)
+        LocalServices.install(dataDirectory, into: runtime)
         let execution: Execution
         var durable: DurableRuntime?
         do {

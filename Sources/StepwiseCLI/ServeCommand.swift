@@ -38,10 +38,12 @@ enum ServeCommand: Command {
             output.error("stepwise serve: unexpected argument '\(arguments.positionals[0])'\n\n\(help)")
             return 2
         }
-        guard let options = serveOptions(arguments) else {
+        guard var options = serveOptions(arguments) else {
             output.error("stepwise serve: --port must be a number from 0 to 65535\n\n\(help)")
             return 2
         }
+        let dataDirectory = DataDirectory(path: arguments.value("data-dir") ?? DataDirectory.defaultPath)
+        options.configureRuntime = { runtime in LocalServices.install(dataDirectory, into: runtime) }
         let signals = SignalWaiter(SIGINT, SIGTERM)
         let host: ServiceHost
         do {
@@ -50,8 +52,6 @@ enum ServeCommand: Command {
             output.error("stepwise serve: \(error)")
             return 1
         }
-        let dataDirectory = DataDirectory(path: arguments.value("data-dir") ?? DataDirectory.defaultPath)
-        host.engine.durable.runtime.add(LocalServices.defaults(for: dataDirectory), tier: .services)
         logNow("stepwise: listening on http://\(displayHost(options.host)):\(await host.port)")
         let signal = await signals.next()
         logNow("stepwise: \(signal == SIGINT ? "SIGINT" : "SIGTERM"): shutting down")

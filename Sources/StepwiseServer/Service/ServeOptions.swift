@@ -1,3 +1,4 @@
+import Stepwise
 /// How `stepwise serve` runs: where it listens, which database and workflows, which clock and ARNs.
 public struct ServeOptions: Sendable {
     public var host = "127.0.0.1"
@@ -10,6 +11,8 @@ public struct ServeOptions: Sendable {
     public var region = "us-east-1"
     public var account = "123456789012"
     public var limits = HTTPLimits()
+    /// Adds resolvers (local services, mocks, a resources file) to the runtime before anything resumes or starts.
+    public var configureRuntime: @Sendable (Runtime) -> Void = { _ in }
 
     public init(
         host: String = "127.0.0.1", port: UInt16 = 8083, databasePath: String = "stepwise.db",

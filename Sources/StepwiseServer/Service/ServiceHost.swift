@@ -23,6 +23,7 @@ public final class ServiceHost: Sendable {
         let workflows = try options.workflowsDirectory.map(WorkflowDirectory.init(path:))
         let store = try await Store(path: options.databasePath)
         let runtime = Runtime(clock: options.virtualTime ? .virtual : .real, region: options.region, account: options.account)
+        options.configureRuntime(runtime)
         let durable = DurableRuntime(store: store, runtime: runtime)
         let engine = Engine(durable: durable)
         do {
