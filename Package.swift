@@ -27,6 +27,9 @@ let package = Package(
         .executableTarget(
             name: "stepwise-bench", dependencies: ["Stepwise", "StepwiseStore", "StatesLanguage", "JSONata", "JSON"],
             path: "Benchmarks/stepwise-bench"),
+        .executableTarget(
+            name: "migration-example", dependencies: ["Stepwise", "StepwiseServices", "StepwiseStore", "JSON"],
+            path: "Examples/migration-example"),
         .target(name: "StepwiseTesting", dependencies: ["Stepwise", "StepwiseCLI"]),
 
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
@@ -36,6 +39,9 @@ let package = Package(
         .testTarget(name: "StepwiseStoreTests", dependencies: ["StepwiseStore", "StepwiseTesting", "Stepwise", "JSON"]),
         .testTarget(name: "StepwiseIntegrationsTests", dependencies: ["StepwiseIntegrations", "StepwiseTesting", "Stepwise", "JSON"]),
         .testTarget(name: "StepwiseServicesTests", dependencies: ["StepwiseServices", "StepwiseTesting", "Stepwise", "JSON"]),
+        .testTarget(
+            name: "WorkflowTests",
+            dependencies: ["StepwiseCLI", "StepwiseTesting", "StepwiseServices", "StepwiseStore", "StepwiseServer", "Stepwise", "JSON"]),
         .testTarget(name: "StepwiseServerTests", dependencies: ["StepwiseServer", "StepwiseTesting", "Stepwise", "JSON"]),
         .testTarget(
             name: "StepwiseCLITests", dependencies: ["StepwiseCLI", "StepwiseTesting", "StepwiseStore", "Stepwise", "JSON"],

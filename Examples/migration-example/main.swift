@@ -1,0 +1,5 @@
+import Foundation
+import Stepwise
+import StepwiseServices
+
+print("migration-example: see workflows/README.md")
