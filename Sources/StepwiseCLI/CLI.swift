@@ -18,7 +18,7 @@ public enum CLI {
         Usage: stepwise <command> [options]
 
         Commands:
-        \(commands.map { "  \($0.name.padding(toLength: 10, withPad: " ", startingAt: 0))\($0.summary)" }.joined(separator: "\n"))
+        \(commands.map { "  \($0.name.padding(toLength: 12, withPad: " ", startingAt: 0))\($0.summary)" }.joined(separator: "\n"))
 
         Run `stepwise <command> --help` for a command's options.
         """
