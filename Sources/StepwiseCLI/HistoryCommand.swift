@@ -27,24 +27,13 @@ enum HistoryCommand: Command {
                 output.error("stepwise history: Execution Does Not Exist: '\(job)'")
                 return 1
             }
-            let events = try await allEvents(store, arn: record.arn)
+            let events = try await store.allEvents(arn: record.arn)
             output.print(arguments.flag("json") ? JSON.object(["events": .array(events)]).serialized(.pretty) : table(events))
             return 0
         } catch {
             output.error("stepwise history: \(RunCommand.message(of: error))")
             return 2
         }
-    }
-
-    static func allEvents(_ store: Store, arn: String) async throws -> [JSON] {
-        var events: [JSON] = []
-        var token: String?
-        repeat {
-            let page = try await store.history(arn: arn, maxResults: 1000, nextToken: token)
-            events += page.items.map { $0.json() }
-            token = page.nextToken
-        } while token != nil
-        return events
     }
 
     /// The same table as `stepwise run --history`, from stored events.

@@ -38,3 +38,17 @@ extension Store {
         return Page(items: Array(events.prefix(limit)), nextToken: token.encoded())
     }
 }
+
+extension Store {
+    /// The whole stored history of an execution, in GetExecutionHistory's event shape (all pages).
+    public func allEvents(arn: String) throws -> [JSON] {
+        var events: [JSON] = []
+        var token: String?
+        repeat {
+            let page = try history(arn: arn, maxResults: 1000, nextToken: token)
+            events += page.items.map { $0.json() }
+            token = page.nextToken
+        } while token != nil
+        return events
+    }
+}

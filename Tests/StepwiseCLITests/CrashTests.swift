@@ -21,7 +21,7 @@ struct CrashTests {
     @Test("Killed runs and resumes at random moments end with the outputs and histories of uninterrupted runs")
     func killAndResume() async throws {
         let seed = UInt64(ProcessInfo.processInfo.environment["STEPWISE_CRASH_SEED"] ?? "") ?? 20_261_121
-        var random = SeededRandom(seed: seed)
+        var random = AnyRandom(seed: seed)  // the kill schedule is reproducible from the seed
         let directory = try TestSupport.temporaryDirectory()
         let database = directory.appendingPathComponent("crash.db").path
         var kills = 0
@@ -58,7 +58,7 @@ struct CrashTests {
         for job in jobs {
             let record = try #require(try await store.execution(nameOrArn: job.name), "seed \(seed): \(job.name) lost")
             let reference = try await TestSupport.run(try String(contentsOf: try workflowURL(job.workflow), encoding: .utf8), input: input(job.n))
-            let events = try await HistoryCommandEvents.all(store, arn: record.arn)
+            let events = try await store.allEvents(arn: record.arn)
             #expect(record.status.rawValue == reference.result.status.rawValue, "seed \(seed): \(job.name)")
             #expect(events.map { $0["id"]?.intValue ?? 0 } == Array(1...events.count), "seed \(seed): \(job.name) event ids")
             #expect(events.map { $0["type"]?.stringValue ?? "" } == reference.types, "seed \(seed): \(job.name) event types")
@@ -79,29 +79,3 @@ struct CrashTests {
     }
 }
 
-/// The whole stored history of an execution, in GetExecutionHistory's event shape.
-enum HistoryCommandEvents {
-    static func all(_ store: Store, arn: String) async throws -> [JSON] {
-        var events: [JSON] = []
-        var token: String?
-        repeat {
-            let page = try await store.history(arn: arn, maxResults: 1000, nextToken: token)
-            events += page.items.map { $0.json() }
-            token = page.nextToken
-        } while token != nil
-        return events
-    }
-}
-
-/// SplitMix64: the kill schedule is reproducible from the seed printed in failures.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -43,22 +43,6 @@ extension Interpreter {
     }
 }
 
-/// A small, fast, seedable generator (SplitMix64), kept in the interpreter state so retries with jitter and
-/// `States.MathRandom` replay identically.
-struct SplitMix64: RandomNumberGenerator, Sendable {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// ISO-8601 timestamps as AWS writes them in the context object: UTC, milliseconds, `Z`.
 public enum ISOTimestamp {
     public static func format(_ date: Date) -> String {

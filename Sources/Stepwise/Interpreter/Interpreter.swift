@@ -32,7 +32,8 @@ public struct Interpreter: Sendable {
     /// Set when the history is full; the step stops advancing and the execution fails.
     var overHistoryLimit = false
     var now: Date
-    var random: SplitMix64
+    /// Seeded from the execution (retry jitter), kept in the state so a replay draws the same values.
+    var random: AnyRandom
     let seedBase: UInt64
     let executionContext: JSON
     let stateMachineContext: JSON
@@ -57,7 +58,7 @@ public struct Interpreter: Sendable {
         self.definition = definition
         self.info = info
         self.now = info.startTime
-        self.random = SplitMix64(seed: seed)
+        self.random = AnyRandom(seed: seed)
         self.seedBase = seed
         executionContext = [
             "Id": .string(info.arn), "Input": info.input, "StartTime": .string(ISOTimestamp.format(info.startTime)),
