@@ -1,5 +1,6 @@
 import Foundation
 import Stepwise
+import StepwiseIntegrations
 import StepwiseStore
 import Synchronization
 
@@ -15,9 +16,12 @@ public final class Engine: Sendable {
     public var runtime: Runtime { durable.runtime }
     /// Parsed definitions by state machine ARN and revision, so a start does not parse the definition again.
     private let machines = Mutex<[String: StateMachine]>([:])
+    /// The mock config test cases of `stateMachineArn#TestCaseName` starts (nil without SFN_MOCK_CONFIG).
+    public let testCases: TestCaseRegistry?
 
-    public init(durable: DurableRuntime) {
+    public init(durable: DurableRuntime, testCases: TestCaseRegistry? = nil) {
         self.durable = durable
+        self.testCases = testCases
     }
 
     public var region: String { runtime.region }

@@ -10,6 +10,10 @@ public struct ServeOptions: Sendable {
     public var region = "us-east-1"
     public var account = "123456789012"
     public var limits = HTTPLimits()
+    /// A resources file (`--resources`) for Tasks run by local commands and HTTP endpoints.
+    public var resourcesPath: String?
+    /// A Step Functions Local mock config file (`SFN_MOCK_CONFIG`), for `stateMachineArn#TestCaseName` starts.
+    public var mockConfigPath: String?
 
     public init(
         host: String = "127.0.0.1", port: UInt16 = 8083, databasePath: String = "stepwise.db",

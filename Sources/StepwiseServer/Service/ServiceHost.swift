@@ -1,5 +1,6 @@
 import Foundation
 import Stepwise
+import StepwiseIntegrations
 import StepwiseStore
 
 /// One `stepwise serve` process: the store, the durable engine, the job scheduler and the HTTP server.
@@ -23,8 +24,15 @@ public final class ServiceHost: Sendable {
         let workflows = try options.workflowsDirectory.map(WorkflowDirectory.init(path:))
         let store = try await Store(path: options.databasePath)
         let runtime = Runtime(clock: options.virtualTime ? .virtual : .real, region: options.region, account: options.account)
+        let testCases: TestCaseRegistry?
+        do {
+            testCases = try LocalIntegrations.configureServer(runtime, mockConfig: options.mockConfigPath, resources: options.resourcesPath)
+        } catch {
+            try? await store.close()
+            throw ServeError(error.description)
+        }
         let durable = DurableRuntime(store: store, runtime: runtime)
-        let engine = Engine(durable: durable)
+        let engine = Engine(durable: durable, testCases: testCases)
         do {
             for (name, text) in workflows?.definitions ?? [] {
                 do {
