@@ -13,8 +13,10 @@ final class ProcessExit: Sendable {
         self.pid = pid
         Thread.detachNewThread { [self] in
             var status: Int32 = 0
-            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-            finished(Self.exitCode(status))
+            var result = waitpid(pid, &status, 0)
+            while result < 0 && errno == EINTR { result = waitpid(pid, &status, 0) }
+            // Someone else reaped it (ECHILD): the status is unknown, report a failure.
+            finished(result < 0 ? 255 : Self.exitCode(status))
         }
     }
 

@@ -33,7 +33,12 @@ struct ResourceCall: Sendable {
     func attempt(_ input: JSON) async throws -> JSON {
         switch entry.target {
         case .command(let arguments):
-            let output = try await CommandRunner(arguments: arguments, directory: folder).run(input: Data(input.serializedBytes()))
+            let output: CommandOutput
+            do {
+                output = try await CommandRunner(arguments: arguments, directory: folder).run(input: Data(input.serializedBytes()))
+            } catch let error as Spawn.Failure {
+                throw StatesError(flavor.unnamedError, "\(what) could not start: \(error.description)")
+            }
             let stderr = String(decoding: output.stderr.suffix(1000), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             let failure = "\(what) exited with status \(output.status)." + (stderr.isEmpty ? "" : " stderr: \(stderr)")
             return try interpret(output.stdout, succeeded: output.status == 0, failure: failure)
