@@ -2,6 +2,7 @@ import Foundation
 import JSON
 import Stepwise
 import StepwiseServices
+import StepwiseIntegrations
 import StepwiseStore
 
 /// `stepwise run FILE`: runs one execution of a definition file and reports its outcome.
@@ -10,10 +11,11 @@ enum RunCommand: Command {
     static let summary = "Run a workflow and print its output"
     static let help = """
         Usage: stepwise run FILE [--input JSON|@PATH|-] [--name JOB_ID] [--db PATH] [--virtual-time] [--json] [--history]
-                            [--data-dir PATH]
+                                 [--data-dir PATH] [--mock-config FILE --test-case NAME] [--state-machine-name NAME]
+                                 [--resources FILE]
 
         Runs one execution of the ASL definition in FILE. The state machine is named after the file
-        (without .asl.json or .json).
+        (without .asl.json or .json), unless --state-machine-name says otherwise.
 
         Options:
           --input V        the execution input: JSON text, @PATH to read a file, or - for standard input (default {})
@@ -24,7 +26,12 @@ enum RunCommand: Command {
           --virtual-time   Waits, retry backoffs and timeouts complete at once; timestamps advance as in a real run
           --json           print one object {name, status, output, error, cause, startDate, stopDate, events}
           --history        after the run, print the history as a table (id, elapsed, type, state, detail)
-          --data-dir PATH  where the local AWS services (S3, RDS Data API, catalogue) keep data (default .stepwise)
+          --data-dir PATH  where the local AWS services (S3, DynamoDB, RDS Data API, catalogue) keep data (default .stepwise)
+          --mock-config F  a Step Functions Local mock config file; with --test-case NAME, the Task states that test
+                           case names return or throw its mocked responses (docs/integrations.md)
+          --test-case NAME the test case of the state machine in the mock config file
+          --state-machine-name NAME  the state machine's name (its ARN, and its entry in the mock config file)
+          --resources F    run Tasks with the local commands and HTTP endpoints mapped in this file
         On a terminal, a running workflow shows its progress on stderr (current state, states entered, elapsed).
         Exit status: 0 when the execution succeeds, 1 when it fails, times out or is aborted, 2 on a usage error
         or an invalid definition.
@@ -32,6 +39,7 @@ enum RunCommand: Command {
     static let options: [OptionSpec] = [
         .value("input"), .value("name"), .value("db"), .flag("virtual-time"), .flag("json"), .flag("history"),
         .value("data-dir"),
+        .value("mock-config"), .value("test-case"), .value("state-machine-name"), .value("resources"),
     ]
 
     static func run(_ arguments: ParsedArguments, _ output: inout Output) async -> Int32 {
@@ -44,7 +52,7 @@ enum RunCommand: Command {
         let definition: String
         do {
             definition = try readText(path)
-            machine = try StateMachine(text: definition, name: machineName(path))
+            machine = try StateMachine(text: definition, name: arguments.value("state-machine-name") ?? machineName(path))
             input = try readInput(arguments.value("input"), output.stdin)
         } catch let error as DefinitionError {
             for diagnostic in error.diagnostics { output.error("\(path): \(diagnostic)") }
@@ -59,6 +67,14 @@ enum RunCommand: Command {
         let runtime = Runtime(clock: arguments.flag("virtual-time") ? .virtual : .real)
         let dataDirectory = DataDirectory(path: arguments.value("data-dir") ?? DataDirectory.defaultPath)
         LocalServices.install(dataDirectory, into: runtime)
+        do {
+            try LocalIntegrations.configure(
+                runtime, mockConfig: arguments.value("mock-config"), testCase: arguments.value("test-case"), stateMachineName: machine.name,
+                resources: arguments.value("resources"))
+        } catch {
+            output.error("stepwise run: \(error)")
+            return 2
+        }
         let execution: Execution
         var durable: DurableRuntime?
         do {

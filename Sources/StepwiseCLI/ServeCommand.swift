@@ -9,7 +9,7 @@ enum ServeCommand: Command {
     static let summary = "Serve the Step Functions API and the jobs API over HTTP"
     static let help = """
         Usage: stepwise serve [--host 127.0.0.1] [--port 8083] [--db stepwise.db] [--workflows DIR] [--virtual-time]
-                              [--region us-east-1] [--account 123456789012] [--data-dir PATH]
+                              [--region us-east-1] [--account 123456789012] [--data-dir PATH] [--resources FILE]
 
         Serves the AWS Step Functions JSON API (POST / with X-Amz-Target, for boto3 and the AWS CLI) and the
         REST jobs API (POST /{workflow}/jobs, GET /jobs, …; see docs/http-api.md) from one database file.
@@ -25,12 +25,15 @@ enum ServeCommand: Command {
           --virtual-time   Waits, retry backoffs and timeouts complete at once
           --region R       the region in ARNs (default us-east-1)
           --account A      the account in ARNs (default 123456789012)
-          --data-dir PATH  where the local AWS services (S3, RDS Data API, catalogue) keep data (default .stepwise)
+          --data-dir PATH  where the local AWS services (S3, DynamoDB, RDS Data API, catalogue) keep data (default .stepwise)
+          --resources F    run Tasks with the local commands and HTTP endpoints mapped in this file
+        Environment: SFN_MOCK_CONFIG names a Step Functions Local mock config file; StartExecution with
+        stateMachineArn#TestCaseName runs that test case's mocks (docs/integrations.md).
         Prints "stepwise: listening on http://HOST:PORT" on stderr once it accepts connections.
         """
     static let options: [OptionSpec] = [
         .value("host"), .value("port"), .value("db"), .value("workflows"), .flag("virtual-time"), .value("region"), .value("account"),
-        .value("data-dir"),
+        .value("resources"), .value("data-dir"),
     ]
 
     static func run(_ arguments: ParsedArguments, _ output: inout Output) async -> Int32 {
@@ -76,6 +79,8 @@ enum ServeCommand: Command {
         options.virtualTime = arguments.flag("virtual-time")
         options.region = arguments.value("region") ?? options.region
         options.account = arguments.value("account") ?? options.account
+        options.resourcesPath = arguments.value("resources")
+        options.mockConfigPath = ProcessInfo.processInfo.environment["SFN_MOCK_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
         return options
     }
 

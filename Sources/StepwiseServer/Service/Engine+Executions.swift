@@ -9,6 +9,8 @@ extension Engine {
     /// - Parameter input: JSON text (nil means `{}`).
     /// - Throws: InvalidArn, StateMachineDoesNotExist, InvalidName, InvalidExecutionInput, ExecutionAlreadyExists.
     public func startExecution(stateMachineArn: String, name: String?, input: String?) async throws -> ExecutionRecord {
+        let (stateMachineArn, testCase) = Self.splitTestCase(stateMachineArn)
+        let name = testCase == nil ? name : name ?? UUID().uuidString.lowercased()
         let machine = try await stateMachine(arn: stateMachineArn)
         let value = try Self.parseInput(input)
         if let name {
@@ -18,6 +20,8 @@ extension Engine {
             }
         }
         let execution: Execution
+        let boundArn = try testCase.map { testCase throws(APIError) in try bindTestCase(testCase, machine: machine.name, execution: name ?? "") }
+        defer { if let boundArn, durable.execution(arn: boundArn) == nil { testCases?.unbind(executionArn: boundArn) } }
         do {
             execution = try await durable.start(
                 try self.machine(for: machine), definition: machine.definition, input: value, name: name,

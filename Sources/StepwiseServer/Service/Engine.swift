@@ -16,12 +16,15 @@ public final class Engine: Sendable {
     public var runtime: Runtime { durable.runtime }
     /// Parsed definitions by state machine ARN and revision, so a start does not parse the definition again.
     private let machines = Mutex<[String: StateMachine]>([:])
+    /// The mock config test cases of `stateMachineArn#TestCaseName` starts (nil without SFN_MOCK_CONFIG).
+    public let testCases: TestCaseRegistry?
 
     /// Task tokens, activities and nested executions (issue 8), installed on the runtime.
     public let integrations: CallbackIntegrations
 
-    public init(durable: DurableRuntime) {
+    public init(durable: DurableRuntime, testCases: TestCaseRegistry? = nil) {
         self.durable = durable
+        self.testCases = testCases
         integrations = CallbackIntegrations(durable: durable)
         integrations.install()
     }

@@ -13,6 +13,10 @@ public struct ServeOptions: Sendable {
     public var limits = HTTPLimits()
     /// Adds resolvers (local services, mocks, a resources file) to the runtime before anything resumes or starts.
     public var configureRuntime: @Sendable (Runtime) -> Void = { _ in }
+    /// A resources file (`--resources`) for Tasks run by local commands and HTTP endpoints.
+    public var resourcesPath: String?
+    /// A Step Functions Local mock config file (`SFN_MOCK_CONFIG`), for `stateMachineArn#TestCaseName` starts.
+    public var mockConfigPath: String?
 
     public init(
         host: String = "127.0.0.1", port: UInt16 = 8083, databasePath: String = "stepwise.db",

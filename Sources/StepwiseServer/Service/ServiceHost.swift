@@ -1,5 +1,6 @@
 import Foundation
 import Stepwise
+import StepwiseIntegrations
 import StepwiseStore
 
 /// One `stepwise serve` process: the store, the durable engine, the job scheduler and the HTTP server.
@@ -24,8 +25,15 @@ public final class ServiceHost: Sendable {
         let store = try await Store(path: options.databasePath)
         let runtime = Runtime(clock: options.virtualTime ? .virtual : .real, region: options.region, account: options.account)
         options.configureRuntime(runtime)
+        let testCases: TestCaseRegistry?
+        do {
+            testCases = try LocalIntegrations.configureServer(runtime, mockConfig: options.mockConfigPath, resources: options.resourcesPath)
+        } catch {
+            try? await store.close()
+            throw ServeError(error.description)
+        }
         let durable = DurableRuntime(store: store, runtime: runtime)
-        let engine = Engine(durable: durable)
+        let engine = Engine(durable: durable, testCases: testCases)
         do {
             for (name, text) in workflows?.definitions ?? [] {
                 do {

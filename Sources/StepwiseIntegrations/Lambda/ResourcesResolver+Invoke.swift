@@ -1,0 +1,42 @@
+import JSON
+import Stepwise
+
+extension ResourcesResolver {
+    /// `lambda:invoke`: finds the function's entry by `FunctionName` (and `Qualifier`), runs it with `Payload`,
+    /// and wraps its output in AWS's invoke response.
+    func invokeHandler() -> TaskHandler {
+        let file = self.file
+        return { input, context in
+            guard let text = input["FunctionName"]?.stringValue, var function = FunctionName(text) else {
+                throw StatesError("Lambda.InvalidParameterValueException", "The lambda:invoke parameters need a FunctionName: a function name, or a partial or full ARN.")
+            }
+            if function.qualifier == nil, let qualifier = input["Qualifier"]?.stringValue, let qualified = FunctionName("\(function.name):\(qualifier)") {
+                function = FunctionName(region: function.region, account: function.account, qualified)
+            }
+            let (region, account) = Self.regionAndAccount(context.executionArn)
+            guard let entry = file.entry(for: function.candidates(region: region, account: account)) else {
+                throw StatesError("Lambda.ResourceNotFoundException", "Function not found: \(function.arn(region: region, account: account)) "
+                    + "(Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException): no entry of the resources file matches it.")
+            }
+            let call = ResourceCall(entry: entry, flavor: .lambda, folder: file.folder)
+            let payload = try await call.perform(input["Payload"] ?? .object(JSONObject()))
+            let version = function.qualifier.flatMap { Int($0) }.map(String.init) ?? "$LATEST"
+            return LambdaInvokeResult.shape(payload: payload, version: version)
+        }
+    }
+
+    /// The region and account of an execution ARN (`arn:aws:states:REGION:ACCOUNT:execution:…`).
+    static func regionAndAccount(_ executionArn: String) -> (String, String) {
+        let parts = executionArn.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        return parts.count > 4 ? (parts[3], parts[4]) : ("us-east-1", "123456789012")
+    }
+}
+
+extension FunctionName {
+    /// `qualified` with the region and account of the original name.
+    init(region: String?, account: String?, _ qualified: FunctionName) {
+        self = qualified
+        self.region = region
+        self.account = account
+    }
+}

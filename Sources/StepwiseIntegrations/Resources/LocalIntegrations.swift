@@ -1,0 +1,40 @@
+import Stepwise
+
+/// Sets a runtime up with the local integrations: a mock config test case (tier `.mock`), a resources file
+/// (tier `.resources`) and the HTTP Task (tier `.services`).
+public enum LocalIntegrations {
+    /// For `stepwise run`: the states of `testCase` (of the state machine `stateMachineName` in the mock config
+    /// file) are mocked. - Throws: an unreadable or invalid file, a missing or unknown test case.
+    public static func configure(
+        _ runtime: Runtime, mockConfig: String?, testCase: String?, stateMachineName: String, resources: String?
+    ) throws(ConfigFileError) {
+        switch (mockConfig, testCase) {
+        case (let path?, let name?):
+            let config = try MockConfig(contentsOf: path)
+            runtime.add(MockResolver(testCase: try config.testCase(name, machine: stateMachineName)), tier: .mock)
+        case (_?, nil): throw ConfigFileError("UsageError", "--mock-config needs --test-case NAME", location: "")
+        case (nil, _?): throw ConfigFileError("UsageError", "--test-case needs --mock-config FILE", location: "")
+        case (nil, nil): break
+        }
+        for resolver in try lowerTiers(resources) { runtime.add(resolver.resolver, tier: resolver.tier) }
+    }
+
+    /// For `stepwise serve`: every execution started as `stateMachineArn#TestCaseName` runs under that test case
+    /// of the mock config file (bind it in the returned registry before the start). Returns nil without a file.
+    public static func configureServer(_ runtime: Runtime, mockConfig: String?, resources: String?) throws(ConfigFileError) -> TestCaseRegistry? {
+        let lower = try lowerTiers(resources)
+        for resolver in lower { runtime.add(resolver.resolver, tier: resolver.tier) }
+        guard let mockConfig else { return nil }
+        let registry = TestCaseRegistry(config: try MockConfig(contentsOf: mockConfig))
+        runtime.add(MockResolver(registry: registry, fallback: lower.map(\.resolver)), tier: .mock)
+        return registry
+    }
+
+    /// The resources file (when given) and the HTTP Task, in the order they are asked.
+    static func lowerTiers(_ resources: String?) throws(ConfigFileError) -> [(resolver: any TaskResolver, tier: ResolverTier)] {
+        var resolvers: [(resolver: any TaskResolver, tier: ResolverTier)] = []
+        if let resources { resolvers.append((ResourcesResolver(file: try ResourcesFile(contentsOf: resources)), .resources)) }
+        resolvers.append((HTTPTaskResolver(), .services))
+        return resolvers
+    }
+}

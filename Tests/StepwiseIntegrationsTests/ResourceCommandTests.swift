@@ -1,0 +1,73 @@
+import Foundation
+import JSON
+import Stepwise
+import StepwiseIntegrations
+import Testing
+
+/// Local commands from a resources file: stdin/stdout, errors, time-outs and cancellation.
+@Suite struct ResourceCommandTests {
+    @Test func aCommandGetsTheInputAndReturnsItsOutput() async throws {
+        let run = try await ResourceSupport.run(ResourceSupport.task("arn:aws:lambda:us-east-1:123456789012:function:adder"), input: ["a": 2, "b": 40])
+        #expect(run.result.output == ["sum": 42])
+        #expect(run.types == [
+            "ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionSucceeded",
+            "TaskStateExited", "ExecutionSucceeded",
+        ])
+    }
+
+    @Test func relativePathsAndWildcardsResolve() async throws {
+        let run = try await ResourceSupport.run(ResourceSupport.task("arn:aws:lambda:eu-west-1:210987654321:function:notify-team:prod"))
+        #expect(run.result.output == ["notified": true])
+        // An exact key wins over a pattern that also matches.
+        let vip = try await ResourceSupport.run(ResourceSupport.task("arn:aws:lambda:us-east-1:123456789012:function:notify-vip"), input: ["a": 1])
+        #expect(vip.result.output == ["sum": 1])
+    }
+
+    @Test func anErrorObjectFailsTheTaskWithItsName() async throws {
+        let run = try await ResourceSupport.run(ResourceSupport.task("arn:aws:lambda:us-east-1:123456789012:function:validate"))
+        #expect(run.result.error == "ValidationError")
+        #expect(run.result.cause == #"{"errorType":"ValidationError","errorMessage":"amount must be positive"}"#)
+        #expect(run.types.suffix(2) == ["LambdaFunctionFailed", "ExecutionFailed"])
+        // For a service resource the cause is the message alone.
+        let sqs = try await ResourceSupport.run(ResourceSupport.task("arn:aws:states:::sqs:sendMessage", parameters: #"{"QueueUrl": "q"}"#))
+        #expect(sqs.result.error == "ValidationError")
+        #expect(sqs.result.cause == "amount must be positive")
+        #expect(sqs.types.suffix(2) == ["TaskFailed", "ExecutionFailed"])
+    }
+
+    @Test func aCrashIsLambdaUnknown() async throws {
+        let run = try await ResourceSupport.run(ResourceSupport.task("arn:aws:lambda:us-east-1:123456789012:function:crasher"))
+        let script = ResourceSupport.folder.appendingPathComponent("crash.sh").path
+        #expect(run.result.error == "Lambda.Unknown")
+        #expect(run.result.cause == "The command '\(script)' (resources entry 'crasher') exited with status 3. stderr: segfault in handler")
+    }
+
+    @Test func aTimeoutKillsTheProcess() async throws {
+        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("pid-\(UUID().uuidString)").path
+        let started = Date()
+        let run = try await ResourceSupport.run(ResourceSupport.task("arn:aws:lambda:us-east-1:123456789012:function:sleeper"), input: ["pidFile": .string(pidFile)])
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(run.result.error == "States.Timeout")
+        #expect(run.result.cause?.hasSuffix("did not finish within 1 seconds and was stopped.") == true)
+        let pid = try #require(Int32(try String(contentsOfFile: pidFile, encoding: .utf8)))
+        #expect(!ResourceSupport.alive(pid))
+    }
+
+    @Test func stoppingTheExecutionKillsTheProcess() async throws {
+        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("pid-\(UUID().uuidString)").path
+        let runtime = try ResourceSupport.runtime()
+        let machine = try StateMachine(text: ResourceSupport.task("arn:aws:lambda:us-east-1:123456789012:function:stoppable"), name: "Stop")
+        let execution = try await runtime.start(machine, input: ["pidFile": .string(pidFile)], name: "stop")
+        #expect(await ResourceSupport.eventually { (try? String(contentsOfFile: pidFile, encoding: .utf8))?.isEmpty == false })
+        let pid = try #require(Int32(try String(contentsOfFile: pidFile, encoding: .utf8)))
+        #expect(ResourceSupport.alive(pid))
+        await execution.stop(cause: "enough")
+        #expect(await execution.result.status == .aborted)
+        #expect(await ResourceSupport.eventually { !ResourceSupport.alive(pid) })
+    }
+
+    @Test func activitiesAndServiceArnsMapToo() async throws {
+        let run = try await ResourceSupport.run(ResourceSupport.task("arn:aws:states:us-east-1:123456789012:activity:review"), input: ["a": 5])
+        #expect(run.result.output == ["sum": 5])
+    }
+}
