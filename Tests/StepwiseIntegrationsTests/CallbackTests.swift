@@ -113,7 +113,6 @@ struct CallbackTests {
         #expect(tooBig?.code == "InvalidOutput")
         await execution.stop(error: "Halt", cause: nil)
         _ = await execution.result
-        try await Task.sleep(for: .milliseconds(50))
         #expect(await Callbacks.error { try await integrations.tokens.sendTaskSuccess(token: token, output: 1) } == .taskDoesNotExist)
     }
 }

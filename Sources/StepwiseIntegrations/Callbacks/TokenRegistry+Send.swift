@@ -18,12 +18,14 @@ extension TokenRegistry {
     /// SendTaskHeartbeat: restarts the task's HeartbeatSeconds clock.
     /// - Throws: InvalidToken, TaskDoesNotExist, TaskTimedOut.
     public func sendTaskHeartbeat(token: String) async throws(CallbackError) {
+        _ = pendingCancellation(token)
         if let waiter = waiters[token] { return await waiter.heartbeat() }
         try await checkAbsent(token)
     }
 
     /// Completes a waiting task, or keeps the outcome for an open task that is not waiting in this process.
     func deliver(_ token: String, _ outcome: CallbackOutcome) async throws(CallbackError) {
+        _ = pendingCancellation(token)
         if waiters[token] == nil { try await checkAbsent(token) }
         if let journal {
             guard (try? await journal.save(token, outcome)) ?? true else {

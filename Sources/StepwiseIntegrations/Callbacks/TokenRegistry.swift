@@ -1,5 +1,6 @@
 import Foundation
 import Stepwise
+import Synchronization
 
 /// The task tokens of tasks that wait for a callback (`.waitForTaskToken` tasks and activity tasks), and the
 /// callbacks that complete them.
@@ -20,6 +21,10 @@ public actor TokenRegistry {
     let journal: (any CallbackJournal)?
     var waiters: [String: Waiter] = [:]
     var endings: [String: Ending] = [:]
+    /// Endings of waits cancelled but not yet closed on the actor: a cancellation handler runs synchronously
+    /// (when the engine stops or times out the task) and records the ending here at once, so a callback that
+    /// arrives before the actor hop already gets TaskDoesNotExist or TaskTimedOut.
+    nonisolated let cancelled = Mutex<[String: Ending]>([:])
 
     public init(journal: (any CallbackJournal)? = nil) { self.journal = journal }
 
@@ -27,6 +32,7 @@ public actor TokenRegistry {
     /// callback saved before a restart), if any.
     public func open(_ token: String, heartbeat: @escaping @Sendable () async -> Void) async -> CallbackOutcome? {
         endings[token] = nil
+        cancelled.withLock { $0[token] = nil }
         waiters[token] = Waiter(heartbeat: heartbeat)
         if let saved = await journal?.outcome(of: token), waiters[token]?.outcome == nil { waiters[token]?.outcome = saved }
         return waiters[token]?.outcome
@@ -49,7 +55,9 @@ public actor TokenRegistry {
                 waiters[token] = waiter
             }
         } onCancel: {
-            Task { await self.cancel(token, timedOut: timedOut()) }
+            let ending: Ending = timedOut() ? .timedOut : .ended
+            cancelled.withLock { $0[token] = ending }
+            Task { await self.cancel(token, timedOut: ending == .timedOut) }
         }
     }
 
@@ -59,9 +67,17 @@ public actor TokenRegistry {
     }
 
     /// Whether a task waits for this token in this process.
-    public func isWaiting(_ token: String) -> Bool { waiters[token] != nil }
+    public func isWaiting(_ token: String) -> Bool { waiters[token] != nil && pendingCancellation(token) == nil }
+
+    /// The ending of a wait whose cancellation has not reached the actor yet; closes the token with it.
+    func pendingCancellation(_ token: String) -> Ending? {
+        guard let ending = cancelled.withLock({ $0[token] }) else { return nil }
+        cancel(token, timedOut: ending == .timedOut)
+        return ending
+    }
 
     func cancel(_ token: String, timedOut: Bool) {
+        cancelled.withLock { $0[token] = nil }
         guard let waiter = waiters[token] else { return }
         close(token, timedOut ? .timedOut : .ended)
         waiter.continuation?.resume(throwing: CancellationError())
