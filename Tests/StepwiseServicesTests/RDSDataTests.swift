@@ -154,8 +154,21 @@ struct RDSDataTests {
         #expect(insert["GeneratedFields"] == [["LongValue": 1]])
         try rds.execute("INSERT IGNORE INTO orders (customer) VALUES ('ada')")
         #expect(try rds.execute("SELECT id, status FROM orders")["Records"] == [[["LongValue": 1], ["StringValue": "new"]]])
+        let indexes = try rds.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'orders' AND sql IS NOT NULL")
+        #expect(indexes["Records"] == [[["StringValue": "idx_status"]]])
         let functions = try rds.execute("SELECT NOW(), UUID()")["Records"]?[0]
         #expect(functions?[0]?["StringValue"]?.stringValue?.count == 19)
         #expect(functions?[1]?["StringValue"]?.stringValue?.count == 36)
+    }
+
+    @Test("Inline INDEX clauses become indexes; running the CREATE TABLE IF NOT EXISTS again is fine")
+    func inlineIndexes() throws {
+        let rds = try RDSFixture()
+        let create = "CREATE TABLE IF NOT EXISTS subscribers (uid VARCHAR(64) NOT NULL PRIMARY KEY, status VARCHAR(16), plan_id VARCHAR(64), "
+            + "INDEX idx_subscribers_status (status), INDEX `idx_subscribers_plan_id` (`plan_id`))"
+        try rds.execute(create)
+        try rds.execute(create)
+        let indexes = try rds.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+        #expect(indexes["Records"] == [[["StringValue": "idx_subscribers_plan_id"]], [["StringValue": "idx_subscribers_status"]]])
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Handled: `INT … AUTO_INCREMENT` (→ `INTEGER`, SQLite's auto-assigned rowid key when it is the primary key),
 /// table options (`ENGINE=`, `DEFAULT CHARSET=`, `COLLATE=`, `AUTO_INCREMENT=`, `ROW_FORMAT=`), column
-/// `CHARACTER SET` / `COLLATE` clauses, inline `INDEX`/`KEY` clauses (dropped; `UNIQUE KEY` becomes `UNIQUE`),
+/// `CHARACTER SET` / `COLLATE` clauses, inline `INDEX`/`KEY` clauses (each becomes a `CREATE INDEX IF NOT EXISTS`
+/// statement after the table's; `UNIQUE KEY` becomes `UNIQUE`),
 /// `ON UPDATE CURRENT_TIMESTAMP` (dropped), `ENUM(…)`/`SET(…)` types (→ `TEXT`) and `INSERT IGNORE`.
 /// Backticks, `VARCHAR(n)`, `UNSIGNED` and `IF NOT EXISTS` need nothing: SQLite accepts them as they are.
 /// `NOW()` and `UUID()` are added as SQL functions (``EmbeddedSQL/addMySQLFunctions()``). Not handled:
@@ -23,13 +24,33 @@ enum MySQLDialect {
 
     private static let insertIgnore = try! NSRegularExpression(pattern: #"\bINSERT\s+IGNORE\b"#, options: [.caseInsensitive])
     private static let createTable = try! NSRegularExpression(pattern: #"\bCREATE\s+(?:TEMPORARY\s+)?TABLE\b"#, options: [.caseInsensitive])
+    private static let tableName = try! NSRegularExpression(
+        pattern: #"\bCREATE\s+(?:TEMPORARY\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(`?\w+`?)"#, options: [.caseInsensitive])
+    private static let inlineIndex = try! NSRegularExpression(
+        pattern: #",\s*(?:INDEX|KEY)\s+`?(\w+)`?\s*(\([^)]*\))"#, options: [.caseInsensitive])
 
     /// `sql` with the MySQL forms above rewritten; other SQL is returned unchanged.
     static func rewrite(_ sql: String) -> String {
         var text = replace(insertIgnore, in: sql, with: "INSERT OR IGNORE")
         guard matches(createTable, text) else { return text }
+        let indexes = indexStatements(text)
         for (rule, template) in tableRules { text = replace(rule, in: text, with: template) }
-        return text
+        guard !indexes.isEmpty else { return text }
+        text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.hasSuffix(";") { text.removeLast() }
+        return ([text] + indexes).joined(separator: ";\n")
+    }
+
+    /// `CREATE INDEX IF NOT EXISTS name ON table (columns)` for each inline `INDEX`/`KEY` of a single CREATE TABLE.
+    private static func indexStatements(_ sql: String) -> [String] {
+        let range = NSRange(sql.startIndex..., in: sql)
+        guard tableName.numberOfMatches(in: sql, range: range) == 1, let table = tableName.firstMatch(in: sql, range: range),
+            let tableRange = Range(table.range(at: 1), in: sql)
+        else { return [] }
+        return inlineIndex.matches(in: sql, range: range).compactMap { match in
+            guard let name = Range(match.range(at: 1), in: sql), let columns = Range(match.range(at: 2), in: sql) else { return nil }
+            return "CREATE INDEX IF NOT EXISTS `\(sql[name])` ON \(sql[tableRange]) \(sql[columns])"
+        }
     }
 
     private static func matches(_ expression: NSRegularExpression, _ text: String) -> Bool {
