@@ -1,5 +1,205 @@
+// migration-example: a program that embeds Stepwise as a library (docs/library.md, "Embedding: the migration
+// example"). It runs one workflow on the local AWS services of a data directory, as `stepwise run` does, but
+// with the runtime in its own hands: it registers its own task handlers, follows the history live and can
+// record the execution durably.
+//
+//   swift run migration-example [WORKFLOW] [INPUT] [--data-dir DIR] [--db PATH] [--name NAME] [--virtual-time] [--resume]
+//
+// WORKFLOW defaults to workflows/migration.asl.json; INPUT is a JSON file (or JSON text) and defaults to the
+// workflow's neighbour `<name>.input.json` when there is one, else {}.
 import Foundation
+import JSON
 import Stepwise
 import StepwiseServices
+import StepwiseStore
 
-print("migration-example: see workflows/README.md")
+let usage = """
+    Usage: migration-example [WORKFLOW] [INPUT] [--data-dir DIR] [--db PATH] [--name NAME] [--virtual-time] [--resume]
+
+      WORKFLOW        an ASL file (default workflows/migration.asl.json)
+      INPUT           a JSON file or JSON text (default: WORKFLOW's <name>.input.json if it exists, else {})
+      --data-dir DIR  where the local S3, DynamoDB, RDS Data API and catalogue keep their data (default .stepwise)
+      --db PATH       record the execution in this SQLite database (durable: see --resume)
+      --name NAME     the execution name (default: a UUID)
+      --virtual-time  Waits, retry backoffs and time-outs take no time
+      --resume        with --db: carry on the executions a killed run left RUNNING instead of starting one
+    """
+
+/// The command line, parsed.
+struct Options {
+    var workflow = "workflows/migration.asl.json"
+    var input: String?
+    var dataDirectory = DataDirectory.defaultPath
+    var database: String?
+    var name: String?
+    var virtualTime = false
+    var resume = false
+
+    init(_ arguments: [String]) throws {
+        var positionals: [String] = []
+        var rest = arguments[...]
+        while let argument = rest.popFirst() {
+            func value() throws -> String {
+                guard let value = rest.popFirst() else { throw ExampleError("\(argument) needs a value") }
+                return value
+            }
+            switch argument {
+            case "--data-dir": dataDirectory = try value()
+            case "--db": database = try value()
+            case "--name": name = try value()
+            case "--virtual-time": virtualTime = true
+            case "--resume": resume = true
+            case "-h", "--help": throw ExampleError(usage)
+            case let option where option.hasPrefix("--"): throw ExampleError("unknown option \(option)\n\n\(usage)")
+            default: positionals.append(argument)
+            }
+        }
+        guard positionals.count <= 2 else { throw ExampleError("expected at most WORKFLOW and INPUT\n\n\(usage)") }
+        if let workflow = positionals.first { self.workflow = workflow }
+        input = positionals.dropFirst().first
+        if resume && database == nil { throw ExampleError("--resume needs --db") }
+    }
+
+    /// The state machine's name: the file name without `.asl.json` / `.json`.
+    var machineName: String {
+        var name = URL(fileURLWithPath: workflow).lastPathComponent
+        for suffix in [".asl.json", ".json"] where name.hasSuffix(suffix) {
+            name = String(name.dropLast(suffix.count))
+            break
+        }
+        return name
+    }
+
+    /// INPUT as JSON: a file, JSON text, the workflow's `<name>.input.json`, or {}.
+    func readInput() throws -> JSON {
+        if let input {
+            if FileManager.default.fileExists(atPath: input) { return try JSON(parsing: String(contentsOfFile: input, encoding: .utf8)) }
+            return try JSON(parsing: input)
+        }
+        let neighbour = URL(fileURLWithPath: workflow).deletingLastPathComponent().appendingPathComponent("\(machineName).input.json").path
+        guard FileManager.default.fileExists(atPath: neighbour) else { return [:] }
+        return try JSON(parsing: String(contentsOfFile: neighbour, encoding: .utf8))
+    }
+}
+
+struct ExampleError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Builds the runtime: the local AWS services for the data directory, then the program's own handlers, which
+/// win over the local services (a Task whose resource matches a registered handler runs the handler).
+func makeRuntime(_ options: Options) -> Runtime {
+    let runtime = Runtime(clock: options.virtualTime ? .virtual : .real)
+    LocalServices.install(DataDirectory(path: options.dataDirectory), into: runtime)
+    // The program plays AWS Lambda: `arn:aws:states:::lambda:invoke` (and plain function ARNs) answer with
+    // the payload they were given, the way a pass-through function would.
+    runtime.register("arn:aws:states:::lambda:invoke") { input, context in
+        FileHandle.standardError.write(Data("  [handler] \(context.stateName) invoked \(input["FunctionName"]?.stringValue ?? "?")\n".utf8))
+        return ["StatusCode": 200, "ExecutedVersion": "$LATEST", "Payload": input["Payload"] ?? .null]
+    }
+    runtime.register("arn:aws:lambda:*:*:function:*") { input, context in
+        FileHandle.standardError.write(Data("  [handler] \(context.stateName) called \(context.resource)\n".utf8))
+        return input
+    }
+    return runtime
+}
+
+/// Records the state machine in the store (a new revision when its definition changed) and returns its ARN.
+func register(_ machine: StateMachine, definition: String, in store: Store, runtime: Runtime) async throws -> String {
+    let arn = runtime.stateMachineArn(machine.name)
+    if let existing = try await store.stateMachine(arn: arn) {
+        if existing.definition != definition {
+            _ = try await store.updateStateMachine(arn: arn, definition: definition, revisionId: UUID().uuidString.lowercased(), date: Date())
+        }
+        return arn
+    }
+    try await store.createStateMachine(StateMachineRecord(
+        name: machine.name, arn: arn, definition: definition, roleArn: runtime.defaultRoleArn, revisionId: UUID().uuidString.lowercased(),
+        creationDate: Date()))
+    return arn
+}
+
+/// Waits for an execution and prints its result and a short history: the states it went through, failures,
+/// and how it ended. Returns whether it succeeded.
+func report(_ execution: Execution) async -> Bool {
+    let result = await execution.result
+    let history = await execution.history
+    print("execution: \(execution.arn)")
+    print("status: \(result.status.rawValue)")
+    if let output = result.output { print("output: \(output.serialized(.pretty))") }
+    if let error = result.error { print("error: \(error): \(result.cause ?? "")") }
+    let start = history.first?.timestamp ?? result.startDate
+    let shown = history.filter { event in
+        let type = event.type.rawValue
+        return type.hasSuffix("StateEntered") || type.hasPrefix("Execution") || type.hasSuffix("Failed") || type.hasSuffix("TimedOut")
+    }
+    print("history: \(history.count) events, \(shown.count) shown")
+    for event in shown {
+        let elapsed = String(format: "%8.3fs", event.timestamp.timeIntervalSince(start))
+        print("  \(String(event.id).leftPadded(4)) \(elapsed)  \(event.type.rawValue)\(event.stateName.map { "  \($0)" } ?? "")")
+    }
+    return result.status == .succeeded
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
+}
+
+func main() async -> Int32 {
+    let options: Options
+    do {
+        options = try Options(Array(CommandLine.arguments.dropFirst()))
+    } catch {
+        FileHandle.standardError.write(Data("migration-example: \(error)\n".utf8))
+        return 2
+    }
+    guard options.resume || FileManager.default.fileExists(atPath: options.workflow) else {
+        FileHandle.standardError.write(Data("migration-example: \(options.workflow): no such file (pass a WORKFLOW, e.g. workflows/hello.asl.json)\n".utf8))
+        return 2
+    }
+    if let input = options.input, !FileManager.default.fileExists(atPath: input), (try? JSON(parsing: input)) == nil {
+        FileHandle.standardError.write(Data("migration-example: INPUT \(input) is neither a file nor JSON text\n".utf8))
+        return 2
+    }
+    do {
+        let runtime = makeRuntime(options)
+        if options.resume, let database = options.database {
+            // The definitions come from the database: each execution resumes with the one it started with.
+            let durable = DurableRuntime(store: try await Store(path: database), runtime: runtime)
+            let resumed = try await durable.resumeAll()
+            print("resumed \(resumed.count) execution(s) from \(database)")
+            var succeeded = true
+            for execution in resumed { succeeded = await report(execution) && succeeded }
+            try await durable.close()
+            return succeeded ? 0 : 1
+        }
+        let definition = try String(contentsOfFile: options.workflow, encoding: .utf8)
+        let machine = try StateMachine(text: definition, name: options.machineName)
+        print("workflow: \(options.workflow) (state machine \(machine.name)), data directory \(options.dataDirectory)")
+
+        guard let database = options.database else {
+            let execution = try await runtime.start(machine, input: try options.readInput(), name: options.name)
+            return await report(execution) ? 0 : 1
+        }
+        // Durable: every step goes to the database; if this process dies, `--resume` carries the execution on.
+        try FileManager.default.createDirectory(
+            at: URL(fileURLWithPath: database).deletingLastPathComponent(), withIntermediateDirectories: true)
+        let store = try await Store(path: database)
+        let durable = DurableRuntime(store: store, runtime: runtime)
+        let arn = try await register(machine, definition: definition, in: store, runtime: runtime)
+        let execution = try await durable.start(
+            machine, definition: definition, input: try options.readInput(), name: options.name, stateMachineArn: arn)
+        let succeeded = await report(execution)
+        try await durable.close()
+        return succeeded ? 0 : 1
+    } catch let error as DefinitionError {
+        FileHandle.standardError.write(Data("migration-example: \(options.workflow): \(error)\n".utf8))
+        return 2
+    } catch {
+        FileHandle.standardError.write(Data("migration-example: \(error)\n".utf8))
+        return 1
+    }
+}
+
+exit(await main())
