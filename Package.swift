@@ -25,7 +25,7 @@ let package = Package(
             ]),
         .executableTarget(name: "stepwise", dependencies: ["StepwiseCLI"]),
         .executableTarget(
-            name: "stepwise-bench", dependencies: ["Stepwise", "StepwiseStore", "StatesLanguage", "JSONata", "JSON"],
+            name: "stepwise-bench", dependencies: ["Stepwise", "StepwiseStore", "StepwiseServices", "StatesLanguage", "JSONata", "JSON"],
             path: "Benchmarks/stepwise-bench"),
         .executableTarget(
             name: "migration-example", dependencies: ["Stepwise", "StepwiseServices", "StepwiseStore", "JSON"],

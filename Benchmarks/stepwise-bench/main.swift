@@ -4,10 +4,11 @@ import Foundation
 ///
 /// Benchmarks: json, transitions, all. Run release builds only: `swift run -c release stepwise-bench json`.
 let usage = """
-    usage: stepwise-bench (json | transitions | jsonata | durable | all) [--peer] [--repetitions N] [--warmup N]
+    usage: stepwise-bench (json | transitions | jsonata | durable | services | all) [--peer] [--repetitions N] [--warmup N]
       json         parse and write a ~1 MiB history-like document: Stepwise JSON vs JSONSerialization
       transitions  state entries per second through Runtime(clock: .virtual); --peer also runs moto
       durable      transitions per second in memory vs recorded in SQLite, and bytes per 1,000 events
+      services     items/s through a Distributed Map over the local S3 (memory, durable) and DynamoDB putItem tasks/s
       jsonata      evaluations per second of typical workflow expressions; --peer also runs jsonata-python
     """
 
@@ -23,8 +24,8 @@ while !arguments.isEmpty {
         guard let value = arguments.first.flatMap(Int.init), value >= 0 else { print(usage); exit(2) }
         arguments.removeFirst()
         if argument == "--warmup" { harness.warmup = value } else { harness.repetitions = max(1, value) }
-    case "json", "transitions", "jsonata", "durable": names.append(argument)
-    case "all": names += ["json", "transitions", "jsonata", "durable"]
+    case "json", "transitions", "jsonata", "durable", "services": names.append(argument)
+    case "all": names += ["json", "transitions", "jsonata", "durable", "services"]
     default: print(usage); exit(argument == "--help" || argument == "-h" ? 0 : 2)
     }
 }
@@ -40,6 +41,7 @@ do {
         case "json": try JSONBenchmark.run(harness: harness)
         case "jsonata": try JSONataBenchmark.run(harness: harness, peer: peer)
         case "durable": try await DurableBenchmark.run(harness: harness)
+        case "services": try await ServicesBenchmark.run(harness: harness)
         default: try await TransitionsBenchmark.run(harness: harness, peer: peer)
         }
     }

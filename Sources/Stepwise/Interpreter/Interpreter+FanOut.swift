@@ -55,33 +55,39 @@ extension Interpreter {
         return .blocked
     }
 
+    /// What starting a child needs from its parent's fan-out, read without keeping a copy of the fan-out: a copy
+    /// alive across the next `modifyFanOut` would make every start copy the whole results array (O(n²) over a
+    /// 100,000-item Distributed Map).
+    func childStartInfo(_ frameId: Int, slot: Int) -> (kind: FanOut.Kind, distributed: Bool, input: JSON)? {
+        guard case .fanOut(let fanOut) = frames[frameId].phase else { return nil }
+        return (fanOut.kind, fanOut.distributed, fanOut.inputs[slot])
+    }
+
     mutating func startChild(_ frameId: Int, slot: Int) {
-        let parent = frames[frameId]
-        guard case .fanOut(let fanOut) = parent.phase else { return }
-        if fanOut.kind == .map, !fanOut.distributed {
-            record(frameId, .mapIterationStarted, .mapIteration(name: parent.state.name, index: slot))
+        guard let (kind, distributed, input) = childStartInfo(frameId, slot: slot) else { return }
+        if kind == .map, !distributed {
+            record(frameId, .mapIterationStarted, .mapIteration(name: frames[frameId].state.name, index: slot))
         }
         let machine = childMachine(frameId, slot: slot)
         // Distributed Map children are separate executions: they cannot read the parent's variables.
-        let variables = fanOut.distributed ? Variables() : parent.variables.enteringScope()
+        let variables = distributed ? Variables() : frames[frameId].variables.enteringScope()
         let childId = newFrame(machine, parent: frameId, slot: slot, variables: variables)
         frames[childId].lastEventId = frames[frameId].lastEventId
-        frames[childId].detached = fanOut.distributed || parent.detached
+        frames[childId].detached = distributed || frames[frameId].detached
         _ = modifyFanOut(frameId) { $0.running[slot] = childId }
-        proceed(childId, .next(machine.startAt, fanOut.inputs[slot]))
+        proceed(childId, .next(machine.startAt, input))
     }
 
     mutating func childSucceeded(_ parentId: Int, slot: Int, output: JSON, lastEventId: Int) {
-        guard let starting = modifyFanOut(parentId, { fanOut -> Bool in
+        guard let (starting, iteration) = modifyFanOut(parentId, { fanOut -> (Bool, Bool) in
             fanOut.results[slot] = output
             fanOut.running[slot] = nil
             fanOut.completed += 1
-            return fanOut.starting
+            return (fanOut.starting, fanOut.kind == .map && !fanOut.distributed)
         }) else { return }
-        let parent = frames[parentId]
-        frames[parentId].lastEventId = max(parent.lastEventId, lastEventId)
-        if case .fanOut(let fanOut) = parent.phase, fanOut.kind == .map, !fanOut.distributed {
-            record(parentId, .mapIterationSucceeded, .mapIteration(name: parent.state.name, index: slot))
+        frames[parentId].lastEventId = max(frames[parentId].lastEventId, lastEventId)
+        if iteration {
+            record(parentId, .mapIterationSucceeded, .mapIteration(name: frames[parentId].state.name, index: slot))
         }
         guard !starting else { return }
         proceed(parentId, startChildren(parentId))
@@ -112,8 +118,8 @@ extension Interpreter {
     /// A Distributed Map child failed: within the tolerance it counts like a finished child; over it, the Map
     /// fails with States.ExceedToleratedFailureThreshold. Returns nil for other fan-outs (Parallel, inline Map).
     mutating func toleratedChildFailure(_ parentId: Int, slot: Int, error: StatesError) -> Outcome? {
-        guard case .fanOut(let current) = frames[parentId].phase, current.distributed else { return nil }
-        guard withinTolerance(current, failures: current.childErrors.count + 1) else {
+        guard let within = withinToleranceAfterOneMore(parentId) else { return nil }
+        guard within else {
             let exceeded = StatesError(StatesError.Name.exceedToleratedFailureThreshold, "The specified tolerated failure threshold was exceeded")
             _ = modifyFanOut(parentId) { $0.childErrors[slot] = error }
             return failOverTolerance(parentId, slot: slot, error: exceeded)
@@ -126,6 +132,13 @@ extension Interpreter {
             return fanOut.starting
         }) else { return .blocked }
         return starting ? .blocked : startChildren(parentId)
+    }
+
+    /// Nil for fan-outs other than a Distributed Map; else whether one more failed child stays within its
+    /// tolerance. Reads the fan-out in its own scope, so no copy outlives the read (see ``childStartInfo``).
+    func withinToleranceAfterOneMore(_ parentId: Int) -> Bool? {
+        guard case .fanOut(let current) = frames[parentId].phase, current.distributed else { return nil }
+        return withinTolerance(current, failures: current.childErrors.count + 1)
     }
 
     /// Fails the Distributed Map: the failing child is recorded, the others are aborted.
