@@ -34,9 +34,9 @@ extension TestSupport {
     }
 
     /// Runs the binary to its end and returns its exit status and standard output.
-    public static func execute(_ arguments: [String], in directory: URL, label: String = "run") throws -> (status: Int32, stdout: String) {
+    public static func execute(_ arguments: [String], in directory: URL, label: String = "run") async throws -> (status: Int32, stdout: String) {
         let process = try spawn(arguments, in: directory, label: label)
-        process.waitUntilExit()
+        await process.exited()
         let stdout = (try? String(contentsOf: directory.appendingPathComponent("\(label).out"), encoding: .utf8)) ?? ""
         return (process.terminationStatus, stdout)
     }
@@ -45,4 +45,21 @@ extension TestSupport {
 public struct BinaryNotFound: Error, CustomStringConvertible {
     public let searched: [String]
     public var description: String { "the stepwise binary was not found; looked at \(searched.joined(separator: ", "))" }
+}
+
+extension Process {
+    /// Waits for the process to end on a thread of its own and answers its exit status.
+    ///
+    /// `waitUntilExit()` blocks the calling thread. Called from a test, that thread belongs to the cooperative pool,
+    /// which has one thread per core: on a two-core CI machine two such waits stop every other test (and the
+    /// servers and executions they drive) until the child exits, and timing-sensitive tests fail or hang.
+    @discardableResult
+    public func exited() async -> Int32 {
+        await withCheckedContinuation { continuation in
+            Thread {
+                self.waitUntilExit()
+                continuation.resume(returning: self.terminationStatus)
+            }.start()
+        }
+    }
 }

@@ -2,7 +2,7 @@ import Testing
 
 @testable import JSON
 
-@Suite("Equality and hashing")
+@Suite("Equality and hashing", .timeLimit(.minutes(3)))
 struct EqualityTests {
     static let equalPairs: [(String, String)] = [
         ("1", "1.0"), ("0", "-0.0"), ("-0.0", "0.0"), ("100", "1e2"), ("1.5", "15e-1"), ("[1,2]", "[1.0,2e0]"),
@@ -71,7 +71,7 @@ struct EqualityTests {
     }
 }
 
-@Suite("Equality edge cases")
+@Suite("Equality edge cases", .timeLimit(.minutes(3)))
 struct EqualityEdgeTests {
     @Test("Non-finite doubles built in Swift equal only themselves")
     func nonFinite() {

@@ -3,7 +3,7 @@ import Testing
 @testable import JSON
 
 /// Numbers keep how they were written: integers as `Int`, decimals as bit-exact `Double`, anything larger as text.
-@Suite("Numbers")
+@Suite("Numbers", .timeLimit(.minutes(3)))
 struct NumberTests {
     @Test(
         "Integers parse to Int and write back unchanged",

@@ -2,7 +2,7 @@ import Testing
 
 @testable import JSON
 
-@Suite("Objects")
+@Suite("Objects", .timeLimit(.minutes(3)))
 struct ObjectTests {
     @Test("Key order is kept as written, through parse and write")
     func keyOrderKept() throws {

@@ -2,7 +2,7 @@ import Testing
 
 @testable import JSON
 
-@Suite("Parse errors and limits")
+@Suite("Parse errors and limits", .timeLimit(.minutes(3)))
 struct ParseErrorTests {
     /// Malformed input → the exact message, byte offset (0-based), line and column (1-based).
     static let cases: [(String, String, Int, Int, Int)] = [

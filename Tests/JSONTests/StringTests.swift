@@ -2,7 +2,7 @@ import Testing
 
 @testable import JSON
 
-@Suite("Strings")
+@Suite("Strings", .timeLimit(.minutes(3)))
 struct StringTests {
     @Test(
         "Every short escape decodes to its character",

@@ -2,7 +2,7 @@ import JSON
 import JSONata
 import Testing
 
-@Suite("Built-in functions")
+@Suite("Built-in functions", .timeLimit(.minutes(3)))
 struct FunctionTests {
     @Test("string functions", arguments: [
         ("$string(5)", #""5""#), ("$string({'a': 1.50})", #""{\"a\":1.5}""#), ("$length('héllo')", "5"),

@@ -2,7 +2,7 @@ import JSON
 import JSONata
 import Testing
 
-@Suite("Language")
+@Suite("Language", .timeLimit(.minutes(3)))
 struct LanguageTests {
     @Test("literals keep JSON types")
     func literals() throws {

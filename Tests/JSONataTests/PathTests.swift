@@ -2,7 +2,7 @@ import JSON
 import JSONata
 import Testing
 
-@Suite("Paths")
+@Suite("Paths", .timeLimit(.minutes(3)))
 struct PathTests {
     static let doc = """
         {"name": "shop", "orders": [

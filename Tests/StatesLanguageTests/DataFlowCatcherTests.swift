@@ -2,7 +2,7 @@ import JSON
 import StatesLanguage
 import Testing
 
-@Suite("Catcher output and payload limits")
+@Suite("Catcher output and payload limits", .timeLimit(.minutes(3)))
 struct DataFlowCatcherTests {
     let error = StatesError("Custom.Error", "it broke")
     let raw = json(#"{"a": 1}"#)

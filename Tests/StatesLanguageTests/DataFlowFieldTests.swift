@@ -2,7 +2,7 @@ import JSON
 import StatesLanguage
 import Testing
 
-@Suite("Data flow read from a state's fields")
+@Suite("Data flow read from a state's fields", .timeLimit(.minutes(3)))
 struct DataFlowFieldTests {
     @Test("fields are read with their defaults and null meanings")
     func readsFields() throws {

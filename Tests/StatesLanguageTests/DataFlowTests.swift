@@ -2,7 +2,7 @@ import JSON
 import StatesLanguage
 import Testing
 
-@Suite("JSONPath data flow")
+@Suite("JSONPath data flow", .timeLimit(.minutes(3)))
 struct DataFlowTests {
     let raw = json(#"{"order": {"id": 7, "items": [1, 2]}, "user": "ada"}"#)
     let roots = PathRoots(input: [:], context: json(#"{"Execution": {"Name": "run-1"}}"#), variables: Variables(local: ["v": 5]))

@@ -2,7 +2,7 @@ import JSON
 import StatesLanguage
 import Testing
 
-@Suite("JSONPath filters")
+@Suite("JSONPath filters", .timeLimit(.minutes(3)))
 struct JSONPathFilterTests {
     @Test("comparisons select the array elements they accept", arguments: [
         ("$.store.book[?(@.price < 10)].title", #"["Sayings of the Century", "Moby Dick"]"#),

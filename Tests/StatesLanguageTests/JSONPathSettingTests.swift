@@ -2,7 +2,7 @@ import JSON
 import StatesLanguage
 import Testing
 
-@Suite("JSONPath writing and misses")
+@Suite("JSONPath writing and misses", .timeLimit(.minutes(3)))
 struct JSONPathSettingTests {
     @Test("a Reference Path writes the value, creating objects on the way", arguments: [
         ("$", #"{"a": 1}"#, #""r""#),

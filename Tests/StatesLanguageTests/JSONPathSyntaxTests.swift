@@ -2,7 +2,7 @@ import JSON
 import StatesLanguage
 import Testing
 
-@Suite("JSONPath syntax and roots")
+@Suite("JSONPath syntax and roots", .timeLimit(.minutes(3)))
 struct JSONPathSyntaxTests {
     @Test("roots: input, context object and variables")
     func roots() throws {

@@ -2,7 +2,7 @@ import JSON
 import StatesLanguage
 import Testing
 
-@Suite("JSONPath selection")
+@Suite("JSONPath selection", .timeLimit(.minutes(3)))
 struct JSONPathTests {
     @Test("definite paths select a single node", arguments: [
         ("$", #"{"k": 1}"#, #"{"k": 1}"#),

@@ -2,7 +2,7 @@ import JSON
 import StatesLanguage
 import Testing
 
-@Suite("Payload templates")
+@Suite("Payload templates", .timeLimit(.minutes(3)))
 struct PayloadTemplateTests {
     let roots = PathRoots(
         input: json(#"{"name": "Ada", "list": [1, 2, 3], "deep": {"x": {"y": true}}}"#),

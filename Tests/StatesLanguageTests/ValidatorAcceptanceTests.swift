@@ -2,7 +2,7 @@ import JSON
 import StatesLanguage
 import Testing
 
-@Suite("Validator: valid definitions")
+@Suite("Validator: valid definitions", .timeLimit(.minutes(3)))
 struct ValidatorAcceptanceTests {
     /// One valid definition per state type and query language.
     static let valid: [(String, String)] = [

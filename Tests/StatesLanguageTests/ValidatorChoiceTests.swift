@@ -2,7 +2,7 @@ import JSON
 import StatesLanguage
 import Testing
 
-@Suite("Validator: Choice")
+@Suite("Validator: Choice", .timeLimit(.minutes(3)))
 struct ValidatorChoiceTests {
     /// A Choice state `S` with the given rules, defaulting to a Succeed state `E`.
     static func choice(_ rules: String, language: String? = nil) -> String {

@@ -2,7 +2,7 @@ import JSON
 import StatesLanguage
 import Testing
 
-@Suite("Validator: data flow, variables, Retry and Catch")
+@Suite("Validator: data flow, variables, Retry and Catch", .timeLimit(.minutes(3)))
 struct ValidatorDataFlowTests {
     static let lambda = "arn:aws:lambda:us-east-1:111111111111:function:f"
 

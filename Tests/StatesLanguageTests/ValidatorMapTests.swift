@@ -2,7 +2,7 @@ import JSON
 import StatesLanguage
 import Testing
 
-@Suite("Validator: Map")
+@Suite("Validator: Map", .timeLimit(.minutes(3)))
 struct ValidatorMapTests {
     static let processor = #"{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}"#
     static let distributed =

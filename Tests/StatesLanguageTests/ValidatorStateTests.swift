@@ -2,7 +2,7 @@ import JSON
 import StatesLanguage
 import Testing
 
-@Suite("Validator: Task, Pass, Wait, Fail, Parallel")
+@Suite("Validator: Task, Pass, Wait, Fail, Parallel", .timeLimit(.minutes(3)))
 struct ValidatorStateTests {
     static let lambda = "arn:aws:lambda:us-east-1:111111111111:function:f"
 

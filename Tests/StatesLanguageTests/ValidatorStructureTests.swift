@@ -2,7 +2,7 @@ import JSON
 import StatesLanguage
 import Testing
 
-@Suite("Validator: definition structure")
+@Suite("Validator: definition structure", .timeLimit(.minutes(3)))
 struct ValidatorStructureTests {
     @Test("An empty definition is not a JSON object")
     func emptyText() {

@@ -7,7 +7,7 @@ import Testing
 
 /// Crash tests that really crash: a child `stepwise` process works on a database and is killed with SIGKILL at
 /// random (seeded) moments, then restarted; every execution must end as an uninterrupted run would.
-@Suite("Durable executions survive SIGKILL", .serialized, .timeLimit(.minutes(5)))
+@Suite("Durable executions survive SIGKILL", .serialized, .heavy, .timeLimit(.minutes(5)))
 struct CrashTests {
     static let workflows = ["waits", "retries", "fanout", "chain"]
     static let minimumKills = 50
@@ -34,13 +34,29 @@ struct CrashTests {
             let run = try TestSupport.spawn(
                 ["run", try Self.workflowURL(workflow).path, "--db", database, "--name", name, "--input", Self.input(n).serialized()],
                 in: directory, label: "run-\(n)")
-            kills += try await Self.kill(run, after: Double.random(in: 0.02...0.9, using: &random))
+            // A run killed before it recorded its start never began (there is nothing to lose), so the random
+            // moment is measured from the recorded start; `resume` below is killed at any moment, start-up included.
+            await Self.waitForStart(of: name, in: database, while: run)
+            kills += try await Self.kill(run, after: Double.random(in: 0.0...0.9, using: &random))
             let resume = try TestSupport.spawn(["resume", "--db", database], in: directory, label: "resume-\(n)")
             kills += try await Self.kill(resume, after: Double.random(in: 0.02...0.9, using: &random))
         }
-        let final = try TestSupport.execute(["resume", "--db", database], in: directory, label: "final")
+        let final = try await TestSupport.execute(["resume", "--db", database], in: directory, label: "final")
         #expect(final.status == 0)
         try await Self.verify(jobs, database: database, seed: seed)
+    }
+
+    /// Returns once the execution `name` is in the database (or the process has ended, or 20 s have passed).
+    static func waitForStart(of name: String, in database: String, while process: Process) async {
+        let deadline = ContinuousClock.now + .seconds(20)
+        while process.isRunning, ContinuousClock.now < deadline {
+            if let store = try? await Store(path: database, options: Store.Options(readOnly: true)) {
+                let found = (try? await store.execution(nameOrArn: name)) != nil
+                try? await store.close()
+                if found { return }
+            }
+            try? await Task.sleep(for: .milliseconds(5))
+        }
     }
 
     /// Sends SIGKILL after `delay` seconds; returns 1 when the process was still running (a real kill).
@@ -48,7 +64,7 @@ struct CrashTests {
         try await Task.sleep(for: .milliseconds(Int(delay * 1000)))
         guard process.isRunning else { return 0 }
         Foundation.kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        await process.exited()
         return 1
     }
 

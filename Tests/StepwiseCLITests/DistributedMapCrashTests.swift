@@ -7,7 +7,7 @@ import Testing
 
 /// A Distributed Map over a 100,000-row CSV with batching, tolerated failures and a result writer — run straight
 /// through, and killed with SIGKILL while it runs, then resumed.
-@Suite("Distributed Map over 100,000 rows", .serialized, .timeLimit(.minutes(5)))
+@Suite("Distributed Map over 100,000 rows", .serialized, .heavy, .timeLimit(.minutes(5)))
 struct DistributedMapCrashTests {
     static let rows = 100_000
     /// Every 5,000th row has no number: 20 of the 1,000 batches fail, within the 5 % tolerance.
@@ -46,7 +46,7 @@ struct DistributedMapCrashTests {
     @Test("It runs to the end with 980 batches written as succeeded and 20 as failed")
     func straight() async throws {
         let (directory, data, workflow) = try Self.prepare()
-        let run = try TestSupport.execute(
+        let run = try await TestSupport.execute(
             ["run", workflow, "--data-dir", data, "--virtual-time", "--input", #"{"job": "j-1"}"#], in: directory)
         #expect(run.status == 0)
         let summary = try Self.summary(try JSON(parsing: run.stdout), dataDirectory: data)
@@ -66,12 +66,12 @@ struct DistributedMapCrashTests {
             try await Task.sleep(for: .milliseconds(Int(delay * 1000)))
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
+                await process.exited()
                 kills += 1
             }
         }
         #expect(kills == 1, "the run ended before it could be killed: nothing was tested")
-        let resumed = try TestSupport.execute(["resume", "--db", database, "--data-dir", data, "--json"], in: directory, label: "resume")
+        let resumed = try await TestSupport.execute(["resume", "--db", database, "--data-dir", data, "--json"], in: directory, label: "resume")
         #expect(resumed.status == 0)
         let store = try await Store(path: database, options: Store.Options(readOnly: true))
         let record = try #require(try await store.execution(nameOrArn: "big"))

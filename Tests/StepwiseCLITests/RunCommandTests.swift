@@ -3,7 +3,7 @@ import JSON
 import StepwiseTesting
 import Testing
 
-@Suite("stepwise run")
+@Suite("stepwise run", .timeLimit(.minutes(3)))
 struct RunCommandTests {
     static func file(_ text: String, name: String = "machine.asl.json") throws -> String {
         let url = try TestSupport.temporaryDirectory().appendingPathComponent(name)
@@ -69,7 +69,7 @@ struct RunCommandTests {
     }
 }
 
-@Suite("stepwise validate and eval")
+@Suite("stepwise validate and eval", .timeLimit(.minutes(3)))
 struct ValidateEvalTests {
     @Test("validate prints FILE: CODE: message at /location and exits 2 for an invalid file")
     func validateInvalid() async throws {

@@ -3,7 +3,7 @@ import Stepwise
 import StepwiseIntegrations
 import Testing
 
-@Suite("Activities: workers poll with GetActivityTask and answer with SendTask*")
+@Suite("Activities: workers poll with GetActivityTask and answer with SendTask*", .timeLimit(.minutes(3)))
 struct ActivityTests {
     static func machine(_ arn: String) throws -> StateMachine {
         try StateMachine(text: """

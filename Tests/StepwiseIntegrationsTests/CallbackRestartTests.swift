@@ -5,7 +5,7 @@ import StepwiseStore
 import StepwiseTesting
 import Testing
 
-@Suite("Task tokens survive a restart of the durable runtime")
+@Suite("Task tokens survive a restart of the durable runtime", .timeLimit(.minutes(3)))
 struct CallbackRestartTests {
     /// Starts a `.waitForTaskToken` execution on a first runtime over `path`, waits until it submitted its call,
     /// then drains and closes that runtime as a crash would leave it. Answers the execution's ARN and token.

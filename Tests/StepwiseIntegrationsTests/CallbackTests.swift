@@ -1,9 +1,10 @@
 import Foundation
 import Stepwise
 import StepwiseIntegrations
+import StepwiseTesting
 import Testing
 
-@Suite("Callback pattern: .waitForTaskToken with SendTaskSuccess, SendTaskFailure and SendTaskHeartbeat")
+@Suite("Callback pattern: .waitForTaskToken with SendTaskSuccess, SendTaskFailure and SendTaskHeartbeat", .timeLimit(.minutes(3)))
 struct CallbackTests {
     @Test("SendTaskSuccess completes the task with its output after TaskSubmitted records the call's response")
     func success() async throws {
@@ -57,7 +58,7 @@ struct CallbackTests {
         #expect(await execution.result.output == "done")
     }
 
-    @Test("Heartbeats keep a task alive past HeartbeatSeconds")
+    @Test("Heartbeats keep a task alive past HeartbeatSeconds", .realTime)
     func heartbeatKeepsAlive() async throws {
         let (runtime, integrations, tokens) = Callbacks.runtime()
         let execution = try await runtime.start(try Callbacks.tokenMachine(#", "HeartbeatSeconds": 2"#), input: ["order": 1])
@@ -83,7 +84,7 @@ struct CallbackTests {
         #expect(await Callbacks.error { try await integrations.tokens.sendTaskHeartbeat(token: token) } == .taskTimedOut)
     }
 
-    @Test("TimeoutSeconds bounds the wait whatever the heartbeats")
+    @Test("TimeoutSeconds bounds the wait whatever the heartbeats", .realTime)
     func timeoutSeconds() async throws {
         let (runtime, integrations, tokens) = Callbacks.runtime()
         let execution = try await runtime.start(

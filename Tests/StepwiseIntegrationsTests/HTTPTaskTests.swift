@@ -5,7 +5,7 @@ import StepwiseIntegrations
 import Testing
 
 /// The HTTP Task performed for real against a local server.
-@Suite struct HTTPTaskTests {
+@Suite(.timeLimit(.minutes(3))) struct HTTPTaskTests {
     let server: ResourceTestServer
 
     init() throws { server = try ResourceTestServer() }

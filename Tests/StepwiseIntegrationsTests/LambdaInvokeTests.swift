@@ -5,7 +5,7 @@ import StepwiseIntegrations
 import Testing
 
 /// `arn:aws:states:::lambda:invoke` through a resources file: FunctionName forms and AWS's invoke shape.
-@Suite struct LambdaInvokeTests {
+@Suite(.timeLimit(.minutes(3))) struct LambdaInvokeTests {
     func invoke(_ function: String, payload: String = #"{"a": 1, "b": 2}"#) async throws -> MockRun {
         try await ResourceSupport.run(ResourceSupport.task(
             "arn:aws:states:::lambda:invoke", parameters: #"{"FunctionName": "\#(function)", "Payload": \#(payload)}"#))

@@ -4,7 +4,7 @@ import StepwiseTesting
 import Testing
 
 /// `stepwise run` with --mock-config, --test-case, --state-machine-name and --resources.
-@Suite struct MockCLITests {
+@Suite(.timeLimit(.minutes(3))) struct MockCLITests {
     let config = MockSupport.fixtures.appendingPathComponent("MockConfigFile.json").path
     let resources = ResourceSupport.folder.appendingPathComponent("resources.json").path
 

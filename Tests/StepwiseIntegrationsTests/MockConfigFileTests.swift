@@ -4,7 +4,7 @@ import StepwiseIntegrations
 import Testing
 
 /// Reading mock config files: the format and the errors for what is wrong in them.
-@Suite struct MockConfigFileTests {
+@Suite(.timeLimit(.minutes(3))) struct MockConfigFileTests {
     func error(_ text: String) -> String? {
         do {
             _ = try MockConfig(json: try JSON(parsing: text), file: "m.json")

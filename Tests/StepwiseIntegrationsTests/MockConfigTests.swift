@@ -6,7 +6,7 @@ import StepwiseTesting
 import Testing
 
 /// Step Functions Local's counter semantics: one counter per state per execution, advanced by every invocation.
-@Suite struct MockConfigTests {
+@Suite(.timeLimit(.minutes(3))) struct MockConfigTests {
     @Test func retriesConsumeTheNextResponses() async throws {
         let run = try await MockSupport.run(MockSupport.fetcher, machine: "Fetcher", testCase: "FlakyThenData")
         #expect(run.result.status == .succeeded)

@@ -7,7 +7,7 @@ import StepwiseTesting
 import Testing
 
 /// `stepwise serve` with SFN_MOCK_CONFIG and --resources: StartExecution with `stateMachineArn#TestCaseName`.
-@Suite struct MockServeTests {
+@Suite(.timeLimit(.minutes(3))) struct MockServeTests {
     /// Starts the server on a free port; returns it and its base URL.
     func serve() async throws -> (Process, String) {
         let directory = try TestSupport.temporaryDirectory()

@@ -4,7 +4,7 @@ import StepwiseIntegrations
 import StepwiseStore
 import Testing
 
-@Suite("Nested executions: states:startExecution, .sync, .sync:2 and .waitForTaskToken")
+@Suite("Nested executions: states:startExecution, .sync, .sync:2 and .waitForTaskToken", .timeLimit(.minutes(3)))
 struct NestedTests {
     static let child = #"{"StartAt": "Double", "States": {"Double": {"Type": "Pass", "Parameters": {"n.$": "States.MathAdd($.n, $.n)"}, "End": true}}}"#
     static let failing = #"{"StartAt": "Boom", "States": {"Boom": {"Type": "Fail", "Error": "Child.Broke", "Cause": "no luck"}}}"#

@@ -5,7 +5,7 @@ import StepwiseIntegrations
 import Testing
 
 /// Local commands from a resources file: stdin/stdout, errors, time-outs and cancellation.
-@Suite struct ResourceCommandTests {
+@Suite(.timeLimit(.minutes(3))) struct ResourceCommandTests {
     @Test func aCommandGetsTheInputAndReturnsItsOutput() async throws {
         let run = try await ResourceSupport.run(ResourceSupport.task("arn:aws:lambda:us-east-1:123456789012:function:adder"), input: ["a": 2, "b": 40])
         #expect(run.result.output == ["sum": 42])

@@ -5,7 +5,7 @@ import StepwiseIntegrations
 import Testing
 
 /// Reading resources files, and the start-time report of what nothing can run.
-@Suite struct ResourceFileTests {
+@Suite(.timeLimit(.minutes(3))) struct ResourceFileTests {
     func error(_ text: String) -> String? {
         do {
             _ = try ResourcesFile(json: try JSON(parsing: text), folder: ResourceSupport.folder, file: "r.json")

@@ -47,7 +47,7 @@ func withService<T>(workflows: [String: String] = [:], config: String? = nil, _ 
 final class APIClient: Sendable {
     let raw: RawClient
 
-    init(port: UInt16) throws { raw = try RawClient(port: port) }
+    init(port: UInt16, readTimeoutSeconds: Int = 5) throws { raw = try RawClient(port: port, readTimeoutSeconds: readTimeoutSeconds) }
 
     /// Sends an AWS JSON request; answers the status and the parsed body.
     func call(_ action: String, _ members: JSON = [:], target: String? = nil) async throws -> (status: Int, body: JSON) {

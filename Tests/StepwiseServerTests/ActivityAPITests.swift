@@ -1,9 +1,10 @@
 import Foundation
 import JSON
 import StepwiseServer
+import StepwiseTesting
 import Testing
 
-@Suite("Activities over the AWS JSON API")
+@Suite("Activities over the AWS JSON API", .timeLimit(.minutes(3)))
 struct ActivityAPITests {
     static let model = "com.amazonaws.swf.service.v2.model#"
 
@@ -56,17 +57,25 @@ struct ActivityAPITests {
         }
     }
 
-    @Test("Hundreds of long polls wait at once while other requests are answered; an empty poll answers {}")
+    @Test("Hundreds of long polls wait at once while other requests are answered; an empty poll answers {}", .realTime)
     func manyPollers() async throws {
         try await withService { service in
-            service.engine.integrations.activityPollTimeout = .milliseconds(1500)
+            // The polls must all be waiting before the first one times out: the deadline for that is well inside
+            // the poll time-out, so a slow machine fails the expectation instead of waiting forever.
+            service.engine.integrations.activityPollTimeout = .seconds(4)
             let activity = try await service.client.ok("CreateActivity", ["name": "busy"])["activityArn"]?.stringValue ?? ""
             let port = await service.host.port
             try await withThrowingTaskGroup(of: JSON.self) { group in
                 for _ in 0..<200 {
-                    group.addTask { try await APIClient(port: port).ok("GetActivityTask", ["activityArn": .string(activity)]) }
+                    group.addTask { try await APIClient(port: port, readTimeoutSeconds: 30).ok("GetActivityTask", ["activityArn": .string(activity)]) }
                 }
-                while await service.engine.integrations.broker.pollerCount(activity) < 200 { try await Task.sleep(for: .milliseconds(10)) }
+                let deadline = ContinuousClock.now + .seconds(3)
+                var waiting = 0
+                while waiting < 200, ContinuousClock.now < deadline {
+                    try await Task.sleep(for: .milliseconds(10))
+                    waiting = await service.engine.integrations.broker.pollerCount(activity)
+                }
+                try #require(waiting == 200, "only \(waiting) polls were waiting after 3 s")
                 let start = ContinuousClock.now
                 _ = try await service.client.ok("ListActivities")
                 #expect(ContinuousClock.now - start < .milliseconds(500))

@@ -3,7 +3,7 @@ import JSON
 import StepwiseServer
 import Testing
 
-@Suite("SendTaskSuccess, SendTaskFailure and SendTaskHeartbeat over the AWS JSON API")
+@Suite("SendTaskSuccess, SendTaskFailure and SendTaskHeartbeat over the AWS JSON API", .timeLimit(.minutes(3)))
 struct CallbackAPITests {
     static let model = "com.amazonaws.swf.service.v2.model#"
     static let waiter = """

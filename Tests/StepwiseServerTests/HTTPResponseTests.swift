@@ -12,7 +12,7 @@ private struct Secret: Error {
     let password = "hunter2"
 }
 
-@Suite("Responses and errors")
+@Suite("Responses and errors", .timeLimit(.minutes(3)))
 struct HTTPResponseTests {
     private func text(_ response: HTTPResponse, omitBody: Bool = false, close: Bool = false) -> String {
         String(decoding: response.serialized(omitBody: omitBody, close: close, date: "Sun, 06 Nov 1994 08:49:37 GMT"), as: UTF8.self)

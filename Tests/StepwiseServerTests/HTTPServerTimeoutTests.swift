@@ -1,7 +1,8 @@
 import StepwiseServer
+import StepwiseTesting
 import Testing
 
-@Suite("Server: slow, idle and half-closed clients", .serialized, .timeLimit(.minutes(1)))
+@Suite("Server: slow, idle and half-closed clients", .serialized, .realTime, .timeLimit(.minutes(2)))
 struct HTTPServerTimeoutTests {
     private let quick = HTTPLimits(
         headerTimeout: .milliseconds(300), bodyTimeout: .milliseconds(300), idleTimeout: .milliseconds(300))

@@ -3,7 +3,7 @@ import Testing
 
 @testable import StepwiseServer
 
-@Suite("REST jobs API: docs/openapi.yaml")
+@Suite("REST jobs API: docs/openapi.yaml", .timeLimit(.minutes(3)))
 struct JobsOpenAPITests {
     /// `docs/openapi.yaml`, found from this file's path.
     static let documentURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -31,7 +31,7 @@ private func status(of text: String, limits: HTTPLimits = HTTPLimits()) -> Int? 
     }
 }
 
-@Suite("Request parser")
+@Suite("Request parser", .timeLimit(.minutes(3)))
 struct RequestParserTests {
     @Test("A request split into single bytes parses the same as in one piece", arguments: [false, true])
     func incremental(byteByByte: Bool) throws {

@@ -2,7 +2,7 @@ import Testing
 
 @testable import StepwiseServer
 
-@Suite("Request targets")
+@Suite("Request targets", .timeLimit(.minutes(3)))
 struct RequestTargetTests {
     @Test(
         "Paths are percent-decoded",

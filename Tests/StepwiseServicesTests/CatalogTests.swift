@@ -24,7 +24,7 @@ func makeCatalog() throws -> (DataDirectory, ResourceCatalog) {
     return (directory, ResourceCatalog(dataDirectory: directory))
 }
 
-@Suite("Catalogue: Glue")
+@Suite("Catalogue: Glue", .timeLimit(.minutes(3)))
 struct CatalogGlueTests {
     @Test func databaseLifecycle() throws {
         let (directory, catalog) = try makeCatalog()
@@ -64,7 +64,7 @@ struct CatalogGlueTests {
     }
 }
 
-@Suite("Catalogue: EventBridge")
+@Suite("Catalogue: EventBridge", .timeLimit(.minutes(3)))
 struct CatalogEventBridgeTests {
     @Test func ruleLifecycle() throws {
         let (_, catalog) = try makeCatalog()
@@ -99,7 +99,7 @@ struct CatalogEventBridgeTests {
     }
 }
 
-@Suite("Catalogue: DMS")
+@Suite("Catalogue: DMS", .timeLimit(.minutes(3)))
 struct CatalogDMSTests {
     let request: JSON = [
         "ReplicationTaskIdentifier": "Nightly-Copy", "SourceEndpointArn": "arn:src", "TargetEndpointArn": "arn:dst",

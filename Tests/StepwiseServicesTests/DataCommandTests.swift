@@ -6,7 +6,7 @@ import Testing
 
 @testable import StepwiseServices
 
-@Suite("stepwise data")
+@Suite("stepwise data", .timeLimit(.minutes(3)))
 struct DataCommandTests {
     /// A data directory with a bucket, an SQL database, a catalogue resource and a DynamoDB file.
     func populated(dynamoDB: String? = nil) throws -> DataDirectory {

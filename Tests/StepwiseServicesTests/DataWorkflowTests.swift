@@ -6,7 +6,7 @@ import Testing
 
 @testable import StepwiseServices
 
-@Suite("Local services in a workflow")
+@Suite("Local services in a workflow", .timeLimit(.minutes(3)))
 struct DataWorkflowTests {
     /// Creates a bucket, puts and gets an object, then fails on a missing key and rolls back (deletes the object
     /// and the bucket) in its Catch.

@@ -5,7 +5,7 @@ import StepwiseServices
 import StepwiseTesting
 import Testing
 
-@Suite("Distributed Map on the local S3")
+@Suite("Distributed Map on the local S3", .timeLimit(.minutes(3)))
 struct DistributedMapIOTests {
     static func setUp(_ files: [String: String]) throws -> (DataDirectory, Runtime) {
         let directory = DataDirectory(path: try TestSupport.temporaryDirectory().path)

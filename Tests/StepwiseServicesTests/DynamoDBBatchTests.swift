@@ -3,7 +3,7 @@ import Stepwise
 @testable import StepwiseServices
 import Testing
 
-@Suite("DynamoDB BatchWriteItem and BatchGetItem")
+@Suite("DynamoDB BatchWriteItem and BatchGetItem", .timeLimit(.minutes(3)))
 struct DynamoDBBatchTests {
     @Test("BatchWriteItem puts and deletes across tables and answers empty UnprocessedItems")
     func batchWrite() async throws {

@@ -3,7 +3,7 @@ import Stepwise
 @testable import StepwiseServices
 import Testing
 
-@Suite("DynamoDB ConditionExpression")
+@Suite("DynamoDB ConditionExpression", .timeLimit(.minutes(3)))
 struct DynamoDBConditionTests {
     static let item = """
         {"id": {"S": "a"}, "n": {"N": "5"}, "s": {"S": "hello"}, "b": {"B": "AQID"}, "flag": {"BOOL": true},

@@ -3,7 +3,7 @@ import Stepwise
 @testable import StepwiseServices
 import Testing
 
-@Suite("DynamoDB PutItem, GetItem, DeleteItem")
+@Suite("DynamoDB PutItem, GetItem, DeleteItem", .timeLimit(.minutes(3)))
 struct DynamoDBItemTests {
     @Test("PutItem answers {} and replaces a whole item; ALL_OLD returns the replaced item")
     func putReplaces() async throws {

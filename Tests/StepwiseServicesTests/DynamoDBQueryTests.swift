@@ -3,7 +3,7 @@ import Stepwise
 @testable import StepwiseServices
 import Testing
 
-@Suite("DynamoDB Query and Scan")
+@Suite("DynamoDB Query and Scan", .timeLimit(.minutes(3)))
 struct DynamoDBQueryTests {
     /// A fixture with partition `p` holding sort keys 1, 2, 10, 20, 100 (numeric order differs from text order)
     /// and partition `q` holding one item.

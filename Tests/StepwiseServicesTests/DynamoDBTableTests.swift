@@ -4,7 +4,7 @@ import Stepwise
 @testable import StepwiseServices
 import Testing
 
-@Suite("DynamoDB table lifecycle")
+@Suite("DynamoDB table lifecycle", .timeLimit(.minutes(3)))
 struct DynamoDBTableTests {
     @Test("DescribeTable reports the schema, ACTIVE, item count and ARN; ListTables pages; DeleteTable drops items")
     func lifecycle() async throws {

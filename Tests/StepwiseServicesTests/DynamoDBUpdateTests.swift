@@ -3,7 +3,7 @@ import Stepwise
 @testable import StepwiseServices
 import Testing
 
-@Suite("DynamoDB UpdateItem and UpdateExpression")
+@Suite("DynamoDB UpdateItem and UpdateExpression", .timeLimit(.minutes(3)))
 struct DynamoDBUpdateTests {
     static let item = """
         {"id": {"S": "a"}, "n": {"N": "5"}, "s": {"S": "x"}, "tags": {"SS": ["x", "y"]}, "nums": {"NS": ["1"]},

@@ -3,7 +3,7 @@ import Stepwise
 @testable import StepwiseServices
 import Testing
 
-@Suite("DynamoDB attribute values and numbers")
+@Suite("DynamoDB attribute values and numbers", .timeLimit(.minutes(3)))
 struct DynamoDBValueTests {
     @Test("Every AttributeValue type round-trips through PutItem and GetItem")
     func typesRoundTrip() async throws {

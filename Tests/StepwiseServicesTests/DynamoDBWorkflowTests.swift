@@ -4,7 +4,7 @@ import Stepwise
 import StepwiseTesting
 import Testing
 
-@Suite("DynamoDB through workflows")
+@Suite("DynamoDB through workflows", .timeLimit(.minutes(3)))
 struct DynamoDBWorkflowTests {
     static let createTable = """
         "Create": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:dynamodb:createTable", "ResultPath": null, "Next": "NEXT",

@@ -36,7 +36,7 @@ struct RDSFixture {
     }
 }
 
-@Suite("RDS Data API")
+@Suite("RDS Data API", .timeLimit(.minutes(3)))
 struct RDSDataTests {
     @Test func typedParametersAndRecords() throws {
         let rds = try RDSFixture()

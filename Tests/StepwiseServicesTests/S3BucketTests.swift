@@ -5,7 +5,7 @@ import Testing
 
 @testable import StepwiseServices
 
-@Suite("S3 buckets")
+@Suite("S3 buckets", .timeLimit(.minutes(3)))
 struct S3BucketTests {
     @Test func createHeadListAndDeleteABucket() throws {
         let s3 = try S3Fixture()

@@ -5,7 +5,7 @@ import Testing
 
 @testable import StepwiseServices
 
-@Suite("S3 ListObjectsV2")
+@Suite("S3 ListObjectsV2", .timeLimit(.minutes(3)))
 struct S3ListingTests {
     /// A bucket `bkt` with keys a.txt, logs/2024/x, logs/2024/y, logs/2025/z, photos/p.jpg, z.txt.
     func fixture() throws -> S3Fixture {

@@ -5,7 +5,7 @@ import Testing
 
 @testable import StepwiseServices
 
-@Suite("S3 objects")
+@Suite("S3 objects", .timeLimit(.minutes(3)))
 struct S3ObjectTests {
     @Test func putGetHeadAndDeleteAnObject() throws {
         let s3 = try S3Fixture()

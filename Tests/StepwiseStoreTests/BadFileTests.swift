@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import StepwiseStore
 
-@Suite("Bad database files")
+@Suite("Bad database files", .timeLimit(.minutes(3)))
 struct BadFileTests {
     /// Expects opening `path` to fail with `kind`, leaving the file's bytes as they were.
     func expectRefused(_ path: String, _ kind: StoreError.Kind, options: Store.Options = Store.Options()) async throws {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import StepwiseStore
 
-@Suite("Executions")
+@Suite("Executions", .timeLimit(.minutes(3)))
 struct ExecutionTests {
     /// A store with executions e0…e(count-1) started one second apart; odd ones have finished.
     func store(executions count: Int) async throws -> Store {

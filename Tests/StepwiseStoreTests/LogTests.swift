@@ -3,7 +3,7 @@ import Testing
 @testable import StepwiseStore
 import Stepwise
 
-@Suite("Step log and history")
+@Suite("Step log and history", .timeLimit(.minutes(3)))
 struct LogTests {
     func storeWithExecution(_ options: Store.Options = Store.Options()) async throws -> (Store, String, String) {
         let path = try Fixture.path()

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import StepwiseStore
 
-@Suite("Migrations")
+@Suite("Migrations", .timeLimit(.minutes(3)))
 struct MigrationTests {
     @Test("A new database gets every migration applied once and recorded in order")
     func appliedOnce() async throws {

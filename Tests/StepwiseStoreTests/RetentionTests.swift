@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import StepwiseStore
 
-@Suite("Retention")
+@Suite("Retention", .timeLimit(.minutes(3)))
 struct RetentionTests {
     @Test("Purge deletes executions that stopped more than 90 days ago, with their events and logs")
     func purge() async throws {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import StepwiseStore
 
-@Suite("State machines")
+@Suite("State machines", .timeLimit(.minutes(3)))
 struct StateMachineTests {
     @Test("Creating a state machine twice fails with alreadyExists")
     func duplicate() async throws {

@@ -65,7 +65,7 @@ enum Fixture {
 
     private static func chattr(_ flag: String, _ path: String) throws {
         let process = try Process.run(URL(fileURLWithPath: "/usr/bin/chattr"), arguments: [flag, path])
-        process.waitUntilExit()
+        process.waitUntilExit()  // chattr ends at once; tests call this from synchronous helpers
         guard process.terminationStatus == 0 else { throw StoreError(.sqlite, "chattr \(flag) \(path) failed") }
     }
 

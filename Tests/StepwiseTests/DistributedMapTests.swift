@@ -24,7 +24,7 @@ final class ItemSource: DistributedMapIO {
     }
 }
 
-@Suite("Distributed Map")
+@Suite("Distributed Map", .timeLimit(.minutes(3)))
 struct DistributedMapTests {
     static func definition(_ extra: String, processor: String = #""Echo": {"Type": "Pass", "End": true}"#, start: String = "Echo") -> String {
         """

@@ -4,7 +4,7 @@ import StepwiseTesting
 import Synchronization
 import Testing
 
-@Suite("Limits, context object, failures and cancellation in scopes")
+@Suite("Limits, context object, failures and cancellation in scopes", .timeLimit(.minutes(3)))
 struct EngineEdgeTests {
     static let service = "arn:aws:states:::lambda:invoke"
 

@@ -3,7 +3,7 @@ import Stepwise
 import StepwiseTesting
 import Testing
 
-@Suite("JSONata states and AWS's JSONata functions")
+@Suite("JSONata states and AWS's JSONata functions", .timeLimit(.minutes(3)))
 struct JSONataStateTests {
     static func output(_ expression: String, input: JSON = [:]) async throws -> FinishedRun {
         try await TestSupport.run("""
@@ -105,7 +105,7 @@ struct JSONataStateTests {
     }
 }
 
-@Suite("Workflow variables")
+@Suite("Workflow variables", .timeLimit(.minutes(3)))
 struct VariableTests {
     @Test("All assignments of a state read the values from before it, so a swap works")
     func swap() async throws {

@@ -18,7 +18,7 @@ final class MemoryJournal: ExecutionJournal {
     func finished(execution: ExecutionInfo, result: ExecutionResult) {}
 }
 
-@Suite("Replay of logged steps")
+@Suite("Replay of logged steps", .timeLimit(.minutes(3)))
 struct ReplayTests {
     static let definition = """
         {"StartAt": "Id", "States": {

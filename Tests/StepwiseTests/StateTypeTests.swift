@@ -3,7 +3,7 @@ import Stepwise
 import StepwiseTesting
 import Testing
 
-@Suite("Executions of each state type")
+@Suite("Executions of each state type", .timeLimit(.minutes(3)))
 struct StateTypeTests {
     @Test("A Pass chain records Entered and Exited for each state and ends with the last output")
     func passChain() async throws {

@@ -4,7 +4,7 @@ import StepwiseTesting
 import Synchronization
 import Testing
 
-@Suite("Tasks, Retry, Catch, timeouts and cancellation")
+@Suite("Tasks, Retry, Catch, timeouts and cancellation", .timeLimit(.minutes(3)))
 struct TaskTests {
     static let lambda = "arn:aws:lambda:us-east-1:123456789012:function:work"
     static let service = "arn:aws:states:::lambda:invoke"

@@ -6,7 +6,7 @@ import StepwiseTesting
 import Testing
 
 /// workflows/migration.asl.json end to end on the local services (issue 9).
-@Suite("Portal: migration", .serialized, .timeLimit(.minutes(5)))
+@Suite("Portal: migration", .serialized, .heavy, .timeLimit(.minutes(5)))
 struct PortalMigrationTests {
     static let valid = ["u-0001", "u-0012", "u-0014", "u-0020", "u-0021", "u-0023"]
 
@@ -164,7 +164,7 @@ struct PortalMigrationTests {
     /// half-provisioned, and the job ends CANCELLED with the counts of what was done.
     @Test("Cancelling in the middle of a migration: job CANCELLED, counts of what was done, nothing half-provisioned")
     func cancellation() async throws {
-        let directory = try Portal.dataDirectory(["imports/many.csv": try Portal.generated(600, prefix: "k")])
+        let directory = try Portal.dataDirectory(["imports/many.csv": try await Portal.generated(600, prefix: "k")])
         let runtime = Portal.runtime(directory, clock: .real)
         let put = try #require(Portal.service(directory, "arn:aws:states:::dynamodb:putItem", state: "PutCloud"))
         let cancel = try #require(Portal.service(directory, "arn:aws:states:::dynamodb:updateItem", state: "Cancel"))
@@ -203,7 +203,7 @@ struct PortalMigrationTests {
     @Test("SIGKILL in the middle of a migration, then resume: exact counts, nothing written twice")
     func killAndResume() async throws {
         let rows = 1000
-        let directory = try Portal.dataDirectory(["imports/kill.csv": try Portal.generated(rows, prefix: "s")])
+        let directory = try Portal.dataDirectory(["imports/kill.csv": try await Portal.generated(rows, prefix: "s")])
         let work = directory.deletingLastPathComponent()
         let database = work.appendingPathComponent("stepwise.db").path
         let input = Self.input("job-kill", "DUAL_PROV", "imports/kill.csv")
@@ -218,9 +218,9 @@ struct PortalMigrationTests {
         }
         #expect(run.isRunning, "the run finished before it could be killed")
         Foundation.kill(run.processIdentifier, SIGKILL)
-        run.waitUntilExit()
+        await run.exited()
         let interrupted = try await Portal.legacy(directory).count
-        let resume = try TestSupport.execute(["resume", "--db", database, "--data-dir", directory.path], in: work, label: "resume")
+        let resume = try await TestSupport.execute(["resume", "--db", database, "--data-dir", directory.path], in: work, label: "resume")
         #expect(resume.status == 0)
         let job = try await Portal.job(directory, "job-kill")
         // The generator makes 20 invalid rows and 10 repeated uids per 1,000.

@@ -131,16 +131,27 @@ enum Portal {
     }
 
     /// A CSV of `count` rows from `Fixtures/portal/generate-subscribers.sh`.
-    static func generated(_ count: Int, prefix: String) throws -> String {
+    static func generated(_ count: Int, prefix: String) async throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = [TestSupport.packageRoot.appendingPathComponent("Fixtures/portal/generate-subscribers.sh").path, "\(count)", prefix]
         let pipe = Pipe()
         process.standardOutput = pipe
+        let output = readingToEnd(pipe)
         try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let data = await output.value
+        await process.exited()
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Reads the pipe to its end on a thread of its own (a blocking read would hold a cooperative thread).
+    private static func readingToEnd(_ pipe: Pipe) -> Task<Data, Never> {
+        let handle = pipe.fileHandleForReading
+        return Task {
+            await withCheckedContinuation { continuation in
+                Thread { continuation.resume(returning: handle.readDataToEndOfFile()) }.start()
+            }
+        }
     }
 
     /// A library runtime on `directory` with the local services, and the workflow's state machine.

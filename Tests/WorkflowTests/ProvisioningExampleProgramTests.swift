@@ -6,7 +6,7 @@ import StepwiseTesting
 import Testing
 
 /// The example program of docs/library.md (Examples/migration-example), run as the built binary.
-@Suite("Example program migration-example")
+@Suite("Example program migration-example", .heavy, .timeLimit(.minutes(3)))
 struct ProvisioningExampleProgramTests {
     /// The built `migration-example` next to the test bundle (`swift test` builds every product).
     static func binary() throws -> URL {
@@ -22,26 +22,26 @@ struct ProvisioningExampleProgramTests {
     }
 
     /// Runs the example from the package root; returns its exit status, stdout and stderr.
-    static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    static func run(_ arguments: [String]) async throws -> (status: Int32, stdout: String, stderr: String) {
         let directory = try TestSupport.temporaryDirectory()
         let process = Process()
         process.executableURL = try binary()
         process.arguments = arguments
         process.currentDirectoryURL = TestSupport.packageRoot
         let (out, err) = (directory.appendingPathComponent("out"), directory.appendingPathComponent("err"))
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
         try process.run()
-        process.waitUntilExit()
+        await process.exited()
         return (process.terminationStatus, try String(contentsOf: out, encoding: .utf8), try String(contentsOf: err, encoding: .utf8))
     }
 
     @Test("It runs workflows/hello.asl.json and prints the result and a short history")
-    func hello() throws {
+    func hello() async throws {
         let data = try TestSupport.temporaryDirectory().path
-        let run = try Self.run(["workflows/hello.asl.json", "workflows/hello.input.json", "--virtual-time", "--data-dir", data, "--name", "party"])
+        let run = try await Self.run(["workflows/hello.asl.json", "workflows/hello.input.json", "--virtual-time", "--data-dir", data, "--name", "party"])
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "workflow: workflows/hello.asl.json (state machine hello), data directory \(data)")
@@ -61,7 +61,7 @@ struct ProvisioningExampleProgramTests {
         let directory = try TestSupport.temporaryDirectory()
         let data = directory.appendingPathComponent("data").path
         let database = directory.appendingPathComponent("db/executions.sqlite").path
-        let run = try Self.run([
+        let run = try await Self.run([
             "workflows/provisioning.asl.json", "Fixtures/provisioning/registration.json", "--virtual-time", "--data-dir", data, "--db", database,
             "--name", "reg-1",
         ])
@@ -76,18 +76,18 @@ struct ProvisioningExampleProgramTests {
             "getItem", input: ["TableName": "SystemRegistry", "Key": ["system_name": ["S": "recommendations"]]])
         #expect(item["Item"]?["status"] == ["S": "active"])
 
-        let resume = try Self.run(["--db", database, "--resume", "--data-dir", data])
+        let resume = try await Self.run(["--db", database, "--resume", "--data-dir", data])
         #expect(resume.status == 0)
         #expect(resume.stdout == "resumed 0 execution(s) from \(database)\n")
     }
 
     @Test("Without a workflow it names the missing default; a failing workflow exits 1 with the error")
-    func errors() throws {
-        let missing = try Self.run(["workflows/no-such.asl.json"])
+    func errors() async throws {
+        let missing = try await Self.run(["workflows/no-such.asl.json"])
         #expect(missing.status == 2)
         #expect(missing.stderr == "migration-example: workflows/no-such.asl.json: no such file (pass a WORKFLOW, e.g. workflows/hello.asl.json)\n")
         let data = try TestSupport.temporaryDirectory().path
-        let failed = try Self.run(["workflows/hello.asl.json", #"{"guests": ["Ada"]}"#, "--virtual-time", "--data-dir", data])
+        let failed = try await Self.run(["workflows/hello.asl.json", #"{"guests": ["Ada"]}"#, "--virtual-time", "--data-dir", data])
         #expect(failed.status == 1)
         #expect(failed.stdout.contains("status: FAILED"))
         #expect(failed.stdout.contains("error: Party.TooFewGuests: A party needs at least two guests."))

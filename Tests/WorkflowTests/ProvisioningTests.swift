@@ -6,7 +6,7 @@ import StepwiseTesting
 import Testing
 
 /// End-to-end runs of workflows/provisioning.asl.json on the local services (issue 9, "provisioning").
-@Suite("Provisioning workflow")
+@Suite("Provisioning workflow", .timeLimit(.minutes(3)))
 struct ProvisioningTests {
     static let names = (
         raw: "ecommerce-ai-platform-recommendations-raw", curated: "ecommerce-ai-platform-recommendations-curated",
