@@ -14,7 +14,13 @@ final class Environment {
         self.library = library
     }
 
+    /// Set once the evaluator has listed this frame for ``Evaluator/releaseFrames()``.
+    var listed = false
+
     func bind(_ name: String, _ value: Value?) { bindings[name] = .some(value) }
+
+    /// Drops every binding: breaks the cycle of a frame holding a lambda that holds the frame.
+    func clear() { bindings.removeAll() }
 
     func lookup(_ name: String) -> Value? {
         var frame: Environment? = self

@@ -44,6 +44,7 @@ extension Evaluator {
         switch function.kind {
         case .lambda(let lambda):
             let frame = Environment(parent: lambda.environment)
+            tracker?.add(frame)
             for (index, name) in lambda.params.enumerated() { frame.bind(name, index < validated.count ? validated[index] : nil) }
             return try evaluate(lambda.body, lambda.input, frame)
         case .native(let native):

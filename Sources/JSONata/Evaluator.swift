@@ -9,6 +9,13 @@ final class Evaluator {
     let probeDepth: Int?
     var depth = 0
     private var ticks = 0
+    /// Frames that `:=` bound a value in. A lambda keeps the frame it was made in alive, and a frame that binds
+    /// the lambda keeps the lambda alive: `( $f := function($x) {...}; $f(1) )` is a reference cycle that
+    /// ARC never frees (about 120 KB a record in a Map over 100,000 rows). Nothing of an evaluation outlives it
+    /// (results leave as JSON), so the evaluation clears these frames when it ends.
+    private var boundFrames: [Environment] = []
+    /// Test hook: weak references to every frame this evaluator made.
+    var tracker: FrameTracker?
 
     init(timestamp: Double, maxDepth: Int, deadline: UInt64?, probeDepth: Int?) {
         self.timestamp = timestamp
@@ -28,6 +35,12 @@ final class Evaluator {
         if let deadline, ticks & 255 == 0, DispatchTime.now().uptimeNanoseconds > deadline {
             throw JSONataError.make("U1001", extra: ["message": "Expression evaluation timeout: Check for infinite loop"])
         }
+    }
+
+    /// Ends the evaluation's reference cycles (see ``boundFrames``); call once its result has been converted.
+    func releaseFrames() {
+        for frame in boundFrames { frame.clear() }
+        boundFrames.removeAll()
     }
 
     func evaluate(_ expr: Node, _ input: Value?, _ env: Environment) throws(JSONataError) -> Value? {
@@ -69,12 +82,17 @@ final class Evaluator {
             return nil
         case .block:
             let frame = Environment(parent: env)
+            tracker?.add(frame)
             var result: Value?
             for item in expr.expressions { result = try evaluate(item, input, frame) }
             return result
         case .bind:
             let value = try evaluate(expr.rhs!, input, env)
             env.bind(expr.lhs!.value, value)
+            if !env.listed {
+                env.listed = true
+                boundFrames.append(env)
+            }
             return value
         case .regex: return .function(JFunction(.regex(expr.regex!)))
         case .function: return try evaluateFunction(expr, input, env, applyTo: nil)

@@ -59,11 +59,15 @@ public struct JSONataExpression: Sendable {
     static let probeDepth = 32
 
     func run(
-        _ input: Value?, _ bindings: [String: Value?], timestamp: Double, deadline: UInt64?, probe: Int?, rejectingFunctions: Bool = false
+        _ input: Value?, _ bindings: [String: Value?], timestamp: Double, deadline: UInt64?, probe: Int?, rejectingFunctions: Bool = false,
+        tracker: FrameTracker? = nil
     ) throws(JSONataError) -> JSON? {
         let evaluator = Evaluator(timestamp: timestamp, maxDepth: limits.maxDepth, deadline: deadline, probeDepth: probe)
+        evaluator.tracker = tracker
+        defer { evaluator.releaseFrames() }
         let root = Environment(library: Library(host: functions, removed: removedFunctions))
         let frame = Environment(parent: root)
+        tracker?.add(frame)
         for (name, value) in bindings { frame.bind(name, value) }
         var context = input
         frame.bind("$", context)
