@@ -13,6 +13,8 @@ struct Frame {
     /// The current state's input as it arrived (before InputPath).
     var rawInput: JSON = .null
     var enteredEventId = 0
+    /// The previousEventId of the current state's entered event (an EvaluationFailed right after it shares it).
+    var enteredPreviousEventId = 0
     var enteredTime = Date(timeIntervalSince1970: 0)
     /// The id of the last event this frame recorded: the next event's previousEventId.
     var lastEventId = 0
@@ -76,6 +78,10 @@ struct FanOut {
     var toleratedCount: Int?
     var toleratedPercentage: Double?
     var childErrors: [Int: StatesError] = [:]
+    /// The last MapIterationSucceeded recorded, and the latest last event of a finished branch: what
+    /// Map/ParallelStateSucceeded point back to (see ``Interpreter/fanOutSucceeded(_:_:)``).
+    var lastIterationEvent: Int?
+    var lastChildEvent = 0
 
     init(kind: Kind, inputs: [JSON], maxConcurrency: Int) {
         self.kind = kind

@@ -51,8 +51,12 @@ extension Interpreter {
     mutating func queryFailure(_ frameId: Int, location: String, cause: String) -> StatesError {
         let frame = frames[frameId]
         let located = "An error occurred while executing the state '\(frame.state.name)' (entered at the event id #\(frame.enteredEventId)). \(cause)"
-        record(frameId, .evaluationFailed, .evaluationFailed(
-            error: StatesError.Name.queryEvaluationError, cause: located, location: location, state: frame.state.name))
+        // AWS records an EvaluationFailed that follows the entered event beside it (same previousEventId) — except
+        // in a Wait state, whose fields are evaluated once it is entered — and then chains from it.
+        let beside = frame.lastEventId == frame.enteredEventId && frame.state.type != .wait
+        let previous = beside ? frame.enteredPreviousEventId : frame.lastEventId
+        frames[frameId].lastEventId = record(frameId, .evaluationFailed, .evaluationFailed(
+            error: StatesError.Name.queryEvaluationError, cause: located, location: location, state: frame.state.name), beside: previous)
         return StatesError(StatesError.Name.queryEvaluationError, located)
     }
 

@@ -78,16 +78,23 @@ extension Interpreter {
         proceed(childId, .next(machine.startAt, input))
     }
 
+    /// A child ended. A Map iteration records MapIterationSucceeded beside its last event, and the next
+    /// iteration starts from that last event; a Parallel branch leaves the chain at ParallelStateStarted, where
+    /// every branch starts (as in AWS's histories).
     mutating func childSucceeded(_ parentId: Int, slot: Int, output: JSON, lastEventId: Int) {
-        guard let (starting, iteration) = modifyFanOut(parentId, { fanOut -> (Bool, Bool) in
+        guard let (starting, kind, distributed) = modifyFanOut(parentId, { fanOut -> (Bool, FanOut.Kind, Bool) in
             fanOut.results[slot] = output
             fanOut.running[slot] = nil
             fanOut.completed += 1
-            return (fanOut.starting, fanOut.kind == .map && !fanOut.distributed)
+            fanOut.lastChildEvent = max(fanOut.lastChildEvent, lastEventId)
+            return (fanOut.starting, fanOut.kind, fanOut.distributed)
         }) else { return }
-        frames[parentId].lastEventId = max(frames[parentId].lastEventId, lastEventId)
-        if iteration {
-            record(parentId, .mapIterationSucceeded, .mapIteration(name: frames[parentId].state.name, index: slot))
+        if distributed {
+            frames[parentId].lastEventId = max(frames[parentId].lastEventId, lastEventId)
+        } else if kind == .map {
+            let id = record(parentId, .mapIterationSucceeded, .mapIteration(name: frames[parentId].state.name, index: slot), beside: lastEventId)
+            frames[parentId].lastEventId = lastEventId
+            _ = modifyFanOut(parentId) { $0.lastIterationEvent = id }
         }
         guard !starting else { return }
         proceed(parentId, startChildren(parentId))
@@ -105,7 +112,7 @@ extension Interpreter {
         }), fanOut.failure == error else { return }
         let name = frames[parentId].state.name
         let iterations = fanOut.kind == .map && !fanOut.distributed
-        if iterations { record(parentId, .mapIterationFailed, .mapIteration(name: name, index: slot)) }
+        if iterations { record(parentId, .mapIterationFailed, .mapIteration(name: name, index: slot), beside: frames[parentId].lastEventId) }
         for (sibling, childId) in fanOut.running.sorted(by: { $0.key < $1.key }) {
             abortFrame(childId)
             if iterations { record(parentId, .mapIterationAborted, .mapIteration(name: name, index: sibling)) }
@@ -159,7 +166,12 @@ extension Interpreter {
             return writeResults(frameId, fanOut, writer, map)
         }
         if fanOut.distributed { record(frameId, .mapRunSucceeded, .none) }
-        record(frameId, fanOut.kind == .map ? .mapStateSucceeded : .parallelStateSucceeded, .none)
+        // Succeeded points at the last iteration's MapIterationSucceeded (or the last branch event) and leaves
+        // the chain there: MapStateExited/ParallelStateExited has the same previousEventId.
+        var previous = frames[frameId].lastEventId
+        if !fanOut.distributed { previous = fanOut.kind == .map ? fanOut.lastIterationEvent ?? previous : max(previous, fanOut.lastChildEvent) }
+        record(frameId, fanOut.kind == .map ? .mapStateSucceeded : .parallelStateSucceeded, .none, beside: previous)
+        frames[frameId].lastEventId = previous
         return completeWork(frameId, frames[frameId].state, result: .array(fanOut.results.map { $0 ?? .null }))
     }
 

@@ -17,6 +17,15 @@ extension Interpreter {
         return eventCount
     }
 
+    /// Records an event that points back to `previous` without moving the frame's causal chain: AWS's
+    /// Map/ParallelStateSucceeded, MapIterationSucceeded/Failed and EvaluationFailed are recorded this way
+    /// (asl-reference §7.3; observed in AWS histories: the next event points where the chain was).
+    @discardableResult
+    mutating func record(_ frameId: Int, _ type: EventType, _ details: HistoryEvent.Details, beside previous: Int) -> Int {
+        if frames[frameId].detached { return frames[frameId].lastEventId }
+        return record(type, details, previous: previous)
+    }
+
     /// Records an event in a frame's causal chain (previousEventId = the frame's last event).
     @discardableResult
     mutating func record(_ frameId: Int, _ type: EventType, _ details: HistoryEvent.Details) -> Int {

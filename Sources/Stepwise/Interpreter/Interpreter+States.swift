@@ -11,6 +11,7 @@ extension Interpreter {
         frames[frameId].retryCount = 0
         let state = frames[frameId].state
         frames[frameId].retryCounts = Array(repeating: 0, count: state.retriers.count)
+        frames[frameId].enteredPreviousEventId = frames[frameId].lastEventId
         frames[frameId].enteredEventId = record(frameId, state.type.enteredEvent, .stateEntered(name: state.name, input: input))
     }
 
