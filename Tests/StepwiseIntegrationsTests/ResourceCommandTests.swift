@@ -66,6 +66,20 @@ import Testing
         #expect(await ResourceSupport.eventually { !ResourceSupport.alive(pid) })
     }
 
+    /// A command that ignores SIGTERM is killed after the grace period, and the execution's result is handed
+    /// out only then: once `stepwise run` reports ABORTED and exits, nothing it started is left running.
+    @Test func theResultOfAStopComesOnceTheCommandIsGone() async throws {
+        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("pid-\(UUID().uuidString)").path
+        let runtime = try ResourceSupport.runtime()
+        let machine = try StateMachine(text: ResourceSupport.task("arn:aws:lambda:us-east-1:123456789012:function:stubborn"), name: "Stop")
+        let execution = try await runtime.start(machine, input: ["pidFile": .string(pidFile)], name: "stubborn")
+        #expect(await ResourceSupport.eventually { (try? String(contentsOfFile: pidFile, encoding: .utf8))?.isEmpty == false })
+        let pid = try #require(Int32(try String(contentsOfFile: pidFile, encoding: .utf8)))
+        await execution.stop(cause: "enough")
+        #expect(await execution.result.status == .aborted)
+        #expect(!ResourceSupport.alive(pid))
+    }
+
     @Test func activitiesAndServiceArnsMapToo() async throws {
         let run = try await ResourceSupport.run(ResourceSupport.task("arn:aws:states:us-east-1:123456789012:activity:review"), input: ["a": 5])
         #expect(run.result.output == ["sum": 5])

@@ -127,8 +127,7 @@ struct TaskTests {
         #expect(result.status == .aborted)
         #expect(result.error == "Cancelled")
         #expect(await execution.history.last?.type == .executionAborted)
-        try await Task.sleep(for: .milliseconds(50))
-        #expect(cancelled.withLock { $0 })
+        #expect(cancelled.withLock { $0 }, "the result is handed out once the cancelled handler has returned")
     }
 
     @Test("Stopping during a Wait aborts the execution without a WaitStateAborted event")

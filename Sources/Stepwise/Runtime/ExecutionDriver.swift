@@ -16,6 +16,8 @@ actor ExecutionDriver {
     private var timerQueue: [(deadline: Date, id: Int)] = []
     private var realTimers: [Int: Task<Void, Never>] = [:]
     private var running: [Int: Task<Void, Never>] = [:]
+    /// Handlers cancelled by the interpreter (a stop, a time-out, a failed sibling) that have not returned yet.
+    private var draining: [Int: Task<Void, Never>] = [:]
     /// Set before a timed-out task is cancelled, so its handler can tell a time-out from a stop.
     private var timeoutFlags: [Int: TimeoutFlag] = [:]
     /// Handlers sleeping on the virtual clock (task id → wake-up); they do not hold virtual time still.
@@ -25,7 +27,13 @@ actor ExecutionDriver {
     private var subscribers: [Int: AsyncStream<HistoryEvent>.Continuation] = [:]
     private var nextSubscriber = 0
     private var waiters: [CheckedContinuation<ExecutionResult, Never>] = []
+    /// Set when the interpreter ends the execution; from then on nothing more is stepped.
     private(set) var result: ExecutionResult?
+    /// Set once every cancelled handler has returned as well: only then is the result handed out, so an
+    /// execution that reports its end has nothing of its own still running (a command killed, a request aborted).
+    private var delivered: ExecutionResult?
+    /// The time of the step being handled: every event of one step, and the stop date, share it.
+    private var stepTime: Date?
     private let journal: (any ExecutionJournal)?
     private let mapIO: (any DistributedMapIO)?
     private var sequence: Int
@@ -64,7 +72,11 @@ actor ExecutionDriver {
     }
 
     private func step(_ input: StepInput) {
-        let time = now
+        // The start step happens at the execution's start time, so ExecutionStarted, `startDate` and
+        // `$$.Execution.StartTime` agree to the millisecond on the real clock too.
+        let time = if case .start = input { interpreter.info.startTime } else { now }
+        stepTime = time
+        defer { stepTime = nil }
         let actions = interpreter.handle(input, now: time)
         let events = interpreter.drainEvents()
         if let journal {
@@ -92,11 +104,11 @@ actor ExecutionDriver {
         switch action {
         case .dispatch(let task): dispatch(task)
         case .cancelTask(let id):
-            running.removeValue(forKey: id)?.cancel()
+            cancelHandler(id)
             timeoutFlags[id] = nil
         case .timeOutTask(let id):
             timeoutFlags.removeValue(forKey: id)?.set()
-            running.removeValue(forKey: id)?.cancel()
+            cancelHandler(id)
         case .schedule(let id, let deadline): schedule(id, deadline)
         case .cancelTimer(let id):
             realTimers.removeValue(forKey: id)?.cancel()
@@ -139,19 +151,40 @@ actor ExecutionDriver {
             reportHeartbeat: { [weak self] in await self?.submit(.taskHeartbeat(task: task.id)) },
             sleeper: { [weak self] seconds in try await self?.sleep(seconds) },
             report: { [weak self] input in await self?.submit(input) }, taskId: task.id)
-        running[task.id] = Task { [weak self] in
-            let outcome: StepInput
-            do {
-                outcome = .taskSucceeded(task: task.id, output: try await handler(task.input, context))
-            } catch let error as StatesError {
-                outcome = .taskFailed(task: task.id, error: error)
-            } catch is CancellationError {
-                return
-            } catch {
-                outcome = .taskFailed(task: task.id, error: StatesError(String(describing: type(of: error)), String(describing: error)))
-            }
-            await self?.taskFinished(task.id, outcome)
+        launch(task.id) {
+            .taskSucceeded(task: task.id, output: try await handler(task.input, context))
+        } failure: { error in
+            .taskFailed(task: task.id, error: error as? StatesError ?? StatesError(String(describing: type(of: error)), String(describing: error)))
         }
+    }
+
+    /// Runs a handler (or a Map I/O request) as a task of its own; its outcome comes back as a step input.
+    /// A cancelled one reports nothing, but is kept in ``draining`` until it has returned.
+    private func launch(
+        _ id: Int, _ body: @escaping @Sendable () async throws -> StepInput, failure: @escaping @Sendable (any Error) -> StepInput
+    ) {
+        running[id] = Task { [weak self] in
+            let outcome: StepInput?
+            do {
+                outcome = try await body()
+            } catch is CancellationError {
+                outcome = nil
+            } catch {
+                outcome = failure(error)
+            }
+            await self?.handlerEnded(id, outcome)
+        }
+    }
+
+    private func cancelHandler(_ id: Int) {
+        guard let task = running.removeValue(forKey: id) else { return }
+        task.cancel()
+        draining[id] = task
+    }
+
+    private func handlerEnded(_ id: Int, _ outcome: StepInput?) {
+        draining[id] = nil
+        if let outcome { taskFinished(id, outcome) }
     }
 
     /// Reads a Distributed Map's items or writes its results; the answer comes back as a step input.
@@ -167,18 +200,10 @@ actor ExecutionDriver {
             return
         }
         let info = interpreter.info
-        running[request.id] = Task { [weak self] in
-            let outcome: StepInput
-            do {
-                outcome = .mapIOCompleted(request: request.id, output: try await mapIO.perform(request, execution: info))
-            } catch let error as StatesError {
-                outcome = .mapIOFailed(request: request.id, error: error)
-            } catch is CancellationError {
-                return
-            } catch {
-                outcome = .mapIOFailed(request: request.id, error: StatesError(StatesError.Name.itemReaderFailed, "\(error)"))
-            }
-            await self?.taskFinished(request.id, outcome)
+        launch(request.id) {
+            .mapIOCompleted(request: request.id, output: try await mapIO.perform(request, execution: info))
+        } failure: { error in
+            .mapIOFailed(request: request.id, error: error as? StatesError ?? StatesError(StatesError.Name.itemReaderFailed, "\(error)"))
         }
     }
 
@@ -212,19 +237,30 @@ actor ExecutionDriver {
     private func finished(_ status: ExecutionStatus) {
         let result = ExecutionResult(
             status: status, output: interpreter.output, error: interpreter.error, cause: interpreter.cause,
-            startDate: interpreter.info.startTime, stopDate: now)
+            startDate: interpreter.info.startTime, stopDate: stepTime ?? now)
         self.result = result
         journal?.finished(execution: interpreter.info, result: result)
         for task in running.values { task.cancel() }
+        let handlers = Array(running.values) + Array(draining.values)
         running.removeAll()
+        draining.removeAll()
         timeoutFlags.removeAll()
         for timer in realTimers.values { timer.cancel() }
         realTimers.removeAll()
         timerQueue.removeAll()
-        for waiter in waiters { waiter.resume(returning: result) }
-        waiters.removeAll()
         for subscriber in subscribers.values { subscriber.finish() }
         subscribers.removeAll()
+        guard !handlers.isEmpty else { return deliver(result) }
+        Task {
+            for handler in handlers { await handler.value }
+            self.deliver(result)
+        }
+    }
+
+    private func deliver(_ result: ExecutionResult) {
+        delivered = result
+        for waiter in waiters { waiter.resume(returning: result) }
+        waiters.removeAll()
     }
 
     private func publish(_ events: [HistoryEvent]) {
@@ -247,9 +283,9 @@ actor ExecutionDriver {
 
     private func unsubscribe(_ id: Int) { subscribers[id] = nil }
 
-    /// Waits for the end of the execution.
+    /// Waits for the end of the execution and of every handler it cancelled.
     func waitForResult() async -> ExecutionResult {
-        if let result { return result }
+        if let delivered { return delivered }
         return await withCheckedContinuation { waiters.append($0) }
     }
 }
