@@ -53,13 +53,18 @@ import Testing
         #expect(!ResourceSupport.alive(pid))
     }
 
-    @Test func stoppingTheExecutionKillsTheProcess() async throws {
+    /// Starts a one-Task execution of the command `function` and waits until the command wrote its pid.
+    static func startCommand(_ function: String) async throws -> (Execution, pid: Int32) {
         let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("pid-\(UUID().uuidString)").path
         let runtime = try ResourceSupport.runtime()
-        let machine = try StateMachine(text: ResourceSupport.task("arn:aws:lambda:us-east-1:123456789012:function:stoppable"), name: "Stop")
-        let execution = try await runtime.start(machine, input: ["pidFile": .string(pidFile)], name: "stop")
+        let machine = try StateMachine(text: ResourceSupport.task("arn:aws:lambda:us-east-1:123456789012:function:\(function)"), name: "Stop")
+        let execution = try await runtime.start(machine, input: ["pidFile": .string(pidFile)], name: function)
         #expect(await ResourceSupport.eventually { (try? String(contentsOfFile: pidFile, encoding: .utf8))?.isEmpty == false })
-        let pid = try #require(Int32(try String(contentsOfFile: pidFile, encoding: .utf8)))
+        return (execution, try #require(Int32(try String(contentsOfFile: pidFile, encoding: .utf8))))
+    }
+
+    @Test func stoppingTheExecutionKillsTheProcess() async throws {
+        let (execution, pid) = try await Self.startCommand("stoppable")
         #expect(ResourceSupport.alive(pid))
         await execution.stop(cause: "enough")
         #expect(await execution.result.status == .aborted)
@@ -69,12 +74,7 @@ import Testing
     /// A command that ignores SIGTERM is killed after the grace period, and the execution's result is handed
     /// out only then: once `stepwise run` reports ABORTED and exits, nothing it started is left running.
     @Test func theResultOfAStopComesOnceTheCommandIsGone() async throws {
-        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("pid-\(UUID().uuidString)").path
-        let runtime = try ResourceSupport.runtime()
-        let machine = try StateMachine(text: ResourceSupport.task("arn:aws:lambda:us-east-1:123456789012:function:stubborn"), name: "Stop")
-        let execution = try await runtime.start(machine, input: ["pidFile": .string(pidFile)], name: "stubborn")
-        #expect(await ResourceSupport.eventually { (try? String(contentsOfFile: pidFile, encoding: .utf8))?.isEmpty == false })
-        let pid = try #require(Int32(try String(contentsOfFile: pidFile, encoding: .utf8)))
+        let (execution, pid) = try await Self.startCommand("stubborn")
         await execution.stop(cause: "enough")
         #expect(await execution.result.status == .aborted)
         #expect(!ResourceSupport.alive(pid))
