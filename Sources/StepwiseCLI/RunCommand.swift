@@ -108,9 +108,11 @@ enum RunCommand: Command {
         } else if result.status == .succeeded {
             output.print((result.output ?? .null).serialized(.pretty))
         } else {
-            output.error("\(result.status.rawValue): \(result.error ?? ""): \(result.cause ?? "")")
+            output.error(([result.status.rawValue] + [result.error, result.cause].compactMap { $0 }).joined(separator: ": "))
         }
-        if arguments.flag("history") { output.print(HistoryTable.render(history)) }
+        guard arguments.flag("history") else { return }
+        // With --json, stdout stays one JSON document (it already holds the events): the table goes to stderr.
+        if arguments.flag("json") { output.error(HistoryTable.render(history)) } else { output.print(HistoryTable.render(history)) }
     }
 
     static func summary(_ result: ExecutionResult, name: String, history: [HistoryEvent]) -> JSON {

@@ -7,17 +7,20 @@ enum ValidateCommand: Command {
     static let name = "validate"
     static let summary = "Check state machine definitions the way AWS does"
     static let help = """
-        Usage: stepwise validate FILE... [--type STANDARD|EXPRESS] [--json]
+        Usage: stepwise validate FILE... [--type STANDARD|EXPRESS] [--json [--severity ERROR|WARNING] [--max-results N]]
 
-        Validates each ASL definition file with AWS's rules and prints every problem as
+        Validates each ASL definition file with AWS's rules and prints every problem (errors and warnings) as
           FILE: CODE: message at /location
-        Exit status: 0 when every file is valid, 2 otherwise.
+        Exit status: 0 when every file is valid (warnings allowed), 2 otherwise.
 
         Options:
-          --type T   STANDARD (default) or EXPRESS: Express machines reject activities, .sync and .waitForTaskToken
-          --json     print AWS's ValidateStateMachineDefinition response for each file, one JSON object per line
+          --type T          STANDARD (default) or EXPRESS: Express machines reject activities, .sync and .waitForTaskToken
+          --json            print AWS's ValidateStateMachineDefinition response for each file, one JSON object per line;
+                            as AWS, it lists errors only and at most 100 diagnostics ("truncated" says if some were left out)
+          --severity S      with --json: ERROR (default) or WARNING (errors and warnings)
+          --max-results N   with --json: at most N diagnostics, 1 to 100 (default 100)
         """
-    static let options: [OptionSpec] = [.flag("json"), .value("type")]
+    static let options: [OptionSpec] = [.flag("json"), .value("type"), .value("severity"), .value("max-results")]
 
     static func run(_ arguments: ParsedArguments, _ output: inout Output) async -> Int32 {
         guard !arguments.positionals.isEmpty else {
@@ -26,6 +29,16 @@ enum ValidateCommand: Command {
         }
         guard let type = Validator.MachineType(rawValue: (arguments.value("type") ?? "STANDARD").uppercased()) else {
             output.error("stepwise validate: --type must be STANDARD or EXPRESS")
+            return 2
+        }
+        let severity = (arguments.value("severity") ?? "ERROR").uppercased()
+        guard severity == "ERROR" || severity == "WARNING" else {
+            output.error("stepwise validate: --severity must be ERROR or WARNING")
+            return 2
+        }
+        let maxResults = arguments.value("max-results").map { Int($0) ?? 0 } ?? ValidationReport.defaultMaxResults
+        guard (1...100).contains(maxResults) else {
+            output.error("stepwise validate: --max-results must be a whole number from 1 to 100")
             return 2
         }
         var allValid = true
@@ -40,24 +53,16 @@ enum ValidateCommand: Command {
             }
             if diagnostics.contains(where: { $0.severity == .error }) { allValid = false }
             if arguments.flag("json") {
-                output.print(response(for: diagnostics).serialized())
+                var report = ValidationReport(diagnostics)
+                report.includeWarnings = severity == "WARNING"
+                report.maxResults = maxResults
+                output.print(report.json.serialized())
             } else {
                 for diagnostic in diagnostics { output.print("\(path): \(diagnostic)") }
                 if diagnostics.isEmpty { output.print("\(path): OK") }
             }
         }
         return allValid ? 0 : 2
-    }
-
-    static func response(for diagnostics: [Diagnostic]) -> JSON {
-        let failed = diagnostics.contains { $0.severity == .error }
-        let items: [JSON] = diagnostics.map { diagnostic in
-            var object: JSONObject = ["severity": .string(diagnostic.severity.rawValue), "code": .string(diagnostic.code),
-                                      "message": .string(diagnostic.message)]
-            if let location = diagnostic.location { object["location"] = .string(location) }
-            return .object(object)
-        }
-        return ["result": .string(failed ? "FAIL" : "OK"), "diagnostics": .array(items), "truncated": false]
     }
 }
 

@@ -9,23 +9,9 @@ extension StepFunctionsAPI {
     static func validateStateMachineDefinition(_ engine: Engine, _ request: Members) async throws -> JSON {
         guard let definition = try request.string("definition", max: definitionLength) else { throw Members.missing("definition") }
         let type = try request.choice("type", ["STANDARD", "EXPRESS"]).flatMap(Validator.MachineType.init) ?? .standard
-        let severity = try request.choice("severity", ["ERROR", "WARNING"]) ?? "ERROR"
-        let limit = try request.int("maxResults", 0...100).flatMap { $0 == 0 ? nil : $0 } ?? 100
-        let diagnostics = Validator.validate(text: definition, type: type)
-            .filter { severity == "WARNING" || $0.severity == .error }
-        let failed = diagnostics.contains { $0.severity == .error }
-        return [
-            "result": failed ? "FAIL" : "OK",
-            "diagnostics": .array(diagnostics.prefix(limit).map(json)),
-            "truncated": .bool(diagnostics.count > limit),
-        ]
-    }
-
-    static func json(_ diagnostic: Diagnostic) -> JSON {
-        var object: JSONObject = [
-            "severity": .string(diagnostic.severity.rawValue), "code": .string(diagnostic.code), "message": .string(diagnostic.message),
-        ]
-        if let location = diagnostic.location { object["location"] = .string(location) }
-        return .object(object)
+        var report = ValidationReport(Validator.validate(text: definition, type: type))
+        report.includeWarnings = try request.choice("severity", ["ERROR", "WARNING"]) == "WARNING"
+        report.maxResults = try request.int("maxResults", 0...100).flatMap { $0 == 0 ? nil : $0 } ?? ValidationReport.defaultMaxResults
+        return report.json
     }
 }

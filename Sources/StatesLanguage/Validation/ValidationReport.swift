@@ -1,0 +1,36 @@
+import JSON
+
+/// ValidateStateMachineDefinition's answer, `{"result", "diagnostics", "truncated"}`, shared by the API
+/// action and `stepwise validate --json`.
+///
+/// As AWS: `severity` ERROR (the default) reports errors only, WARNING errors and warnings; at most
+/// `maxResults` diagnostics (AWS's default and maximum, 100) and `truncated` says whether some were left out;
+/// the result is FAIL when there is any error, whatever the filter.
+public struct ValidationReport: Sendable {
+    public static let defaultMaxResults = 100
+
+    public let diagnostics: [Diagnostic]
+    public var includeWarnings = false
+    public var maxResults = ValidationReport.defaultMaxResults
+
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+
+    public var failed: Bool { diagnostics.contains { $0.severity == .error } }
+
+    public var json: JSON {
+        let shown = diagnostics.filter { includeWarnings || $0.severity == .error }
+        return [
+            "result": failed ? "FAIL" : "OK",
+            "diagnostics": .array(shown.prefix(maxResults).map(Self.json)),
+            "truncated": .bool(shown.count > maxResults),
+        ]
+    }
+
+    static func json(_ diagnostic: Diagnostic) -> JSON {
+        var object: JSONObject = [
+            "severity": .string(diagnostic.severity.rawValue), "code": .string(diagnostic.code), "message": .string(diagnostic.message),
+        ]
+        if let location = diagnostic.location { object["location"] = .string(location) }
+        return .object(object)
+    }
+}
