@@ -1,0 +1,161 @@
+import Foundation
+import JSON
+import Stepwise
+import StepwiseTesting
+import Synchronization
+import Testing
+
+/// Fields and error paths of the state types that the other suites leave out (issue 3's list), each with the
+/// exact events, errors and causes AWS records.
+@Suite("State fields, error rules and aborts", .timeLimit(.minutes(2)))
+struct StateFieldTests {
+    static let service = "arn:aws:states:::lambda:invoke"
+
+    @Test("Fail with ErrorPath and CausePath (an intrinsic) fails the execution with those values")
+    func failPaths() async throws {
+        let run = try await TestSupport.run("""
+            {"StartAt": "F", "States": {"F": {"Type": "Fail", "ErrorPath": "$.e", "CausePath": "States.Format('n={}', $.n)"}}}
+            """, input: ["e": "Custom", "n": 3])
+        #expect(run.result.error == "Custom")
+        #expect(run.result.cause == "n=3")
+        #expect(run.types == ["ExecutionStarted", "FailStateEntered", "ExecutionFailed"])
+    }
+
+    @Test("Wait with SecondsPath and TimestampPath waits as long as the input says")
+    func waitPaths() async throws {
+        let run = try await TestSupport.run("""
+            {"StartAt": "A", "States": {
+              "A": {"Type": "Wait", "SecondsPath": "$.s", "Next": "B"},
+              "B": {"Type": "Wait", "TimestampPath": "$.t", "End": true}}}
+            """, input: ["s": 10, "t": .string(ISOTimestamp.format(Date().addingTimeInterval(3600)))])
+        #expect(run.result.status == .succeeded)
+        let exits = run.offsets(of: .waitStateExited)
+        #expect(exits.first == 10)
+        #expect(abs((exits.last ?? 0) - 3600) < 2)
+    }
+
+    @Test("A SecondsPath that is not a positive integer is States.Runtime with AWS's cause")
+    func badSecondsPath() async throws {
+        let run = try await TestSupport.run("""
+            {"StartAt": "A", "States": {"A": {"Type": "Wait", "SecondsPath": "$.s", "End": true}}}
+            """, input: ["s": "soon"])
+        #expect(run.result.error == "States.Runtime")
+        #expect(run.types == ["ExecutionStarted", "WaitStateEntered", "ExecutionFailed"])
+    }
+
+    @Test("Choice: a match exits to its Next; no match and no Default is States.NoChoiceMatched")
+    func choice() async throws {
+        let definition = """
+            {"StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [{"Variable": "$.x", "NumericGreaterThan": 5, "Next": "Big"}]},
+              "Big": {"Type": "Succeed"}}}
+            """
+        let matched = try await TestSupport.run(definition, input: ["x": 9])
+        #expect(matched.trace == [
+            "ExecutionStarted", "ChoiceStateEntered:C", "ChoiceStateExited:C", "SucceedStateEntered:Big", "SucceedStateExited:Big",
+            "ExecutionSucceeded",
+        ])
+        let unmatched = try await TestSupport.run(definition, input: ["x": 1])
+        #expect(unmatched.result.error == "States.NoChoiceMatched")
+        #expect(unmatched.result.cause == "No Matches!")
+        #expect(unmatched.types == ["ExecutionStarted", "ChoiceStateEntered", "ExecutionFailed"])
+    }
+
+    @Test("A ResultPath that cannot be applied is States.ResultPathMatchFailure")
+    func resultPathMatchFailure() async throws {
+        let run = try await TestSupport.run("""
+            {"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": 1, "ResultPath": "$.a.b", "End": true}}}
+            """, input: ["a": "text"])
+        #expect(run.result.error == "States.ResultPathMatchFailure")
+        #expect(run.types == ["ExecutionStarted", "PassStateEntered", "ExecutionFailed"])
+    }
+
+    @Test("States.ALL does not catch States.Runtime")
+    func runtimeNotCaught() async throws {
+        let run = try await TestSupport.run("""
+            {"StartAt": "T", "States": {
+              "T": {"Type": "Task", "Resource": "\(Self.service)", "OutputPath": "$.missing", "Next": "Done",
+                "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Done"}]},
+              "Done": {"Type": "Succeed"}}}
+            """) { runtime in runtime.register(Self.service) { _, _ in ["ok": true] } }
+        #expect(run.result.error == "States.Runtime")
+        #expect(!run.types.contains("SucceedStateEntered"))
+    }
+
+    @Test("Only the first retrier whose ErrorEquals matches is used, and a retry's TaskScheduled points at the failure")
+    func firstMatchingRetrier() async throws {
+        let attempts = Mutex(0)
+        let run = try await TestSupport.run("""
+            {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "\(Self.service)", "End": true, "Retry": [
+              {"ErrorEquals": ["E"], "MaxAttempts": 1, "IntervalSeconds": 3},
+              {"ErrorEquals": ["States.ALL"], "MaxAttempts": 5, "IntervalSeconds": 1}]}}}
+            """) { runtime in
+            runtime.register(Self.service) { _, _ in
+                attempts.withLock { $0 += 1 }
+                throw StatesError("E", "again")
+            }
+        }
+        #expect(attempts.withLock { $0 } == 2, "the first retrier allows one retry; the second one is never consulted for E")
+        #expect(run.offsets(of: .taskScheduled) == [0, 3])
+        let failed = run.history.filter { $0.type == .taskFailed }.map(\.id)
+        let scheduled = run.history.filter { $0.type == .taskScheduled }.map(\.previousEventId)
+        #expect(scheduled.last == failed.first)
+    }
+
+    @Test("TimeoutSecondsPath and HeartbeatSecondsPath come from the input")
+    func timeoutPaths() async throws {
+        let definition = """
+            {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "\(Self.service)", "End": true,
+              "TimeoutSecondsPath": "$.timeout", "HeartbeatSecondsPath": "$.heartbeat"}}}
+            """
+        let slow: @Sendable (Runtime) -> Void = { runtime in
+            runtime.register(Self.service) { _, context in
+                try await context.sleep(seconds: 100)
+                return "late"
+            }
+        }
+        let timedOut = try await TestSupport.run(definition, input: ["timeout": 30, "heartbeat": 60], configure: slow)
+        #expect(timedOut.result.error == "States.Timeout")
+        #expect(timedOut.offsets(of: .taskTimedOut) == [30])
+        let heartbeat = try await TestSupport.run(definition, input: ["timeout": 90, "heartbeat": 20], configure: slow)
+        #expect(heartbeat.result.error == "States.HeartbeatTimeout")
+        #expect(heartbeat.offsets(of: .taskTimedOut) == [20])
+        let scheduled = heartbeat.history.first { $0.type == .taskScheduled }?.json()["taskScheduledEventDetails"]
+        #expect(scheduled?["timeoutInSeconds"] == 90)
+        #expect(scheduled?["heartbeatInSeconds"] == 20)
+    }
+
+    @Test("The legacy Iterator, Map Parameters and MaxConcurrencyPath run as ItemProcessor, ItemSelector and MaxConcurrency")
+    func legacyMap() async throws {
+        let run = try await TestSupport.run("""
+            {"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.items", "MaxConcurrencyPath": "$.limit", "End": true,
+              "Parameters": {"v.$": "$$.Map.Item.Value", "i.$": "$$.Map.Item.Index", "tag.$": "$.tag"},
+              "Iterator": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}}
+            """, input: ["items": ["a", "b"], "limit": 1, "tag": "t"])
+        #expect(run.result.output == [["v": "a", "i": 0, "tag": "t"], ["v": "b", "i": 1, "tag": "t"]])
+        #expect(run.history.first { $0.type == .mapStateStarted }?.json()["mapStateStartedEventDetails"] == ["length": 2])
+    }
+
+    @Test("Stopping during a Parallel cancels every branch's handler and records only ExecutionAborted after the branch events")
+    func stopDuringParallel() async throws {
+        let runtime = Runtime(clock: .real)
+        let started = Mutex(0)
+        let cancelled = Mutex(0)
+        runtime.register(Self.service) { _, _ in
+            started.withLock { $0 += 1 }
+            do { try await Task.sleep(for: .seconds(60)) } catch { cancelled.withLock { $0 += 1 }; throw error }
+            return "late"
+        }
+        let branches = ["A", "B"].map { #"{"StartAt": "\#($0)", "States": {"\#($0)": {"Type": "Task", "Resource": "\#(Self.service)", "End": true}}}"# }
+        let machine = try StateMachine(text: #"{"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true, "Branches": [\#(branches.joined(separator: ","))]}}}"#)
+        let execution = try await runtime.start(machine)
+        while started.withLock({ $0 }) < 2 { try await Task.sleep(for: .milliseconds(5)) }
+        await execution.stop(error: "Halt", cause: "operator")
+        let result = await execution.result
+        #expect(result.status == .aborted)
+        #expect(result.error == "Halt")
+        #expect(cancelled.withLock { $0 } == 2)
+        let history = await execution.history
+        #expect(history.last?.type == .executionAborted)
+        #expect(history.last?.previousEventId == 0)
+    }
+}
