@@ -99,23 +99,17 @@ struct EngineEdgeTests {
 
     @Test("Stopping during a Map of Tasks cancels every running handler")
     func stopDuringMap() async throws {
-        let runtime = Runtime(clock: .real)
-        let started = Mutex(0)
-        let cancelled = Mutex(0)
-        runtime.register(Self.service) { _, _ in
-            started.withLock { $0 += 1 }
-            do { try await Task.sleep(for: .seconds(60)) } catch { cancelled.withLock { $0 += 1 }; throw error }
-            return "late"
-        }
+        let probe = BlockingHandler()
+        let runtime = probe.runtime(for: Self.service)
         let machine = try StateMachine(text: """
             {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true, "ItemProcessor": {"StartAt": "T", "States": {
               "T": {"Type": "Task", "Resource": "\(Self.service)", "End": true}}}}}}
             """)
         let execution = try await runtime.start(machine, input: [1, 2, 3])
-        while started.withLock({ $0 }) < 3 { try await Task.sleep(for: .milliseconds(5)) }
+        try await probe.waitForStarts(3)
         await execution.stop(error: "Stop", cause: "test")
         #expect(await execution.result.status == .aborted)
-        #expect(cancelled.withLock { $0 } == 3, "the result is handed out once every cancelled handler has returned")
+        #expect(probe.cancelled == 3, "the result is handed out once every cancelled handler has returned")
     }
 
     @Test("Full jitter keeps each retry delay between zero and the computed backoff")

@@ -137,23 +137,17 @@ struct StateFieldTests {
 
     @Test("Stopping during a Parallel cancels every branch's handler and records only ExecutionAborted after the branch events")
     func stopDuringParallel() async throws {
-        let runtime = Runtime(clock: .real)
-        let started = Mutex(0)
-        let cancelled = Mutex(0)
-        runtime.register(Self.service) { _, _ in
-            started.withLock { $0 += 1 }
-            do { try await Task.sleep(for: .seconds(60)) } catch { cancelled.withLock { $0 += 1 }; throw error }
-            return "late"
-        }
+        let probe = BlockingHandler()
+        let runtime = probe.runtime(for: Self.service)
         let branches = ["A", "B"].map { #"{"StartAt": "\#($0)", "States": {"\#($0)": {"Type": "Task", "Resource": "\#(Self.service)", "End": true}}}"# }
         let machine = try StateMachine(text: #"{"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true, "Branches": [\#(branches.joined(separator: ","))]}}}"#)
         let execution = try await runtime.start(machine)
-        while started.withLock({ $0 }) < 2 { try await Task.sleep(for: .milliseconds(5)) }
+        try await probe.waitForStarts(2)
         await execution.stop(error: "Halt", cause: "operator")
         let result = await execution.result
         #expect(result.status == .aborted)
         #expect(result.error == "Halt")
-        #expect(cancelled.withLock { $0 } == 2)
+        #expect(probe.cancelled == 2)
         let history = await execution.history
         #expect(history.last?.type == .executionAborted)
         #expect(history.last?.previousEventId == 0)

@@ -111,23 +111,19 @@ struct TaskTests {
 
     @Test("Stopping an execution during a Task cancels the handler and records ExecutionAborted")
     func stopDuringTask() async throws {
-        let runtime = Runtime(clock: .real)
-        let cancelled = Mutex(false)
-        runtime.register(Self.service) { _, _ in
-            do { try await Task.sleep(for: .seconds(60)) } catch { cancelled.withLock { $0 = true }; throw error }
-            return "late"
-        }
+        let probe = BlockingHandler()
+        let runtime = probe.runtime(for: Self.service)
         let machine = try StateMachine(text: """
             {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "\(Self.service)", "End": true}}}
             """)
         let execution = try await runtime.start(machine)
-        try await Task.sleep(for: .milliseconds(20))
+        try await probe.waitForStarts(1)
         await execution.stop(error: "Cancelled", cause: "by operator")
         let result = await execution.result
         #expect(result.status == .aborted)
         #expect(result.error == "Cancelled")
         #expect(await execution.history.last?.type == .executionAborted)
-        #expect(cancelled.withLock { $0 }, "the result is handed out once the cancelled handler has returned")
+        #expect(probe.cancelled == 1, "the result is handed out once the cancelled handler has returned")
     }
 
     @Test("Stopping during a Wait aborts the execution without a WaitStateAborted event")
