@@ -14,7 +14,8 @@ enum ServeCommand: Command {
         Serves the AWS Step Functions JSON API (POST / with X-Amz-Target, for boto3 and the AWS CLI) and the
         REST jobs API (POST /{workflow}/jobs, GET /jobs, …; see docs/http-api.md) from one database file.
         At start, RUNNING executions resume and queued jobs start. On SIGINT or SIGTERM the server stops
-        accepting, answers the requests in flight, flushes the database and exits 0.
+        accepting, answers the requests in flight, flushes the database and exits 0; a second signal exits at
+        once (exit 1), and what was committed resumes at the next start.
 
         Options:
           --host H         the address to listen on (default 127.0.0.1)
@@ -58,6 +59,13 @@ enum ServeCommand: Command {
         logNow("stepwise: listening on http://\(displayHost(options.host)):\(await host.port)")
         let signal = await signals.next()
         logNow("stepwise: \(signal == SIGINT ? "SIGINT" : "SIGTERM"): shutting down")
+        // A second signal does not wait for requests in flight: what is committed resumes at the next start.
+        let force = Task {
+            _ = await signals.next()
+            logNow("stepwise: second signal: exiting now; running executions resume at the next start")
+            exit(1)
+        }
+        defer { force.cancel() }
         do {
             try await host.shutdown()
         } catch {

@@ -11,26 +11,11 @@ import Testing
     /// Starts the server on a free port; returns it and its base URL.
     func serve() async throws -> (Process, String) {
         let directory = try TestSupport.temporaryDirectory()
-        let process = Process()
-        process.executableURL = try TestSupport.stepwiseBinary()
-        process.arguments = [
-            "serve", "--port", "0", "--db", directory.appendingPathComponent("s.db").path, "--virtual-time",
-            "--resources", ResourceSupport.folder.appendingPathComponent("resources.json").path,
-        ]
-        var environment = ProcessInfo.processInfo.environment
-        environment["SFN_MOCK_CONFIG"] = MockSupport.fixtures.appendingPathComponent("MockConfigFile.json").path
-        process.environment = environment
-        let log = directory.appendingPathComponent("serve.err")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        process.standardError = try FileHandle(forWritingTo: log)
-        try process.run()
-        var port: String?
-        _ = await ResourceSupport.eventually(10) {
-            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-            port = text.components(separatedBy: "listening on http://127.0.0.1:").dropFirst().first?.prefix { $0.isNumber }.description
-            return port != nil
-        }
-        return (process, "http://127.0.0.1:\(port ?? "0")")
+        let server = try await TestSupport.serve(
+            ["--db", directory.appendingPathComponent("s.db").path, "--virtual-time",
+             "--resources", ResourceSupport.folder.appendingPathComponent("resources.json").path],
+            in: directory, environment: ["SFN_MOCK_CONFIG": MockSupport.fixtures.appendingPathComponent("MockConfigFile.json").path])
+        return (server.process, server.baseURL)
     }
 
     func call(_ base: String, _ action: String, _ body: JSON) async throws -> (Int, JSON) {
