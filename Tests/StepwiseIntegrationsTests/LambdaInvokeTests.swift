@@ -28,6 +28,22 @@ import Testing
         ])
     }
 
+    @Test func invocationTypesAnswerAsLambdaDoes() async throws {
+        let event = try await ResourceSupport.run(ResourceSupport.task(
+            "arn:aws:states:::lambda:invoke", parameters: #"{"FunctionName": "adder", "InvocationType": "Event", "Payload": {"a": 1, "b": 2}}"#))
+        #expect(event.result.output?["StatusCode"] == 202)
+        #expect(event.result.output?["Payload"] == "")
+        let dryRun = try await ResourceSupport.run(ResourceSupport.task(
+            "arn:aws:states:::lambda:invoke", parameters: #"{"FunctionName": "adder", "InvocationType": "DryRun"}"#))
+        #expect(dryRun.result.output?["StatusCode"] == 204)
+        let missing = try await ResourceSupport.run(ResourceSupport.task(
+            "arn:aws:states:::lambda:invoke", parameters: #"{"FunctionName": "nobody", "InvocationType": "DryRun"}"#))
+        #expect(missing.result.error == "Lambda.ResourceNotFoundException")
+        let bad = try await ResourceSupport.run(ResourceSupport.task(
+            "arn:aws:states:::lambda:invoke", parameters: #"{"FunctionName": "adder", "InvocationType": "Later"}"#))
+        #expect(bad.result.error == "Lambda.InvalidParameterValueException")
+    }
+
     @Test func functionNamesResolveInEveryForm() async throws {
         for name in ["adder", "adder:7", "123456789012:function:adder", "arn:aws:lambda:us-east-1:123456789012:function:adder:live"] {
             let run = try await invoke(name)

@@ -4,7 +4,9 @@ import JSON
 /// The result of `arn:aws:states:::lambda:invoke` as AWS records it: the function's response in `Payload`,
 /// wrapped in the SDK's metadata.
 enum LambdaInvokeResult {
-    static func shape(payload: JSON, version: String = "$LATEST", requestId: String = UUID().uuidString.lowercased(), date: Date = Date()) -> JSON {
+    static func shape(
+        payload: JSON, statusCode: Int = 200, version: String = "$LATEST", requestId: String = UUID().uuidString.lowercased(), date: Date = Date()
+    ) -> JSON {
         let length = String(payload.serializedSize)
         let stamp = httpDate(date)
         let headers: [(String, String)] = [
@@ -16,9 +18,9 @@ enum LambdaInvokeResult {
         return [
             "ExecutedVersion": .string(version),
             "Payload": payload,
-            "SdkHttpMetadata": ["AllHttpHeaders": .object(all), "HttpHeaders": .object(single), "HttpStatusCode": 200],
+            "SdkHttpMetadata": ["AllHttpHeaders": .object(all), "HttpHeaders": .object(single), "HttpStatusCode": .int(statusCode)],
             "SdkResponseMetadata": ["RequestId": .string(requestId)],
-            "StatusCode": 200,
+            "StatusCode": .int(statusCode),
         ]
     }
 

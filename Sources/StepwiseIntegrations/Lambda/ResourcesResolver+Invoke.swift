@@ -3,7 +3,9 @@ import Stepwise
 
 extension ResourcesResolver {
     /// `lambda:invoke`: finds the function's entry by `FunctionName` (and `Qualifier`), runs it with `Payload`,
-    /// and wraps its output in AWS's invoke response.
+    /// and wraps its output in AWS's invoke response. `InvocationType` as Lambda: `RequestResponse` (default)
+    /// waits for the result; `Event` starts the function without waiting (StatusCode 202, empty Payload);
+    /// `DryRun` only checks that the function exists (StatusCode 204).
     func invokeHandler() -> TaskHandler {
         let file = self.file
         return { input, context in
@@ -19,9 +21,20 @@ extension ResourcesResolver {
                     + "(Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException): no entry of the resources file matches it.")
             }
             let call = ResourceCall(entry: entry, flavor: .lambda, folder: file.folder)
-            let payload = try await call.perform(input["Payload"] ?? .object(JSONObject()))
             let version = function.qualifier.flatMap { Int($0) }.map(String.init) ?? "$LATEST"
-            return LambdaInvokeResult.shape(payload: payload, version: version)
+            let event = input["Payload"] ?? .object(JSONObject())
+            switch input["InvocationType"]?.stringValue ?? "RequestResponse" {
+            case "RequestResponse":
+                return LambdaInvokeResult.shape(payload: try await call.perform(event), version: version)
+            case "Event":
+                Task.detached { _ = try? await call.perform(event) }
+                return LambdaInvokeResult.shape(payload: "", statusCode: 202, version: version)
+            case "DryRun":
+                return LambdaInvokeResult.shape(payload: "", statusCode: 204, version: version)
+            case let other:
+                throw StatesError("Lambda.InvalidParameterValueException", "1 validation error detected: Value '\(other)' at 'invocationType' "
+                    + "failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]")
+            }
         }
     }
 
