@@ -5,7 +5,9 @@ let package = Package(
     name: "Stepwise",
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "Stepwise", targets: ["Stepwise"]),
+        // One product: the engine, and beside it the modules an embedding program may import (the durable
+        // store, the task integrations, the local AWS services, the server) and the JSON value type.
+        .library(name: "Stepwise", targets: ["Stepwise", "JSON", "StepwiseStore", "StepwiseIntegrations", "StepwiseServices", "StepwiseServer"]),
         .library(name: "JSONata", targets: ["JSONata"]),
         .executable(name: "stepwise", targets: ["stepwise"]),
     ],
