@@ -31,3 +31,15 @@ func libraryExample() async throws {
     ])
     #expect(execution.arn == "arn:aws:states:us-east-1:123456789012:execution:migration:job-42")
 }
+
+@Test("The stop example in docs/library.md: a machine from Data, stopped with an error and a cause")
+func libraryStopExample() async throws {
+    let data = Data(#"{"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 600, "End": true}}}"#.utf8)
+    let runtime = Runtime(clock: .real)
+    let long = try await runtime.start(try StateMachine(json: data, name: "migration"), input: ["jobId": "42"])
+    await long.stop(error: "Cancelled", cause: "by operator")
+    let stopped = await long.result
+    #expect(stopped.status == .aborted)
+    #expect(stopped.error == "Cancelled")
+    #expect(stopped.cause == "by operator")
+}

@@ -31,6 +31,11 @@ public struct StateMachine: Sendable {
         self.init(definition: try StateMachineDefinition(json: json), name: name)
     }
 
+    /// Parses and validates definition bytes (a file's contents, a request body): UTF-8 JSON text.
+    public init(json data: Data, name: String = "StateMachine") throws(DefinitionError) {
+        try self.init(text: String(decoding: data, as: UTF8.self), name: name)
+    }
+
     static func collectTasks(_ machine: Machine, machine name: String, into tasks: inout [TaskReference]) {
         for state in machine.states {
             switch state.kind {
