@@ -153,3 +153,34 @@ struct StateFieldTests {
         #expect(history.last?.previousEventId == 0)
     }
 }
+
+@Suite("Virtual time with handlers that take real time", .timeLimit(.minutes(1)))
+struct VirtualWatchdogTests {
+    /// Virtual time stands still while a handler works, but never runs slower than real time: a handler that
+    /// outlives its TimeoutSeconds in real time is timed out at the virtual deadline.
+    @Test("A handler that hangs in real time still times out under the virtual clock")
+    func hangingHandlerTimesOut() async throws {
+        let started = ContinuousClock.now
+        let run = try await TestSupport.run("""
+            {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "\(StateFieldTests.service)", "TimeoutSeconds": 1, "End": true}}}
+            """) { runtime in
+            runtime.register(StateFieldTests.service) { _, _ in
+                try await Task.sleep(for: .seconds(30))
+                return "late"
+            }
+        }
+        #expect(run.result.error == "States.Timeout")
+        #expect(run.offsets(of: .taskTimedOut) == [1])
+        #expect(ContinuousClock.now - started < .seconds(25))
+    }
+
+    @Test("A quick handler leaves virtual time exact: the timeout timer never fires")
+    func quickHandler() async throws {
+        let run = try await TestSupport.run("""
+            {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "\(StateFieldTests.service)", "TimeoutSeconds": 1, "Next": "W"},
+              "W": {"Type": "Wait", "Seconds": 5, "End": true}}}
+            """) { runtime in runtime.register(StateFieldTests.service) { _, _ in "done" } }
+        #expect(run.result.status == .succeeded)
+        #expect(run.offsets(of: .waitStateExited) == [5])
+    }
+}

@@ -15,6 +15,8 @@ actor ExecutionDriver {
     /// Virtual timers sorted by (deadline, id).
     private var timerQueue: [(deadline: Date, id: Int)] = []
     private var realTimers: [Int: Task<Void, Never>] = [:]
+    /// Under the virtual clock: the real-time guard of the earliest timer while handlers work (``armWatchdog()``).
+    private var watchdog: (timer: Int, task: Task<Void, Never>)?
     private var running: [Int: Task<Void, Never>] = [:]
     /// Handlers cancelled by the interpreter (a stop, a time-out, a failed sibling) that have not returned yet.
     private var draining: [Int: Task<Void, Never>] = [:]
@@ -90,14 +92,45 @@ actor ExecutionDriver {
     /// Fires virtual timers in deadline order while nothing else can happen first.
     private func advanceVirtualTime() {
         while result == nil, running.count <= sleepers.count, !timerQueue.isEmpty {
-            let next = timerQueue.removeFirst()
-            virtualNow = max(virtualNow, next.deadline)
-            if next.id < 0 {
-                sleepers.removeValue(forKey: next.id)?.resume()
-                return  // the handler runs again: time stands still until it finishes or sleeps
-            }
-            step(.timerFired(timer: next.id))
+            if fireFirstTimer() { return }
         }
+        armWatchdog()
+    }
+
+    /// Fires the earliest virtual timer; true when it woke a sleeping handler (time then stands still again).
+    private func fireFirstTimer() -> Bool {
+        let next = timerQueue.removeFirst()
+        virtualNow = max(virtualNow, next.deadline)
+        if next.id < 0 {
+            sleepers.removeValue(forKey: next.id)?.resume()
+            return true  // the handler runs again: time stands still until it finishes or sleeps
+        }
+        step(.timerFired(timer: next.id))
+        return false
+    }
+
+    /// While a handler works (virtual time standing still), the earliest timer still fires once as much real time
+    /// has passed as it had left: a Task whose command hangs past its TimeoutSeconds times out under the virtual
+    /// clock too, instead of holding the execution forever. Virtual time never runs slower than real time.
+    private func armWatchdog() {
+        guard result == nil, running.count > sleepers.count, let first = timerQueue.first else { return }
+        guard watchdog?.timer != first.id else { return }
+        watchdog?.task.cancel()
+        let delay = max(0, first.deadline.timeIntervalSince(virtualNow))
+        let task = Task { [weak self] in
+            try? await Task.sleep(for: .milliseconds(Int64((delay * 1000).rounded(.up))))
+            guard !Task.isCancelled else { return }
+            await self?.watchdogFired(first.id)
+        }
+        watchdog = (first.id, task)
+    }
+
+    private func watchdogFired(_ id: Int) {
+        guard watchdog?.timer == id else { return }
+        watchdog = nil
+        guard result == nil, timerQueue.first?.id == id else { return armWatchdog() }
+        _ = fireFirstTimer()
+        advanceVirtualTime()
     }
 
     private func perform(_ action: Action) {
@@ -247,6 +280,8 @@ actor ExecutionDriver {
         timeoutFlags.removeAll()
         for timer in realTimers.values { timer.cancel() }
         realTimers.removeAll()
+        watchdog?.task.cancel()
+        watchdog = nil
         timerQueue.removeAll()
         for subscriber in subscribers.values { subscriber.finish() }
         subscribers.removeAll()
