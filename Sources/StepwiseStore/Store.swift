@@ -56,6 +56,8 @@ public actor Store {
     let options: Options
     private let executor: SerialQueueExecutor
     private var connection: Database?
+    /// Held by a writer from open to close, so one process at a time drives the database's executions.
+    private var writerLock: WriterLock?
     var log = PendingLog()
     var commitTask: Task<Void, Never>?
     public internal(set) var statistics = Statistics()
@@ -64,7 +66,8 @@ public actor Store {
 
     /// Opens (or creates) the database at `path` and applies pending migrations.
     ///
-    /// An existing file is first inspected read-only; a corrupt file (`.notADatabase`), another application's
+    /// A writer first takes `<path>.lock` (`.inUse` while another process writes the database; read-only opens
+    /// take no lock). An existing file is then inspected read-only; a corrupt file (`.notADatabase`), another application's
     /// database (`.foreignDatabase`) or a newer schema (`.newerSchema`) is refused without being written to.
     public init(path: String, options: Options = Options()) async throws {
         self.path = path
@@ -72,8 +75,12 @@ public actor Store {
         executor = SerialQueueExecutor(label: "stepwise.store")
         // Fully initialized: from here the initializer runs isolated, on the store's queue.
         executor.assertCurrent()
-        connection = try options.readOnly
-            ? Database.openReader(path: path, options: options) : Database.openWriter(path: path, options: options)
+        if options.readOnly {
+            connection = try Database.openReader(path: path, options: options)
+        } else {
+            writerLock = try WriterLock(databasePath: path)  // before anything reads the file: creation is then ours alone
+            connection = try Database.openWriter(path: path, options: options)
+        }
     }
 
     /// Commits queued log rows and closes the connection; later calls fail with `.closed`.
@@ -82,6 +89,7 @@ public actor Store {
             commitTask?.cancel()
             commitTask = nil
             connection = nil
+            writerLock = nil
         }
         try flush()
     }

@@ -51,16 +51,17 @@ enum Fixture {
         return try database.int(sql) ?? -1
     }
 
-    /// Makes a file read-only: mode 0444, and immutable (`chattr +i`) when running as root, who ignores modes.
-    static func makeReadOnly(_ path: String) throws {
-        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
+    /// Makes a file (or a directory, with mode 0o555) read-only: that mode, and immutable (`chattr +i`) when
+    /// running as root, who ignores modes.
+    static func makeReadOnly(_ path: String, mode: Int = 0o444) throws {
+        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
         if geteuid() == 0 { try chattr("+i", path) }
     }
 
-    /// Undoes ``makeReadOnly(_:)`` so the temporary file can be removed.
-    static func makeWritable(_ path: String) {
+    /// Undoes ``makeReadOnly(_:mode:)`` so the temporary file can be removed.
+    static func makeWritable(_ path: String, mode: Int = 0o644) {
         if geteuid() == 0 { try? chattr("-i", path) }
-        try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+        try? FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
     }
 
     private static func chattr(_ flag: String, _ path: String) throws {
