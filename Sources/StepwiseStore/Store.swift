@@ -28,19 +28,22 @@ public actor Store {
         /// A cap on the file size in pages (`PRAGMA max_page_count`); nil for SQLite's default. Tests use it
         /// to simulate a full disk.
         public var maxPageCount: Int?
+        /// How long after a failed write (a full disk, say) the store tries its queued appends again.
+        public var retryInterval: Duration
         /// `synchronous=FULL` instead of NORMAL: every commit is fsynced, so it also survives a power loss
         /// (NORMAL survives a process crash; a power loss may drop the last commits, never part of one).
         public var synchronousFull: Bool
 
         public init(readOnly: Bool = false, commitInterval: Duration = .milliseconds(10), maxPendingRows: Int = 20_000,
                     busyTimeoutMilliseconds: Int32 = 5_000, maxPageCount: Int? = nil,
-                    synchronousFull: Bool = false) {
+                    synchronousFull: Bool = false, retryInterval: Duration = .seconds(1)) {
             self.readOnly = readOnly
             self.commitInterval = commitInterval
             self.maxPendingRows = maxPendingRows
             self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
             self.maxPageCount = maxPageCount
             self.synchronousFull = synchronousFull
+            self.retryInterval = retryInterval
         }
     }
 

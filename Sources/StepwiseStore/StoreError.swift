@@ -38,6 +38,9 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case nonContiguous
         /// The store was closed.
         case closed
+        /// An execution whose recording stopped after a failed write: the store keeps it RUNNING at its last
+        /// committed step and refuses its appends until ``Store/resumeRecording(arn:)``.
+        case notRecorded
     }
 
     public let kind: Kind
