@@ -80,9 +80,10 @@ enum RunCommand: Command {
         do {
             if let database = arguments.value("db") {
                 let store = try await DatabaseOptions.open(database)
-                durable = DurableRuntime(store: store, runtime: runtime)
-                let arn = try await DatabaseOptions.register(machine, definition: definition, in: store, runtime: runtime)
-                execution = try await durable!.start(machine, definition: definition, input: input, name: arguments.value("name"), stateMachineArn: arn)
+                durable = DurableRuntime(store: store, runtime: runtime, resumeInterval: nil)
+                let (arn, revisionId) = try await DatabaseOptions.register(machine, definition: definition, in: store, runtime: runtime)
+                execution = try await durable!.start(
+                    machine, definition: definition, input: input, name: arguments.value("name"), stateMachineArn: arn, revisionId: revisionId)
             } else {
                 execution = try await runtime.start(machine, input: input, name: arguments.value("name"))
             }
@@ -97,6 +98,11 @@ enum RunCommand: Command {
         let result = await execution.result
         await progress?.value
         let history = await execution.history
+        if let durable, let database = arguments.value("db"), let text = await Unrecorded.message(execution, durable, database: database) {
+            output.error("stepwise run: \(text)")
+            try? await durable.close()
+            return 1
+        }
         do { try await durable?.close() } catch { output.error("stepwise run: \(message(of: error))") }
         report(result, name: execution.name, history: history, arguments, &output)
         return result.status == .succeeded ? 0 : 1

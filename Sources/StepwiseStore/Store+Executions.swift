@@ -87,3 +87,22 @@ extension Store {
         throw StoreError(.invalidArgument, "execution \(arn) has already finished")
     }
 }
+
+extension Store {
+    /// Stops a RUNNING execution that no runtime drives: appends one last step (`stopInput`, the engine's encoding
+    /// of the stop) with `abortedEvent` as the event after its last recorded one, and finishes it ABORTED, all in
+    /// one transaction. The event's id is assigned here.
+    ///
+    /// - Throws: `.notFound`; `.invalidArgument` when it is not RUNNING; `.notRecorded` while its recording is
+    ///   stopped; the write failure.
+    public func abortExecution(
+        arn: String, stopInput: String, abortedEvent: EventRow, error: String?, cause: String?, stopDate: Date
+    ) throws {
+        try checkRecorded(arn)
+        let tail = try logTail(arn)
+        var event = abortedEvent
+        event.id = tail.eventId + 1
+        try append(arn: arn, step: StepRow(seq: tail.seq + 1, timestamp: stopDate.timeIntervalSince1970, input: stopInput), events: [event])
+        try finishExecution(arn: arn, status: .aborted, error: error, cause: cause, stopDate: stopDate)
+    }
+}

@@ -62,7 +62,8 @@ extension Engine {
     }
 
     /// Stops a running execution with an optional error and cause; answers its stop date. Stopping an execution
-    /// that already ended changes nothing and answers the date it ended.
+    /// that already ended changes nothing and answers the date it ended. An execution RUNNING in the store that
+    /// nothing here drives (it could not be resumed, or its recording stopped) is aborted in the store.
     public func stopExecution(arn: String, error: String?, cause: String?) async throws -> Date {
         let record = try await execution(arn: arn)
         guard record.status == .running else { return record.stopDate ?? Date() }
@@ -70,6 +71,8 @@ extension Engine {
             await live.stop(error: error, cause: cause)
             _ = await live.result
             await durable.sync()
+        } else {
+            _ = try await durable.stopUnattended(arn: arn, error: error, cause: cause)
         }
         return try await execution(arn: arn).stopDate ?? Date()
     }
