@@ -1,4 +1,5 @@
 import Foundation
+import StepwiseTesting
 import Testing
 @testable import StepwiseStore
 
@@ -57,15 +58,16 @@ struct LockTests {
         try await store.close()
     }
 
-    @Test("A database in a read-only directory is refused for writing as readOnly, and can still be read")
+    @Test("A database in a read-only directory is refused for writing as readOnly, and can still be read",
+          .enabled(if: TestSupport.canMakeReadOnly))
     func readOnlyDirectory() async throws {
         let path = try Fixture.path()
         let writer = try await Store(path: path)
         try await writer.createStateMachine(Fixture.machine())
         try await writer.close()
         let directory = (path as NSString).deletingLastPathComponent
-        try Fixture.makeReadOnly(directory, mode: 0o555)
-        defer { Fixture.makeWritable(directory, mode: 0o755) }
+        try TestSupport.makeReadOnly(directory, mode: 0o555)
+        defer { TestSupport.makeWritable(directory, mode: 0o755) }
         await #expect { try await Store(path: path) } throws: { error in
             let error = error as? StoreError
             return error?.kind == .readOnly && error?.message == "\(path) is read-only (its directory \(directory) cannot be written)"

@@ -51,24 +51,5 @@ enum Fixture {
         return try database.int(sql) ?? -1
     }
 
-    /// Makes a file (or a directory, with mode 0o555) read-only: that mode, and immutable (`chattr +i`) when
-    /// running as root, who ignores modes.
-    static func makeReadOnly(_ path: String, mode: Int = 0o444) throws {
-        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
-        if geteuid() == 0 { try chattr("+i", path) }
-    }
-
-    /// Undoes ``makeReadOnly(_:mode:)`` so the temporary file can be removed.
-    static func makeWritable(_ path: String, mode: Int = 0o644) {
-        if geteuid() == 0 { try? chattr("-i", path) }
-        try? FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
-    }
-
-    private static func chattr(_ flag: String, _ path: String) throws {
-        let process = try Process.run(URL(fileURLWithPath: "/usr/bin/chattr"), arguments: [flag, path])
-        process.waitUntilExit()  // chattr ends at once; tests call this from synchronous helpers
-        guard process.terminationStatus == 0 else { throw StoreError(.sqlite, "chattr \(flag) \(path) failed") }
-    }
-
     static func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
 }
