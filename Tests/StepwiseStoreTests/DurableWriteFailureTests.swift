@@ -120,4 +120,30 @@ struct DurableWriteFailureTests {
         #expect(events.last?["type"] == "ExecutionSucceeded")
         try await next.close()
     }
+
+    @Test("resume(_:) of a stopped execution in the same runtime waits for writes to succeed, then records it again from its last committed step")
+    func resumeInPlace() async throws {
+        let store = try await Self.nearlyFullStore()
+        let runtime = Runtime(clock: .virtual)
+        Self.configure(runtime)
+        let durable = DurableRuntime(store: store, runtime: runtime, resumeInterval: nil)
+        let machine = try StateMachine(text: Self.definition, name: "Loop")
+        let first = try await durable.start(machine, definition: Self.definition, input: ["i": 0, "pad": ""], name: "loop")
+        #expect(await first.result.status == .aborted)
+        await durable.sync()
+        let record = try #require(try await store.execution(arn: first.arn))
+        await #expect { try await durable.resume(record) } throws: { ($0 as? StoreError)?.kind == .diskFull }
+        #expect(durable.recordingFailure(arn: first.arn) != nil)
+
+        try await store.setMaxPageCount(1_000_000)
+        #expect(await store.retryWrites())
+        let resumed = try await durable.resume(try #require(try await store.execution(arn: first.arn)))
+        #expect(durable.recordingFailure(arn: first.arn) == nil)
+        #expect(await resumed.result.output?["i"] == 40)
+        await durable.sync()
+        let events = try await store.allEvents(arn: first.arn)
+        #expect(events.map { $0["id"]?.intValue ?? 0 } == Array(1...events.count))
+        #expect(try await store.execution(arn: first.arn)?.status == .succeeded)
+        try await durable.close()
+    }
 }

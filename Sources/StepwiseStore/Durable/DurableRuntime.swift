@@ -80,8 +80,13 @@ public final class DurableRuntime: Sendable {
         return resumed
     }
 
-    /// Rebuilds one stored execution from its step log and carries it on.
+    /// Rebuilds one stored execution from its step log and carries it on; one whose recording stopped after a
+    /// failed write is recorded again from its last committed step.
+    ///
+    /// - Throws: the store's standing write failure, for an execution whose recording stopped.
     public func resume(_ record: ExecutionRecord) async throws -> Execution {
+        try await store.resumeRecording(arn: record.arn)
+        recovery.withLock { _ = $0.unrecorded.removeValue(forKey: record.arn) }
         let machineName = record.stateMachineArn.split(separator: ":").last.map(String.init) ?? "StateMachine"
         let machine = try StateMachine(text: record.definition, name: machineName)
         let roleArn = try await store.stateMachine(arn: record.stateMachineArn)?.roleArn ?? runtime.defaultRoleArn
