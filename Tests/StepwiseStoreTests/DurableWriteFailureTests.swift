@@ -97,8 +97,8 @@ struct DurableWriteFailureTests {
         throw StoreError(.notFound, "\(first.arn) was not resumed")
     }
 
-    @Test("Without a resume interval the stopped execution waits in the store for the next process, which finishes it")
-    func nextProcessResumes() async throws {
+    /// The looping execution on a runtime without a resume interval, stopped by the full disk.
+    static func stoppedWithoutResume() async throws -> (Store, DurableRuntime, Execution) {
         let store = try await Self.nearlyFullStore()
         let runtime = Runtime(clock: .virtual)
         Self.configure(runtime)
@@ -106,6 +106,12 @@ struct DurableWriteFailureTests {
         let machine = try StateMachine(text: Self.definition, name: "Loop")
         let first = try await durable.start(machine, definition: Self.definition, input: ["i": 0, "pad": ""], name: "loop")
         #expect(await first.result.status == .aborted)
+        return (store, durable, first)
+    }
+
+    @Test("Without a resume interval the stopped execution waits in the store for the next process, which finishes it")
+    func nextProcessResumes() async throws {
+        let (store, durable, first) = try await Self.stoppedWithoutResume()
         try await Task.sleep(for: .milliseconds(200))
         #expect(durable.execution(arn: first.arn) == nil)  // nothing resumed it here
         _ = try? await durable.close()
@@ -123,13 +129,7 @@ struct DurableWriteFailureTests {
 
     @Test("resume(_:) of a stopped execution in the same runtime waits for writes to succeed, then records it again from its last committed step")
     func resumeInPlace() async throws {
-        let store = try await Self.nearlyFullStore()
-        let runtime = Runtime(clock: .virtual)
-        Self.configure(runtime)
-        let durable = DurableRuntime(store: store, runtime: runtime, resumeInterval: nil)
-        let machine = try StateMachine(text: Self.definition, name: "Loop")
-        let first = try await durable.start(machine, definition: Self.definition, input: ["i": 0, "pad": ""], name: "loop")
-        #expect(await first.result.status == .aborted)
+        let (store, durable, first) = try await Self.stoppedWithoutResume()
         await durable.sync()
         let record = try #require(try await store.execution(arn: first.arn))
         await #expect { try await durable.resume(record) } throws: { ($0 as? StoreError)?.kind == .diskFull }
