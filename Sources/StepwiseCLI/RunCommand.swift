@@ -22,7 +22,10 @@ enum RunCommand: Command {
           --name JOB_ID    the execution name (default: a UUID)
           --db PATH        record the execution and its history in this SQLite database (created if missing);
                            if the process dies, `stepwise resume --db PATH` carries the execution on. Without
-                           --db the run stays in memory. Ctrl-C stops the execution cleanly (ABORTED).
+                           --db the run stays in memory. Ctrl-C stops the execution cleanly (ABORTED). If the
+                           database cannot be written (a full disk), the run stops and exits 1, leaving the execution
+                           RUNNING at its last recorded step for `stepwise resume`. One process writes a database at
+                           a time.
           --virtual-time   Waits, retry backoffs and timeouts complete at once; timestamps advance as in a real run
           --json           print one object {name, status, output, error, cause, startDate, stopDate, events}
           --history        after the run, print the history as a table (id, elapsed, type, state, detail)
