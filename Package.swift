@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(
             name: "WorkflowTests",
             dependencies: ["StepwiseCLI", "StepwiseTesting", "StepwiseServices", "StepwiseStore", "StepwiseServer", "Stepwise", "JSON"]),
-        .testTarget(name: "StepwiseServerTests", dependencies: ["StepwiseServer", "StepwiseTesting", "Stepwise", "JSON"]),
+        .testTarget(name: "StepwiseServerTests", dependencies: ["StepwiseServer", "StepwiseStore", "StepwiseTesting", "Stepwise", "JSON"]),
         .testTarget(
             name: "StepwiseCLITests", dependencies: ["StepwiseCLI", "StepwiseTesting", "StepwiseStore", "Stepwise", "JSON"],
             resources: [.copy("CrashWorkflows")]),

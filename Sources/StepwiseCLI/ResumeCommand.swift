@@ -17,6 +17,9 @@ enum ResumeCommand: Command {
           NAME: STATUS
         --data-dir PATH is where the local AWS services keep their data (default .stepwise), as for `run`.
         --json prints one object per execution: {"name", "status", "output", "error", "cause"}.
+        An execution that cannot be resumed (an unreadable record) or recorded (a full disk) is reported on
+        stderr and stays RUNNING; the others go on. Exit status: 0 when every execution was resumed and
+        recorded to its end, 1 otherwise, 2 when the database cannot be used.
         """
     static let options: [OptionSpec] = [.value("db"), .value("data-dir"), .flag("json")]
 
@@ -25,37 +28,67 @@ enum ResumeCommand: Command {
             output.error("stepwise resume: --db PATH is required\n\n\(help)")
             return 2
         }
+        let store: Store
         do {
-            let store = try await DatabaseOptions.open(path)
-            // An execution resumes on the clock it started with.
-            let dataDirectory = DataDirectory(path: arguments.value("data-dir") ?? DataDirectory.defaultPath)
-            let runtimes = [Runtime(clock: .virtual), Runtime(clock: .real)]
-            for runtime in runtimes { LocalServices.install(dataDirectory, into: runtime) }
-            let virtual = DurableRuntime(store: store, runtime: runtimes[0])
-            let real = DurableRuntime(store: store, runtime: runtimes[1])
-            var executions: [Execution] = []
-            for record in try await store.runningExecutions() {
-                executions.append(try await (record.virtualTime ? virtual : real).resume(record))
-            }
-            let resumed = executions
-            let interrupt = Interrupt { _ in Task { for execution in resumed { await execution.stop(cause: "Stopped from the command line (interrupt)") } } }
-            defer { interrupt.cancel() }
-            for execution in executions {
-                let result = await execution.result
-                output.print(arguments.flag("json") ? RunCommand.summary(result, name: execution.name, history: []).serialized()
-                    : "\(execution.name): \(result.status.rawValue)")
-            }
-            try await closeAll(virtual, real)
-            return 0
+            store = try await DatabaseOptions.open(path)
         } catch {
+            output.error("stepwise resume: \(error.message)")
+            return 2
+        }
+        // An execution resumes on the clock it started with.
+        let dataDirectory = DataDirectory(path: arguments.value("data-dir") ?? DataDirectory.defaultPath)
+        let runtimes = [Runtime(clock: .virtual), Runtime(clock: .real)]
+        for runtime in runtimes { LocalServices.install(dataDirectory, into: runtime) }
+        let virtual = DurableRuntime(store: store, runtime: runtimes[0], resumeInterval: nil)
+        let real = DurableRuntime(store: store, runtime: runtimes[1], resumeInterval: nil)
+        var status: Int32 = 0
+        var executions: [(Execution, DurableRuntime)] = []
+        do {
+            for record in try await store.runningExecutions() {
+                let durable = record.virtualTime ? virtual : real
+                do {
+                    executions.append((try await durable.resume(record), durable))
+                } catch {
+                    // One unreadable record must not keep the others from resuming; it stays RUNNING.
+                    output.error("stepwise resume: cannot resume \(record.name) (\(record.arn)): \(RunCommand.message(of: error)); it stays RUNNING")
+                    status = 1
+                }
+            }
+        } catch {
+            output.error("stepwise resume: \(RunCommand.message(of: error))")
+            try? await closeAll(virtual, real)
+            return 2
+        }
+        let resumed = executions.map(\.0)
+        let interrupt = Interrupt { _ in Task { for execution in resumed { await execution.stop(cause: "Stopped from the command line (interrupt)") } } }
+        defer { interrupt.cancel() }
+        for (execution, durable) in executions {
+            let result = await execution.result
+            if let text = await Unrecorded.message(execution, durable, database: path) {
+                output.error("stepwise resume: \(text)")
+                status = 1
+                continue
+            }
+            output.print(arguments.flag("json") ? RunCommand.summary(result, name: execution.name, history: []).serialized()
+                : "\(execution.name): \(result.status.rawValue)")
+        }
+        do { try await closeAll(virtual, real) } catch {
+            // After an unrecorded execution the final flush fails too; its message already says what to do.
+            guard status == 0 else { return status }
             output.error("stepwise resume: \(RunCommand.message(of: error))")
             return 2
         }
+        return status
     }
 
     /// Both runtimes share the store: drain both journals, then close it once.
     static func closeAll(_ first: DurableRuntime, _ second: DurableRuntime) async throws {
-        try await first.drain()
+        do {
+            try await first.drain()
+        } catch {
+            try? await second.close()  // closed in any case, so its lock is released
+            throw error
+        }
         try await second.close()
     }
 }

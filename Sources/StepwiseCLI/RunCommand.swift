@@ -22,7 +22,10 @@ enum RunCommand: Command {
           --name JOB_ID    the execution name (default: a UUID)
           --db PATH        record the execution and its history in this SQLite database (created if missing);
                            if the process dies, `stepwise resume --db PATH` carries the execution on. Without
-                           --db the run stays in memory. Ctrl-C stops the execution cleanly (ABORTED).
+                           --db the run stays in memory. Ctrl-C stops the execution cleanly (ABORTED). If the
+                           database cannot be written (a full disk), the run stops and exits 1, leaving the execution
+                           RUNNING at its last recorded step for `stepwise resume`. One process writes a database at
+                           a time.
           --virtual-time   Waits, retry backoffs and timeouts complete at once; timestamps advance as in a real run
           --json           print one object {name, status, output, error, cause, startDate, stopDate, events}
           --history        after the run, print the history as a table (id, elapsed, type, state, detail)
@@ -80,9 +83,10 @@ enum RunCommand: Command {
         do {
             if let database = arguments.value("db") {
                 let store = try await DatabaseOptions.open(database)
-                durable = DurableRuntime(store: store, runtime: runtime)
-                let arn = try await DatabaseOptions.register(machine, definition: definition, in: store, runtime: runtime)
-                execution = try await durable!.start(machine, definition: definition, input: input, name: arguments.value("name"), stateMachineArn: arn)
+                durable = DurableRuntime(store: store, runtime: runtime, resumeInterval: nil)
+                let (arn, revisionId) = try await DatabaseOptions.register(machine, definition: definition, in: store, runtime: runtime)
+                execution = try await durable!.start(
+                    machine, definition: definition, input: input, name: arguments.value("name"), stateMachineArn: arn, revisionId: revisionId)
             } else {
                 execution = try await runtime.start(machine, input: input, name: arguments.value("name"))
             }
@@ -97,6 +101,11 @@ enum RunCommand: Command {
         let result = await execution.result
         await progress?.value
         let history = await execution.history
+        if let durable, let database = arguments.value("db"), let text = await Unrecorded.message(execution, durable, database: database) {
+            output.error("stepwise run: \(text)")
+            try? await durable.close()
+            return 1
+        }
         do { try await durable?.close() } catch { output.error("stepwise run: \(message(of: error))") }
         report(result, name: execution.name, history: history, arguments, &output)
         return result.status == .succeeded ? 0 : 1

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import StepwiseServer
 import StepwiseServices
+import StepwiseStore
 
 /// `stepwise serve`: the AWS Step Functions API and the REST jobs API over HTTP, on one database.
 enum ServeCommand: Command {
@@ -10,6 +11,7 @@ enum ServeCommand: Command {
     static let help = """
         Usage: stepwise serve [--host 127.0.0.1] [--port 8083] [--db stepwise.db] [--workflows DIR] [--virtual-time]
                               [--region us-east-1] [--account 123456789012] [--data-dir PATH] [--resources FILE]
+                              [--retention-days 90]
 
         Serves the AWS Step Functions JSON API (POST / with X-Amz-Target, for boto3 and the AWS CLI) and the
         REST jobs API (POST /{workflow}/jobs, GET /jobs, …; see docs/http-api.md) from one database file.
@@ -28,13 +30,18 @@ enum ServeCommand: Command {
           --account A      the account in ARNs (default 123456789012)
           --data-dir PATH  where the local AWS services (S3, DynamoDB, RDS Data API, catalogue) keep data (default .stepwise)
           --resources F    run Tasks with the local commands and HTTP endpoints mapped in this file
+          --retention-days N  delete executions that stopped more than N days ago, with their history and jobs,
+                           at start and every 24 hours (default 90, as AWS; 0 keeps them forever)
+        The database is held by this process alone while it serves (another `serve`, `run --db` or `resume` on
+        it is refused). If a write fails (a full disk), the executions concerned stop, stay RUNNING at their last
+        recorded step and resume from there once writes succeed again; stderr and GET /health say so.
         Environment: SFN_MOCK_CONFIG names a Step Functions Local mock config file; StartExecution with
         stateMachineArn#TestCaseName runs that test case's mocks (docs/integrations.md).
         Prints "stepwise: listening on http://HOST:PORT" on stderr once it accepts connections.
         """
     static let options: [OptionSpec] = [
         .value("host"), .value("port"), .value("db"), .value("workflows"), .flag("virtual-time"), .value("region"), .value("account"),
-        .value("resources"), .value("data-dir"),
+        .value("resources"), .value("data-dir"), .value("retention-days"),
     ]
 
     static func run(_ arguments: ParsedArguments, _ output: inout Output) async -> Int32 {
@@ -46,12 +53,22 @@ enum ServeCommand: Command {
             output.error("stepwise serve: --port must be a number from 0 to 65535\n\n\(help)")
             return 2
         }
+        if let days = arguments.value("retention-days") {
+            guard let value = Int(days), value >= 0 else {
+                output.error("stepwise serve: --retention-days must be a whole number of days, 0 or more\n\n\(help)")
+                return 2
+            }
+            options.retentionDays = value
+        }
         let dataDirectory = DataDirectory(path: arguments.value("data-dir") ?? DataDirectory.defaultPath)
         options.configureRuntime = { runtime in LocalServices.install(dataDirectory, into: runtime) }
         let signals = SignalWaiter(SIGINT, SIGTERM)
         let host: ServiceHost
         do {
             host = try await ServiceHost.start(options) { line in logNow("stepwise: \(line)") }
+        } catch let error as StoreError {
+            output.error("stepwise serve: \(DatabaseOptions.message(for: error, readOnly: false))")
+            return 1
         } catch {
             output.error("stepwise serve: \(error)")
             return 1

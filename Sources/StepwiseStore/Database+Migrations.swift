@@ -8,13 +8,17 @@ extension Database {
         return try rows("SELECT name FROM migrations ORDER BY position") { $0.text(0) }
     }
 
-    /// Applies every migration in `migrations` not yet recorded, each in its own transaction with its record.
+    /// Applies every migration in `migrations` not yet recorded, in one transaction with their records.
+    ///
+    /// The migrations table is created in that same transaction: a new file goes from empty to a complete,
+    /// recorded schema in one commit, so no other connection ever sees a half-created database (a migrations
+    /// table without the application id would read as "not a Stepwise one").
     func migrate(_ migrations: [Migration] = Migration.all) throws {
-        try execute(Migration.tableSQL)
-        let applied = try appliedMigrations()
-        try Self.checkCompatible(applied: applied, known: migrations.map(\.name), path: path)
-        for (position, migration) in migrations.enumerated().dropFirst(applied.count) {
-            try transaction {
+        try transaction {
+            try execute(Migration.tableSQL)
+            let applied = try appliedMigrations()
+            try Self.checkCompatible(applied: applied, known: migrations.map(\.name), path: path)
+            for (position, migration) in migrations.enumerated().dropFirst(applied.count) {
                 try execute(migration.sql)
                 try run("INSERT INTO migrations (position, name, applied_date) VALUES (?, ?, ?)",
                         position + 1, migration.name, Date().timeIntervalSince1970)

@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 
 extension Database {
@@ -11,7 +12,7 @@ extension Database {
         }
         let database = try Database(path: path, mode: .readWrite)
         guard !database.isReadOnly else {
-            throw StoreError(.readOnly, "\(path) is read-only; open it with Store.Options(readOnly: true) to read it")
+            throw StoreError(.readOnly, "\(path) is read-only (the file cannot be written)")
         }
         try database.configureForWriting(options)
         try database.migrate()
@@ -23,7 +24,24 @@ extension Database {
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError(.notFound, "no database at \(path)")
         }
-        let database = try Database(path: path, mode: .readOnly)
+        do {
+            return try checkedReader(path: path, mode: .readOnly, options: options)
+        } catch let error as StoreError where error.code & 0xFF == SQLITE_CANTOPEN && !WriterLock.isDirectoryWritable(of: path) {
+            // A WAL database needs its `-shm` index, which a read-only directory cannot get. Without a write-ahead
+            // log to read, the file alone is the whole database and nothing can change it: read it as immutable.
+            let log = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? NSNumber
+            guard log == nil || log?.intValue == 0 else {
+                throw StoreError(.readOnly, """
+                    \(path) cannot be read in place: its directory is read-only and its write-ahead log (\(path)-wal) \
+                    has no index; copy the database and its -wal file to a writable directory
+                    """, code: error.code)
+            }
+            return try checkedReader(path: path, mode: .immutable, options: options)
+        }
+    }
+
+    private static func checkedReader(path: String, mode: Mode, options: Store.Options) throws -> Database {
+        let database = try Database(path: path, mode: mode)
         try database.configureForReading(busyTimeout: options.busyTimeoutMilliseconds)
         try database.checkIsStepwise(allowingOlder: false)
         return database
@@ -47,6 +65,10 @@ extension Database {
             throw StoreError(.notADatabase, "\(path) is not an SQLite database (\(error.message))", code: error.code)
         }
         let tables = try rows("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name") { $0.text(0) }
+        // Empty (a creation that failed part-way, all rolled back): a writer creates it anew.
+        if allowingOlder, applicationID == 0, try int("SELECT count(*) FROM sqlite_schema") == 0, try int("PRAGMA user_version") == 0 {
+            return
+        }
         guard applicationID == Int(Migration.applicationID), tables.contains("migrations") else {
             let found = tables.isEmpty ? "no tables" : "tables \(tables.joined(separator: ", "))"
             throw StoreError(.foreignDatabase, "\(path) is an SQLite database but not a Stepwise one (\(found))")

@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 
 /// One SQLite connection: owns its `sqlite3*`, caches prepared statements by SQL text, closes in `deinit`.
 ///
@@ -17,13 +18,22 @@ final class Database {
         case readOnly
         /// Read and write; creates the file if it does not exist.
         case readWrite
+        /// Read only, promising SQLite the file cannot change (no locks, no `-shm`): for a database in a
+        /// directory nothing can write, whose WAL index could not be created.
+        case immutable
     }
 
     init(path: String, mode: Mode) throws {
         var handle: OpaquePointer?
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
-        flags |= mode == .readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
-        let code = sqlite3_open_v2(path, &handle, flags, nil)
+        flags |= mode == .readWrite ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY
+        var name = path
+        if mode == .immutable {
+            flags |= SQLITE_OPEN_URI
+            let escaped = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["?", "#"])) ?? path
+            name = "file:\(escaped)?immutable=1"
+        }
+        let code = sqlite3_open_v2(name, &handle, flags, nil)
         guard code == SQLITE_OK, let handle else {
             let error = StoreError(code: code, connection: handle, sql: nil)
             sqlite3_close_v2(handle)  // sqlite3_open_v2 may allocate a handle even on failure.

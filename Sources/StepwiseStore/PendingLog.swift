@@ -17,8 +17,11 @@ struct PendingLog {
     /// Steps plus events queued.
     var rows = 0
     var tails: [String: Tail] = [:]
-    /// The last commit failure, reported by appends until a commit succeeds.
+    /// The last write failure, refusing appends until a write succeeds (the queued entries are kept and retried).
     var failure: StoreError?
+    /// Executions whose recording stopped after a failed write, with that failure: their stored log ends at its
+    /// last committed step, and appending to it (or finishing it) could only leave a gap.
+    var detached: [String: StoreError] = [:]
 
     /// Checks that `step` and `events` continue `tail` without gaps, and returns the new tail.
     static func advance(_ tail: Tail, arn: String, step: StepRow, events: [EventRow]) throws -> Tail {

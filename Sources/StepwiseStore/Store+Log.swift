@@ -6,11 +6,20 @@ extension Store {
     /// are queued; a crash loses at most the queued window, never part of a step. Call ``flush()`` to wait
     /// until a step is durable.
     ///
+    /// While a write failure stands (a full disk), an append is refused with that failure and its execution's
+    /// recording stops: the store keeps it RUNNING at its last committed step, and refuses its later appends
+    /// and its finish with `.notRecorded`, since any of them would leave a gap in its history. Its owner resumes
+    /// it from there with ``resumeRecording(arn:)`` once ``retryWrites()`` succeeds (or in the next process).
+    ///
     /// - Throws: `.nonContiguous` unless `step.seq` is the execution's next sequence number (1 first) and
     ///   the event ids continue its history (1 first); `.notFound` / `.invalidArgument` for an unknown or
-    ///   finished execution; the last commit failure (such as `.diskFull`) until a later commit succeeds.
+    ///   finished execution; the standing write failure (such as `.diskFull`); `.notRecorded` after it.
     public func append(arn: String, step: StepRow, events: [EventRow]) throws {
-        if let failure = log.failure { throw failure }
+        try checkRecorded(arn)
+        if let failure = log.failure {
+            log.detached[arn] = failure
+            throw failure
+        }
         let tail = try PendingLog.advance(try logTail(arn), arn: arn, step: step, events: events)
         log.tails[arn] = tail
         log.entries.append(PendingLog.Entry(arn: arn, step: step, events: events))
@@ -26,7 +35,7 @@ extension Store {
     }
 
     /// Where the execution's log ends, from the queue or else from the database.
-    private func logTail(_ arn: String) throws -> PendingLog.Tail {
+    func logTail(_ arn: String) throws -> PendingLog.Tail {
         if let tail = log.tails[arn] { return tail }
         let database = try database()
         let sql = """
@@ -41,9 +50,10 @@ extension Store {
         return PendingLog.Tail(seq: seq, eventId: events)
     }
 
-    private func scheduleCommit() {
+    /// Commits the queue after `interval` (the commit interval by default), unless a commit is already due.
+    func scheduleCommit(after interval: Duration? = nil) {
         guard commitTask == nil else { return }
-        let interval = options.commitInterval
+        let interval = interval ?? options.commitInterval
         commitTask = Task { [weak self] in
             try? await Task.sleep(for: interval)
             await self?.commitScheduled()
@@ -52,12 +62,19 @@ extension Store {
 
     private func commitScheduled() {
         commitTask = nil
-        commitRecordingFailure()
+        retryWrites()
     }
 
-    /// Commits the queue; a failure is kept for ``append(arn:step:events:)`` and ``flush()`` to report.
+    /// Commits the queue; a failure is kept (by ``commit(_:)``) for ``append(arn:step:events:)`` and ``flush()``
+    /// to report, and the queue is tried again after `retryInterval`.
     func commitRecordingFailure() {
-        do { try commitPending() } catch { log.failure = error as? StoreError ?? StoreError(.sqlite, "\(error)") }
+        _ = try? commitPending()
+    }
+
+    /// Keeps a write failure (appends are refused while it stands) and schedules the next attempt.
+    func recordFailure(_ error: any Error) {
+        log.failure = error as? StoreError ?? StoreError(.sqlite, "\(error)")
+        scheduleCommit(after: options.retryInterval)
     }
 
     /// Writes every queued entry in one transaction. On failure the queue is kept, to be retried.
@@ -77,7 +94,7 @@ extension Store {
                 return try body(database)
             }
         } catch {
-            if !log.entries.isEmpty { log.failure = error as? StoreError ?? StoreError(.sqlite, "\(error)") }
+            if !log.entries.isEmpty { recordFailure(error) }
             throw error
         }
         if !log.entries.isEmpty {

@@ -28,19 +28,22 @@ public actor Store {
         /// A cap on the file size in pages (`PRAGMA max_page_count`); nil for SQLite's default. Tests use it
         /// to simulate a full disk.
         public var maxPageCount: Int?
+        /// How long after a failed write (a full disk, say) the store tries its queued appends again.
+        public var retryInterval: Duration
         /// `synchronous=FULL` instead of NORMAL: every commit is fsynced, so it also survives a power loss
         /// (NORMAL survives a process crash; a power loss may drop the last commits, never part of one).
         public var synchronousFull: Bool
 
         public init(readOnly: Bool = false, commitInterval: Duration = .milliseconds(10), maxPendingRows: Int = 20_000,
                     busyTimeoutMilliseconds: Int32 = 5_000, maxPageCount: Int? = nil,
-                    synchronousFull: Bool = false) {
+                    synchronousFull: Bool = false, retryInterval: Duration = .seconds(1)) {
             self.readOnly = readOnly
             self.commitInterval = commitInterval
             self.maxPendingRows = maxPendingRows
             self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
             self.maxPageCount = maxPageCount
             self.synchronousFull = synchronousFull
+            self.retryInterval = retryInterval
         }
     }
 
@@ -56,6 +59,8 @@ public actor Store {
     let options: Options
     private let executor: SerialQueueExecutor
     private var connection: Database?
+    /// Held by a writer from open to close, so one process at a time drives the database's executions.
+    private var writerLock: WriterLock?
     var log = PendingLog()
     var commitTask: Task<Void, Never>?
     public internal(set) var statistics = Statistics()
@@ -64,7 +69,8 @@ public actor Store {
 
     /// Opens (or creates) the database at `path` and applies pending migrations.
     ///
-    /// An existing file is first inspected read-only; a corrupt file (`.notADatabase`), another application's
+    /// A writer first takes `<path>.lock` (`.inUse` while another process writes the database; read-only opens
+    /// take no lock). An existing file is then inspected read-only; a corrupt file (`.notADatabase`), another application's
     /// database (`.foreignDatabase`) or a newer schema (`.newerSchema`) is refused without being written to.
     public init(path: String, options: Options = Options()) async throws {
         self.path = path
@@ -72,8 +78,12 @@ public actor Store {
         executor = SerialQueueExecutor(label: "stepwise.store")
         // Fully initialized: from here the initializer runs isolated, on the store's queue.
         executor.assertCurrent()
-        connection = try options.readOnly
-            ? Database.openReader(path: path, options: options) : Database.openWriter(path: path, options: options)
+        if options.readOnly {
+            connection = try Database.openReader(path: path, options: options)
+        } else {
+            writerLock = try WriterLock(databasePath: path)  // before anything reads the file: creation is then ours alone
+            connection = try Database.openWriter(path: path, options: options)
+        }
     }
 
     /// Commits queued log rows and closes the connection; later calls fail with `.closed`.
@@ -82,6 +92,7 @@ public actor Store {
             commitTask?.cancel()
             commitTask = nil
             connection = nil
+            writerLock = nil
         }
         try flush()
     }

@@ -15,12 +15,15 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case foreignDatabase
         /// The file was written by a newer Stepwise: it records a migration this build does not know.
         case newerSchema
-        /// The file (or its directory) cannot be written, or the store was opened read-only.
+        /// The file (or its directory) cannot be written, or the store was opened read-only. Such a file can
+        /// still be read: open it with `Store.Options(readOnly: true)`.
         case readOnly
         /// The disk (or `max_page_count`) is full; the failed transaction was rolled back.
         case diskFull
         /// Another connection holds the write lock longer than the busy timeout.
         case busy
+        /// Another process holds the database for writing (its `<database>.lock`).
+        case inUse
         /// A constraint (unique key, check) rejected the write.
         case constraint
         /// A page token that this store did not issue, or issued for another query.
@@ -35,6 +38,9 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case nonContiguous
         /// The store was closed.
         case closed
+        /// An execution whose recording stopped after a failed write: the store keeps it RUNNING at its last
+        /// committed step and refuses its appends until ``Store/resumeRecording(arn:)``.
+        case notRecorded
     }
 
     public let kind: Kind

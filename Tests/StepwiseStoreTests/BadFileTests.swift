@@ -1,4 +1,5 @@
 import Foundation
+import StepwiseTesting
 import Testing
 @testable import StepwiseStore
 
@@ -67,12 +68,12 @@ struct BadFileTests {
     }
 
     @Test("A read-only file is refused for writing as readOnly but can be opened read-only",
-          .enabled(if: geteuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/chattr")))
+          .enabled(if: TestSupport.canMakeReadOnly))
     func readOnlyFile() async throws {
         let path = try Fixture.path()
         try await Store(path: path).close()
-        try Fixture.makeReadOnly(path)
-        defer { Fixture.makeWritable(path) }
+        try TestSupport.makeReadOnly(path)
+        defer { TestSupport.makeWritable(path) }
         try await expectRefused(path, .readOnly)
         let reader = try await Store(path: path, options: Store.Options(readOnly: true))
         #expect(try await reader.listStateMachines().items.isEmpty)

@@ -51,23 +51,5 @@ enum Fixture {
         return try database.int(sql) ?? -1
     }
 
-    /// Makes a file read-only: mode 0444, and immutable (`chattr +i`) when running as root, who ignores modes.
-    static func makeReadOnly(_ path: String) throws {
-        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
-        if geteuid() == 0 { try chattr("+i", path) }
-    }
-
-    /// Undoes ``makeReadOnly(_:)`` so the temporary file can be removed.
-    static func makeWritable(_ path: String) {
-        if geteuid() == 0 { try? chattr("-i", path) }
-        try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
-    }
-
-    private static func chattr(_ flag: String, _ path: String) throws {
-        let process = try Process.run(URL(fileURLWithPath: "/usr/bin/chattr"), arguments: [flag, path])
-        process.waitUntilExit()  // chattr ends at once; tests call this from synchronous helpers
-        guard process.terminationStatus == 0 else { throw StoreError(.sqlite, "chattr \(flag) \(path) failed") }
-    }
-
     static func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
 }

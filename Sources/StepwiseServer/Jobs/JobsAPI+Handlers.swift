@@ -48,15 +48,21 @@ extension JobsAPI {
         .json(Self.json(try await scheduler.cancel(id: id)))
     }
 
-    /// `GET /health`: 200 when the store answers and has recorded every write, else 503.
+    /// `GET /health`: 200 when the store answers and records every write, else 503.
+    ///
+    /// A write failure (a full disk) shows as `lastFailure` until a write succeeds again; the executions it
+    /// stopped are listed in `unrecordedExecutions` until they resume from their last recorded step.
     func health() async -> HTTPResponse {
         let migrations = try? await engine.store.appliedMigrations()
-        let failure = engine.durable.lastStoreFailure
+        let unrecorded = engine.durable.unrecordedExecutions
+        let failure = await engine.store.writeFailure ?? unrecorded.sorted { $0.key < $1.key }.first?.value
         let healthy = migrations != nil && failure == nil
         let store: JSON = [
             "status": healthy ? "ok" : "failing", "path": .string(engine.store.path),
             "migrations": .array((migrations ?? []).map(JSON.string)),
             "lastFailure": failure.map { .string($0.kind.rawValue) } ?? .null,
+            "failureMessage": failure.map { .string($0.message) } ?? .null,
+            "unrecordedExecutions": .array(unrecorded.keys.sorted().map(JSON.string)),
         ]
         let clock: JSON = engine.runtime.clock == .virtual ? "virtual" : "real"
         let engineStatus: JSON = ["status": "ok", "clock": clock, "region": .string(engine.region), "account": .string(engine.account)]

@@ -30,6 +30,7 @@ public struct JobsError: HTTPResponseError, Equatable, CustomStringConvertible {
             case "StateMachineDoesNotExist", "ExecutionDoesNotExist": .notFound
             case "ExecutionAlreadyExists": .conflict
             case "InternalFailure": .internalServerError
+            case "ServiceUnavailableException": .serviceUnavailable
             default: .badRequest
             }
         self.init(status, error.code, error.message)

@@ -53,6 +53,12 @@ extension APIError {
     static let internalFailure = APIError(
         type: "com.amazon.coral.service#InternalFailure", message: "An internal error occurred", status: .internalServerError)
 
+    /// The database cannot record a new execution right now (a full disk): a 503, which AWS SDKs retry.
+    static let serviceUnavailable = APIError(
+        type: "com.amazon.coral.availability#ServiceUnavailableException",
+        message: "The execution cannot be recorded: the service's database cannot be written at the moment. Retry later.",
+        status: .serviceUnavailable)
+
     static func stateMachineDoesNotExist(_ arn: String) -> APIError {
         service("StateMachineDoesNotExist", "State Machine Does Not Exist: '\(arn)'")
     }

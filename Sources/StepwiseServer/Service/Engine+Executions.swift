@@ -7,7 +7,8 @@ extension Engine {
     /// while it runs answers the running execution; the same name otherwise is ExecutionAlreadyExists.
     ///
     /// - Parameter input: JSON text (nil means `{}`).
-    /// - Throws: InvalidArn, StateMachineDoesNotExist, InvalidName, InvalidExecutionInput, ExecutionAlreadyExists.
+    /// - Throws: InvalidArn, StateMachineDoesNotExist, InvalidName, InvalidExecutionInput, ExecutionAlreadyExists;
+    ///   ServiceUnavailableException (503) when the execution cannot be stored (a full disk).
     public func startExecution(stateMachineArn: String, name: String?, input: String?) async throws -> ExecutionRecord {
         let (stateMachineArn, testCase) = Self.splitTestCase(stateMachineArn)
         let name = testCase == nil ? name : name ?? UUID().uuidString.lowercased()
@@ -32,6 +33,9 @@ extension Engine {
             // Another request started the same name meanwhile.
             guard let name, let existing = try await store.execution(name: name, stateMachineArn: stateMachineArn) else { throw error }
             return try Self.idempotent(existing, input: value)
+        } catch is StoreError {
+            // Not stored, so not started: never a 200 for an execution nothing records.
+            throw APIError.serviceUnavailable
         }
         // Built from what was just recorded: reading it back would force a commit of the queued log per request.
         return ExecutionRecord(
@@ -58,7 +62,8 @@ extension Engine {
     }
 
     /// Stops a running execution with an optional error and cause; answers its stop date. Stopping an execution
-    /// that already ended changes nothing and answers the date it ended.
+    /// that already ended changes nothing and answers the date it ended. An execution RUNNING in the store that
+    /// nothing here drives (it could not be resumed, or its recording stopped) is aborted in the store.
     public func stopExecution(arn: String, error: String?, cause: String?) async throws -> Date {
         let record = try await execution(arn: arn)
         guard record.status == .running else { return record.stopDate ?? Date() }
@@ -66,6 +71,8 @@ extension Engine {
             await live.stop(error: error, cause: cause)
             _ = await live.result
             await durable.sync()
+        } else {
+            _ = try await durable.stopUnattended(arn: arn, error: error, cause: cause)
         }
         return try await execution(arn: arn).stopDate ?? Date()
     }

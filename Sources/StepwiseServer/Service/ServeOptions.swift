@@ -1,4 +1,6 @@
 import Stepwise
+import StepwiseStore
+
 /// How `stepwise serve` runs: where it listens, which database and workflows, which clock and ARNs.
 public struct ServeOptions: Sendable {
     public var host = "127.0.0.1"
@@ -17,6 +19,14 @@ public struct ServeOptions: Sendable {
     public var resourcesPath: String?
     /// A Step Functions Local mock config file (`SFN_MOCK_CONFIG`), for `stateMachineArn#TestCaseName` starts.
     public var mockConfigPath: String?
+    /// Executions that stopped more than this many days ago are purged at start and every `retentionInterval`
+    /// (`--retention-days`; 90 as on AWS); 0 keeps them forever.
+    public var retentionDays = 90
+    public var retentionInterval: Duration = .seconds(86_400)
+    /// How the database is opened (tests cap its size with `maxPageCount` to fill the disk).
+    public var storeOptions = Store.Options()
+    /// How often to retry the store after a failed write and resume the executions it stopped.
+    public var resumeInterval: Duration = .seconds(1)
 
     public init(
         host: String = "127.0.0.1", port: UInt16 = 8083, databasePath: String = "stepwise.db",

@@ -9,20 +9,49 @@ import Synchronization
 /// Resume replays an execution's logged steps through a fresh interpreter with the same seed; Waits keep
 /// their original deadlines (an expired one fires at once), retries their counts, finished branches and
 /// iterations are not run again, and tasks that were in flight are dispatched again (at least once, as on AWS).
+///
+/// When the store refuses a write (a full disk), the execution concerned is stopped here rather than run on
+/// unrecorded: the store keeps it RUNNING at its last committed step, never with a gap in its history. With
+/// `resumeInterval`, the runtime retries the store's writes that often and resumes such executions from their
+/// last recorded step once writes succeed; without it, they wait for the next process (`stepwise resume`).
+/// Every such event is reported to `onNotice`.
 public final class DurableRuntime: Sendable {
     public let store: Store
     public let runtime: Runtime
-    private let journal: StoreJournal
-    private let live = Mutex<[String: Execution]>([:])
+    let journal: StoreJournal
+    let live = Mutex<[String: Live]>([:])
+    let recovery = Mutex(Recovery())
+    let resumeInterval: Duration?
+    let onNotice: @Sendable (RecordingNotice) -> Void
 
-    public init(store: Store, runtime: Runtime) {
+    /// A running execution and the recording it writes through.
+    struct Live {
+        let execution: Execution
+        let recording: Int
+    }
+
+    /// - Parameters:
+    ///   - resumeInterval: how often to retry the store after a failed write and resume the executions it
+    ///     stopped; nil leaves them to the next process.
+    ///   - onNotice: told when recording stops or resumes, and of executions that cannot be resumed.
+    public init(
+        store: Store, runtime: Runtime, resumeInterval: Duration? = .seconds(1),
+        onNotice: @escaping @Sendable (RecordingNotice) -> Void = { _ in }
+    ) {
         self.store = store
         self.runtime = runtime
-        journal = StoreJournal(store: store)
+        self.resumeInterval = resumeInterval
+        self.onNotice = onNotice
+        let relay = FailureRelay()
+        journal = StoreJournal(store: store) { relay.forward($0) }
+        relay.target.withLock { $0 = FailureRelay.Weak(self) }
     }
 
     /// Starts and records an execution of `machine`, whose exact definition text is `definition` (revision
     /// `revisionId` of the state machine, when it has one); `parentArn` links a nested execution to its parent.
+    ///
+    /// - Throws: `StartError`; a `StoreError` when the execution cannot be stored (the store's standing write
+    ///   failure included): then nothing started.
     public func start(
         _ machine: StateMachine, definition: String, input: JSON, name: String? = nil, stateMachineArn: String? = nil, roleArn: String? = nil,
         revisionId: String? = nil, parentArn: String? = nil
@@ -31,20 +60,33 @@ public final class DurableRuntime: Sendable {
         try await store.createExecution(ExecutionRecord(
             arn: info.arn, name: info.name, stateMachineArn: info.stateMachineArn, revisionId: revisionId, definition: definition, input: input.serialized(),
             startDate: info.startTime, parentArn: parentArn, seed: Int64(bitPattern: info.seed), virtualTime: runtime.clock == .virtual))
-        return track(await runtime.start(machine, info: info, journal: journal))
+        let recording = journal.recording()
+        return track(await runtime.start(machine, info: info, journal: recording), recording: recording.id)
     }
 
     /// Resumes every execution the store has as RUNNING; returns them, running again.
+    ///
+    /// A record that cannot be resumed (an unreadable definition or step log) does not keep the others from
+    /// resuming: it is reported to `onNotice` as ``RecordingNotice/notResumed(arn:error:)`` and stays RUNNING.
     public func resumeAll() async throws -> [Execution] {
         var resumed: [Execution] = []
         for record in try await store.runningExecutions() {
-            resumed.append(try await resume(record))
+            do {
+                resumed.append(try await resume(record))
+            } catch {
+                onNotice(.notResumed(arn: record.arn, error: error))
+            }
         }
         return resumed
     }
 
-    /// Rebuilds one stored execution from its step log and carries it on.
+    /// Rebuilds one stored execution from its step log and carries it on; one whose recording stopped after a
+    /// failed write is recorded again from its last committed step.
+    ///
+    /// - Throws: the store's standing write failure, for an execution whose recording stopped.
     public func resume(_ record: ExecutionRecord) async throws -> Execution {
+        try await store.resumeRecording(arn: record.arn)
+        recovery.withLock { _ = $0.unrecorded.removeValue(forKey: record.arn) }
         let machineName = record.stateMachineArn.split(separator: ":").last.map(String.init) ?? "StateMachine"
         let machine = try StateMachine(text: record.definition, name: machineName)
         let roleArn = try await store.stateMachine(arn: record.stateMachineArn)?.roleArn ?? runtime.defaultRoleArn
@@ -58,23 +100,22 @@ public final class DurableRuntime: Sendable {
             }
             return LoggedStep(time: Date(timeIntervalSince1970: row.timestamp), input: input)
         }
-        return track(await runtime.resume(machine, info: info, steps: steps, journal: journal))
+        let recording = journal.recording()
+        return track(await runtime.resume(machine, info: info, steps: steps, journal: recording), recording: recording.id)
     }
 
     /// A running execution started or resumed by this runtime.
-    public func execution(arn: String) -> Execution? { live.withLock { $0[arn] } }
+    public func execution(arn: String) -> Execution? { live.withLock { $0[arn]?.execution } }
 
     /// Returns once everything recorded before the call (steps, ends of executions) has reached the store, so
     /// a read that follows sees it (read-your-writes after StopExecution, say).
     public func sync() async { await journal.barrier() }
 
-    /// The last failure to write to the store, if any (the executions go on, but are no longer all durable).
-    public var lastStoreFailure: StoreError? { journal.lastFailure }
-
-    /// Writes out everything recorded so far and closes the store. Running executions stay RUNNING in the
-    /// store and resume at the next start.
+    /// Writes out everything recorded so far and closes the store (also when that last write fails: the store
+    /// then keeps what it had committed). Running executions stay RUNNING in the store and resume at the next start.
     public func close() async throws {
-        try await drain()
+        recovery.withLock { $0.task?.cancel() }
+        await journal.drain()
         try await store.close()
     }
 
@@ -87,15 +128,18 @@ public final class DurableRuntime: Sendable {
     /// Writes out everything recorded so far and stops recording, leaving the store open (for another runtime
     /// sharing it); call only when shutting down.
     public func drain() async throws {
+        recovery.withLock { $0.task?.cancel() }
         await journal.drain()
         try await store.flush()
     }
 
-    private func track(_ execution: Execution) -> Execution {
-        live.withLock { $0[execution.arn] = execution }
+    private func track(_ execution: Execution, recording: Int) -> Execution {
+        live.withLock { $0[execution.arn] = Live(execution: execution, recording: recording) }
         Task { [weak self] in
             _ = await execution.result
-            self?.live.withLock { $0[execution.arn] = nil }
+            self?.live.withLock { live in
+                if live[execution.arn]?.recording == recording { live[execution.arn] = nil }
+            }
         }
         return execution
     }

@@ -8,60 +8,76 @@ import Synchronization
 /// `record` is called synchronously from an execution's actor; it only yields into an unbounded stream. One
 /// consumer task appends the steps to the store in that order, where group commit makes them durable within
 /// ~10 ms (a crash loses at most that window, and never half a step).
-final class StoreJournal: ExecutionJournal {
+///
+/// Each start or resume of an execution records through its own ``Recording``. When the store refuses one of
+/// its writes (a full disk), that recording stops for good: its later steps and its end are dropped, so the
+/// stored history keeps no gap, and `onFailure` tells the owner, who stops the execution and may resume it
+/// from the store later under a new recording (the old one's items still queued are then never written).
+final class StoreJournal: Sendable {
     enum Item: Sendable {
-        case step(arn: String, row: StepRow, events: [EventRow])
-        case finished(arn: String, result: ExecutionResult)
+        case step(recording: Int, arn: String, row: StepRow, events: [EventRow])
+        case finished(recording: Int, arn: String, result: ExecutionResult)
         /// Resumed by the consumer once every item before it is written.
         case barrier(CheckedContinuation<Void, Never>)
     }
 
-    private let continuation: AsyncStream<Item>.Continuation
-    private let consumer: Task<Void, Never>
-    private let failure = FailureBox()
-
-    /// The last write failure, shared with the consumer task (a Mutex cannot be captured by value).
-    final class FailureBox: Sendable {
-        let value = Mutex<StoreError?>(nil)
+    /// A refused write: which recording of which execution, and why.
+    struct Failure: Sendable {
+        let recording: Int
+        let arn: String
+        let error: StoreError
     }
 
-    init(store: Store) {
+    /// One execution's way into the journal, from its start or resume to its end.
+    struct Recording: ExecutionJournal {
+        let journal: StoreJournal
+        let id: Int
+
+        func record(execution: ExecutionInfo, sequence: Int, time: Date, input: StepInput, events: [HistoryEvent]) {
+            let row = StepRow(seq: sequence, timestamp: time.timeIntervalSince1970, input: input.json.serialized())
+            journal.continuation.yield(.step(recording: id, arn: execution.arn, row: row, events: events.map(EventRow.init)))
+        }
+
+        func finished(execution: ExecutionInfo, result: ExecutionResult) {
+            journal.continuation.yield(.finished(recording: id, arn: execution.arn, result: result))
+        }
+    }
+
+    private let continuation: AsyncStream<Item>.Continuation
+    private let consumer: Task<Void, Never>
+    private let lastRecording = Mutex(0)
+
+    init(store: Store, onFailure: @escaping @Sendable (Failure) -> Void) {
         let (stream, continuation) = AsyncStream<Item>.makeStream()
         self.continuation = continuation
-        let failure = failure
         consumer = Task {
+            var stopped: Set<Int> = []
             for await item in stream {
+                if let recording = item.recording, stopped.contains(recording) { continue }
                 do {
                     try await Self.write(item, to: store)
                 } catch {
-                    failure.value.withLock { $0 = error as? StoreError ?? StoreError(.sqlite, "\(error)") }
+                    guard let recording = item.recording, let arn = item.arn else { continue }
+                    stopped.insert(recording)
+                    onFailure(Failure(recording: recording, arn: arn, error: error as? StoreError ?? StoreError(.sqlite, "\(error)")))
                 }
             }
         }
     }
 
+    /// A new recording for an execution that starts or resumes.
+    func recording() -> Recording { Recording(journal: self, id: lastRecording.withLock { $0 += 1; return $0 }) }
+
     private static func write(_ item: Item, to store: Store) async throws {
         switch item {
-        case .step(let arn, let row, let events): try await store.append(arn: arn, step: row, events: events)
-        case .finished(let arn, let result):
+        case .step(_, let arn, let row, let events): try await store.append(arn: arn, step: row, events: events)
+        case .finished(_, let arn, let result):
             try await store.finishExecution(
                 arn: arn, status: ExecutionRecord.Status(result.status), output: result.output?.serialized(), error: result.error,
                 cause: result.cause, stopDate: result.stopDate ?? Date())
         case .barrier(let continuation): continuation.resume()
         }
     }
-
-    func record(execution: ExecutionInfo, sequence: Int, time: Date, input: StepInput, events: [HistoryEvent]) {
-        let row = StepRow(seq: sequence, timestamp: time.timeIntervalSince1970, input: input.json.serialized())
-        continuation.yield(.step(arn: execution.arn, row: row, events: events.map(EventRow.init)))
-    }
-
-    func finished(execution: ExecutionInfo, result: ExecutionResult) {
-        continuation.yield(.finished(arn: execution.arn, result: result))
-    }
-
-    /// The last write failure (a full disk, say), if any: the store then no longer holds every step.
-    var lastFailure: StoreError? { failure.value.withLock { $0 } }
 
     /// Waits until everything recorded so far has reached the store (at once after ``drain()``).
     func barrier() async {
@@ -74,5 +90,21 @@ final class StoreJournal: ExecutionJournal {
     func drain() async {
         continuation.finish()
         await consumer.value
+    }
+}
+
+extension StoreJournal.Item {
+    var recording: Int? {
+        switch self {
+        case .step(let recording, _, _, _), .finished(let recording, _, _): recording
+        case .barrier: nil
+        }
+    }
+
+    var arn: String? {
+        switch self {
+        case .step(_, let arn, _, _), .finished(_, let arn, _): arn
+        case .barrier: nil
+        }
     }
 }

@@ -1,0 +1,46 @@
+extension Store {
+    /// The write failure that stands (a full disk, say), if any: appends are refused until a write succeeds.
+    public var writeFailure: StoreError? { log.failure }
+
+    /// Executions whose recording stopped after a failed write, with the failure: each is stored RUNNING at its
+    /// last committed step, waiting for ``resumeRecording(arn:)``.
+    public var unrecordedExecutions: [String: StoreError] { log.detached }
+
+    /// Tries the writes a failure left queued; answers whether the store writes again (no failure stands).
+    ///
+    /// Without queued appends, the failure came from finishing an execution, whose owner redoes it after
+    /// resuming: the failure is cleared and that attempt is the test.
+    @discardableResult
+    public func retryWrites() -> Bool {
+        if log.failure != nil, log.entries.isEmpty { log.failure = nil }
+        commitRecordingFailure()
+        return log.failure == nil
+    }
+
+    /// Accepts appends for an execution again after its recording stopped: its log continues from its last
+    /// committed step, where a replay of ``stepLog(arn:)`` leaves it. No-op for an execution being recorded.
+    ///
+    /// - Throws: the standing write failure while there is one (the stored log may still grow by queued steps).
+    public func resumeRecording(arn: String) throws {
+        guard log.detached[arn] != nil else { return }
+        if let failure = log.failure { throw failure }
+        log.detached[arn] = nil
+        log.tails[arn] = nil
+    }
+
+    /// Throws `.notRecorded` for an execution whose recording stopped.
+    func checkRecorded(_ arn: String) throws {
+        guard let reason = log.detached[arn] else { return }
+        throw StoreError(
+            .notRecorded, "execution \(arn) is not recorded since a failed write (\(reason.kind.rawValue): \(reason.message)); "
+                + "it stays RUNNING at its last recorded step")
+    }
+}
+
+extension Store {
+    /// Caps the file at `pages` pages from now on (`PRAGMA max_page_count`, as `Options.maxPageCount` does at
+    /// open): tests fill the disk, then give space back, without a file system of their own.
+    public func setMaxPageCount(_ pages: Int) throws {
+        try database().execute("PRAGMA max_page_count = \(pages)")
+    }
+}
