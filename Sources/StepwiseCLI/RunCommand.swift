@@ -117,7 +117,10 @@ enum RunCommand: Command {
         } else if result.status == .succeeded {
             output.print((result.output ?? .null).serialized(.pretty))
         } else {
-            output.error(([result.status.rawValue] + [result.error, result.cause].compactMap { $0 }).joined(separator: ": "))
+            // STATUS: Error: Cause, with what is missing left out at the end (a cause keeps its place after an
+            // empty error, so the line always reads the same way).
+            let parts = result.cause.map { [result.status.rawValue, result.error ?? "", $0] } ?? [result.status.rawValue] + [result.error].compactMap { $0 }
+            output.error(parts.joined(separator: ": "))
         }
         guard arguments.flag("history") else { return }
         // With --json, stdout stays one JSON document (it already holds the events): the table goes to stderr.
