@@ -148,6 +148,7 @@ extension JSONataError {
         "D3140": "Malformed URL passed to ${{{functionName}}}(): {{value}}",
         "D3141": "{{{message}}}",
         "U1001": "{{{message}}}",
+        "U1002": "{{{message}}}",
     ]
 }
 
