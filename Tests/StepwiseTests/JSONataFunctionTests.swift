@@ -17,6 +17,41 @@ struct JSONataFunctionTests {
             + "specified for the field 'Output' \(detail)"
     }
 
+    // MARK: Randomness
+
+    @Test("$random(seed) gives the same number in every execution; $random() and $uuid() differ between executions")
+    func randomAcrossExecutions() async throws {
+        let expression = "{'seeded': $random(42), 'free': $random(), 'id': $uuid()}"
+        let first = try #require(try await Self.output(expression).result.output)
+        let runtime = Runtime(clock: .virtual)
+        let machine = try StateMachine(text: """
+            {"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": "{% \(expression) %}", "End": true}}}
+            """)
+        let second = try #require(await runtime.start(machine, input: [:], name: "another").result.output)
+        #expect(first["seeded"] == second["seeded"])
+        #expect(first["free"] != second["free"])
+        #expect(first["id"] != second["id"])
+    }
+
+    @Test("A resumed execution draws the same $random() and $uuid() values as the original run")
+    func randomAcrossReplays() async throws {
+        let machine = try StateMachine(text: """
+            {"QueryLanguage": "JSONata", "StartAt": "A", "States": {
+              "A": {"Type": "Pass", "Output": {"r": "{% $random() %}", "id": "{% $uuid() %}"}, "Next": "W"},
+              "W": {"Type": "Wait", "Seconds": 10, "Next": "B"},
+              "B": {"Type": "Pass", "Output": {"first": "{% $states.input %}", "again": "{% $random() %}"}, "End": true}}}
+            """)
+        let journal = MemoryJournal()
+        let original = try await Runtime(clock: .virtual).start(machine, input: [:], journal: journal)
+        let expected = try #require(await original.result.output)
+        let steps = journal.steps.withLock { $0 }
+        let info = try #require(journal.info.withLock { $0 })
+        for cut in 0...steps.count {
+            let resumed = await Runtime(clock: .virtual).resume(machine, info: info, steps: Array(steps.prefix(cut)))
+            #expect(await resumed.result.output == expected, "resumed after \(cut) steps")
+        }
+    }
+
     // MARK: Limits
 
     @Test("An evaluation nesting deeper than 100 fails as AWS's does: Stack overflow error, no JSONata code")
