@@ -89,8 +89,10 @@ private struct ReferenceCollector {
     }
 
     static func children(of node: Node) -> [Node] {
-        var children = [node.lhs, node.rhs, node.expression, node.procedure, node.body, node.condition, node.then,
-                        node.otherwise, node.pattern, node.update, node.delete].compactMap { $0 }
+        var children = [
+            node.lhs, node.rhs, node.expression, node.procedure, node.body, node.condition, node.then,
+            node.otherwise, node.pattern, node.update, node.delete,
+        ].compactMap { $0 }
         children += node.expressions + node.steps + node.arguments + node.terms.map(\.expression)
         for (key, value) in node.pairs + (node.group?.pairs ?? []) { children += [key, value] }
         for stage in (node.predicate ?? []) + (node.stages ?? []) {

@@ -167,7 +167,9 @@ struct RegexTranslator {
             if c == "(", !inClass {
                 let next = index + 1 < scalars.count ? scalars[index + 1] : " "
                 let after = index + 2 < scalars.count ? scalars[index + 2] : " "
-                if next != "?" { count += 1 } else if after == "<", index + 3 < scalars.count, !["=", "!"].contains(scalars[index + 3]) {
+                if next != "?" {
+                    count += 1
+                } else if after == "<", index + 3 < scalars.count, !["=", "!"].contains(scalars[index + 3]) {
                     count += 1
                     named = true
                 }

@@ -34,8 +34,9 @@ struct ReferenceTests {
     @Test("lambda bodies, arguments, blocks, conditions and constructors read the top level")
     func topLevelPlaces() throws {
         #expect(try references("$map($v, function($x){ rate * $x })") == ["rate"])
-        #expect(try references("($t := total; $t > limit ? {key: [1, -value]} : $string(other))")
-            == ["total", "limit", "key", "value", "other"])
+        #expect(
+            try references("($t := total; $t > limit ? {key: [1, -value]} : $string(other))")
+                == ["total", "limit", "key", "value", "other"])
     }
 
     @Test("each reference once, in the order written; variables alone are not references")

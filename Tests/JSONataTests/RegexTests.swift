@@ -90,9 +90,11 @@ struct RegexTests {
         #expect(try !matches("a", "/^a{2}$/"))
     }
 
-    @Test("syntax JavaScript refuses is refused, even where ICU has a meaning for it", arguments: [
-        "/a*+/", "/(?i)a/", "/(?>a)/", "/(?#c)a/", "/+a/", "/a|*/", "/[b-a]/", "/a**/",
-    ])
+    @Test(
+        "syntax JavaScript refuses is refused, even where ICU has a meaning for it",
+        arguments: [
+            "/a*+/", "/(?i)a/", "/(?>a)/", "/(?#c)a/", "/+a/", "/a|*/", "/[b-a]/", "/a**/",
+        ])
     func refused(regex: String) {
         #expect(errorCode("$contains('a', \(regex))") == "S0302")
     }

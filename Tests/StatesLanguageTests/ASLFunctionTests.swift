@@ -27,21 +27,29 @@ struct ASLFunctionTests {
 
     // MARK: $hash
 
-    @Test("$hash gives the published digests of the five algorithms, in lower-case hex", arguments: [
-        ("abc", "MD5", "900150983cd24fb0d6963f7d28e17f72"),
-        ("The quick brown fox jumps over the lazy dog", "MD5", "9e107d9d372bb6826bd81d3542a419d6"),
-        ("", "SHA-1", "da39a3ee5e6b4b0d3255bfef95601890afd80709"),
-        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "SHA-1", "84983e441c3bd26ebaae4aa1f95129e5e54670f1"),
-        ("abc", "SHA-256", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
-        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "SHA-256",
-         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
-        ("abc", "SHA-384", "cb00753f45a35e8bb5a03d699ac65007272c32ab0eded1631a8b605a43ff5bed8086072ba1e7cc2358baeca134c825a7"),
-        ("", "SHA-384", "38b060a751ac96384cd9327eb1b1e36a21fdb71114be07434c0cc7bf63f6e1da274edebfe76f65fbd51ad2f14898b95b"),
-        ("abc", "SHA-512",
-         "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f"),
-        ("", "SHA-512",
-         "cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e"),
-    ])
+    @Test(
+        "$hash gives the published digests of the five algorithms, in lower-case hex",
+        arguments: [
+            ("abc", "MD5", "900150983cd24fb0d6963f7d28e17f72"),
+            ("The quick brown fox jumps over the lazy dog", "MD5", "9e107d9d372bb6826bd81d3542a419d6"),
+            ("", "SHA-1", "da39a3ee5e6b4b0d3255bfef95601890afd80709"),
+            ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "SHA-1", "84983e441c3bd26ebaae4aa1f95129e5e54670f1"),
+            ("abc", "SHA-256", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+            (
+                "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "SHA-256",
+                "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+            ),
+            ("abc", "SHA-384", "cb00753f45a35e8bb5a03d699ac65007272c32ab0eded1631a8b605a43ff5bed8086072ba1e7cc2358baeca134c825a7"),
+            ("", "SHA-384", "38b060a751ac96384cd9327eb1b1e36a21fdb71114be07434c0cc7bf63f6e1da274edebfe76f65fbd51ad2f14898b95b"),
+            (
+                "abc", "SHA-512",
+                "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f"
+            ),
+            (
+                "", "SHA-512",
+                "cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e"
+            ),
+        ])
     func hash(text: String, algorithm: String, digest: String) throws {
         #expect(try evaluate("$hash('\(text)', '\(algorithm)')") == .string(digest))
     }
@@ -89,10 +97,12 @@ struct ASLFunctionTests {
 
     // MARK: $parse
 
-    @Test("$parse reads JSON text of any type", arguments: [
-        (#"'{\"a\": [1, 2.5, true, null]}'"#, #"{"a":[1,2.5,true,null]}"#), ("'\"text\"'", #""text""#), ("'-0.5e1'", "-5"),
-        ("'null'", "null"),
-    ])
+    @Test(
+        "$parse reads JSON text of any type",
+        arguments: [
+            (#"'{\"a\": [1, 2.5, true, null]}'"#, #"{"a":[1,2.5,true,null]}"#), ("'\"text\"'", #""text""#), ("'-0.5e1'", "-5"),
+            ("'null'", "null"),
+        ])
     func parse(argument: String, expected: String) throws {
         #expect(try evaluate("$parse(\(argument))") == (try JSON(parsing: expected)))
     }

@@ -28,11 +28,13 @@ struct EvalCommandTests {
         #expect(result.status == 0)
     }
 
-    @Test("--json prints {\"error\": {\"code\", \"message\"}} and exits 1", arguments: [
-        (#""a" + 1"#, "T2001", #"The left side of the "+" operator must evaluate to a number"#),
-        ("[1, 2", "S0203", #"Expected "]" before end of expression"#),
-        ("$unknown()", "T1006", "Attempted to invoke a non-function"),
-    ])
+    @Test(
+        "--json prints {\"error\": {\"code\", \"message\"}} and exits 1",
+        arguments: [
+            (#""a" + 1"#, "T2001", #"The left side of the "+" operator must evaluate to a number"#),
+            ("[1, 2", "S0203", #"Expected "]" before end of expression"#),
+            ("$unknown()", "T1006", "Attempted to invoke a non-function"),
+        ])
     func jsonError(expression: String, code: String, message: String) async throws {
         let result = await TestSupport.cli("eval", "--jsonata", expression, "--json")
         #expect(try JSON(parsing: result.stdout) == ["error": ["code": .string(code), "message": .string(message)]])
@@ -70,13 +72,15 @@ struct EvalCommandTests {
         #expect(none.stdout == #"{"value":false}"# + "\n")
     }
 
-    @Test("usage errors exit 2 with a message on stderr", arguments: [
-        (["eval", "--json"], "stepwise eval: give exactly one of --jsonpath EXPR or --jsonata EXPR"),
-        (["eval", "--jsonata", "1", "--jsonpath", "$"], "stepwise eval: give exactly one of --jsonpath EXPR or --jsonata EXPR"),
-        (["eval", "--jsonata", "1", "--bindings", "[1]"], "stepwise eval: --bindings must be a JSON object"),
-        (["eval", "--jsonata", "1", "--bindings", "{x"], "stepwise eval: --bindings is not JSON"),
-        (["eval", "--jsonata", "1", "--input", "/nonexistent/input.json"], "stepwise eval: /nonexistent/input.json: no such file"),
-    ])
+    @Test(
+        "usage errors exit 2 with a message on stderr",
+        arguments: [
+            (["eval", "--json"], "stepwise eval: give exactly one of --jsonpath EXPR or --jsonata EXPR"),
+            (["eval", "--jsonata", "1", "--jsonpath", "$"], "stepwise eval: give exactly one of --jsonpath EXPR or --jsonata EXPR"),
+            (["eval", "--jsonata", "1", "--bindings", "[1]"], "stepwise eval: --bindings must be a JSON object"),
+            (["eval", "--jsonata", "1", "--bindings", "{x"], "stepwise eval: --bindings is not JSON"),
+            (["eval", "--jsonata", "1", "--input", "/nonexistent/input.json"], "stepwise eval: /nonexistent/input.json: no such file"),
+        ])
     func usage(arguments: [String], message: String) async {
         let result = await TestSupport.cli(arguments)
         #expect(result.status == 2)
@@ -105,7 +109,8 @@ struct EvalCommandTests {
         let allowed = await TestSupport.cli("eval", "--jsonata", deep, "--json")
         #expect(allowed.stdout == #"{"value":101}"# + "\n")
         let large = await TestSupport.cli("eval", "--jsonata", "$count([1..900000])", "--aws", "--json")
-        #expect(large.stdout
-            == #"{"error":{"code":"U1002","message":"Expression evaluation memory limit exceeded: Check for excessive memory usage"}}"# + "\n")
+        #expect(
+            large.stdout
+                == #"{"error":{"code":"U1002","message":"Expression evaluation memory limit exceeded: Check for excessive memory usage"}}"# + "\n")
     }
 }

@@ -19,7 +19,8 @@ struct VariableScopeTests {
 
     @Test("Parallel branches read outer variables as they were at the Parallel's entry; their own stay inside")
     func parallelScopes() async throws {
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"QueryLanguage": "JSONata", "StartAt": "Init", "States": {
               "Init": {"Type": "Pass", "Assign": {"base": 10}, "Next": "P"},
               "P": {"Type": "Parallel", "Assign": {"base": 20}, "Branches": [
@@ -35,7 +36,8 @@ struct VariableScopeTests {
 
     @Test("A branch does not see a sibling's variables: reading one is an unassigned variable")
     func siblingsAreIsolated() async throws {
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"QueryLanguage": "JSONata", "StartAt": "P", "States": {
               "P": {"Type": "Parallel", "End": true, "Branches": [
                 {"StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"fromA": 1}, "Next": "A2"},
@@ -49,7 +51,8 @@ struct VariableScopeTests {
 
     @Test("A Catcher's Assign on a Parallel or Map writes to the outer scope")
     func catcherAssignsOuter() async throws {
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"QueryLanguage": "JSONata", "StartAt": "M", "States": {
               "M": {"Type": "Map", "Items": [1], "ItemProcessor": {"StartAt": "F", "States": {
                   "F": {"Type": "Fail", "Error": "Broken", "Cause": "item"}}},
@@ -63,11 +66,14 @@ struct VariableScopeTests {
 
     // MARK: Assign per state type
 
-    @Test("A matched Choice rule's Assign replaces the state's; the default transition uses the state's", arguments: [
-        (5, "rule"), (0, "state"),
-    ])
+    @Test(
+        "A matched Choice rule's Assign replaces the state's; the default transition uses the state's",
+        arguments: [
+            (5, "rule"), (0, "state"),
+        ])
     func choiceAssign(n: Int, used: String) async throws {
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"QueryLanguage": "JSONata", "StartAt": "C", "States": {
               "C": {"Type": "Choice", "Assign": {"state": true},
                 "Choices": [{"Condition": "{% $states.input.n > 1 %}", "Assign": {"rule": true}, "Next": "Done"}], "Default": "Done"},
@@ -79,7 +85,8 @@ struct VariableScopeTests {
 
     @Test("Task, Map and Wait assign with $states.result and $states.input, and record it on their Exited event")
     func taskMapWait() async throws {
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"QueryLanguage": "JSONata", "StartAt": "T", "States": {
               "T": {"Type": "Task", "Resource": "\(Self.service)", "Arguments": {"n": 4},
                 "Assign": {"fromTask": "{% $states.result.n * 10 %}"}, "Next": "M"},
@@ -88,7 +95,8 @@ struct VariableScopeTests {
                 "Assign": {"fromMap": "{% $sum($states.result) %}"}, "Next": "W"},
               "W": {"Type": "Wait", "Seconds": 1, "Assign": {"fromWait": "{% $states.input[0] %}"}, "Next": "Done"},
               "Done": {"Type": "Pass", "Output": ["{% $fromTask %}", "{% $fromMap %}", "{% $fromWait %}"], "End": true}}}
-            """) { runtime in runtime.register(Self.service) { input, _ in input } }
+            """
+        ) { runtime in runtime.register(Self.service) { input, _ in input } }
         #expect(run.result.output == [40, 120, 40])
         #expect(Self.assigned(run, "T") == ["fromTask": "40"])
         #expect(Self.assigned(run, "M") == ["fromMap": "120"])
@@ -99,24 +107,28 @@ struct VariableScopeTests {
 
     @Test("A JSONPath Assign reads the raw result, not the ResultSelector's output, and the input of a Wait")
     func jsonPathAssignReadsRawResult() async throws {
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"StartAt": "T", "States": {
               "T": {"Type": "Task", "Resource": "\(Self.service)", "ResultSelector": {"picked.$": "$.value"},
                 "Assign": {"raw.$": "$", "value.$": "$.value"}, "Next": "W"},
               "W": {"Type": "Wait", "Seconds": 1, "InputPath": "$.picked", "Assign": {"waited.$": "$"}, "Next": "Done"},
               "Done": {"Type": "Pass", "Parameters": {"raw.$": "$raw", "value.$": "$value", "waited.$": "$waited", "input.$": "$"}, "End": true}}}
-            """) { runtime in runtime.register(Self.service) { _, _ in ["value": 7, "other": true] } }
+            """
+        ) { runtime in runtime.register(Self.service) { _, _ in ["value": 7, "other": true] } }
         #expect(run.result.output == ["raw": ["value": 7, "other": true], "value": 7, "waited": 7, "input": 7])
     }
 
     @Test("A caught error's Exited event records the Catcher's assignments, not the state's")
     func catchExit() async throws {
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"StartAt": "T", "States": {
               "T": {"Type": "Task", "Resource": "\(Self.service)", "Assign": {"ok": true},
                 "Catch": [{"ErrorEquals": ["States.ALL"], "Assign": {"error.$": "$.Error"}, "ResultPath": "$.e", "Next": "Done"}], "Next": "Done"},
               "Done": {"Type": "Succeed"}}}
-            """) { runtime in runtime.register(Self.service) { _, _ in throw StatesError("Boom", "no") } }
+            """
+        ) { runtime in runtime.register(Self.service) { _, _ in throw StatesError("Boom", "no") } }
         #expect(run.result.output == ["e": ["Error": "Boom", "Cause": "no"]])
         #expect(Self.assigned(run, "T") == ["error": #""Boom""#])
     }
@@ -125,7 +137,8 @@ struct VariableScopeTests {
 
     @Test("One Assign over 256 KiB in all fails with States.DataLimitExceeded, though each variable is smaller")
     func assignBlockLimit() async throws {
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass",
               "Assign": {"a": "{% $pad('', 140000, 'x') %}", "b": "{% $pad('', 140000, 'y') %}"}, "End": true}}}
             """)
