@@ -212,9 +212,12 @@ struct ValidatorJSONataTests {
         #expect(errors(task) == [])
     }
 
-    @Test("A JSONPath state's strings are literals, {% %} or not")
+    @Test("A JSONPath state's strings are literals, {% %} or not: a typed field does not take one")
     func jsonPathStatesAreNotParsed() {
         #expect(errors(single(#"{"Type":"Pass","Parameters":{"v":"{% phone %}"},"Result":"{% $$ %}","End":true}"#)) == [])
+        #expect(
+            errors(single(#"{"Type":"Wait","Seconds":"{% 3 %}","End":true}"#))
+                == [Diagnostic(code: schema, message: "Expected value of type [INTEGER]", location: "/States/S/Seconds")])
     }
 
     @Test(
