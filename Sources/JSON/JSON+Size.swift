@@ -7,6 +7,20 @@ extension JSON {
         return !fits(&remaining)
     }
 
+    /// The length of the compact serialization in bytes, computed without building the text.
+    public var compactSize: Int {
+        switch self {
+        case .null: 4
+        case .bool(let value): value ? 4 : 5
+        case .number(.int(let value)): Self.digitCount(value)
+        case .number(let number): JSONWriter.numberText(number).utf8.count
+        case .string(let text): Self.escapedSize(text)
+        case .array(let elements): 2 + max(elements.count - 1, 0) + elements.reduce(0) { $0 + $1.compactSize }
+        case .object(let object):
+            2 + max(object.count - 1, 0) + object.reduce(0) { $0 + Self.escapedSize($1.key) + 1 + $1.value.compactSize }
+        }
+    }
+
     private func fits(_ remaining: inout Int) -> Bool {
         switch self {
         case .null: remaining -= 4

@@ -49,7 +49,9 @@ extension Evaluator {
             return try evaluate(lambda.body, lambda.input, frame)
         case .native(let native):
             do {
-                return try native.body(CallContext(evaluator: self, input: input, environment: env), validated)
+                let result = try native.body(CallContext(evaluator: self, input: input, environment: env), validated)
+                try guardSize(result)
+                return result
             } catch {
                 throw error.withContext(position: nil, token: native.name)
             }

@@ -18,8 +18,14 @@ extension Evaluator {
             case "=": return .bool(lhs != nil && rhs != nil && Functions.deepEqual(lhs!, rhs!))
             case "!=": return .bool(lhs != nil && rhs != nil && !Functions.deepEqual(lhs!, rhs!))
             case "<", "<=", ">", ">=": return try Self.compare(lhs, rhs, op)
-            case "&": return .string(try Functions.string(lhs) + Functions.string(rhs))
-            case "..": return try Self.range(lhs, rhs)
+            case "&":
+                let text = try Functions.string(lhs) + Functions.string(rhs)
+                try guardSize(text.utf8.count)
+                return .string(text)
+            case "..":
+                let size = Self.rangeSize(lhs, rhs)
+                if size <= 10_000_000 { try guardSize(size * 8) }  // Beyond that, JSONata's own D2014.
+                return try Self.range(lhs, rhs)
             case "in": return .bool(Self.includes(lhs, rhs))
             default: return nil
             }
@@ -77,6 +83,12 @@ extension Evaluator {
         case ">": return .bool(order > 0)
         default: return .bool(order >= 0)
         }
+    }
+
+    /// How many numbers `lhs..rhs` would hold (0 when it holds none or is an error).
+    static func rangeSize(_ lhs: Value?, _ rhs: Value?) -> Int {
+        guard case .number(let l)? = lhs, case .number(let r)? = rhs, l.isFinite, r.isFinite, l <= r, r - l < 1e9 else { return 0 }
+        return Int(r - l) + 1
     }
 
     static func range(_ lhs: Value?, _ rhs: Value?) throws(JSONataError) -> Value? {

@@ -4,6 +4,7 @@ import Foundation
 final class Evaluator {
     let timestamp: Double
     let maxDepth: Int
+    let maxValueBytes: Int?
     let deadline: UInt64?
     /// Set while probing on the caller's (possibly small) stack: exceeding it restarts on a large stack.
     let probeDepth: Int?
@@ -17,9 +18,10 @@ final class Evaluator {
     /// Test hook: weak references to every frame this evaluator made.
     var tracker: FrameTracker?
 
-    init(timestamp: Double, maxDepth: Int, deadline: UInt64?, probeDepth: Int?) {
+    init(timestamp: Double, maxDepth: Int, deadline: UInt64?, probeDepth: Int?, maxValueBytes: Int? = nil) {
         self.timestamp = timestamp
         self.maxDepth = maxDepth
+        self.maxValueBytes = maxValueBytes
         self.deadline = deadline
         self.probeDepth = probeDepth
     }
@@ -35,6 +37,17 @@ final class Evaluator {
         if let deadline, ticks & 255 == 0, DispatchTime.now().uptimeNanoseconds > deadline {
             throw JSONataError.make("U1001", extra: ["message": "Expression evaluation timeout: Check for infinite loop"])
         }
+    }
+
+    /// U1002 when a value about to be built (`bytes` long) is larger than the limit allows.
+    func guardSize(_ bytes: Int) throws(JSONataError) {
+        guard let maxValueBytes, bytes > maxValueBytes else { return }
+        throw JSONataError.make("U1002", extra: ["message": "Expression evaluation memory limit exceeded: Check for excessive memory usage"])
+    }
+
+    /// `guardSize` for a string result.
+    func guardSize(_ value: Value?) throws(JSONataError) {
+        if maxValueBytes != nil, case .string(let text)? = value { try guardSize(text.utf8.count) }
     }
 
     /// Ends the evaluation's reference cycles (see ``boundFrames``); call once its result has been converted.

@@ -6,17 +6,20 @@ extension JSONataError {
         index: Int? = nil, extra: [String: String] = [:]
     ) -> JSONataError {
         var error = JSONataError(code: code, message: "", position: position)
-        error.details = ErrorDetails(token: token, value: value.map { Renderer.stringify($0) }, value2: value2.map { Renderer.stringify($0) }, index: index, extra: extra)
+        error.details = ErrorDetails(
+            token: token, value: value.map { Renderer.stringify($0) }, value2: value2.map { Renderer.stringify($0) }, index: index,
+            extra: extra, fromCatalog: true)
         error.message = error.renderMessage()
         return error
     }
 
-    /// Re-renders the message after the token or position changed.
+    /// Re-renders the message after the token or position changed; a message written by a host function (not
+    /// from the catalogue) stays as it is.
     func withContext(position: Int?, token: String?) -> JSONataError {
         var copy = self
         if copy.position == nil { copy.position = position }
         if copy.details.token == nil, let token { copy.details.token = token }
-        copy.message = copy.renderMessage()
+        if copy.details.fromCatalog { copy.message = copy.renderMessage() }
         return copy
     }
 
@@ -148,6 +151,7 @@ extension JSONataError {
         "D3140": "Malformed URL passed to ${{{functionName}}}(): {{value}}",
         "D3141": "{{{message}}}",
         "U1001": "{{{message}}}",
+        "U1002": "{{{message}}}",
     ]
 }
 
@@ -158,4 +162,6 @@ struct ErrorDetails: Sendable, Hashable {
     var value2: String?
     var index: Int?
     var extra: [String: String] = [:]
+    /// Whether the message comes from the catalogue's template (and follows its inserts).
+    var fromCatalog = false
 }

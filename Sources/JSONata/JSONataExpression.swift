@@ -62,7 +62,8 @@ public struct JSONataExpression: Sendable {
         _ input: Value?, _ bindings: [String: Value?], timestamp: Double, deadline: UInt64?, probe: Int?, rejectingFunctions: Bool = false,
         tracker: FrameTracker? = nil
     ) throws(JSONataError) -> JSON? {
-        let evaluator = Evaluator(timestamp: timestamp, maxDepth: limits.maxDepth, deadline: deadline, probeDepth: probe)
+        let evaluator = Evaluator(
+            timestamp: timestamp, maxDepth: limits.maxDepth, deadline: deadline, probeDepth: probe, maxValueBytes: limits.maxValueBytes)
         evaluator.tracker = tracker
         defer { evaluator.releaseFrames() }
         let root = Environment(library: Library(host: functions, removed: removedFunctions))

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A regular expression literal `/pattern/flags`, compiled once with JavaScript-compatible options.
+/// A regular expression literal `/pattern/flags`, compiled once into an ICU pattern with JavaScript's meaning
+/// (see `RegexTranslator`).
 ///
 /// `@unchecked Sendable`: `NSRegularExpression` is immutable and documented as safe to use from many threads.
 struct RegexLiteral: @unchecked Sendable {
@@ -11,48 +12,22 @@ struct RegexLiteral: @unchecked Sendable {
     init(pattern: String, flags: String, position: Int) throws(JSONataError) {
         self.pattern = pattern
         self.flags = flags
-        var options: NSRegularExpression.Options = []
-        if flags.contains("i") { options.insert(.caseInsensitive) }
-        if flags.contains("m") { options.insert(.anchorsMatchLines) }
         do {
-            regex = try NSRegularExpression(pattern: Self.translate(pattern), options: options)
+            regex = try NSRegularExpression(pattern: RegexTranslator.translate(pattern, flags: flags))
         } catch {
             throw JSONataError.make("S0302", position: position, extra: ["message": "Invalid regular expression: /\(pattern)/"])
         }
     }
 
-    /// Rewrites the few JavaScript constructs ICU reads differently (`\d`, `\w`, `\s` are ASCII in JavaScript;
-    /// `[^]` matches anything; `$` ends the input only).
-    static func translate(_ pattern: String) -> String {
-        var out = ""
-        var chars = pattern.makeIterator()
-        var inClass = false
-        while let c = chars.next() {
-            if c == "\\" {
-                guard let e = chars.next() else {
-                    out.append("\\\\")
-                    break
-                }
-                switch e {
-                case "d": out += inClass ? "0-9" : "[0-9]"
-                case "D": out += inClass ? "\\D" : "[^0-9]"
-                case "w": out += inClass ? "a-zA-Z0-9_" : "[a-zA-Z0-9_]"
-                case "W": out += inClass ? "\\W" : "[^a-zA-Z0-9_]"
-                default: out += "\\" + String(e)
-                }
-                continue
-            }
-            if c == "[" && !inClass { inClass = true } else if c == "]" && inClass { inClass = false }
-            out.append(c)
-        }
-        return out.replacingOccurrences(of: "[^]", with: "[\\s\\S]")
-    }
+    /// Lookbehinds see the text before `from` and anchors ignore the search range, as JavaScript's `exec` from
+    /// `lastIndex` does.
+    private static let options: NSRegularExpression.MatchingOptions = [.withTransparentBounds, .withoutAnchoringBounds]
 
     /// The first match at or after UTF-16 offset `from`.
     func firstMatch(in text: String, from: Int) -> RegexMatch? {
         let ns = text as NSString
         guard from <= ns.length,
-            let m = regex.firstMatch(in: text, options: [], range: NSRange(location: from, length: ns.length - from))
+            let m = regex.firstMatch(in: text, options: Self.options, range: NSRange(location: from, length: ns.length - from))
         else { return nil }
         var groups: [String] = []
         if m.numberOfRanges > 1 {

@@ -9,7 +9,7 @@ enum EvalCommand: Command {
     static let summary = "Evaluate a JSONPath, payload template, intrinsic or JSONata expression"
     static let help = """
         Usage: stepwise eval --jsonpath EXPR [--input FILE] [--context FILE] [--json]
-               stepwise eval --jsonata EXPR [--input FILE] [--bindings JSON] [--json]
+               stepwise eval --jsonata EXPR [--input FILE] [--bindings JSON] [--aws] [--json]
 
         --jsonpath EXPR  a path ($.a.b, $$.Execution.Name), a payload template given as JSON
                          ({"x.$": "$.a"}) or an intrinsic call (States.Format('{}', $.a))
@@ -17,11 +17,13 @@ enum EvalCommand: Command {
         --input FILE     the input document (JSON; - for standard input); default {}
         --context FILE   the context object for $$ paths (JSON)
         --bindings JSON  variables: {"x": 1} binds $x
+        --aws            JSONata as Step Functions runs it: with $partition, $range, $hash, $random, $uuid and
+                         $parse, without $eval, and with AWS's depth and memory limits
         --json           print {"value": V}, {"undefined": true} or {"error": {"code", "message"}}
         Exit status: 0 on success, 1 when the evaluation fails, 2 on a usage error.
         """
     static let options: [OptionSpec] = [
-        .value("jsonpath"), .value("jsonata"), .value("input"), .value("context"), .value("bindings"), .flag("json"),
+        .value("jsonpath"), .value("jsonata"), .value("input"), .value("context"), .value("bindings"), .flag("json"), .flag("aws"),
     ]
 
     static func run(_ arguments: ParsedArguments, _ output: inout Output) async -> Int32 {
@@ -47,7 +49,8 @@ enum EvalCommand: Command {
         case (let path?, nil):
             outcome = evaluateJSONPath(path, PathRoots(input: input ?? .object(JSONObject()), context: context, variables: Variables(local: Dictionary(uniqueKeysWithValues: variables.map { ($0.key, $0.value) }))))
         case (nil, let expression?):
-            outcome = evaluateJSONata(expression, input: input, bindings: Dictionary(uniqueKeysWithValues: variables.map { ($0.key, $0.value) }))
+            let bindings = Dictionary(uniqueKeysWithValues: variables.map { ($0.key, $0.value) })
+            outcome = evaluateJSONata(expression, input: input, bindings: bindings, aws: arguments.flag("aws"))
         default:
             output.error("stepwise eval: give exactly one of --jsonpath EXPR or --jsonata EXPR\n\n\(help)")
             return 2
@@ -85,10 +88,12 @@ enum EvalCommand: Command {
         }
     }
 
-    /// JSONata's input is undefined (nil) when no --input is given.
-    static func evaluateJSONata(_ source: String, input: JSON?, bindings: [String: JSON]) -> Outcome {
+    /// JSONata's input is undefined (nil) when no --input is given. With `aws`, the expression is compiled as a
+    /// JSONata state compiles it (asl-reference §4) and `$random()` draws from a fresh seed.
+    static func evaluateJSONata(_ source: String, input: JSON?, bindings: [String: JSON], aws: Bool = false) -> Outcome {
         do {
-            let expression = try JSONataExpression(source)
+            var expression = aws ? try ASLFunctions.expression(source) : try JSONataExpression(source)
+            if aws { expression.functions.merge(ASLFunctions.random(seed: .random(in: .min ... .max))) { _, seeded in seeded } }
             guard let value = try expression.evaluate(input, bindings: bindings) else { return .undefined }
             return .value(value)
         } catch {

@@ -61,6 +61,13 @@ struct WriterTests {
         #expect(value.serializedBytes(.pretty) == Array(value.serialized(.pretty).utf8))
     }
 
+    @Test("compactSize is the compact text's length, measured without writing it")
+    func compactSize() throws {
+        let value = try JSON(parsing: #"{"a\"b": [1, -20, 2.5, 1e300, null, true, false, "\u0001\n😀é"], "": {}, "x": []}"#)
+        #expect(value.compactSize == value.serializedSize)
+        #expect(JSON.string("\u{1}").compactSize == 8)
+    }
+
     @Test("Parse then write gives back compact input unchanged", arguments: [
         #"{"a":[1,2.5,-0.0,1e+300,"x\n",null,true,false,{}],"b":{"c":[]},"big":123456789012345678901234567890}"#,
         #"[[[[[]]]]]"#, #"{"":""}"#, "-1.5e-70",

@@ -65,6 +65,17 @@ struct LanguageTests {
         #expect(throws: JSONataError.self) { try noEval.evaluate(nil) }
     }
 
+    @Test("a host function's error keeps its own message, even under a catalogue code")
+    func hostFunctionErrors() throws {
+        let fail = try JSONataFunction(signature: "<:n>") { _ throws(JSONataError) in
+            throw JSONataError(code: "D3001", message: "the host's own words")
+        }
+        let expression = try JSONataExpression("1 + $fail()", functions: ["fail": fail])
+        let error = #expect(throws: JSONataError.self) { try expression.evaluate(nil) }
+        #expect(error?.code == "D3001")
+        #expect(error?.message == "the host's own words")
+    }
+
     @Test("values converted once can feed several evaluations")
     func preparedValues() throws {
         let states = JSONataValue(json(#"{"input": {"n": 2, "tags": ["a"]}}"#))

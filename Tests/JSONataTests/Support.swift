@@ -9,8 +9,13 @@ func run(_ expression: String, _ input: String? = nil, bindings: [String: JSON] 
 
 /// The error code an expression fails with, or nil when it succeeds.
 func errorCode(_ expression: String, _ input: String? = nil) -> String? {
+    errorCode { try run(expression, input) }
+}
+
+/// The JSONata error code `body` fails with, or nil when it succeeds.
+func errorCode(_ body: () throws -> JSON?) -> String? {
     do {
-        _ = try run(expression, input)
+        _ = try body()
         return nil
     } catch let error as JSONataError {
         return error.code

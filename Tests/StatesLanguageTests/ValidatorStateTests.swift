@@ -82,13 +82,13 @@ struct ValidatorStateTests {
         RuleCase("Branches cannot be empty", single(#"{"Type":"Parallel","End":true,"Branches":[]}"#), schema,
                  "Value cannot be empty", at: "/States/S/Branches"),
         RuleCase("a branch needs StartAt and States", single(#"{"Type":"Parallel","End":true,"Branches":[{}]}"#), schema,
-                 "These fields are required: [States, StartAt]", at: "/States/S/Branches/0"),
+                 "These fields are required: [States, StartAt]", at: "/States/S/Branches[0]"),
         RuleCase("a branch cannot set QueryLanguage",
                  single(#"{"Type":"Parallel","End":true,"Branches":[{"QueryLanguage":"JSONata","StartAt":"B","States":{"B":{"Type":"Succeed"}}}]}"#),
-                 schema, "Field 'QueryLanguage' is not supported", at: "/States/S/Branches/0"),
+                 schema, "Field 'QueryLanguage' is not supported", at: "/States/S/Branches[0]"),
         RuleCase("states in a branch must be reachable",
                  single(#"{"Type":"Parallel","End":true,"Branches":[{"StartAt":"B","States":{"B":{"Type":"Succeed"},"U":{"Type":"Succeed"}}}]}"#),
-                 "MISSING_TRANSITION_TARGET", "State \"U\" is not reachable.", at: "/States/S/Branches/0/States/U"),
+                 "MISSING_TRANSITION_TARGET", "State \"U\" is not reachable.", at: "/States/S/Branches[0]/States/U"),
     ]
 
     @Test("Task rules", arguments: taskCases)

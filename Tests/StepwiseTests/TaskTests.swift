@@ -27,6 +27,21 @@ struct TaskTests {
         #expect(scheduled?["parameters"] == #"{"n":21}"#)
     }
 
+    @Test("ActivityScheduled carries the input and both timeouts, as AWS's ActivityScheduledEventDetails does")
+    func activityScheduled() async throws {
+        let activity = "arn:aws:states:us-east-1:123456789012:activity:review"
+        let run = try await TestSupport.run("""
+            {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "\(activity)", "TimeoutSeconds": 300,
+              "HeartbeatSeconds": 60, "End": true}}}
+            """, input: ["doc": 3]) { runtime in runtime.register(activity) { input, _ in input } }
+        #expect(run.result.output == ["doc": 3])
+        let scheduled = try #require(run.history.first { $0.type == .activityScheduled })
+        #expect(scheduled.json()["activityScheduledEventDetails"] == [
+            "resource": .string(activity), "input": #"{"doc":3}"#, "inputDetails": ["truncated": false],
+            "timeoutInSeconds": 300, "heartbeatInSeconds": 60,
+        ])
+    }
+
     @Test("A legacy Lambda ARN records LambdaFunction events")
     func lambdaEvents() async throws {
         let run = try await TestSupport.run("""

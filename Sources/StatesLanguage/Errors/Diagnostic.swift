@@ -6,7 +6,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// AWS's code: SCHEMA_VALIDATION_FAILED, MISSING_TRANSITION_TARGET, DUPLICATE_STATE_NAME, …
     public var code: String
     public var message: String
-    /// Where, as AWS writes it: `/States/Check/Choices/0/Next`; nil when AWS gives none.
+    /// Where, as AWS writes it: `/States/Check/Choices[0]/Next`; nil when AWS gives none.
     public var location: String?
 
     public init(severity: Severity = .error, code: String, message: String, location: String?) {

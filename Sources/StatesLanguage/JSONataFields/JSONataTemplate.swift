@@ -40,7 +40,7 @@ public struct JSONataTemplate: Sendable {
         case .string(let text) where isExpression(text):
             let source = String(text.dropFirst(2).dropLast(2))
             do {
-                let expression = try JSONataExpression(source, functions: ASLFunctions.fixed, removing: ASLFunctions.removed)
+                let expression = try ASLFunctions.expression(source)
                 return .expression(expression, location: location, random: source.contains("$random") || source.contains("$uuid"))
             } catch {
                 throw JSONataFieldError(location: location, expression: source, message: "\(error.code): \(error.message)")
@@ -89,8 +89,11 @@ public struct JSONataTemplate: Sendable {
             do {
                 result = try expression.evaluate(JSONataValue(nil), bindings: bindings, now: environment.now, rejectingFunctions: true)
             } catch {
-                let reason: JSONataEvaluationFailure.Reason =
-                    error.code == JSONataError.unsupportedResultCode ? .unsupportedType : .threw(code: error.code, message: error.message)
+                let reason: JSONataEvaluationFailure.Reason = switch error.code {
+                case JSONataError.unsupportedResultCode: .unsupportedType
+                case "U1001", "U1002": .exceededLimit(message: error.message.replacingOccurrences(of: ".  ", with: ". "))
+                default: .threw(code: error.code, message: error.message)
+                }
                 throw JSONataEvaluationFailure(expression: displayed(expression.source), location: location, reason: reason)
             }
             guard let result else {
@@ -124,6 +127,8 @@ public struct JSONataEvaluationFailure: Error, Sendable {
         case undefined
         case unsupportedType
         case threw(code: String, message: String)
+        /// Too deep, too long or too large: AWS writes these without a JSONata code.
+        case exceededLimit(message: String)
     }
 
     public var expression: String
@@ -142,6 +147,7 @@ public struct JSONataEvaluationFailure: Error, Sendable {
         case .undefined: "returned nothing (undefined)."
         case .unsupportedType: "returned an unsupported result type."
         case .threw(let code, let message): "threw an error during evaluation. \(code): \(message)"
+        case .exceededLimit(let message): "threw an error during evaluation: \(message)"
         }
     }
 }

@@ -51,16 +51,40 @@ public struct AnyRandom: RandomNumberGenerator, Sendable {
 public struct Variables: Sendable, Hashable {
     public var outer: [String: JSON]
     public var local: [String: JSON]
+    /// What each visible variable adds to the size of all of them as one JSON object (`"name":value`), kept as
+    /// variables are assigned so the 10 MiB total is checked without measuring every variable again.
+    public private(set) var entrySizes: [String: Int] = [:]
 
     public init(outer: [String: JSON] = [:], local: [String: JSON] = [:]) {
         self.outer = outer
         self.local = local
+        for (name, value) in outer.merging(local, uniquingKeysWith: { _, inner in inner }) {
+            entrySizes[name] = Self.entrySize(name, value.compactSize)
+        }
     }
 
     public subscript(name: String) -> JSON? { local[name] ?? outer[name] }
 
+    /// Assigns a variable of this scope; `size` is its value's compact size, when the caller measured it already.
+    public mutating func assign(_ name: String, _ value: JSON, size: Int? = nil) {
+        local[name] = value
+        entrySizes[name] = Self.entrySize(name, size ?? value.compactSize)
+    }
+
+    /// The compact size of all visible variables as one JSON object, with `changes` (name → value size) applied.
+    public func totalSize(with changes: [String: Int] = [:]) -> Int {
+        var sizes = entrySizes
+        for (name, size) in changes { sizes[name] = Self.entrySize(name, size) }
+        return 2 + max(sizes.count - 1, 0) + sizes.values.reduce(0, +)
+    }
+
+    static func entrySize(_ name: String, _ valueSize: Int) -> Int { JSON.string(name).compactSize + 1 + valueSize }
+
     /// The variables an inner scope (a branch or an iteration) starts with.
     public func enteringScope() -> Variables {
-        Variables(outer: outer.merging(local) { _, inner in inner }, local: [:])
+        var inner = Variables()
+        inner.outer = outer.merging(local) { _, inner in inner }
+        inner.entrySizes = entrySizes
+        return inner
     }
 }

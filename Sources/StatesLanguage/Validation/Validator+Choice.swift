@@ -9,7 +9,7 @@ extension Validator {
         let rules = elements(of: state["Choices"], at: state.at("Choices"))
         if state["Choices"]?.arrayValue?.isEmpty == true { error(Message.cannotBeEmpty, at: state.at("Choices")) }
         for (index, rule) in rules.enumerated() {
-            let location = state.at("Choices/\(index)")
+            let location = Self.indexed(state.at("Choices"), index)
             if state.isJSONata {
                 checkJSONataRule(rule, at: location, state)
             } else {
@@ -67,7 +67,7 @@ extension Validator {
         guard name != "Not" else { return checkRule(value, at: location, topLevel: false, state) }
         guard let rules = value.arrayValue else { return error(Message.expectedType("ARRAY"), at: location) }
         if rules.isEmpty { error(Message.cannotBeEmpty, at: location) }
-        for (index, rule) in rules.enumerated() { checkRule(rule, at: "\(location)/\(index)", topLevel: false, state) }
+        for (index, rule) in rules.enumerated() { checkRule(rule, at: Self.indexed(location, index), topLevel: false, state) }
     }
 
     private mutating func checkOperand(_ value: JSON, of name: String, at location: String) {

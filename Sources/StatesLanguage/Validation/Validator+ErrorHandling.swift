@@ -12,7 +12,7 @@ extension Validator {
     mutating func checkRetry(_ state: StateContext) {
         let retriers = elements(of: state["Retry"], at: state.at("Retry"))
         for (index, value) in retriers.enumerated() {
-            let location = state.at("Retry/\(index)")
+            let location = Self.indexed(state.at("Retry"), index)
             guard case .object(let retrier) = value else {
                 error(Message.expectedType("OBJECT"), at: location)
                 continue
@@ -31,7 +31,7 @@ extension Validator {
     mutating func checkCatch(_ state: StateContext) {
         let catchers = elements(of: state["Catch"], at: state.at("Catch"))
         for (index, value) in catchers.enumerated() {
-            let location = state.at("Catch/\(index)")
+            let location = Self.indexed(state.at("Catch"), index)
             guard case .object(let raw) = value else {
                 error(Message.expectedType("OBJECT"), at: location)
                 continue
@@ -54,7 +54,7 @@ extension Validator {
         guard let value else { return error(Message.required(["ErrorEquals"]), at: owner) }
         guard let names = value.arrayValue else { return error(Message.expectedType("ARRAY"), at: location) }
         if names.isEmpty { error(Message.cannotBeEmpty, at: location) }
-        for (index, name) in names.enumerated() { checkString(name, at: "\(location)/\(index)") }
+        for (index, name) in names.enumerated() { checkString(name, at: Self.indexed(location, index)) }
         guard names.contains(where: { $0.stringValue == "States.ALL" }) else { return }
         if names.count > 1 { error(Message.statesAllAlone, at: location) }
         if !isLast { error(Message.statesAllLast, at: location) }

@@ -36,7 +36,7 @@ extension Validator {
         }
         checkEnum(config["Transformation"], field: "Transformation", ["NONE", "LOAD_AND_FLATTEN"], at: "\(configLocation)/Transformation")
         for (index, header) in elements(of: config["CSVHeaders"], at: "\(configLocation)/CSVHeaders").enumerated() {
-            checkString(header, at: "\(configLocation)/CSVHeaders/\(index)")
+            checkString(header, at: Self.indexed("\(configLocation)/CSVHeaders", index))
         }
         checkString(config["ItemsPointer"], at: "\(configLocation)/ItemsPointer")
         checkInteger(config["MaxItems"], at: "\(configLocation)/MaxItems", in: 1...100_000_000, jsonata: state.isJSONata)

@@ -14,6 +14,7 @@ extension Validator {
         static let invalidLabel = "INVALID_LABEL_NAME"
         static let missingTarget = "MISSING_TRANSITION_TARGET"
         static let invalidJSONata = "INVALID_JSONATA_EXPRESSION"
+        static let unsupportedJSONata = "UNSUPPORTED_JSONATA_EXPRESSION"
         static let noDollar = "NO_DOLLAR"
         static let noPath = "NO_PATH"
         static let passResultIsStatic = "PASS_RESULT_IS_STATIC"
@@ -48,6 +49,9 @@ extension Validator {
         static let expressActivity = "Express state machine does not support Activity ARN"
         static let expressSync = "Express state machine does not support '.sync' service integration"
         static let expressCallback = "Express state machine does not support '.waitForTaskToken' service integration "
+        static func topLevelReference(_ name: String) -> String { "Reference to '\(name)' at the top level is not supported." }
+        static let rootReference = "Reference to '$$' is not supported."
+        static func missingStatesField(_ field: String) -> String { "Field '$states.\(field)' does not exist." }
 
         // Best guesses in AWS's phrasing.
         static func oneOf(_ field: String, _ values: [String]) -> String {

@@ -22,7 +22,7 @@ extension Validator {
                 }
             }
         case .array(let items):
-            for (index, item) in items.enumerated() { checkPayload(item, at: "\(location)/\(index)") }
+            for (index, item) in items.enumerated() { checkPayload(item, at: Self.indexed(location, index)) }
         default:
             break
         }
@@ -38,7 +38,7 @@ extension Validator {
                 checkStaticResult(child, at: "\(location)/\(key)")
             }
         case .array(let items):
-            for (index, item) in items.enumerated() { checkStaticResult(item, at: "\(location)/\(index)") }
+            for (index, item) in items.enumerated() { checkStaticResult(item, at: Self.indexed(location, index)) }
         default:
             break
         }

@@ -45,7 +45,7 @@ extension Validator {
         guard let branches = value.arrayValue else { return error(Message.expectedType("ARRAY"), at: state.at("Branches")) }
         if branches.isEmpty { error(Message.cannotBeEmpty, at: state.at("Branches")) }
         for (index, branch) in branches.enumerated() {
-            checkSubMachine(branch, at: state.at("Branches/\(index)"), outerVariables: innerVariables)
+            checkSubMachine(branch, at: Self.indexed(state.at("Branches"), index), outerVariables: innerVariables)
         }
     }
 }

@@ -24,7 +24,7 @@ extension Validator {
         checkTransition(context)
         checkDataFlow(context)
         checkTypeSpecific(context, innerVariables: innerVariables)
-        if language == .jsonata { checkJSONataStrings(in: .object(fields), at: location, insidePayload: false) }
+        if language == .jsonata { checkJSONataFields(context) }
     }
 
     private mutating func checkType(_ state: JSONObject, at location: String) -> ValidatedStateType? {

@@ -40,7 +40,7 @@ extension Validator {
         for field in ["Choices", "Catch"] {
             for (index, rule) in (state[field]?.arrayValue ?? []).enumerated() {
                 if let next = rule["Next"]?.stringValue {
-                    result.append(Transition(target: next, location: "\(location)/\(field)/\(index)/Next"))
+                    result.append(Transition(target: next, location: "\(Self.indexed("\(location)/\(field)", index))/Next"))
                 }
             }
         }

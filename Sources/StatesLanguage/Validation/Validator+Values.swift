@@ -9,6 +9,9 @@ extension Validator {
 
     static func isJSONata(_ value: JSON?) -> Bool { value?.stringValue.map(isJSONata) ?? false }
 
+    /// The location of an array element as AWS writes it: `/States/P/Branches[0]`, `/States/C/Choices[1]/Next`.
+    static func indexed(_ location: String, _ index: Int) -> String { "\(location)[\(index)]" }
+
     @discardableResult
     mutating func checkString(_ value: JSON?, at location: String) -> String? {
         guard let value else { return nil }

@@ -60,6 +60,11 @@ extension HistoryEvent {
             object["resource"] = .string(resource)
             object.payload("input", input, data)
             if let timeout { object["timeoutInSeconds"] = .int(timeout) }
+        case .activityScheduled(let resource, let input, let timeout, let heartbeat):
+            object["resource"] = .string(resource)
+            object.payload("input", input, data)
+            if let timeout { object["timeoutInSeconds"] = .int(timeout) }
+            if let heartbeat { object["heartbeatInSeconds"] = .int(heartbeat) }
         case .mapStarted(let length): object["length"] = .int(length)
         case .mapRun(let arn): object["mapRunArn"] = .string(arn)
         case .activityStarted(let worker): object["workerName"] = .string(worker)

@@ -33,6 +33,7 @@ public struct HistoryEvent: Sendable {
         case taskOutput(resourceType: String, resource: String, output: JSON)
         case taskFailure(resourceType: String, resource: String, error: String?, cause: String?)
         case lambdaScheduled(resource: String, input: JSON, timeout: Int?)
+        case activityScheduled(resource: String, input: JSON, timeout: Int?, heartbeat: Int?)
         case output(JSON)
         case mapStarted(length: Int)
         case mapRun(arn: String)

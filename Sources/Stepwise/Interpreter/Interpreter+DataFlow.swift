@@ -40,19 +40,23 @@ extension Interpreter {
         return object.map { ($0.key, $0.value) }
     }
 
-    /// AWS's variable limits (asl-reference §9): 256 KiB per variable and per Assign block, 10 MiB in all.
+    /// AWS's variable limits (asl-reference §9): 256 KiB per variable and per Assign block, 10 MiB in all. Only the
+    /// assigned values are measured; the others' sizes were kept when they were assigned.
     func checkVariableSizes(_ assignments: JSONObject, _ frameId: Int) throws(StatesError) {
         let name = frames[frameId].state.name
-        for (variable, value) in assignments where value.compactSizeExceeds(Self.maxPayloadBytes) {
-            throw StatesError(StatesError.Name.dataLimitExceeded,
-                "The variable '\(variable)' assigned by the state '\(name)' exceeds the maximum size of 262144 bytes.")
+        var sizes: [String: Int] = [:]
+        for (variable, value) in assignments {
+            let size = value.compactSize
+            guard size <= Self.maxPayloadBytes else {
+                throw StatesError(StatesError.Name.dataLimitExceeded,
+                    "The variable '\(variable)' assigned by the state '\(name)' exceeds the maximum size of 262144 bytes.")
+            }
+            sizes[variable] = size
         }
         if JSON.object(assignments).compactSizeExceeds(Self.maxPayloadBytes) {
             throw StatesError(StatesError.Name.dataLimitExceeded, "The Assign of the state '\(name)' exceeds the maximum size of 262144 bytes.")
         }
-        var merged = frames[frameId].variables.outer.merging(frames[frameId].variables.local) { _, inner in inner }
-        for (variable, value) in assignments { merged[variable] = value }
-        if JSON.object(JSONObject(merged.map { ($0.key, $0.value) })).compactSizeExceeds(Self.maxVariableBytes) {
+        if frames[frameId].variables.totalSize(with: sizes) > Self.maxVariableBytes {
             throw StatesError(StatesError.Name.dataLimitExceeded,
                 "The variables of the execution would exceed the maximum total size of 10485760 bytes after the state '\(name)'.")
         }
@@ -61,7 +65,6 @@ extension Interpreter {
     /// Makes assignments visible to the next state.
     mutating func applyAssignments(_ frameId: Int, _ assignments: [(String, JSON)]?) {
         guard let assignments else { return }
-        for (name, value) in assignments { frames[frameId].variables.local[name] = value }
+        for (name, value) in assignments { frames[frameId].variables.assign(name, value) }
     }
 }
-

@@ -59,7 +59,7 @@ extension Interpreter {
             record(frameId, .lambdaFunctionScheduled, .lambdaScheduled(resource: resource, input: parameters, timeout: timeout))
             record(frameId, .lambdaFunctionStarted, .none)
         case .activity:
-            record(frameId, .activityScheduled, .lambdaScheduled(resource: resource, input: parameters, timeout: timeout))
+            record(frameId, .activityScheduled, .activityScheduled(resource: resource, input: parameters, timeout: timeout, heartbeat: heartbeat))
         case .service(let type, let action):
             record(frameId, .taskScheduled, .taskScheduled(
                 resourceType: type, resource: action, region: info.region, parameters: parameters, timeout: timeout, heartbeat: heartbeat))
