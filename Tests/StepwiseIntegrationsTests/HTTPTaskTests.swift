@@ -95,7 +95,7 @@ import Testing
         #expect(run.result.error == "States.Timeout")
         #expect(run.result.cause == "Task timed out.")
         #expect(run.types.suffix(2) == ["TaskTimedOut", "ExecutionFailed"])
-        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(Date().timeIntervalSince(started) < 20)  // the server holds the request 30 s
         #expect(try await server.wait(for: "timeout", toBe: "closed") == "closed")
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import Stepwise
 import StepwiseIntegrations
 import StepwiseStore
+import StepwiseTesting
 import Testing
 
 @Suite("Nested executions: states:startExecution, .sync, .sync:2 and .waitForTaskToken", .timeLimit(.minutes(3)))
@@ -121,11 +122,12 @@ struct NestedTests {
         #expect(await execution.result.output == ["from": "child"])
     }
 
-    @Test("TimeoutSeconds on the parent's .sync task stops the child (ABORTED); the parent fails with States.Timeout")
+    /// Real time: the child must have started (TaskSubmitted) within the parent task's 3 seconds.
+    @Test("TimeoutSeconds on the parent's .sync task stops the child (ABORTED); the parent fails with States.Timeout", .realTime)
     func timeoutStopsChild() async throws {
         let (durable, _) = try await Self.setUp()
         let child = try await Callbacks.storeMachine(durable.store, name: "sleeper", definition: Self.waiting)
-        let execution = try await Self.start(durable, try Self.parent(".sync", child: child, fields: #", "TimeoutSeconds": 1"#), input: ["n": 1])
+        let execution = try await Self.start(durable, try Self.parent(".sync", child: child, fields: #", "TimeoutSeconds": 3"#), input: ["n": 1])
         let result = await execution.result
         #expect(result.error == "States.Timeout")
         #expect(await execution.history.map(\.type.rawValue) == [
