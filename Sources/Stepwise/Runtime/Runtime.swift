@@ -84,7 +84,7 @@ public final class Runtime: Sendable {
         guard ExecutionName.isValid(name) else { throw StartError(code: "InvalidName", message: "Invalid Name: '\(name)'") }
         let arn = "arn:aws:states:\(region):\(account):execution:\(machine.name):\(name)"
         let chain = currentResolvers()
-        let missing = machine.tasks.map { $0.in(execution: arn) }.filter { chain.handler(for: $0) == nil }
+        let missing = machine.tasks.map { $0.scoped(to: arn) }.filter { chain.handler(for: $0) == nil }
         guard missing.isEmpty else {
             throw StartError(code: "MissingHandler", message: missing.map(chain.missingMessage).joined(separator: "\n"))
         }

@@ -16,9 +16,9 @@ public struct TaskReference: Sendable, Hashable {
         self.executionArn = executionArn
     }
 
-    /// The same Task, resolved for the execution `arn`.
-    public func `in`(execution arn: String) -> TaskReference {
-        TaskReference(resource: resource, stateName: stateName, stateMachineName: stateMachineName, executionArn: arn)
+    /// The same Task, resolved for the execution `executionArn`.
+    public func scoped(to executionArn: String) -> TaskReference {
+        TaskReference(resource: resource, stateName: stateName, stateMachineName: stateMachineName, executionArn: executionArn)
     }
 }
 
