@@ -18,7 +18,7 @@ let package = Package(
         .target(name: "Stepwise", dependencies: ["JSON", "JSONata", "StatesLanguage"]),
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "StepwiseStore", dependencies: ["CSQLite", "Stepwise", "JSON"]),
-        .target(name: "StepwiseIntegrations", dependencies: ["Stepwise", "StepwiseStore", "JSON"]),
+        .target(name: "StepwiseIntegrations", dependencies: ["CSystem", "Stepwise", "StepwiseStore", "JSON"]),
         .target(name: "StepwiseServices", dependencies: ["CSQLite", "Stepwise", "JSON"]),
         .systemLibrary(name: "CSystem"),
         .target(name: "StepwiseServer", dependencies: ["CSystem", "Stepwise", "StepwiseStore", "StepwiseIntegrations", "StepwiseServices", "JSON"]),

@@ -1,8 +1,17 @@
-// Linux system calls that the toolchain's Glibc module does not export (epoll), wrapped for Swift so the
-// packed x86-64 `struct epoll_event` layout stays on the C side.
+// Linux system calls that the toolchain's Glibc module does not export (epoll, the GNU posix_spawn extensions),
+// wrapped for Swift so the packed x86-64 `struct epoll_event` layout stays on the C side.
 #include <stdint.h>
 #include <stddef.h>
+#include <spawn.h>
 #include <sys/epoll.h>
+
+// glibc 2.34+. Declared here because the Glibc module is built without _GNU_SOURCE, which hides it.
+extern int posix_spawn_file_actions_addclosefrom_np(posix_spawn_file_actions_t *actions, int from);
+
+/// Makes a spawned process close every descriptor from `from` on (the ones it did not get on purpose).
+static inline int csystem_spawn_closefrom(posix_spawn_file_actions_t *actions, int from) {
+    return posix_spawn_file_actions_addclosefrom_np(actions, from);
+}
 
 static inline int csystem_epoll_create(void) { return epoll_create1(EPOLL_CLOEXEC); }
 

@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import Stepwise
+import StepwiseIntegrations
 import StepwiseServices
 import StepwiseStore
 
@@ -9,19 +10,21 @@ enum ResumeCommand: Command {
     static let name = "resume"
     static let summary = "Carry on every execution a database has as RUNNING"
     static let help = """
-        Usage: stepwise resume --db PATH [--data-dir PATH] [--json]
+        Usage: stepwise resume --db PATH [--data-dir PATH] [--resources FILE] [--json]
 
         Resumes every execution the database has as RUNNING (left so by a crash, a kill or a stopped server)
         from its last recorded step, and waits until all of them end. Waits keep their original deadlines,
         retries their counts; tasks that were in flight run again. Prints one line per execution:
           NAME: STATUS
         --data-dir PATH is where the local AWS services keep their data (default .stepwise), as for `run`.
+        --resources FILE runs Tasks with the local commands and HTTP endpoints mapped in this file, as for `run`
+        (a command that was running when the process died is started again).
         --json prints one object per execution: {"name", "status", "output", "error", "cause"}.
         An execution that cannot be resumed (an unreadable record) or recorded (a full disk) is reported on
         stderr and stays RUNNING; the others go on. Exit status: 0 when every execution was resumed and
         recorded to its end, 1 otherwise, 2 when the database cannot be used.
         """
-    static let options: [OptionSpec] = [.value("db"), .value("data-dir"), .flag("json")]
+    static let options: [OptionSpec] = [.value("db"), .value("data-dir"), .value("resources"), .flag("json")]
 
     static func run(_ arguments: ParsedArguments, _ output: inout Output) async -> Int32 {
         guard let path = arguments.value("db") else {
@@ -38,7 +41,16 @@ enum ResumeCommand: Command {
         // An execution resumes on the clock it started with.
         let dataDirectory = DataDirectory(path: arguments.value("data-dir") ?? DataDirectory.defaultPath)
         let runtimes = [Runtime(clock: .virtual), Runtime(clock: .real)]
-        for runtime in runtimes { LocalServices.install(dataDirectory, into: runtime) }
+        do {
+            for runtime in runtimes {
+                LocalServices.install(dataDirectory, into: runtime)
+                try LocalIntegrations.configure(runtime, mockConfig: nil, testCase: nil, stateMachineName: "", resources: arguments.value("resources"))
+            }
+        } catch {
+            output.error("stepwise resume: \(error)")
+            try? await store.close()
+            return 2
+        }
         let virtual = DurableRuntime(store: store, runtime: runtimes[0], resumeInterval: nil)
         let real = DurableRuntime(store: store, runtime: runtimes[1], resumeInterval: nil)
         var status: Int32 = 0

@@ -8,7 +8,7 @@ import Testing
 @Suite(.timeLimit(.minutes(3))) struct HTTPTaskTests {
     let server: ResourceTestServer
 
-    init() throws { server = try ResourceTestServer() }
+    init() async throws { server = try await ResourceTestServer.start() }
 
     func call(_ parameters: String) async throws -> MockRun {
         let empty = try ResourcesFile(json: ["resources": [:]], folder: ResourceSupport.folder)
@@ -58,23 +58,68 @@ import Testing
         #expect(run.result.output?["ResponseBody"] == "plain words")
     }
 
-    @Test func aNon2xxAnswerIsStatesHttpStatusCode() async throws {
+    /// AWS's cause for a non-2xx answer is the response itself (the Task's result shape) as JSON text.
+    @Test func aNon2xxAnswerIsStatesHttpStatusCodeWithTheResponseAsCause() async throws {
         let run = try await call(#"{"ApiEndpoint": "\#(server.base)/missing", "Method": "GET"}"#)
         #expect(run.result.error == "States.Http.StatusCode.404")
-        #expect(run.result.cause == #"{"message": "no such order"}"#)
+        let cause = try JSON(parsing: try #require(run.result.cause))
+        #expect(cause.objectValue?.keys == ["Headers", "ResponseBody", "StatusCode", "StatusText"])
+        #expect(cause["ResponseBody"] == ["message": "no such order"])
+        #expect(cause["StatusCode"] == 404)
+        #expect(cause["StatusText"] == "Not Found")
+        #expect(cause["Headers"]?["X-Test"] == ["yes"])
         #expect(run.types.suffix(2) == ["TaskFailed", "ExecutionFailed"])
         let busy = try await call(#"{"ApiEndpoint": "\#(server.base)/overloaded", "Method": "POST", "RequestBody": "x"}"#)
         #expect(busy.result.error == "States.Http.StatusCode.503")
-        #expect(busy.result.cause == "try later")
+        let busyCause = try JSON(parsing: try #require(busy.result.cause))
+        #expect(busyCause["ResponseBody"] == "try later")
+        #expect(busyCause["StatusText"] == "Service Unavailable")
+    }
+
+    @Test func aRefusedConnectionOrAnUnknownHostIsStatesHttpSocket() async throws {
+        let refused = try await call(#"{"ApiEndpoint": "http://127.0.0.1:1/orders", "Method": "GET"}"#)
+        #expect(refused.result.error == "States.Http.Socket")
+        #expect(refused.result.cause == "GET http://127.0.0.1:1/orders: could not connect to 127.0.0.1:1 (nothing accepts connections there)")
+        #expect(refused.types.suffix(2) == ["TaskFailed", "ExecutionFailed"])
+        let unknown = try await call(#"{"ApiEndpoint": "http://no-such-host.invalid/orders", "Method": "POST", "RequestBody": {}}"#)
+        #expect(unknown.result.error == "States.Http.Socket")
+        #expect(unknown.result.cause == "POST http://no-such-host.invalid/orders: could not resolve the host 'no-such-host.invalid'")
     }
 
     @Test func aTimeoutAbortsTheRequest() async throws {
         let started = Date()
         let empty = try ResourcesFile(json: ["resources": [:]], folder: ResourceSupport.folder)
-        let definition = ResourceSupport.task("arn:aws:states:::http:invoke", parameters: #"{"ApiEndpoint": "\#(server.base)/slow", "Method": "GET"}"#, extra: #", "TimeoutSeconds": 1"#)
+        let parameters = #"{"ApiEndpoint": "\#(server.hang("timeout"))", "Method": "GET"}"#
+        let definition = ResourceSupport.task("arn:aws:states:::http:invoke", parameters: parameters, extra: #", "TimeoutSeconds": 1"#)
         let run = try await ResourceSupport.run(definition, runtime: try ResourceSupport.runtime(empty))
         #expect(run.result.error == "States.Timeout")
-        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(run.result.cause == "Task timed out.")
+        #expect(run.types.suffix(2) == ["TaskTimedOut", "ExecutionFailed"])
+        #expect(Date().timeIntervalSince(started) < 20)  // the server holds the request 30 s
+        #expect(try await server.wait(for: "timeout", toBe: "closed") == "closed")
+    }
+
+    @Test func aStopAbortsTheRequest() async throws {
+        let empty = try ResourcesFile(json: ["resources": [:]], folder: ResourceSupport.folder)
+        let parameters = #"{"ApiEndpoint": "\#(server.hang("stop"))", "Method": "POST", "RequestBody": {"n": 1}}"#
+        let machine = try StateMachine(text: ResourceSupport.task("arn:aws:states:::http:invoke", parameters: parameters), name: "Stop")
+        let execution = try await ResourceSupport.runtime(empty).start(machine, name: "stop")
+        #expect(try await server.wait(for: "stop", toBe: "open") == "open")
+        await execution.stop(cause: "enough")
+        #expect(await execution.result.status == .aborted)
+        #expect(try await server.wait(for: "stop", toBe: "closed") == "closed")
+    }
+
+    /// An HTTP Task may take 60 seconds on AWS; past its time limit the request is aborted (States.Http.Socket).
+    @Test func theTimeLimitAbortsTheRequest() async throws {
+        let runtime = Runtime(clock: .real)
+        runtime.add(HTTPTaskResolver(timeLimit: 1), tier: .services)
+        let url = server.hang("limit")
+        let run = try await ResourceSupport.run(
+            ResourceSupport.task("arn:aws:states:::http:invoke", parameters: #"{"ApiEndpoint": "\#(url)", "Method": "GET"}"#), runtime: runtime)
+        #expect(run.result.error == "States.Http.Socket")
+        #expect(run.result.cause == "GET \(url): no answer within 1 seconds; the request was aborted")
+        #expect(try await server.wait(for: "limit", toBe: "closed") == "closed")
     }
 
     @Test func badParametersAreReported() async throws {

@@ -64,7 +64,7 @@ import Testing
     }
 
     @Test func urlEntriesPostTheInput() async throws {
-        let server = try ResourceTestServer()
+        let server = try await ResourceTestServer.start()
         let file = try ResourcesFile(json: ["resources": ["scorer": ["url": .string("\(server.base)/score")], "busy": ["url": .string("\(server.base)/overloaded")]]], folder: ResourceSupport.folder)
         let runtime = try ResourceSupport.runtime(file)
         let run = try await ResourceSupport.run(ResourceSupport.task(

@@ -2,6 +2,7 @@ import Foundation
 import Stepwise
 import StepwiseIntegrations
 import StepwiseStore
+import StepwiseTesting
 import Testing
 
 @Suite("Nested executions: states:startExecution, .sync, .sync:2 and .waitForTaskToken", .timeLimit(.minutes(3)))
@@ -10,11 +11,24 @@ struct NestedTests {
     static let failing = #"{"StartAt": "Boom", "States": {"Boom": {"Type": "Fail", "Error": "Child.Broke", "Cause": "no luck"}}}"#
     static let waiting = #"{"StartAt": "Nap", "States": {"Nap": {"Type": "Wait", "Seconds": 30, "End": true}}}"#
 
-    static func parent(_ suffix: String, child: String, extra: String = "") throws -> StateMachine {
+    /// A one-Task parent on `states:startExecution<suffix>`; `extra` adds Input fields, `fields` Task fields.
+    static func parent(_ suffix: String, child: String, extra: String = "", fields: String = "") throws -> StateMachine {
         try StateMachine(text: """
             {"StartAt": "Run", "States": {"Run": {"Type": "Task", "Resource": "arn:aws:states:::states:startExecution\(suffix)",
-              "Parameters": {"StateMachineArn": "\(child)", "Input": {"n.$": "$.n"\(extra)}}, "End": true}}}
+              "Parameters": {"StateMachineArn": "\(child)", "Input": {"n.$": "$.n"\(extra)}}\(fields), "End": true}}}
             """, name: "parent")
+    }
+
+    /// The statuses of the child executions of `machine` once the first is no longer RUNNING (up to 5 s).
+    static func children(_ durable: DurableRuntime, of machine: String) async throws -> [ExecutionSummary] {
+        var children: [ExecutionSummary] = []
+        for _ in 0..<250 {
+            await durable.sync()
+            children = try await durable.store.listExecutions(stateMachineArn: machine).items
+            if let first = children.first, first.status != .running { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return children
     }
 
     static func setUp() async throws -> (DurableRuntime, CallbackIntegrations) {
@@ -88,13 +102,7 @@ struct NestedTests {
         await Callbacks.waitFor(.taskSubmitted, in: execution)
         await execution.stop()
         #expect(await execution.result.status == .aborted)
-        var children: [ExecutionSummary] = []
-        for _ in 0..<100 {
-            await durable.sync()
-            children = try await durable.store.listExecutions(stateMachineArn: child).items
-            if children.first?.status == .aborted { break }
-            try await Task.sleep(for: .milliseconds(10))
-        }
+        let children = try await Self.children(durable, of: child)
         #expect(children.map(\.status) == [.aborted])
         #expect(children.first?.parentArn == execution.arn)
     }
@@ -112,5 +120,21 @@ struct NestedTests {
         let input = try JSON(parsing: try #require(try await durable.store.execution(arn: childArn)?.input))
         try await integrations.tokens.sendTaskSuccess(token: try #require(input["token"]?.stringValue), output: ["from": "child"])
         #expect(await execution.result.output == ["from": "child"])
+    }
+
+    /// Real time: the child must have started (TaskSubmitted) within the parent task's 3 seconds.
+    @Test("TimeoutSeconds on the parent's .sync task stops the child (ABORTED); the parent fails with States.Timeout", .realTime)
+    func timeoutStopsChild() async throws {
+        let (durable, _) = try await Self.setUp()
+        let child = try await Callbacks.storeMachine(durable.store, name: "sleeper", definition: Self.waiting)
+        let execution = try await Self.start(durable, try Self.parent(".sync", child: child, fields: #", "TimeoutSeconds": 3"#), input: ["n": 1])
+        let result = await execution.result
+        #expect(result.error == "States.Timeout")
+        #expect(await execution.history.map(\.type.rawValue) == [
+            "ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted", "TaskTimedOut", "ExecutionFailed",
+        ])
+        let children = try await Self.children(durable, of: child)
+        #expect(children.map(\.status) == [.aborted])
+        #expect(children.first?.parentArn == execution.arn)
     }
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import JSON
 import Stepwise
 import StepwiseIntegrations
@@ -50,20 +53,52 @@ final class ResourceTestServer: Sendable {
     let process: Process
     let port: Int
 
-    init() throws {
+    private init(process: Process, port: Int) {
+        self.process = process
+        self.port = port
+    }
+
+    /// Starts the server and reads the port it prints, on a thread of its own: a blocking read on the
+    /// cooperative pool would hold up every other test (two threads on a two-core machine) until Python starts.
+    static func start() async throws -> ResourceTestServer {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", ResourceSupport.folder.appendingPathComponent("server.py").path]
         let output = Pipe()
         process.standardOutput = output
         try process.run()
-        var line = Data()
-        while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) { line.append(byte) }
-        self.process = process
-        port = Int(String(decoding: line, as: UTF8.self)) ?? 0
+        let line = await withCheckedContinuation { (continuation: CheckedContinuation<String, Never>) in
+            Thread {
+                var line = Data()
+                while let byte = try? output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) { line.append(byte) }
+                continuation.resume(returning: String(decoding: line, as: UTF8.self))
+            }.start()
+        }
+        return ResourceTestServer(process: process, port: Int(line) ?? 0)
     }
 
     var base: String { "http://127.0.0.1:\(port)" }
+
+    /// A URL that never answers; the server records what becomes of the request under `id`.
+    func hang(_ id: String) -> String { "\(base)/hang?id=\(id)" }
+
+    /// What became of the `/hang` request `id`: "open" (the client waits), "closed" (the client closed the
+    /// connection: the request was aborted), "answered", or "unknown" (no such request came).
+    func state(of id: String) async throws -> String {
+        let (data, _) = try await URLSession.shared.data(from: URL(string: "\(base)/seen?id=\(id)")!)
+        return try JSON(parsing: String(decoding: data, as: UTF8.self))["state"]?.stringValue ?? ""
+    }
+
+    /// Waits up to `seconds` for the `/hang` request `id` to reach `state`; answers the last state seen.
+    func wait(for id: String, toBe state: String, seconds: Double = 10) async throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var current = try await self.state(of: id)
+        while current != state, Date() < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+            current = try await self.state(of: id)
+        }
+        return current
+    }
 
     /// The server inherits the test threads' blocked signals, so only SIGKILL stops it.
     deinit { kill(process.processIdentifier, SIGKILL) }

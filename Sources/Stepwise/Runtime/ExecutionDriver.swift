@@ -171,9 +171,10 @@ actor ExecutionDriver {
     }
 
     private func dispatch(_ task: TaskDispatch) {
-        let reference = TaskReference(resource: task.resource, stateName: task.stateName, stateMachineName: interpreter.info.stateMachineName)
+        let reference = TaskReference(
+            resource: task.resource, stateName: task.stateName, stateMachineName: interpreter.info.stateMachineName, executionArn: interpreter.info.arn)
         guard let handler = handlers.handler(for: reference) else {
-            submit(.taskFailed(task: task.id, error: StatesError(StatesError.Name.taskFailed, ResolverChain.missingMessage(reference))))
+            submit(.taskFailed(task: task.id, error: StatesError(StatesError.Name.taskFailed, handlers.missingMessage(reference))))
             return
         }
         let flag = TimeoutFlag()

@@ -54,6 +54,13 @@ public final class Runtime: Sendable {
     /// call, such as `.waitForTaskToken`, use it to find the handler of the underlying resource).
     public func handler(for task: TaskReference) -> TaskHandler? { currentResolvers().handler(for: task) }
 
+    /// Sets how a Task that nothing can run is explained (after "Nothing can run the Task resource 'R' of state
+    /// 'S': "), at the start of an execution and when such a task is dispatched: the ways the host offers to
+    /// provide a resource. The default names a mock config file, a resources file and `runtime.register`.
+    public func setMissingResourceAdvice(_ advice: @escaping @Sendable (TaskReference) -> String) {
+        resolvers.withLock { $0.advice = advice }
+    }
+
     /// Every resolver, the registered handlers included, in the order they are asked.
     func currentResolvers() -> ResolverChain {
         var chain = resolvers.withLock { $0 }
@@ -75,16 +82,17 @@ public final class Runtime: Sendable {
     ) throws(StartError) -> ExecutionInfo {
         let name = name ?? UUID().uuidString.lowercased()
         guard ExecutionName.isValid(name) else { throw StartError(code: "InvalidName", message: "Invalid Name: '\(name)'") }
+        let arn = "arn:aws:states:\(region):\(account):execution:\(machine.name):\(name)"
         let chain = currentResolvers()
-        let missing = machine.tasks.filter { chain.handler(for: $0) == nil }
+        let missing = machine.tasks.map { $0.scoped(to: arn) }.filter { chain.handler(for: $0) == nil }
         guard missing.isEmpty else {
-            throw StartError(code: "MissingHandler", message: missing.map(ResolverChain.missingMessage).joined(separator: "\n"))
+            throw StartError(code: "MissingHandler", message: missing.map(chain.missingMessage).joined(separator: "\n"))
         }
         if !PayloadLimit.fits(input) {
             throw StartError(code: "InvalidExecutionInput", message: "Invalid State Machine Execution Input: 'input exceeds 262144 bytes'")
         }
         return ExecutionInfo(
-            name: name, arn: "arn:aws:states:\(region):\(account):execution:\(machine.name):\(name)", stateMachineName: machine.name,
+            name: name, arn: arn, stateMachineName: machine.name,
             stateMachineArn: stateMachineArn ?? self.stateMachineArn(machine.name),
             roleArn: roleArn ?? defaultRoleArn, input: input, startTime: Date(), region: region, seed: UInt64.random(in: 0...UInt64.max))
     }

@@ -5,11 +5,20 @@ public struct TaskReference: Sendable, Hashable {
     public let resource: String
     public let stateName: String
     public let stateMachineName: String
+    /// The execution that runs the task, when resolution is for one (at its start and when the task is
+    /// dispatched): what runs a state may depend on the execution (a server's `stateMachineArn#TestCase` mocks).
+    public let executionArn: String?
 
-    public init(resource: String, stateName: String, stateMachineName: String) {
+    public init(resource: String, stateName: String, stateMachineName: String, executionArn: String? = nil) {
         self.resource = resource
         self.stateName = stateName
         self.stateMachineName = stateMachineName
+        self.executionArn = executionArn
+    }
+
+    /// The same Task, resolved for the execution `executionArn`.
+    public func scoped(to executionArn: String) -> TaskReference {
+        TaskReference(resource: resource, stateName: stateName, stateMachineName: stateMachineName, executionArn: executionArn)
     }
 }
 
@@ -35,6 +44,8 @@ public enum ResolverTier: Int, Sendable, Comparable {
 /// The runtime's resolvers in the order they are asked.
 struct ResolverChain: Sendable {
     private var entries: [(tier: ResolverTier, resolver: any TaskResolver)] = []
+    /// The ways to provide a resource that nothing runs, as the host offers them (``Runtime/setMissingResourceAdvice(_:)``).
+    var advice: @Sendable (TaskReference) -> String = ResolverChain.libraryAdvice
 
     mutating func add(_ resolver: any TaskResolver, tier: ResolverTier) {
         let position = entries.firstIndex { $0.tier > tier } ?? entries.endIndex
@@ -48,11 +59,15 @@ struct ResolverChain: Sendable {
         return nil
     }
 
-    /// What AWS-minded users need to know when nothing can run a Task: the three ways to provide it.
-    static func missingMessage(_ task: TaskReference) -> String {
-        "Nothing can run the Task resource '\(task.resource)' of state '\(task.stateName)': add a mock for the state to a mock "
-            + "config file (--mock-config), map the resource in a resources file (--resources), or register a handler "
-            + "(runtime.register(\"\(task.resource)\") { input, context in ... })."
+    /// What AWS-minded users need to know when nothing can run a Task: which one, and the ways to provide it.
+    func missingMessage(_ task: TaskReference) -> String {
+        "Nothing can run the Task resource '\(task.resource)' of state '\(task.stateName)': \(advice(task))"
+    }
+
+    /// The three ways the library and `stepwise run` offer: a mock, a resources-file entry, a registered handler.
+    static let libraryAdvice: @Sendable (TaskReference) -> String = { task in
+        "add a mock for the state to a mock config file (--mock-config), map the resource in a resources file (--resources), "
+            + "or register a handler (runtime.register(\"\(task.resource)\") { input, context in ... })."
     }
 }
 

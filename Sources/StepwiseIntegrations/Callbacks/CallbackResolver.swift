@@ -18,7 +18,8 @@ struct CallbackResolver: TaskResolver {
     func handler(for task: TaskReference) -> TaskHandler? {
         guard task.resource.hasSuffix(Self.suffix) else { return nil }
         let reference = TaskReference(
-            resource: String(task.resource.dropLast(Self.suffix.count)), stateName: task.stateName, stateMachineName: task.stateMachineName)
+            resource: String(task.resource.dropLast(Self.suffix.count)), stateName: task.stateName, stateMachineName: task.stateMachineName,
+            executionArn: task.executionArn)
         let registry = registry, base = base
         return { input, context in
             let token = TaskToken.text(for: context)

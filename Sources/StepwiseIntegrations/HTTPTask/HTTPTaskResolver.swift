@@ -1,32 +1,44 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import JSON
 import Stepwise
 
 /// Performs `arn:aws:states:::http:invoke` for real (tier `.services`, so a mock or a resources entry for the
-/// state still wins). The result has AWS's shape, `{"Headers", "ResponseBody", "StatusCode", "StatusText"}`; a
-/// non-2xx answer fails the task with `States.Http.StatusCode.NNN` and the response body as the cause.
+/// state still wins). The result has AWS's shape, `{"Headers", "ResponseBody", "StatusCode", "StatusText"}`.
+///
+/// Failures are AWS's: a non-2xx answer fails the task with `States.Http.StatusCode.NNN` and that same response
+/// object, as JSON text, for the cause; no answer — a refused connection, a host that does not resolve, a
+/// request still unanswered after the 60 seconds an HTTP Task may take — is `States.Http.Socket`.
 public struct HTTPTaskResolver: TaskResolver {
     static let resource = "arn:aws:states:::http:invoke"
 
-    public init() {}
+    /// Seconds a request may take before it is aborted (AWS's HTTP Task quota: 60).
+    public let timeLimit: Double
+
+    public init(timeLimit: Double = 60) { self.timeLimit = timeLimit }
 
     public func handler(for task: TaskReference) -> TaskHandler? {
         guard task.resource == Self.resource else { return nil }
-        return { input, _ in try await Self.invoke(input) }
+        let timeLimit = timeLimit
+        return { input, _ in try await Self.invoke(input, timeLimit: timeLimit) }
     }
 
-    static func invoke(_ parameters: JSON) async throws -> JSON {
+    static func invoke(_ parameters: JSON, timeLimit: Double) async throws -> JSON {
         let request = try HTTPTaskRequest(parameters).request
+        let what = "\(request.httpMethod ?? "GET") \(request.url?.absoluteString ?? "")"
         let reply: HTTPReply
         do {
-            reply = try await HTTPClient.send(request)
+            reply = try await Deadline.run(seconds: timeLimit) { try await HTTPClient.send(request) }
         } catch let error as URLError where error.code != .cancelled {
-            throw StatesError("States.Http.Socket", "\(request.httpMethod ?? "GET") \(request.url?.absoluteString ?? ""): \(error.localizedDescription)")
+            throw StatesError("States.Http.Socket", "\(what): \(HTTPFailure.describe(error, url: request.url))")
+        } catch is DeadlineExceeded {
+            throw StatesError("States.Http.Socket", "\(what): no answer within \(ResourceCall.seconds(timeLimit)) seconds; the request was aborted")
         }
-        guard (200...299).contains(reply.status) else {
-            throw StatesError("States.Http.StatusCode.\(reply.status)", String(decoding: reply.body, as: UTF8.self))
-        }
-        return result(reply)
+        let response = result(reply)
+        guard (200...299).contains(reply.status) else { throw StatesError("States.Http.StatusCode.\(reply.status)", response.serialized()) }
+        return response
     }
 
     /// AWS's result: headers as lists of values, the body parsed when it is JSON.

@@ -5,12 +5,13 @@ import Stepwise
 ///
 /// With fixed test cases (`stepwise run --test-case`, or the library), the states of the chosen test case are
 /// mocked and every other Task is left to the next tiers. With a ``TestCaseRegistry`` (`stepwise serve`), each
-/// execution runs under the test case it was started with: the resolver answers every state that some test case
-/// of the machine mocks, and an execution whose test case does not mock it runs it with `fallback`.
+/// execution runs under the test case it was started with: a Task resolved for an execution is mocked when that
+/// execution's test case mocks its state, and left to the next tiers otherwise — so a state nothing else runs is
+/// reported when the execution starts, like any other Task nothing can run.
 public struct MockResolver: TaskResolver {
     enum Selection: Sendable {
         case fixed([String: MockTestCase])
-        case perExecution(TestCaseRegistry, fallback: [any TaskResolver])
+        case perExecution(TestCaseRegistry)
     }
 
     let selection: Selection
@@ -21,36 +22,18 @@ public struct MockResolver: TaskResolver {
         selection = .fixed([testCase.machine: testCase])
     }
 
-    /// Mocks per execution, as bound in `registry`; states an execution's test case does not mock run with the
-    /// first of `fallback` that has a handler.
-    public init(registry: TestCaseRegistry, fallback: [any TaskResolver]) {
-        selection = .perExecution(registry, fallback: fallback)
+    /// Mocks per execution, as bound in `registry` (before the execution starts).
+    public init(registry: TestCaseRegistry) {
+        selection = .perExecution(registry)
     }
 
     public func handler(for task: TaskReference) -> TaskHandler? {
+        let testCase: MockTestCase?
         switch selection {
-        case .fixed(let cases):
-            guard let testCase = cases[task.stateMachineName], let response = testCase.states[task.stateName] else { return nil }
-            return mocked(response, task, testCase: testCase.name)
-        case .perExecution(let registry, let fallback):
-            let cases = registry.config.testCases[task.stateMachineName]?.values
-            guard cases?.contains(where: { $0.states[task.stateName] != nil }) == true else { return nil }
-            return perExecution(task, registry, fallback.lazy.compactMap { $0.handler(for: task) }.first)
+        case .fixed(let cases): testCase = cases[task.stateMachineName]
+        case .perExecution(let registry): testCase = task.executionArn.flatMap { registry.testCase(for: $0, machine: task.stateMachineName) }
         }
-    }
-
-    /// A handler that picks the execution's test case when it runs.
-    func perExecution(_ task: TaskReference, _ registry: TestCaseRegistry, _ fallback: TaskHandler?) -> TaskHandler {
-        { input, context in
-            if let testCase = registry.testCase(for: context.executionArn, machine: task.stateMachineName),
-                let response = testCase.states[task.stateName] {
-                return try await mocked(response, task, testCase: testCase.name)(input, context)
-            }
-            guard let fallback else {
-                throw StatesError(StatesError.Name.taskFailed, "Nothing can run the Task resource '\(task.resource)' of state '\(task.stateName)' "
-                    + "outside the test cases that mock it: map the resource in a resources file (--resources).")
-            }
-            return try await fallback(input, context)
-        }
+        guard let testCase, let response = testCase.states[task.stateName] else { return nil }
+        return mocked(response, task, testCase: testCase.name)
     }
 }

@@ -14,23 +14,26 @@ struct NestedExecutions: TaskResolver {
         let durable = durable
         return { input, context in
             let request = try NestedRequest(input)
-            let child = try await Self.start(request, parent: context, durable: durable)
+            let (child, found) = try await Self.start(request, parent: context, durable: durable)
             guard pattern != .requestResponse else { return NestedDescription.started(child) }
-            await context.submitted(NestedDescription.started(child))
+            let recorded = found ? await Self.submissionRecorded(context, in: durable.store) : false
+            if !recorded { await context.submitted(NestedDescription.started(child)) }
             let ended = try await Self.waitForEnd(child.arn, durable: durable)
             guard ended.status == .succeeded else { throw NestedDescription.failure(ended, parsed: pattern == .sync2) }
             return NestedDescription.ended(ended, parsed: pattern == .sync2)
         }
     }
 
-    /// Starts the child, or finds the one this task started before a restart.
-    static func start(_ request: NestedRequest, parent: TaskContext, durable: DurableRuntime) async throws -> ExecutionRecord {
+    /// Starts the child, or finds the one this task started before a restart (`found`).
+    static func start(
+        _ request: NestedRequest, parent: TaskContext, durable: DurableRuntime
+    ) async throws -> (record: ExecutionRecord, found: Bool) {
         let store = durable.store
         let name = request.name ?? NestedRequest.defaultName(for: parent)
         if let existing = try await store.execution(name: name, stateMachineArn: request.stateMachineArn),
             existing.parentArn == parent.executionArn
         {
-            return existing
+            return (existing, true)
         }
         guard let machine = try await store.stateMachine(arn: request.stateMachineArn) else {
             throw NestedRequest.serviceError("StateMachineDoesNotExist", "State Machine Does Not Exist: '\(request.stateMachineArn)'")
@@ -41,11 +44,21 @@ struct NestedExecutions: TaskResolver {
                 name: name, stateMachineArn: machine.arn, roleArn: machine.roleArn, revisionId: machine.revisionId,
                 parentArn: parent.executionArn)
             guard let record = try await store.execution(arn: execution.arn) else { throw StatesError.runtime("The child execution was not recorded") }
-            return record
+            return (record, false)
         } catch let error as StartError {
             throw NestedRequest.serviceError(error.code, error.message)
         } catch let error as StoreError where error.kind == .alreadyExists {
             throw NestedRequest.serviceError("ExecutionAlreadyExists", "Execution Already Exists: '\(name)'")
+        }
+    }
+
+    /// Whether the parent's step log has this task's TaskSubmitted already: a task dispatched again after a restart
+    /// that finds its child records it only if the crash came before it was written.
+    static func submissionRecorded(_ context: TaskContext, in store: Store) async -> Bool {
+        let steps = (try? await store.stepLog(arn: context.executionArn)) ?? []
+        return steps.contains { step in
+            guard let input = try? JSON(parsing: step.input) else { return false }
+            return input["kind"] == "taskSubmitted" && input["task"]?.intValue == context.taskId
         }
     }
 

@@ -49,7 +49,7 @@ struct ResourceCall: Sendable {
             request.httpBody = Data(input.serializedBytes())
             let reply: HTTPReply
             do { reply = try await HTTPClient.send(request) } catch let error as URLError where error.code != .cancelled {
-                throw StatesError(flavor.unnamedError, "\(what) failed: \(error.localizedDescription)")
+                throw StatesError(flavor.unnamedError, "\(what) got no answer: \(HTTPFailure.describe(error, url: url)).")
             }
             let failure = "\(what) answered \(reply.status) \(HTTPStatusText.text(reply.status))."
             return try interpret(reply.body, succeeded: (200...299).contains(reply.status), failure: failure)

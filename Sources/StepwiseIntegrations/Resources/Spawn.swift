@@ -1,3 +1,4 @@
+import CSystem
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -23,6 +24,7 @@ enum Spawn {
         posix_spawn_file_actions_adddup2(&actions, stdin, 0)
         posix_spawn_file_actions_adddup2(&actions, stdout, 1)
         posix_spawn_file_actions_adddup2(&actions, stderr, 2)
+        closeInheritedDescriptors(&actions)
         var attributes = posix_spawnattr_t()
         cleanSignals(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -34,6 +36,13 @@ enum Spawn {
         let result = posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, environ)
         guard result == 0 else { throw Failure(description: "cannot start '\(arguments[0])': \(String(cString: strerror(result)))") }
         return pid
+    }
+
+    /// The command gets stdin, stdout and stderr only. Any other descriptor it inherited would outlive a killed
+    /// `stepwise` in the command: the pipe a parent watches for its child's exit (so `waitUntilExit` would wait
+    /// for the command too), or the server's listening socket (so a restarted `serve` could not bind its port).
+    static func closeInheritedDescriptors(_ actions: inout posix_spawn_file_actions_t) {
+        csystem_spawn_closefrom(&actions, 3)
     }
 
     /// An empty signal mask, default dispositions, and a process group of its own.

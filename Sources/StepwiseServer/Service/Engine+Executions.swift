@@ -7,8 +7,9 @@ extension Engine {
     /// while it runs answers the running execution; the same name otherwise is ExecutionAlreadyExists.
     ///
     /// - Parameter input: JSON text (nil means `{}`).
-    /// - Throws: InvalidArn, StateMachineDoesNotExist, InvalidName, InvalidExecutionInput, ExecutionAlreadyExists;
-    ///   ServiceUnavailableException (503) when the execution cannot be stored (a full disk).
+    /// - Throws: InvalidArn, StateMachineDoesNotExist, InvalidName, InvalidExecutionInput, ExecutionAlreadyExists,
+    ///   ValidationException (a Task nothing can run); ServiceUnavailableException (503) when the execution cannot
+    ///   be stored (a full disk).
     public func startExecution(stateMachineArn: String, name: String?, input: String?) async throws -> ExecutionRecord {
         let (stateMachineArn, testCase) = Self.splitTestCase(stateMachineArn)
         let name = testCase == nil ? name : name ?? UUID().uuidString.lowercased()
@@ -27,6 +28,10 @@ extension Engine {
             execution = try await durable.start(
                 try self.machine(for: machine), definition: machine.definition, input: value, name: name,
                 stateMachineArn: machine.arn, roleArn: machine.roleArn, revisionId: machine.revisionId)
+        } catch let error as StartError where error.code == "MissingHandler" {
+            // Some Task nothing here can run: the request cannot be served as made (AWS's ValidationException, 400);
+            // the message names every such Task and the ways to provide it (docs/integrations.md).
+            throw APIError.service("ValidationException", error.message)
         } catch let error as StartError {
             throw APIError.service(error.code, error.message)
         } catch let error as StoreError where error.kind == .alreadyExists {

@@ -1,6 +1,20 @@
-"""A tiny HTTP server for the integration tests: prints its port, then answers until killed."""
-import json, sys, time
+"""A tiny HTTP server for the integration tests: prints its port, then answers until killed.
+
+/hang?id=X never answers (for 30 s) and records what became of the request: "open" while the client waits,
+"closed" once the client has closed the connection (an aborted request), "answered" if it ever got an answer.
+/seen?id=X tells which.
+"""
+import json, select, socket, sys, threading, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs
+
+seen = {}
+seen_lock = threading.Lock()
+
+
+def record(key, state):
+    with seen_lock:
+        seen[key] = state
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -31,10 +45,29 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/slow":
             time.sleep(10)
             self.answer(200, "{}")
+        elif path == "/hang":
+            self.hang(parse_qs(query).get("id", [""])[0])
+        elif path == "/seen":
+            with seen_lock:
+                state = seen.get(parse_qs(query).get("id", [""])[0], "unknown")
+            self.answer(200, json.dumps({"state": state}))
         else:
             headers = {k.lower(): v for k, v in self.headers.items() if k.lower().startswith("x-") or k.lower() == "content-type"}
             echo = {"method": self.command, "path": path, "query": query, "headers": headers, "body": body}
             self.answer(200, json.dumps(echo))
+
+    def hang(self, key):
+        """Waits up to 30 s without answering, watching for the client to close the connection."""
+        record(key, "open")
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            readable, _, _ = select.select([self.connection], [], [], 0.05)
+            if readable and self.connection.recv(1, socket.MSG_PEEK) == b"":
+                record(key, "closed")
+                self.close_connection = True
+                return
+        record(key, "answered")
+        self.answer(200, "{}")
 
     do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = handle_any
 
