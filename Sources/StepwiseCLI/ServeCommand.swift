@@ -74,11 +74,11 @@ enum ServeCommand: Command {
             return 1
         }
         logNow("stepwise: listening on http://\(displayHost(options.host)):\(await host.port)")
-        let signal = await signals.next()
+        let signal = await signals.next() ?? SIGTERM
         logNow("stepwise: \(signal == SIGINT ? "SIGINT" : "SIGTERM"): shutting down")
         // A second signal does not wait for requests in flight: what is committed resumes at the next start.
         let force = Task {
-            _ = await signals.next()
+            guard await signals.next() != nil else { return }  // nil: cancelled once the shutdown is done
             logNow("stepwise: second signal: exiting now; running executions resume at the next start")
             exit(1)
         }
