@@ -27,24 +27,28 @@ public struct MockResolver: TaskResolver {
         selection = .perExecution(registry, fallback: fallback)
     }
 
-    public func handler(for task: TaskReference) -> TaskHandler? {
+    public func handler(for task: TaskReference) -> TaskHandler? { handler(for: task, next: { nil }) }
+
+    public func handler(for task: TaskReference, next: @escaping @Sendable () -> TaskHandler?) -> TaskHandler? {
         switch selection {
         case .fixed(let cases):
             guard let testCase = cases[task.stateMachineName], let response = testCase.states[task.stateName] else { return nil }
-            return mocked(response, task, testCase: testCase.name)
+            return mocked(response, task, testCase: testCase.name, next: next)
         case .perExecution(let registry, let fallback):
             let cases = registry.config.testCases[task.stateMachineName]?.values
             guard cases?.contains(where: { $0.states[task.stateName] != nil }) == true else { return nil }
-            return perExecution(task, registry, fallback.lazy.compactMap { $0.handler(for: task) }.first)
+            return perExecution(task, registry, fallback.lazy.compactMap { $0.handler(for: task) }.first, next: next)
         }
     }
 
     /// A handler that picks the execution's test case when it runs.
-    func perExecution(_ task: TaskReference, _ registry: TestCaseRegistry, _ fallback: TaskHandler?) -> TaskHandler {
+    func perExecution(
+        _ task: TaskReference, _ registry: TestCaseRegistry, _ fallback: TaskHandler?, next: @escaping @Sendable () -> TaskHandler?
+    ) -> TaskHandler {
         { input, context in
             if let testCase = registry.testCase(for: context.executionArn, machine: task.stateMachineName),
                 let response = testCase.states[task.stateName] {
-                return try await mocked(response, task, testCase: testCase.name)(input, context)
+                return try await mocked(response, task, testCase: testCase.name, next: next)(input, context)
             }
             guard let fallback else {
                 throw StatesError(StatesError.Name.taskFailed, "Nothing can run the Task resource '\(task.resource)' of state '\(task.stateName)' "
