@@ -93,7 +93,7 @@ struct PortalMigrationEdgeTests {
         #expect(reportText.utf8.count < 256 * 1024)
         let report = try JSON(parsing: reportText)
         #expect(report["truncated"] == true)
-        #expect(report["failuresPrefix"] == "reports/job-bad/failures/")
+        #expect(report["partsPrefix"] == "reports/job-bad/failures/")
         let expected = (1...invalid).map { row -> JSON in ["row": .int(row), "uid": .string(uid(row)), "reason": "INVALID_MSISDN"] }
         let inline = report["failures"]?.arrayValue ?? []
         #expect(inline.count > 1500 && inline.count < invalid)

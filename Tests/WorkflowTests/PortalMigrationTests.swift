@@ -75,7 +75,7 @@ struct PortalMigrationTests {
         let report = try JSON(parsing: try Portal.object(directory, key: "reports/job-clean.json"))
         #expect(report == [
             "jobId": "job-clean", "processed": 5, "succeeded": 5, "failed": 0, "failures": [], "truncated": false,
-            "failuresPrefix": "reports/job-clean/failures/",
+            "partsPrefix": "reports/job-clean/failures/",
         ])
         let cloud = try await Portal.cloud(directory)
         let legacy = try await Portal.legacy(directory)
