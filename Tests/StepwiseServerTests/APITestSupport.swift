@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import Stepwise
 import StepwiseServer
 import StepwiseTesting
 
@@ -11,8 +12,11 @@ struct TestService {
 
     var engine: Engine { host.engine }
 
-    /// Starts a service; `workflows` become `NAME.asl.json` files, `config` the `stepwise.json`.
-    static func start(workflows: [String: String] = [:], config: String? = nil, directory: URL? = nil) async throws -> TestService {
+    /// Starts a service; `workflows` become `NAME.asl.json` files, `config` the `stepwise.json`; `configure` sets up
+    /// its runtime (registered handlers).
+    static func start(
+        workflows: [String: String] = [:], config: String? = nil, directory: URL? = nil, configure: @escaping @Sendable (Runtime) -> Void = { _ in }
+    ) async throws -> TestService {
         let directory = try directory ?? TestSupport.temporaryDirectory()
         let flows = directory.appendingPathComponent("workflows")
         try FileManager.default.createDirectory(at: flows, withIntermediateDirectories: true)
@@ -20,9 +24,10 @@ struct TestService {
             try text.write(to: flows.appendingPathComponent("\(name).asl.json"), atomically: true, encoding: .utf8)
         }
         if let config { try config.write(to: flows.appendingPathComponent("stepwise.json"), atomically: true, encoding: .utf8) }
-        let options = ServeOptions(
+        var options = ServeOptions(
             port: 0, databasePath: directory.appendingPathComponent("stepwise.db").path,
             workflowsDirectory: flows.path)
+        options.configureRuntime = configure
         let host = try await ServiceHost.start(options)
         return TestService(host: host, directory: directory, client: try APIClient(port: await host.port))
     }
@@ -31,8 +36,11 @@ struct TestService {
 }
 
 /// Runs `body` against a fresh service, then shuts it down.
-func withService<T>(workflows: [String: String] = [:], config: String? = nil, _ body: (TestService) async throws -> T) async throws -> T {
-    let service = try await TestService.start(workflows: workflows, config: config)
+func withService<T>(
+    workflows: [String: String] = [:], config: String? = nil, configure: @escaping @Sendable (Runtime) -> Void = { _ in },
+    _ body: (TestService) async throws -> T
+) async throws -> T {
+    let service = try await TestService.start(workflows: workflows, config: config, configure: configure)
     do {
         let result = try await body(service)
         try await service.stop()

@@ -131,6 +131,17 @@ enum Portal {
         return plainItem(result["Item"] ?? .null)
     }
 
+    /// Polls the job record until `predicate` holds (at most 30 s); answers the last record read.
+    static func job(_ directory: URL, _ id: String, until predicate: (JSON) -> Bool) async throws -> JSON {
+        var job = JSON.null
+        for _ in 0..<1500 {
+            job = (try? await Self.job(directory, id)) ?? .null
+            if predicate(job) { return job }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return job
+    }
+
     /// The UpdateItem that cancels a job the way the portal does: job_status = CANCELLED.
     static func cancelRequest(_ id: String) -> JSON {
         [
