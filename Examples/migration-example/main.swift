@@ -3,10 +3,12 @@
 // with the runtime in its own hands: it registers its own task handlers, follows the history live and can
 // record the execution durably.
 //
-//   swift run migration-example [WORKFLOW] [INPUT] [--data-dir DIR] [--db PATH] [--name NAME] [--virtual-time] [--resume]
+//   swift run migration-example [WORKFLOW] [INPUT] [--upload FILE] [--data-dir DIR] [--db PATH] [--name NAME] [--virtual-time] [--resume]
 //
 // WORKFLOW defaults to workflows/migration.asl.json; INPUT is a JSON file (or JSON text) and defaults to the
-// workflow's neighbour `<name>.input.json` when there is one, else {}.
+// workflow's neighbour `<name>.input.json` when there is one, else {}. Without arguments it is a real migration:
+// it uploads Fixtures/portal/subscribers-clean.csv to the local S3 at the input's bucket and key (as a portal
+// backend stores a user's upload) and runs job `job-example` (workflows/migration.input.json) in DUAL_PROV mode.
 import Foundation
 import JSON
 import Stepwise
@@ -14,21 +16,26 @@ import StepwiseServices
 import StepwiseStore
 
 let usage = """
-    Usage: migration-example [WORKFLOW] [INPUT] [--data-dir DIR] [--db PATH] [--name NAME] [--virtual-time] [--resume]
+    Usage: migration-example [WORKFLOW] [INPUT] [--upload FILE] [--data-dir DIR] [--db PATH] [--name NAME] [--virtual-time] [--resume]
 
       WORKFLOW        an ASL file (default workflows/migration.asl.json)
       INPUT           a JSON file or JSON text (default: WORKFLOW's <name>.input.json if it exists, else {})
+      --upload FILE   put FILE into the local S3 at the input's bucket and key first (default, for the default
+                      workflow: Fixtures/portal/subscribers-clean.csv)
       --data-dir DIR  where the local S3, DynamoDB, RDS Data API and catalogue keep their data (default .stepwise)
       --db PATH       record the execution in this SQLite database (durable: see --resume)
-      --name NAME     the execution name (default: a UUID)
+      --name NAME     the execution name (default: the input's jobId, else a UUID); with a jobId in the input,
+                      the job id too
       --virtual-time  Waits, retry backoffs and time-outs take no time
       --resume        with --db: carry on the executions a killed run left RUNNING instead of starting one
     """
 
 /// The command line, parsed.
 struct Options {
-    var workflow = "workflows/migration.asl.json"
+    static let defaultWorkflow = "workflows/migration.asl.json"
+    var workflow = Options.defaultWorkflow
     var input: String?
+    var upload: String?
     var dataDirectory = DataDirectory.defaultPath
     var database: String?
     var name: String?
@@ -45,6 +52,7 @@ struct Options {
             }
             switch argument {
             case "--data-dir": dataDirectory = try value()
+            case "--upload": upload = try value()
             case "--db": database = try value()
             case "--name": name = try value()
             case "--virtual-time": virtualTime = true
@@ -57,6 +65,7 @@ struct Options {
         guard positionals.count <= 2 else { throw ExampleError("expected at most WORKFLOW and INPUT\n\n\(usage)") }
         if let workflow = positionals.first { self.workflow = workflow }
         input = positionals.dropFirst().first
+        if upload == nil, workflow == Self.defaultWorkflow, input == nil { upload = "Fixtures/portal/subscribers-clean.csv" }
         if resume && database == nil { throw ExampleError("--resume needs --db") }
     }
 
@@ -70,7 +79,17 @@ struct Options {
         return name
     }
 
-    /// INPUT as JSON: a file, JSON text, the workflow's `<name>.input.json`, or {}.
+    /// INPUT as JSON (a file, JSON text, the workflow's `<name>.input.json`, or {}), and the execution name. A
+    /// `jobId` in the input and the name are one value, as `stepwise serve` keeps them for the portal's jobs:
+    /// `--name` wins and is written into the input, else the jobId names the execution.
+    func inputAndName() throws -> (input: JSON, name: String?) {
+        var input = try readInput()
+        guard case .object(var object) = input, let jobId = object["jobId"]?.stringValue else { return (input, name) }
+        if let name { object["jobId"] = .string(name) }
+        input = .object(object)
+        return (input, name ?? jobId)
+    }
+
     func readInput() throws -> JSON {
         if let input {
             if FileManager.default.fileExists(atPath: input) { return try JSON(parsing: String(contentsOfFile: input, encoding: .utf8)) }
@@ -103,6 +122,19 @@ func makeRuntime(_ options: Options) -> Runtime {
         return input
     }
     return runtime
+}
+
+/// Puts the file to upload into the local S3 at the input's `bucket` and `key` (creating the bucket), as a portal
+/// backend stores a user's upload before it starts the migration.
+func upload(_ file: String, input: JSON, dataDirectory: String) throws {
+    guard let bucket = input["bucket"]?.stringValue, let key = input["key"]?.stringValue else {
+        throw ExampleError("--upload needs an input with bucket and key")
+    }
+    let store = S3Store(dataDirectory: DataDirectory(path: dataDirectory))
+    if !store.bucketExists(bucket) { try store.createBucket(bucket) }
+    let data = try Data(contentsOf: URL(fileURLWithPath: file))
+    _ = try store.putObject(bucket: bucket, key: key, data: data, contentType: "text/csv")
+    print("uploaded \(file) to s3://\(bucket)/\(key) (\(data.count) bytes)")
 }
 
 /// Records the state machine in the store (a new revision when its definition changed) and returns its ARN.
@@ -177,9 +209,11 @@ func main() async -> Int32 {
         let definition = try String(contentsOfFile: options.workflow, encoding: .utf8)
         let machine = try StateMachine(text: definition, name: options.machineName)
         print("workflow: \(options.workflow) (state machine \(machine.name)), data directory \(options.dataDirectory)")
+        let (input, name) = try options.inputAndName()
+        if let file = options.upload { try upload(file, input: input, dataDirectory: options.dataDirectory) }
 
         guard let database = options.database else {
-            let execution = try await runtime.start(machine, input: try options.readInput(), name: options.name)
+            let execution = try await runtime.start(machine, input: input, name: name)
             return await report(execution) ? 0 : 1
         }
         // Durable: every step goes to the database; if this process dies, `--resume` carries the execution on.
@@ -188,8 +222,7 @@ func main() async -> Int32 {
         let store = try await Store(path: database)
         let durable = DurableRuntime(store: store, runtime: runtime)
         let arn = try await register(machine, definition: definition, in: store, runtime: runtime)
-        let execution = try await durable.start(
-            machine, definition: definition, input: try options.readInput(), name: options.name, stateMachineArn: arn)
+        let execution = try await durable.start(machine, definition: definition, input: input, name: name, stateMachineArn: arn)
         let succeeded = await report(execution)
         try await durable.close()
         return succeeded ? 0 : 1

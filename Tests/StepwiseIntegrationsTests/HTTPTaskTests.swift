@@ -90,13 +90,14 @@ import Testing
         let started = Date()
         let empty = try ResourcesFile(json: ["resources": [:]], folder: ResourceSupport.folder)
         let parameters = #"{"ApiEndpoint": "\#(server.hang("timeout"))", "Method": "GET"}"#
-        let definition = ResourceSupport.task("arn:aws:states:::http:invoke", parameters: parameters, extra: #", "TimeoutSeconds": 1"#)
+        // 5 s, not 1: on a loaded machine the request must reach the server before the task times out.
+        let definition = ResourceSupport.task("arn:aws:states:::http:invoke", parameters: parameters, extra: #", "TimeoutSeconds": 5"#)
         let run = try await ResourceSupport.run(definition, runtime: try ResourceSupport.runtime(empty))
         #expect(run.result.error == "States.Timeout")
         #expect(run.result.cause == "Task timed out.")
         #expect(run.types.suffix(2) == ["TaskTimedOut", "ExecutionFailed"])
-        #expect(Date().timeIntervalSince(started) < 20)  // the server holds the request 30 s
-        #expect(try await server.wait(for: "timeout", toBe: "closed") == "closed")
+        #expect(Date().timeIntervalSince(started) < 25)  // the server holds the request 30 s
+        #expect(try await server.wait(for: "timeout", toBe: "closed", seconds: 20) == "closed")
     }
 
     @Test func aStopAbortsTheRequest() async throws {

@@ -33,9 +33,11 @@ import Testing
         #expect(error(#"{\#(machines), "MockedResponses": {"R": {"0-2": {"Return": 1}, "2": {"Return": 2}}}}"#)
             == "m.json: MockedResponses.R.2: invocations 2 overlap invocations 0-2")
         #expect(error(#"{\#(machines), "MockedResponses": {"R": {"0": {"Return": 1, "Throw": {}}}}}"#)
-            == "m.json: MockedResponses.R.0: must be an object with exactly one field, Return or Throw")
+            == "m.json: MockedResponses.R.0: must be an object with exactly one field, Return, Throw or PassThrough")
         #expect(error(#"{\#(machines), "MockedResponses": {"R": {"0": {"Throw": {"Cause": "c"}}}}}"#)
             == "m.json: MockedResponses.R.0.Throw: Throw needs an Error string")
+        #expect(error(#"{\#(machines), "MockedResponses": {"R": {"0": {"PassThrough": true}}}}"#)
+            == "m.json: MockedResponses.R.0.PassThrough: PassThrough takes an empty object")
         #expect(error(#"{\#(machines), "MockedResponses": {}}"#)
             == "m.json: StateMachines.M.TestCases.T.S: names 'R', which is not in MockedResponses")
         #expect(error(#"{"StateMachines": {}}"#) == "m.json: MockedResponses: is missing")
@@ -47,7 +49,7 @@ import Testing
         do {
             _ = try config.testCase("Nope", machine: "Fetcher")
         } catch {
-            #expect(error.description == "StateMachines.Fetcher.TestCases: state machine 'Fetcher' has no test case 'Nope' (it has: FlakyThenData, RunsOut, Unmocked)")
+            #expect(error.description == "StateMachines.Fetcher.TestCases: state machine 'Fetcher' has no test case 'Nope' (it has: FlakyThenData, FlakyThenReal, RunsOut, Unmocked)")
         }
     }
 }

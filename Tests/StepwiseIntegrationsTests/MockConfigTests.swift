@@ -32,6 +32,24 @@ import Testing
         #expect(run.types.last == "ExecutionFailed")
     }
 
+    /// A Stepwise extension: a PassThrough invocation runs the state as if it were not mocked, so a test case can
+    /// inject failures into some invocations and keep the real effect of the others.
+    @Test("PassThrough invocations run what would run the state unmocked; the others answer from the file")
+    func passThroughRunsTheNextTier() async throws {
+        let runtime = Runtime(clock: .virtual)
+        let calls = Counter()
+        runtime.register("arn:aws:states:::lambda:invoke") { input, _ in ["real": .int(calls.next()), "function": input["FunctionName"] ?? .null] }
+        let run = try await MockSupport.run(MockSupport.fetcher, machine: "Fetcher", testCase: "FlakyThenReal", runtime: runtime)
+        #expect(run.result.output == ["real": 1, "function": "fetch"])
+        #expect(calls.count == 1)
+        #expect(run.types.filter { $0 == "TaskFailed" }.count == 1)
+
+        let alone = try await MockSupport.run(MockSupport.fetcher, machine: "Fetcher", testCase: "FlakyThenReal")
+        #expect(alone.result.error == "States.Runtime")
+        #expect(alone.result.cause?.hasSuffix("Invocation 1 of state 'Fetch' passes through the mock (test case 'FlakyThenReal'), "
+            + "but nothing else can run the Task resource 'arn:aws:states:::lambda:invoke'.") == true)
+    }
+
     @Test func choiceLoopsAdvanceTheCounter() async throws {
         let run = try await MockSupport.run(MockSupport.poller, machine: "Poller", testCase: "DoneOnThirdPoll")
         #expect(run.result.status == .succeeded)

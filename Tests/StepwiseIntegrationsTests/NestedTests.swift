@@ -122,12 +122,13 @@ struct NestedTests {
         #expect(await execution.result.output == ["from": "child"])
     }
 
-    /// Real time: the child must have started (TaskSubmitted) within the parent task's 3 seconds.
+    /// Real time: the child must have started (TaskSubmitted) within the parent task's 8 seconds (a loaded machine
+    /// can take seconds to start it).
     @Test("TimeoutSeconds on the parent's .sync task stops the child (ABORTED); the parent fails with States.Timeout", .realTime)
     func timeoutStopsChild() async throws {
         let (durable, _) = try await Self.setUp()
         let child = try await Callbacks.storeMachine(durable.store, name: "sleeper", definition: Self.waiting)
-        let execution = try await Self.start(durable, try Self.parent(".sync", child: child, fields: #", "TimeoutSeconds": 3"#), input: ["n": 1])
+        let execution = try await Self.start(durable, try Self.parent(".sync", child: child, fields: #", "TimeoutSeconds": 8"#), input: ["n": 1])
         let result = await execution.result
         #expect(result.error == "States.Timeout")
         #expect(await execution.history.map(\.type.rawValue) == [

@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import Stepwise
 import StepwiseServer
 import StepwiseTesting
 

@@ -114,7 +114,7 @@ struct CatalogDMSTests {
         #expect(task["Status"] == "ready")
         let arn = try #require(task["ReplicationTaskArn"]?.stringValue)
         #expect(arn.hasPrefix("arn:aws:dms:us-east-1:123456789012:task:"))
-        #expect(thrownName { try dms.call("createReplicationTask", input: request) } == "DatabaseMigration.ResourceAlreadyExistsFault")
+        #expect(thrownName { try dms.call("createReplicationTask", input: request) } == "DatabaseMigration.ResourceAlreadyExistsException")
         let described = try dms.call("describeReplicationTasks", input: ["Filters": [["Name": "replication-task-arn", "Values": [.string(arn)]]]])
         #expect(described["ReplicationTasks"]?.arrayValue?.count == 1)
         #expect(described["ReplicationTasks"]?[0]?["TableMappings"] == "{\"rules\":[]}")
@@ -122,8 +122,8 @@ struct CatalogDMSTests {
         #expect(bare["ReplicationTasks"]?[0]?["TableMappings"] == nil)
         let deleted = try dms.call("deleteReplicationTask", input: ["ReplicationTaskArn": .string(arn)])
         #expect(deleted["ReplicationTask"]?["Status"] == "deleting")
-        #expect(thrownName { try dms.call("deleteReplicationTask", input: ["ReplicationTaskArn": .string(arn)]) } == "DatabaseMigration.ResourceNotFoundFault")
-        #expect(thrownName { try dms.call("describeReplicationTasks", input: [:]) } == "DatabaseMigration.ResourceNotFoundFault")
+        #expect(thrownName { try dms.call("deleteReplicationTask", input: ["ReplicationTaskArn": .string(arn)]) } == "DatabaseMigration.ResourceNotFoundException")
+        #expect(thrownName { try dms.call("describeReplicationTasks", input: [:]) } == "DatabaseMigration.ResourceNotFoundException")
     }
 
     @Test func identifiersFollowAWSRules() throws {

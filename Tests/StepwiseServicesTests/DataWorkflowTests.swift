@@ -24,7 +24,7 @@ struct DataWorkflowTests {
               "ResultSelector": {"order.$": "States.StringToJson($.Body)", "etag.$": "$.ETag"}, "ResultPath": "$.got", "Next": "Missing"},
             "Missing": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:s3:getObject",
               "Parameters": {"Bucket": "staging", "Key": "not-there.json"},
-              "Catch": [{"ErrorEquals": ["S3.NoSuchKey"], "ResultPath": "$.error", "Next": "RemoveObject"}], "End": true},
+              "Catch": [{"ErrorEquals": ["S3.NoSuchKeyException"], "ResultPath": "$.error", "Next": "RemoveObject"}], "End": true},
             "RemoveObject": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:s3:deleteObject",
               "Parameters": {"Bucket": "staging", "Key": "in/order.json"}, "ResultPath": null, "Next": "RemoveBucket"},
             "RemoveBucket": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:s3:deleteBucket",
@@ -45,7 +45,7 @@ struct DataWorkflowTests {
         let output = try #require(result.output)
         #expect(output["got"]?["order"] == ["id": 7])
         #expect(output["got"]?["etag"] == output["put"]?["ETag"])
-        #expect(output["error"]?["Error"] == "S3.NoSuchKey")
+        #expect(output["error"]?["Error"] == "S3.NoSuchKeyException")
         #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("s3/staging").path))
     }
 

@@ -129,4 +129,32 @@ struct DynamoDBQueryTests {
         #expect(try await dynamo.error("scan", #"{"TableName": "Events", "Limit": 0}"#) == DynamoFixture.validation(
             "1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1"))
     }
+
+    /// A parallel scan: each segment pages through its own items; together the segments hold every item once.
+    @Test("Segment / TotalSegments split a scan into disjoint segments that together return every item")
+    func parallelScan() async throws {
+        let dynamo = try await DynamoFixture()
+        for id in 0..<300 { try await dynamo.put(#"{"id": {"S": "u\#(id)"}}"#) }
+        var segments: [[String]] = []
+        for segment in 0..<4 {
+            var ids: [String] = []
+            var start = ""
+            repeat {
+                let page = try await dynamo.call("scan", #"{"TableName": "Users", "Limit": 25, "Segment": \#(segment), "TotalSegments": 4\#(start)}"#)
+                ids += (page["Items"]?.arrayValue ?? []).compactMap { $0["id"]?["S"]?.stringValue }
+                start = page["LastEvaluatedKey"].map { #", "ExclusiveStartKey": \#($0)"# } ?? ""
+            } while !start.isEmpty
+            segments.append(ids)
+        }
+        #expect(segments.allSatisfy { $0.count > 30 })
+        #expect(segments.flatMap { $0 }.count == 300)
+        #expect(Set(segments.flatMap { $0 }) == Set((0..<300).map { "u\($0)" }))
+        #expect(try await dynamo.error("scan", #"{"TableName": "Users", "Segment": 4, "TotalSegments": 4}"#) == DynamoFixture.validation(
+            "The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 4 is not less than TotalSegments: 4"))
+        #expect(try await dynamo.error("scan", #"{"TableName": "Users", "Segment": 1}"#) == DynamoFixture.validation(
+            "The TotalSegments parameter is required but was not present in the request when Segment parameter is present"))
+        let otherSegment = ScanSegment.of(partition: "u0", total: 4) == 0 ? 1 : 0
+        #expect(try await dynamo.error("scan", #"{"TableName": "Users", "Segment": \#(otherSegment), "TotalSegments": 4, "ExclusiveStartKey": {"id": {"S": "u0"}}}"#)
+            == DynamoFixture.validation("The provided Exclusive Start Key does not map to the provided Segment and TotalSegments values."))
+    }
 }

@@ -44,7 +44,7 @@ struct RDSDataTests {
         let insert = try rds.execute("INSERT INTO t (name, score, active, data, note) VALUES (:name, :score, :active, :data, :note)", [
             "Parameters": [
                 ["Name": "name", "Value": ["StringValue": "Ada"]], ["Name": "score", "Value": ["DoubleValue": 9.5]],
-                ["name": "active", "value": ["booleanValue": true]], ["Name": "data", "Value": ["BlobValue": "AAEC"]],
+                ["Name": "active", "Value": ["BooleanValue": true]], ["Name": "data", "Value": ["BlobValue": "AAEC"]],
                 ["Name": "note", "Value": ["IsNull": true]],
             ],
         ])
@@ -56,6 +56,26 @@ struct RDSDataTests {
         #expect(select["NumberOfRecordsUpdated"] == 0)
         #expect(select["ColumnMetadata"] == nil)
         #expect(FileManager.default.fileExists(atPath: rds.directory.url.appendingPathComponent("rds/app.sqlite").path))
+    }
+
+    /// Step Functions hands the SDK the PascalCase members; the Data API's own camelCase JSON (`name`, `value`,
+    /// `stringValue`) is not a member there, so such a parameter has no Name (or no value) and the call fails.
+    @Test("camelCase parameters are refused as AWS refuses them, with a message that says why")
+    func camelCaseParametersAreRefused() throws {
+        let rds = try RDSFixture()
+        try rds.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)")
+        let insert = "INSERT INTO t (name) VALUES (:name)"
+        for parameter: JSON in [["name": "name", "value": ["stringValue": "Ada"]], ["Name": "name", "Value": ["stringValue": "Ada"]]] {
+            do {
+                try rds.execute(insert, ["Parameters": [parameter]])
+                Issue.record("\(parameter) was accepted")
+            } catch let error as StatesError {
+                #expect(error.name == "RdsData.BadRequestException")
+                #expect(error.cause.contains("PascalCase (Name, Value, StringValue"))
+            }
+        }
+        #expect(rds.errorName { try rds.service.call("executeStatement", input: ["Database": "app", "sql": "SELECT 1"]) } == "RdsData.BadRequestException")
+        #expect(try rds.execute("SELECT COUNT(*) AS n FROM t", ["FormatRecordsAs": "JSON"])["FormattedRecords"] == #"[{"n":0}]"#)
     }
 
     @Test func formattedRecordsAndColumnMetadata() throws {

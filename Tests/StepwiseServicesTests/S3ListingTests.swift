@@ -87,7 +87,7 @@ struct S3ListingTests {
 
     @Test func listingErrors() throws {
         let s3 = try fixture()
-        #expect(s3.errorName { try s3.call("listObjectsV2", ["Bucket": "missing"]) } == "S3.NoSuchBucket")
-        #expect(s3.errorName { try s3.call("listObjectsV2", ["Bucket": "bkt", "ContinuationToken": "%%%"]) } == "S3.InvalidArgument")
+        #expect(s3.errorName { try s3.call("listObjectsV2", ["Bucket": "missing"]) } == "S3.NoSuchBucketException")
+        #expect(s3.errorName { try s3.call("listObjectsV2", ["Bucket": "bkt", "ContinuationToken": "%%%"]) } == "S3.S3Exception")
     }
 }

@@ -63,7 +63,7 @@ struct PortalAuditExportTests {
         let run = try await Portal.run("export", directory, [
             "jobId": "job-x-merged", "bucket": "portal-data", "source": "MERGED", "format": "CSV", "filters": [:], "maskPII": true,
         ])
-        #expect(run.output == ["jobId": "job-x-merged", "status": "COMPLETED", "records": 6, "exportKey": "exports/job-x-merged.csv"])
+        #expect(run.output == ["jobId": "job-x-merged", "status": "COMPLETED", "records": 6, "exportKey": "exports/job-x-merged.csv", "parts": 0])
         #expect(try Portal.object(directory, key: "exports/job-x-merged.csv") == (try Portal.fixture("expected/export-merged-masked.csv")))
         let job = try await Portal.job(directory, "job-x-merged")
         #expect(job["job_type"] == "EXPORT")
@@ -78,7 +78,7 @@ struct PortalAuditExportTests {
         let run = try await Portal.run("export", directory, [
             "jobId": "job-x-cloud", "bucket": "portal-data", "source": "CLOUD", "format": "JSON", "filters": ["status": "INACTIVE"], "maskPII": false,
         ])
-        #expect(run.output == ["jobId": "job-x-cloud", "status": "COMPLETED", "records": 1, "exportKey": "exports/job-x-cloud.json"])
+        #expect(run.output == ["jobId": "job-x-cloud", "status": "COMPLETED", "records": 1, "exportKey": "exports/job-x-cloud.json", "parts": 0])
         let exported = try JSON(parsing: try Portal.object(directory, key: "exports/job-x-cloud.json"))
         #expect(exported == (try JSON(parsing: try Portal.fixture("expected/export-cloud-inactive.json"))))
         #expect((try await Portal.job(directory, "job-x-cloud"))["filters"] == #"{"status":"INACTIVE"}"#)

@@ -73,7 +73,10 @@ struct PortalMigrationTests {
         #expect(run.output?["succeeded"] == 5)
         #expect(run.output?["failed"] == 0)
         let report = try JSON(parsing: try Portal.object(directory, key: "reports/job-clean.json"))
-        #expect(report == ["jobId": "job-clean", "processed": 5, "succeeded": 5, "failed": 0, "failures": []])
+        #expect(report == [
+            "jobId": "job-clean", "processed": 5, "succeeded": 5, "failed": 0, "failures": [], "truncated": false,
+            "partsPrefix": "reports/job-clean/failures/",
+        ])
         let cloud = try await Portal.cloud(directory)
         let legacy = try await Portal.legacy(directory)
         #expect(cloud.count == 5)
@@ -171,10 +174,7 @@ struct PortalMigrationTests {
         let calls = Counter()
         runtime.register("arn:aws:states:::dynamodb:putItem") { input, context in
             if calls.next() == 60 {
-                _ = try await cancel([
-                    "TableName": "Jobs", "Key": ["job_id": ["S": "job-cancel"]], "UpdateExpression": "SET job_status = :c",
-                    "ExpressionAttributeValues": [":c": ["S": "CANCELLED"]],
-                ], context)
+                _ = try await cancel(Portal.cancelRequest("job-cancel"), context)
             }
             return try await put(input, context)
         }

@@ -36,15 +36,23 @@ enum Portal {
         try String(contentsOf: directory.appendingPathComponent("s3/\(bucket)/\(key)"), encoding: .utf8)
     }
 
+    /// The keys under `prefix` in the bucket, sorted as ListObjectsV2 sorts them.
+    static func keys(_ directory: URL, prefix: String) -> [String] {
+        let root = directory.appendingPathComponent("s3/\(bucket)/\(prefix)")
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        return files.map { prefix + $0 }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
     struct Run {
         let status: Int32
         let output: JSON?
         let stderr: String
     }
 
-    /// `stepwise run workflows/<name>.asl.json --data-dir DIR --input JSON --virtual-time`.
-    static func run(_ name: String, _ directory: URL, _ input: JSON) async throws -> Run {
-        let result = await TestSupport.cli("run", workflow(name), "--data-dir", directory.path, "--virtual-time", "--input", input.serialized())
+    /// `stepwise run workflows/<name>.asl.json --data-dir DIR --input JSON --virtual-time [extra…]`.
+    static func run(_ name: String, _ directory: URL, _ input: JSON, _ extra: String...) async throws -> Run {
+        let arguments = ["run", workflow(name), "--data-dir", directory.path, "--virtual-time", "--input", input.serialized()] + extra
+        let result = await TestSupport.cli(arguments)
         return Run(status: result.status, output: result.status == 0 ? try JSON(parsing: result.stdout) : nil, stderr: result.stderr)
     }
 
@@ -123,6 +131,35 @@ enum Portal {
         return plainItem(result["Item"] ?? .null)
     }
 
+    /// Polls the job record until `predicate` holds (at most 30 s); answers the last record read.
+    static func job(_ directory: URL, _ id: String, until predicate: (JSON) -> Bool) async throws -> JSON {
+        var job = JSON.null
+        for _ in 0..<1500 {
+            job = (try? await Self.job(directory, id)) ?? .null
+            if predicate(job) { return job }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return job
+    }
+
+    /// The UpdateItem that cancels a job the way the portal does: job_status = CANCELLED.
+    static func cancelRequest(_ id: String) -> JSON {
+        [
+            "TableName": "Jobs", "Key": ["job_id": ["S": .string(id)]], "UpdateExpression": "SET job_status = :c",
+            "ExpressionAttributeValues": [":c": ["S": "CANCELLED"]],
+        ]
+    }
+
+    /// The legacy table's CREATE TABLE, as the migration workflow runs it.
+    static var legacyDDL: String {
+        get throws {
+            let definition = try JSON(parsing: try String(contentsOfFile: workflow("migration"), encoding: .utf8))
+            let branches = definition["States"]?["EnsureTables"]?["Branches"]?.arrayValue ?? []
+            let sql = branches.compactMap { $0["States"]?["CreateLegacyTable"]?["Arguments"]?["Sql"]?.stringValue }.first
+            return try #require(sql)
+        }
+    }
+
     static func setJobStatus(_ directory: URL, _ id: String, _ status: String) async throws {
         _ = try await probe(directory, "arn:aws:states:::dynamodb:updateItem", [
             "TableName": "Jobs", "Key": ["job_id": ["S": .string(id)]], "UpdateExpression": "SET job_status = :s",
@@ -170,12 +207,4 @@ enum Portal {
         LocalServices.defaults(for: DataDirectory(path: directory.path))
             .handler(for: TaskReference(resource: resource, stateName: state, stateMachineName: "migration"))
     }
-}
-
-/// A counter handlers can share.
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-    func next() -> Int { lock.withLock { value += 1; return value } }
-    var count: Int { lock.withLock { value } }
 }

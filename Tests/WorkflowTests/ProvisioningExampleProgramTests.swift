@@ -56,6 +56,31 @@ struct ProvisioningExampleProgramTests {
         #expect(lines.last == "    24 3600.000s  ExecutionSucceeded")
     }
 
+    /// The default run is a real migration: the clean CSV uploaded to the local S3 and migration.input.json's job.
+    @Test("Without arguments it uploads the clean CSV and runs job-example, a DUAL_PROV migration; --name runs another job")
+    func defaultMigration() async throws {
+        let data = try TestSupport.temporaryDirectory().appendingPathComponent("data").path
+        let run = try await Self.run(["--virtual-time", "--data-dir", data])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.prefix(3) == [
+            "workflow: workflows/migration.asl.json (state machine migration), data directory \(data)",
+            "uploaded Fixtures/portal/subscribers-clean.csv to s3://portal-data/imports/subscribers-clean.csv (765 bytes)",
+            "execution: arn:aws:states:us-east-1:123456789012:execution:migration:job-example",
+        ])
+        let output = run.stdout.components(separatedBy: "output: ").last?.components(separatedBy: "\nhistory:").first ?? ""
+        #expect(try JSON(parsing: output) == [
+            "jobId": "job-example", "status": "COMPLETED", "processed": 5, "succeeded": 5, "failed": 0, "reportKey": "reports/job-example.json",
+        ])
+        #expect(FileManager.default.fileExists(atPath: "\(data)/s3/portal-data/reports/job-example.json"))
+
+        let again = try await Self.run(["--virtual-time", "--data-dir", data, "--name", "job-again"])
+        #expect(again.status == 0)
+        let second = again.stdout.components(separatedBy: "output: ").last?.components(separatedBy: "\nhistory:").first ?? ""
+        #expect(try JSON(parsing: second)["failed"] == 5)  // every uid is already provisioned: DUPLICATE_UID
+        #expect(again.stdout.contains("execution:migration:job-again"))
+    }
+
     @Test("With --db it records the execution durably and runs a workflow on the local services")
     func durableProvisioning() async throws {
         let directory = try TestSupport.temporaryDirectory()

@@ -220,12 +220,12 @@ struct ProvisioningTests {
         #expect(try await provisioning.registry("recommendations")?["status"] == "provisioning_failed")
     }
 
-    @Test("A bucket that exists already is neither configured nor deleted: S3.BucketAlreadyOwnedByYou")
+    @Test("A bucket that exists already is neither configured nor deleted: S3.BucketAlreadyOwnedByYouException")
     func preexistingBucket() async throws {
         let provisioning = try Provisioning()
         _ = try await provisioning.call("arn:aws:states:::aws-sdk:s3:createBucket", ["Bucket": .string(Self.names.curated)])
         let run = try await provisioning.run(try Provisioning.fixture("registration.json"))
-        #expect(run.result.cause == "S3.BucketAlreadyOwnedByYou: Bucket \(Self.names.curated) already exists")
+        #expect(run.result.cause == "S3.BucketAlreadyOwnedByYouException: Bucket \(Self.names.curated) already exists")
         #expect(Provisioning.deletions(run) == ["Delete bucket: \(Self.names.raw)"])
         #expect(provisioning.buckets == [Self.names.curated])
         #expect(try S3Store(dataDirectory: provisioning.dataDirectory).bucketSetting(Self.names.curated, "versioning") == nil)
@@ -236,7 +236,7 @@ struct ProvisioningTests {
         let provisioning = try Provisioning()
         let run = try await provisioning.run(try Provisioning.fixture("registration-long-name.json"))
         #expect(run.result.error == "ProvisioningFailed")
-        #expect(run.result.cause?.hasPrefix("S3.InvalidBucketName: ") == true)
+        #expect(run.result.cause?.hasPrefix("S3.S3Exception: ") == true)
         #expect(Provisioning.deletions(run) == ["Delete bucket: ecommerce-ai-platform-customer-lifetime-value-forecasting-raw"])
         #expect(provisioning.buckets == [])
         let record = try #require(try await provisioning.registry("customer-lifetime-value-forecasting"))
@@ -250,7 +250,7 @@ struct ProvisioningTests {
         let run = try await provisioning.run(try Provisioning.fixture("registration.json")) { runtime in
             runtime.register("arn:aws:states:::aws-sdk:glue:createCrawler") { _, _ in throw StatesError("Glue.InternalServiceException", "boom") }
             runtime.register("arn:aws:states:::aws-sdk:s3:deleteBucket") { input, _ in
-                if input["Bucket"]?.stringValue == Self.names.curated { throw StatesError("S3.BucketNotEmpty", "The bucket you tried to delete is not empty") }
+                if input["Bucket"]?.stringValue == Self.names.curated { throw StatesError("S3.S3Exception", "The bucket you tried to delete is not empty") }
                 return [:]
             }
         }
@@ -260,7 +260,7 @@ struct ProvisioningTests {
             .string("glue:database/\(Self.names.database)"), .string("s3:bucket/\(Self.names.prod)"), .string("s3:bucket/\(Self.names.raw)"),
         ])
         #expect(record["rollback_errors"] == [[
-            "resource": .string("s3:bucket/\(Self.names.curated)"), "error": "S3.BucketNotEmpty: The bucket you tried to delete is not empty",
+            "resource": .string("s3:bucket/\(Self.names.curated)"), "error": "S3.S3Exception: The bucket you tried to delete is not empty",
         ]])
     }
 

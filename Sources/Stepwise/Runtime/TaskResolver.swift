@@ -28,6 +28,14 @@ public struct TaskReference: Sendable, Hashable {
 public protocol TaskResolver: Sendable {
     /// The handler for this Task, or nil when this resolver has nothing for it.
     func handler(for task: TaskReference) -> TaskHandler?
+
+    /// The handler for this Task given `next`, the handler the resolvers after this one would give (nil when none
+    /// has one), for a resolver that hands some calls on — a mock's `PassThrough` invocations.
+    func handler(for task: TaskReference, next: @escaping @Sendable () -> TaskHandler?) -> TaskHandler?
+}
+
+extension TaskResolver {
+    public func handler(for task: TaskReference, next: @escaping @Sendable () -> TaskHandler?) -> TaskHandler? { handler(for: task) }
 }
 
 /// The order in which resolvers are asked (issue 7: "a mock, a resources-file entry or a registered handler
@@ -47,14 +55,19 @@ struct ResolverChain: Sendable {
     /// The ways to provide a resource that nothing runs, as the host offers them (``Runtime/setMissingResourceAdvice(_:)``).
     var advice: @Sendable (TaskReference) -> String = ResolverChain.libraryAdvice
 
+    init() {}
+
+    private init(entries: [(tier: ResolverTier, resolver: any TaskResolver)]) { self.entries = entries }
+
     mutating func add(_ resolver: any TaskResolver, tier: ResolverTier) {
         let position = entries.firstIndex { $0.tier > tier } ?? entries.endIndex
         entries.insert((tier, resolver), at: position)
     }
 
     func handler(for task: TaskReference) -> TaskHandler? {
-        for entry in entries {
-            if let handler = entry.resolver.handler(for: task) { return handler }
+        for (index, entry) in entries.enumerated() {
+            let rest = ResolverChain(entries: Array(entries[(index + 1)...]))
+            if let handler = entry.resolver.handler(for: task, next: { rest.handler(for: task) }) { return handler }
         }
         return nil
     }

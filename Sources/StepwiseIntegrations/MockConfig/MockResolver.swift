@@ -27,13 +27,17 @@ public struct MockResolver: TaskResolver {
         selection = .perExecution(registry)
     }
 
-    public func handler(for task: TaskReference) -> TaskHandler? {
+    public func handler(for task: TaskReference) -> TaskHandler? { handler(for: task, next: { nil }) }
+
+    /// The mocked handler of `task`; `next` is what the following tiers would run it with, for a PassThrough
+    /// response.
+    public func handler(for task: TaskReference, next: @escaping @Sendable () -> TaskHandler?) -> TaskHandler? {
         let testCase: MockTestCase?
         switch selection {
         case .fixed(let cases): testCase = cases[task.stateMachineName]
         case .perExecution(let registry): testCase = task.executionArn.flatMap { registry.testCase(for: $0, machine: task.stateMachineName) }
         }
         guard let testCase, let response = testCase.states[task.stateName] else { return nil }
-        return mocked(response, task, testCase: testCase.name)
+        return mocked(response, task, testCase: testCase.name, next: next)
     }
 }

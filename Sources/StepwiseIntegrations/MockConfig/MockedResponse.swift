@@ -9,6 +9,9 @@ public struct MockedResponse: Sendable {
         case `return`(JSON)
         /// `Throw`: the Task fails with this error and cause.
         case `throw`(error: String, cause: String)
+        /// `PassThrough` (a Stepwise extension): the invocation runs as if the state were not mocked — by the
+        /// resources file, a registered handler or the local service.
+        case passThrough
     }
 
     public let name: String
@@ -55,13 +58,17 @@ extension MockedResponse {
         return bounds[0]...bounds[bounds.count - 1]
     }
 
-    /// `{"Return": value}` or `{"Throw": {"Error": string, "Cause": string}}`, exactly one of them.
+    /// `{"Return": value}`, `{"Throw": {"Error": string, "Cause": string}}` or `{"PassThrough": {}}`, exactly one of
+    /// them.
     static func outcome(_ json: JSON, _ location: String) throws(ConfigFileError) -> Outcome {
-        guard let object = json.objectValue, object.count == 1 else {
-            throw error("must be an object with exactly one field, Return or Throw", location)
-        }
+        let expected = "must be an object with exactly one field, Return, Throw or PassThrough"
+        guard let object = json.objectValue, object.count == 1 else { throw error(expected, location) }
         if let value = object["Return"] { return .return(value) }
-        guard let thrown = object["Throw"] else { throw error("must be an object with exactly one field, Return or Throw", location) }
+        if let value = object["PassThrough"] {
+            guard value.objectValue?.isEmpty == true else { throw error("PassThrough takes an empty object", "\(location).PassThrough") }
+            return .passThrough
+        }
+        guard let thrown = object["Throw"] else { throw error(expected, location) }
         guard let error = thrown["Error"]?.stringValue else { throw Self.error("Throw needs an Error string", "\(location).Throw") }
         if let cause = thrown["Cause"], cause.stringValue == nil { throw Self.error("Throw's Cause must be a string", "\(location).Throw") }
         return .throw(error: error, cause: thrown["Cause"]?.stringValue ?? "")

@@ -3,7 +3,8 @@ import JSON
 import Stepwise
 import StepwiseStore
 
-/// Starts jobs, holding back those over their workflow's concurrency limit.
+/// Starts jobs, holding back those over their workflow's concurrency limit, and applies each workflow's other
+/// ``JobSettings`` (job ids from the input, cooperative cancels, end notifications).
 ///
 /// Every job is stored first (QUEUED); a job with a free slot is then assigned an execution and started. A
 /// workflow without a limit starts every job at once. Slots are counted in memory: jobs this process started
@@ -11,21 +12,25 @@ import StepwiseStore
 /// jobs are rows in the store, so they survive a restart and start (in order) once ``recover(_:)`` runs.
 public actor JobScheduler {
     let engine: Engine
+    /// The settings of each workflow that has some.
+    public nonisolated let settings: [String: JobSettings]
     /// Maximum concurrently running jobs per workflow; absent means unlimited.
-    public nonisolated let limits: [String: Int]
+    public nonisolated var limits: [String: Int] { settings.compactMapValues(\.maxConcurrency) }
     private var running: [String: Int] = [:]
     private var closed = false
+    /// Executions waiting out a cancel's grace period.
+    var stopping: Set<String> = []
 
-    public init(engine: Engine, limits: [String: Int] = [:]) {
+    public init(engine: Engine, settings: [String: JobSettings] = [:]) {
         self.engine = engine
-        self.limits = limits
+        self.settings = settings
     }
 
     /// Stores a job of `workflow` and starts it if a slot is free. A repeated id with the same workflow and input
     /// answers the existing job (`created` false); with anything else it is a 409.
     public func submit(workflow: String, id: String?, input: JSON) async throws -> (job: JobRecord, created: Bool) {
         let machine = try await engine.stateMachine(arn: engine.stateMachineArn(workflow))
-        let id = id ?? UUID().uuidString.lowercased()
+        let (id, input) = try Self.identify(id: id, input: input, member: settings[workflow]?.jobIdMember)
         guard ExecutionName.isValid(id) else { throw APIError.invalidName(id) }
         let text = input.serialized()
         do {
@@ -42,24 +47,6 @@ public actor JobScheduler {
         return (job, true)
     }
 
-    /// Cancels a job: a QUEUED one never starts, a running one is stopped (ABORTED). 409 once it has finished.
-    public func cancel(id: String) async throws -> JobRecord {
-        guard let job = try await engine.store.job(id: id) else { throw JobsError.notFound(job: id) }
-        if job.status.isFinished {
-            throw JobsError(.conflict, "JobFinished", "Job '\(id)' has already finished (\(job.status.rawValue))")
-        }
-        if job.status == .queued, try await engine.store.cancelQueuedJob(id: id, date: Date()) {
-            return try await engine.store.job(id: id) ?? job
-        }
-        guard let arn = try await engine.store.job(id: id)?.executionArn else { throw JobsError.notFound(job: id) }
-        do {
-            _ = try await engine.stopExecution(arn: arn, error: nil, cause: nil)
-        } catch let error as APIError where error.code == "ExecutionDoesNotExist" {
-            throw JobsError(.conflict, "JobStarting", "Job '\(id)' is starting; retry the cancel")
-        }
-        return try await engine.store.job(id: id) ?? job
-    }
-
     /// After a restart: counts the resumed executions that are jobs of limited workflows, starts the jobs that
     /// were given a slot but never started (PENDING), then the queued jobs that fit.
     public func recover(_ resumed: [Execution]) async throws {
@@ -68,11 +55,10 @@ public actor JobScheduler {
             await launch(job, limited: limits[job.workflow] != nil)
         }
         for execution in resumed {
-            guard let job = try await engine.store.job(id: execution.name), job.executionArn == execution.arn,
-                limits[job.workflow] != nil
-            else { continue }
-            running[job.workflow, default: 0] += 1
-            watch(execution.arn, workflow: job.workflow)
+            guard let job = try await engine.store.job(id: execution.name), job.executionArn == execution.arn else { continue }
+            let limited = limits[job.workflow] != nil
+            if limited { running[job.workflow, default: 0] += 1 }
+            if limited || settings[job.workflow]?.onEnd != nil { watch(execution.arn, workflow: job.workflow, limited: limited) }
         }
         for workflow in try await engine.store.workflowsWithQueuedJobs() { await pump(workflow) }
     }
@@ -115,7 +101,7 @@ public actor JobScheduler {
     private func launch(_ job: JobRecord, limited: Bool) async -> Bool {
         do {
             let execution = try await engine.startExecution(stateMachineArn: job.stateMachineArn, name: job.id, input: job.input)
-            if limited { watch(execution.arn, workflow: job.workflow) }
+            if limited || settings[job.workflow]?.onEnd != nil { watch(execution.arn, workflow: job.workflow, limited: limited) }
             return true
         } catch {
             release(job.workflow, limited)
@@ -128,17 +114,41 @@ public actor JobScheduler {
         if limited { running[workflow, default: 1] -= 1 }
     }
 
-    /// Frees the job's slot when its execution ends, and starts the next queued job.
-    private nonisolated func watch(_ arn: String, workflow: String) {
+    /// When the job's execution ends: frees its slot and starts the next queued job, and tells the workflow's
+    /// `onEnd` workflow.
+    private nonisolated func watch(_ arn: String, workflow: String, limited: Bool) {
         let execution = engine.durable.execution(arn: arn)
         Task {
             _ = await execution?.result
-            await self.finished(workflow)
+            await self.finished(workflow, arn: arn, limited: limited)
         }
     }
 
-    private func finished(_ workflow: String) async {
-        release(workflow, true)
-        await pump(workflow)
+    private func finished(_ workflow: String, arn: String, limited: Bool) async {
+        if limited {
+            release(workflow, true)
+            await pump(workflow)
+        }
+        if let onEnd = settings[workflow]?.onEnd { await notify(onEnd, ended: arn) }
+    }
+}
+
+extension JobScheduler {
+    /// The job id and input of a submitted job: without a `jobIdMember`, the given id or a new UUID; with one, the
+    /// id and the input's member agree — the given id, else the member, else a new UUID, written into the input
+    /// when it was missing. - Throws: 400 `InvalidInput` when they differ or the input is not an object.
+    static func identify(id: String?, input: JSON, member: String?) throws(JobsError) -> (id: String, input: JSON) {
+        guard let member else { return (id ?? UUID().uuidString.lowercased(), input) }
+        guard case .object(var object) = input else {
+            throw JobsError(.badRequest, "InvalidInput", "The input must be an object: its '\(member)' names the job")
+        }
+        let named = object[member]
+        if let named, named.stringValue == nil { throw JobsError(.badRequest, "InvalidInput", "The input's '\(member)' must be a string") }
+        if let id, let inputId = named?.stringValue, id != inputId {
+            throw JobsError(.badRequest, "InvalidInput", "The job id '\(id)' and the input's \(member) '\(inputId)' differ")
+        }
+        let jobId = id ?? named?.stringValue ?? UUID().uuidString.lowercased()
+        if named == nil { object[member] = .string(jobId) }
+        return (jobId, .object(object))
     }
 }

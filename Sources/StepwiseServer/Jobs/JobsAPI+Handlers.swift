@@ -43,9 +43,11 @@ extension JobsAPI {
         return .json(Self.page("events", page.items.map { $0.json() }, page.nextToken))
     }
 
-    /// `POST /jobs/{id}/cancel`: 200 with the cancelled job; 409 when it had already finished.
+    /// `POST /jobs/{id}/cancel`: 200 with the cancelled job; 202 with the running job when its workflow was asked to
+    /// stop (a `cancel` setting); 409 when it had already finished.
     func cancel(_ id: String) async throws -> HTTPResponse {
-        .json(Self.json(try await scheduler.cancel(id: id)))
+        let (job, accepted) = try await scheduler.cancel(id: id)
+        return .json(Self.json(job), status: accepted ? .accepted : .ok)
     }
 
     /// `GET /health`: 200 when the store answers and records every write, else 503.

@@ -50,7 +50,7 @@ public final class ServiceHost: Sendable {
             }
             let resumed = try await durable.resumeAll()
             if !resumed.isEmpty { log("resumed \(resumed.count) running execution(s)") }
-            let scheduler = JobScheduler(engine: engine, limits: workflows?.concurrencyLimits ?? [:])
+            let scheduler = JobScheduler(engine: engine, settings: workflows?.jobSettings ?? [:])
             try await scheduler.recover(resumed)
             let handler = ServiceHandler(engine: engine, scheduler: scheduler)
             let server = HTTPServer(host: options.host, port: options.port, limits: options.limits) { await handler.respond(to: $0) }

@@ -2,7 +2,7 @@ import Foundation
 import JSON
 
 /// A directory of workflows for `stepwise serve --workflows DIR`: every `NAME.asl.json` is the state machine
-/// NAME, and an optional `stepwise.json` configures them:
+/// NAME, and an optional `stepwise.json` configures their jobs (``JobSettings``):
 ///
 /// ```json
 /// {"workflows": {"migrate-subscriber": {"maxConcurrency": 2}}}
@@ -10,8 +10,11 @@ import JSON
 public struct WorkflowDirectory: Sendable {
     /// Definition text by state machine name, sorted by name.
     public var definitions: [(name: String, text: String)]
+    /// The job settings of each workflow that has some.
+    public var jobSettings: [String: JobSettings]
+
     /// Maximum concurrently running jobs per workflow (`maxConcurrency`, a positive integer).
-    public var concurrencyLimits: [String: Int]
+    public var concurrencyLimits: [String: Int] { jobSettings.compactMapValues(\.maxConcurrency) }
 
     public static let suffix = ".asl.json"
     public static let configName = "stepwise.json"
@@ -30,25 +33,25 @@ public struct WorkflowDirectory: Sendable {
             return (name, text)
         }
         let configPath = "\(path)/\(Self.configName)"
-        concurrencyLimits = FileManager.default.fileExists(atPath: configPath) ? try Self.limits(configPath) : [:]
+        jobSettings = FileManager.default.fileExists(atPath: configPath) ? try Self.settings(configPath) : [:]
+        let names = Set(definitions.map(\.name))
+        for (name, settings) in jobSettings {
+            for named in settings.workflowsNamed where !names.contains(named) {
+                throw ServeError("\(configPath): workflows.\(name) names the workflow '\(named)', which has no \(named)\(Self.suffix)")
+            }
+        }
     }
 
-    /// The `maxConcurrency` of every workflow in a config file.
-    static func limits(_ path: String) throws -> [String: Int] {
+    /// The job settings of every workflow in a config file.
+    static func settings(_ path: String) throws -> [String: JobSettings] {
         guard let data = FileManager.default.contents(atPath: path), let config = try? JSON(parsing: data),
             let object = config.objectValue
         else { throw ServeError("\(path) is not a JSON object") }
         guard let workflows = object["workflows"] else { return [:] }
         guard let entries = workflows.objectValue else { throw ServeError("\(path): 'workflows' must be an object") }
-        var limits: [String: Int] = [:]
-        for (name, entry) in entries {
-            guard let limit = entry["maxConcurrency"] else { continue }
-            guard let value = limit.intValue, value > 0 else {
-                throw ServeError("\(path): workflows.\(name).maxConcurrency must be a positive integer")
-            }
-            limits[name] = value
-        }
-        return limits
+        var settings: [String: JobSettings] = [:]
+        for (name, entry) in entries { settings[name] = try JobSettings(entry, place: "\(path): workflows.\(name)") }
+        return settings
     }
 }
 

@@ -3,7 +3,7 @@ import Stepwise
 
 extension DMSService {
     /// DescribeReplicationTasks with Filters (`replication-task-id`, `replication-task-arn`, `migration-type`,
-    /// `endpoint-arn`, `replication-instance-arn`), MaxRecords (default 100) and Marker; `ResourceNotFoundFault`
+    /// `endpoint-arn`, `replication-instance-arn`), MaxRecords (default 100) and Marker; `ResourceNotFoundException`
     /// when nothing matches, as DMS answers.
     func describeReplicationTasks(_ request: ServiceRequest) throws -> JSON {
         let filters = try (request.array("Filters") ?? []).map { filter -> (String, Set<String>) in
@@ -15,7 +15,7 @@ extension DMSService {
         let matching = try catalog.list(type: Self.type).map(\.description).filter { task in
             filters.allSatisfy { name, values in Self.values(of: task, for: name).contains(where: values.contains) }
         }
-        guard !matching.isEmpty else { throw StatesError("DatabaseMigration.ResourceNotFoundFault", "No Tasks found matching provided filters") }
+        guard !matching.isEmpty else { throw StatesError("DatabaseMigration.ResourceNotFoundException", "No Tasks found matching provided filters") }
         let start = Int(try request.string("Marker") ?? "0") ?? 0
         let limit = max(20, min(try request.int("MaxRecords") ?? 100, 100))
         let withoutSettings = try request.bool("WithoutSettings") == true

@@ -4,6 +4,8 @@ import Stepwise
 
 /// `arn:aws:states:::aws-sdk:databasemigration:<action>` (AWS DMS) for replication tasks, remembered in the
 /// ``ResourceCatalog`` (type `dms:replication-task`, named by identifier). Tasks are `ready` at once and never run.
+/// Errors are named as Step Functions names them: the Java SDK v2 turns a `…Fault` shape into `…Exception`
+/// (`ResourceAlreadyExistsFault` → `DatabaseMigration.ResourceAlreadyExistsException`).
 public struct DMSService: LocalService {
     public let name = "databasemigration"
     let catalog: ResourceCatalog
@@ -49,7 +51,7 @@ public struct DMSService: LocalService {
         task["ReplicationTaskCreationDate"] = ServiceSupport.timestamp(Date())
         task["ReplicationTaskArn"] = .string("arn:aws:dms:\(region):\(account):task:\(Self.resourceID())")
         guard try catalog.insert(Self.type, identifier.lowercased(), .object(task)) else {
-            throw StatesError("DatabaseMigration.ResourceAlreadyExistsFault", "ReplicationTaskIdentifier already exists")
+            throw StatesError("DatabaseMigration.ResourceAlreadyExistsException", "ReplicationTaskIdentifier already exists")
         }
         return ["ReplicationTask": .object(task)]
     }
@@ -59,7 +61,7 @@ public struct DMSService: LocalService {
         let arn = try request.required("ReplicationTaskArn")
         guard let resource = try catalog.list(type: Self.type).first(where: { $0.description["ReplicationTaskArn"]?.stringValue == arn }),
             case .object(var task) = resource.description
-        else { throw StatesError("DatabaseMigration.ResourceNotFoundFault", "Replication Task not found: \(arn)") }
+        else { throw StatesError("DatabaseMigration.ResourceNotFoundException", "Replication Task not found: \(arn)") }
         try catalog.delete(Self.type, resource.name)
         task["Status"] = "deleting"
         return ["ReplicationTask": .object(task)]

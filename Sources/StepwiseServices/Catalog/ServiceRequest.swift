@@ -2,18 +2,23 @@ import Foundation
 import JSON
 import Stepwise
 
-/// A Task's request to a local service: its members read by Step Functions' PascalCase names (camelCase is
-/// accepted too), with missing or mistyped members reported as the service's validation error.
+/// A Task's request to a local service: its members read by Step Functions' PascalCase names only, with missing or
+/// mistyped members reported as the service's validation error.
+///
+/// An SDK integration hands Step Functions' PascalCase form of the botocore members to the SDK; a member in any
+/// other spelling (`bucket`, `stringValue`) is not a member there, so it is ignored here too and the request fails
+/// as the service fails a request without it.
 struct ServiceRequest {
     let input: JSON
     /// The error name for an invalid request, e.g. `Glue.InvalidInputException`.
     let validationError: String
 
-    /// The member `name` (`Bucket`), or its camelCase form (`bucket`).
-    subscript(name: String) -> JSON? {
-        if let value = input[name] { return value }
-        return input[name.prefix(1).lowercased() + name.dropFirst()]
-    }
+    /// The member `name` (`Bucket`).
+    subscript(name: String) -> JSON? { input[name] }
+
+    /// Whether the request spells `name` in camelCase (`bucket` for `Bucket`), for messages that say why a member
+    /// counts as missing.
+    func hasCamelCase(_ name: String) -> Bool { input[name.prefix(1).lowercased() + name.dropFirst()] != nil }
 
     /// An optional string member.
     func string(_ name: String) throws -> String? {

@@ -1,6 +1,8 @@
 import Stepwise
 
-/// AWS's DynamoDB errors as the task errors Step Functions reports: `DynamoDB.<Exception>` with AWS's message.
+/// AWS's DynamoDB errors as the task errors Step Functions reports: `DynamoDB.<Exception>` with AWS's message, the
+/// exception named as the Java SDK v2 that Step Functions uses names it (botocore's `InternalServerError` and
+/// `RequestLimitExceeded` shapes are `InternalServerErrorException` and `RequestLimitExceededException` there).
 enum DynamoError {
     static func validation(_ message: String) -> StatesError {
         StatesError("DynamoDB.ValidationException", message)
@@ -26,7 +28,7 @@ enum DynamoError {
     }
 
     static func internalFailure(_ error: any Error) -> StatesError {
-        StatesError("DynamoDB.InternalServerError", "Internal server error: \(error)")
+        StatesError("DynamoDB.InternalServerErrorException", "Internal server error: \(error)")
     }
 
     /// The message of a request that exceeds a member's limit or misses a required member.

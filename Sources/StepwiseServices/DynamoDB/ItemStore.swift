@@ -53,12 +53,33 @@ struct ItemStore {
     }
 
     /// Up to `limit` items after `start` (exclusive) in (pk, sk) order: Scan's order.
-    func scan(in table: String, after start: ItemKey?, limit: Int?) throws -> [AttributeMap] {
+    func scan(in table: String, after start: ItemKey?, limit: Int?, segment: ScanSegment? = nil) throws -> [AttributeMap] {
+        var cursor = start.map { (partition: $0.partition, sort: $0.sort) }
+        guard let segment else { return try rows(in: table, after: cursor, limit: limit).map { try Self.decode($0.item) } }
+        // A segment's items are spread over the key order: read on in chunks until the page is full.
+        var items: [AttributeMap] = []
+        let wanted = limit ?? .max
+        while items.count < wanted {
+            let chunk = try rows(in: table, after: cursor, limit: max(256, min(wanted, 10_000) * min(segment.total, 16)))
+            for row in chunk where segment.contains(partition: row.partition) {
+                items.append(try Self.decode(row.item))
+                if items.count == wanted { break }
+            }
+            guard let last = chunk.last else { break }
+            cursor = (last.partition, last.sort)
+        }
+        return items
+    }
+
+    /// Rows in key order after `start`: each item's JSON text and key text.
+    private func rows(
+        in table: String, after start: (partition: String, sort: String)?, limit: Int?
+    ) throws -> [(item: String, partition: String, sort: String)] {
         try connection.rows("""
-            SELECT item FROM items WHERE table_name = ?1 AND (?2 IS NULL OR (pk, sk) > (?2, ?3)) ORDER BY pk, sk LIMIT ?4
+            SELECT item, pk, sk FROM items WHERE table_name = ?1 AND (?2 IS NULL OR (pk, sk) > (?2, ?3)) ORDER BY pk, sk LIMIT ?4
             """, [.text(table), start.map { .text($0.partition) } ?? .null, .text(start?.sort ?? ""), .integer(limit ?? -1)]) {
-            $0.text(0)
-        }.map(Self.decode)
+            ($0.text(0), $0.text(1), $0.text(2))
+        }
     }
 
     /// How many items a table holds and their stored size in bytes.

@@ -8,12 +8,17 @@ extension RDSDataService {
         var values: [String: SQLValue] = [:]
         for item in list {
             let parameter = ServiceRequest(input: item, validationError: request.validationError)
+            if parameter["Name"] == nil, parameter.hasCamelCase("Name") { throw request.invalid(Self.camelCaseMessage) }
             let name = try parameter.required("Name")
             guard let field = parameter["Value"], field.objectValue != nil else { throw request.invalid("Parameter \(name) has no Value") }
             values[name] = try value(of: ServiceRequest(input: field, validationError: request.validationError), name: name)
         }
         return values
     }
+
+    /// Why a camelCase parameter (the Data API's own JSON spelling) is refused.
+    static let camelCaseMessage =
+        "Step Functions passes SDK members in PascalCase (Name, Value, StringValue, LongValue, IsNull, …); camelCase members are not members."
 
     /// One typed Field as an SQLite value.
     private static func value(of field: ServiceRequest, name: String) throws -> SQLValue {
@@ -27,6 +32,9 @@ extension RDSDataService {
             return .blob(Array(data))
         }
         if field["ArrayValue"] != nil { throw field.invalid("Array parameters are not supported (parameter \(name))") }
+        if ["StringValue", "LongValue", "BooleanValue", "DoubleValue", "IsNull", "BlobValue"].contains(where: field.hasCamelCase) {
+            throw field.invalid("Parameter \(name) has no supported value. \(camelCaseMessage)")
+        }
         throw field.invalid("Parameter \(name) has no supported value")
     }
 

@@ -1,7 +1,23 @@
 import Stepwise
 
-/// S3's errors as Step Functions names them (`S3.<Code>`), with AWS's messages.
+/// S3's errors as Step Functions names them, with AWS's messages.
+///
+/// Step Functions calls S3 through the Java SDK v2 and names an error after the exception class the SDK throws:
+/// the error codes S3's model declares (NoSuchBucket, NoSuchKey, BucketAlreadyOwnedByYou, InvalidRequest, …) are
+/// `S3.<Code>Exception`; every other code (BucketNotEmpty, InvalidBucketName, InvalidArgument, SlowDown,
+/// InternalError, …) is the SDK's generic `S3.S3Exception`, its code only in the message.
 enum S3Error {
+    /// The error codes with an exception class of their own (botocore's S3 model, `"exception": true`).
+    static let modeledCodes: Set<String> = [
+        "AccessDenied", "BucketAlreadyExists", "BucketAlreadyOwnedByYou", "EncryptionTypeMismatch", "IdempotencyParameterMismatch",
+        "InvalidObjectState", "InvalidRequest", "InvalidWriteOffset", "NoSuchBucket", "NoSuchKey", "NoSuchUpload",
+        "ObjectAlreadyInActiveTierError", "ObjectNotInActiveTierError", "TooManyParts",
+    ]
+
+    /// The Step Functions error name of an S3 error code: `NoSuchKey` → `S3.NoSuchKeyException`, `SlowDown` →
+    /// `S3.S3Exception`.
+    static func name(_ code: String) -> String { modeledCodes.contains(code) ? "S3.\(code)Exception" : "S3.S3Exception" }
+
     static func noSuchBucket(_ bucket: String) -> StatesError {
         error("NoSuchBucket", "The specified bucket does not exist", status: 404)
     }
@@ -26,8 +42,8 @@ enum S3Error {
 
     static func invalidRequest(_ message: String) -> StatesError { error("InvalidRequest", message, status: 400) }
 
-    /// `S3.<code>` with a cause in the SDK's form: the message, then the service and HTTP status.
+    /// The error of `code` with a cause in the SDK's form: the message, then the service and HTTP status.
     static func error(_ code: String, _ message: String, status: Int) -> StatesError {
-        StatesError("S3.\(code)", "\(message) (Service: S3, Status Code: \(status))")
+        StatesError(name(code), "\(message) (Service: S3, Status Code: \(status))")
     }
 }

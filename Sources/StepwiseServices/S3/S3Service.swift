@@ -36,6 +36,6 @@ public struct S3Service: LocalService {
     /// Performs `action` synchronously (what ``perform(_:sdk:input:context:)`` does, without a Task context).
     func call(_ action: String, input: JSON, region: String = "us-east-1") throws -> JSON {
         guard let body = Self.actions[action] else { throw S3Error.invalidRequest("Unsupported action \(action)") }
-        return try body(self, ServiceRequest(input: input, validationError: "S3.InvalidRequest"), region)
+        return try body(self, ServiceRequest(input: input, validationError: S3Error.name("InvalidRequest")), region)
     }
 }
