@@ -7,6 +7,11 @@ import StatesLanguage
 ///
 /// Under the virtual clock, timers do not sleep: whenever no handler is running, the earliest timer fires at
 /// once and `now` jumps to its deadline, so history timestamps advance exactly as in a real run.
+///
+/// With a journal, a task is dispatched only once the step that decided it is durable (write-ahead): a crash then
+/// re-runs at most the tasks that were in flight, never one whose completion was already acknowledged by a later
+/// step. Without it, a journal that falls behind under load loses every completion it had not written yet, and
+/// resume runs all those tasks again.
 actor ExecutionDriver {
     private var interpreter: Interpreter
     private let handlers: ResolverChain
@@ -29,6 +34,11 @@ actor ExecutionDriver {
     private let journal: (any ExecutionJournal)?
     private let mapIO: (any DistributedMapIO)?
     private var sequence: Int
+    /// Dispatches waiting until the step that decided them (`sequence`) is durable, in step order.
+    private var held: [(sequence: Int, task: TaskDispatch)] = []
+    /// The last step the journal reported durable, and whether a wait for more is under way.
+    private var durableSequence: Int
+    private var syncing = false
 
     init(
         interpreter: Interpreter, handlers: ResolverChain, virtual: Bool, journal: (any ExecutionJournal)? = nil,
@@ -42,6 +52,7 @@ actor ExecutionDriver {
         self.journal = journal
         self.history = history
         self.sequence = sequence
+        durableSequence = sequence
     }
 
     /// Carries on a replayed execution: re-arms its timers and dispatches its in-flight tasks again.
@@ -73,11 +84,35 @@ actor ExecutionDriver {
         }
         publish(events)
         for action in actions { perform(action) }
+        syncHeldDispatches()
+    }
+
+    /// Asks the journal to make the steps so far durable, then dispatches what they held back.
+    private func syncHeldDispatches() {
+        guard let journal, !held.isEmpty, !syncing, result == nil else { return }
+        syncing = true
+        let target = sequence
+        let info = interpreter.info
+        Task { [weak self] in
+            await journal.durable(execution: info, sequence: target)
+            await self?.madeDurable(upTo: target)
+        }
+    }
+
+    private func madeDurable(upTo target: Int) {
+        syncing = false
+        durableSequence = max(durableSequence, target)
+        guard result == nil else { return held.removeAll() }
+        let ready = held.prefix { $0.sequence <= target }
+        held.removeFirst(ready.count)
+        for entry in ready { dispatch(entry.task) }
+        syncHeldDispatches()
+        if virtual { advanceVirtualTime() }
     }
 
     /// Fires virtual timers in deadline order while nothing else can happen first.
     private func advanceVirtualTime() {
-        while result == nil, running.count <= sleepers.count, !timerQueue.isEmpty {
+        while result == nil, running.count + held.count <= sleepers.count, !timerQueue.isEmpty {
             let next = timerQueue.removeFirst()
             virtualNow = max(virtualNow, next.deadline)
             if next.id < 0 {
@@ -90,11 +125,14 @@ actor ExecutionDriver {
 
     private func perform(_ action: Action) {
         switch action {
-        case .dispatch(let task): dispatch(task)
+        case .dispatch(let task):
+            if journal != nil, sequence > durableSequence { held.append((sequence, task)) } else { dispatch(task) }
         case .cancelTask(let id):
+            held.removeAll { $0.task.id == id }
             running.removeValue(forKey: id)?.cancel()
             timeoutFlags[id] = nil
         case .timeOutTask(let id):
+            held.removeAll { $0.task.id == id }
             timeoutFlags.removeValue(forKey: id)?.set()
             running.removeValue(forKey: id)?.cancel()
         case .schedule(let id, let deadline): schedule(id, deadline)
@@ -217,6 +255,7 @@ actor ExecutionDriver {
         journal?.finished(execution: interpreter.info, result: result)
         for task in running.values { task.cancel() }
         running.removeAll()
+        held.removeAll()
         timeoutFlags.removeAll()
         for timer in realTimers.values { timer.cancel() }
         realTimers.removeAll()

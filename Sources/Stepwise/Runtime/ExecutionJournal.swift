@@ -9,6 +9,15 @@ import JSON
 public protocol ExecutionJournal: Sendable {
     func record(execution: ExecutionInfo, sequence: Int, time: Date, input: StepInput, events: [HistoryEvent])
     func finished(execution: ExecutionInfo, result: ExecutionResult)
+    /// Returns once every step recorded so far for `execution` (up to `sequence`) is durable: a crash after this
+    /// returns replays them. The driver dispatches a task only after the step that decided it is durable, so a
+    /// crash can re-run only the tasks that were in flight (write-ahead; see `ExecutionDriver`).
+    func durable(execution: ExecutionInfo, sequence: Int) async
+}
+
+extension ExecutionJournal {
+    /// A journal that keeps nothing durable has nothing to wait for.
+    public func durable(execution: ExecutionInfo, sequence: Int) async {}
 }
 
 /// One logged step: what happened and when.

@@ -17,6 +17,7 @@ final class StoreJournal: ExecutionJournal {
     }
 
     private let continuation: AsyncStream<Item>.Continuation
+    private let store: Store
     private let consumer: Task<Void, Never>
     private let failure = FailureBox()
 
@@ -28,6 +29,7 @@ final class StoreJournal: ExecutionJournal {
     init(store: Store) {
         let (stream, continuation) = AsyncStream<Item>.makeStream()
         self.continuation = continuation
+        self.store = store
         let failure = failure
         consumer = Task {
             for await item in stream {
@@ -67,6 +69,15 @@ final class StoreJournal: ExecutionJournal {
     func barrier() async {
         await withCheckedContinuation { continuation in
             if case .terminated = self.continuation.yield(.barrier(continuation)) { continuation.resume() }
+        }
+    }
+
+    /// Waits until every step recorded so far is committed (the driver's write-ahead wait before it dispatches).
+    /// A failed commit is kept as ``lastFailure`` and the wait ends anyway: the execution goes on, no longer durable.
+    func durable(execution: ExecutionInfo, sequence: Int) async {
+        await barrier()
+        do { try await store.flush() } catch {
+            failure.value.withLock { $0 = error as? StoreError ?? StoreError(.sqlite, "\(error)") }
         }
     }
 
