@@ -36,6 +36,25 @@ struct ChildRerunTests {
         let text = try JSON(parsing: read.stdout).stringValue
         let count = try #require(text.flatMap { Int($0) })
         #expect((Self.children...Self.children + 2 * Self.maxConcurrency).contains(count), "\(count) updates for \(Self.children) children")
+        try await Self.verifyChildren(database: database)
+    }
+
+    /// The Map Run and its STANDARD children were stored with their steps: each child once, each ended.
+    static func verifyChildren(database: String) async throws {
+        let store = try await Store(path: database, options: Store.Options(readOnly: true))
+        let record = try #require(try await store.execution(nameOrArn: "count"))
+        let run = try #require(try await store.mapRuns(executionArn: record.arn).items.first)
+        #expect(run.status == .succeeded)
+        #expect((run.executionCounts.succeeded, run.executionCounts.total, run.executionCounts.running) == (Self.children, Self.children, 0))
+        var names = Set<String>()
+        var token: String?
+        repeat {
+            let page = try await store.mapRunExecutions(mapRunArn: run.arn, maxResults: 1000, nextToken: token)
+            for child in page.items where child.status == .succeeded { names.insert(child.name) }
+            token = page.nextToken
+        } while token != nil
+        #expect(names.count == Self.children)
+        try await store.close()
     }
 
     /// Sends SIGKILL once the execution's step log has `steps` steps (each finished child is one); returns whether

@@ -66,10 +66,13 @@ actor ExecutionDriver {
 
     func start() { submit(.start) }
 
+    var mapRuns: [MapRunRecord] { interpreter.mapRunRecords }
+
     func stop(error: String?, cause: String?) { submit(.stop(error: error, cause: cause)) }
 
     /// Steps the interpreter with one input and performs the resulting actions.
     func submit(_ input: StepInput) {
+        guard result == nil else { return }  // an ended execution takes no more steps (its log is closed)
         step(input)
         if virtual { advanceVirtualTime() }
     }
@@ -78,9 +81,10 @@ actor ExecutionDriver {
         let time = now
         let actions = interpreter.handle(input, now: time)
         let events = interpreter.drainEvents()
+        let mapRuns = interpreter.drainMapRunChanges()
         if let journal {
             sequence += 1
-            journal.record(execution: interpreter.info, sequence: sequence, time: time, input: input, events: events)
+            journal.record(execution: interpreter.info, sequence: sequence, time: time, input: input, events: events, mapRuns: mapRuns)
         }
         publish(events)
         for action in actions { perform(action) }

@@ -16,8 +16,7 @@ public struct LocalDistributedMapIO: DistributedMapIO {
             let items = try readItems(resource: resource, arguments: arguments, config: readerConfig)
             return .array(maxItems.map { Array(items.prefix($0)) } ?? items)
         case .writeResults(_, let arguments, let writerConfig, let mapRunArn, let results):
-            return try ResultFiles(store: store, arguments: arguments, config: writerConfig, mapRunArn: mapRunArn, execution: execution)
-                .write(results)
+            return try ResultFiles(store: store, arguments: arguments, config: writerConfig, mapRunArn: mapRunArn).write(results)
         }
     }
 

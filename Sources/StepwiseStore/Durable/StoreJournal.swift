@@ -10,7 +10,7 @@ import Synchronization
 /// ~10 ms (a crash loses at most that window, and never half a step).
 final class StoreJournal: ExecutionJournal {
     enum Item: Sendable {
-        case step(arn: String, row: StepRow, events: [EventRow])
+        case step(arn: String, row: StepRow, events: [EventRow], mapRuns: MapRunRows?)
         case finished(arn: String, result: ExecutionResult)
         /// Resumed by the consumer once every item before it is written.
         case barrier(CheckedContinuation<Void, Never>)
@@ -44,7 +44,8 @@ final class StoreJournal: ExecutionJournal {
 
     private static func write(_ item: Item, to store: Store) async throws {
         switch item {
-        case .step(let arn, let row, let events): try await store.append(arn: arn, step: row, events: events)
+        case .step(let arn, let row, let events, nil): try await store.append(arn: arn, step: row, events: events)
+        case .step(let arn, let row, let events, let mapRuns?): try await store.append(arn: arn, step: row, events: events, mapRuns: mapRuns)
         case .finished(let arn, let result):
             try await store.finishExecution(
                 arn: arn, status: ExecutionRecord.Status(result.status), output: result.output?.serialized(), error: result.error,
@@ -54,8 +55,12 @@ final class StoreJournal: ExecutionJournal {
     }
 
     func record(execution: ExecutionInfo, sequence: Int, time: Date, input: StepInput, events: [HistoryEvent]) {
+        record(execution: execution, sequence: sequence, time: time, input: input, events: events, mapRuns: MapRunChanges())
+    }
+
+    func record(execution: ExecutionInfo, sequence: Int, time: Date, input: StepInput, events: [HistoryEvent], mapRuns: MapRunChanges) {
         let row = StepRow(seq: sequence, timestamp: time.timeIntervalSince1970, input: input.json.serialized())
-        continuation.yield(.step(arn: execution.arn, row: row, events: events.map(EventRow.init)))
+        continuation.yield(.step(arn: execution.arn, row: row, events: events.map(EventRow.init), mapRuns: mapRuns.isEmpty ? nil : MapRunRows(mapRuns)))
     }
 
     func finished(execution: ExecutionInfo, result: ExecutionResult) {

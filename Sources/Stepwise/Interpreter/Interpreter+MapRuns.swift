@@ -1,0 +1,237 @@
+import Foundation
+import JSON
+import StatesLanguage
+
+/// A Distributed Map's run while the interpreter knows it: its record, its frame, and what its children need.
+struct MapRunState {
+    var record: MapRunRecord
+    let frame: Int
+    /// STANDARD children are recorded executions; EXPRESS ones are only counted (as on AWS, no history is kept).
+    let standard: Bool
+    /// Seeds the run's and its children's ids, so a replay names them the same.
+    let idSeed: UInt64
+    let label: String
+    /// Items per child with an ItemBatcher (nil: one each).
+    let batchSizes: [Int]?
+    /// Each child's start and stop, epoch seconds (0 until it happens), for the ResultWriter's records.
+    var starts: [Double]
+    var stops: [Double]
+}
+
+/// A running child execution of a STANDARD Distributed Map.
+struct ChildExecutionState {
+    var record: MapChildExecution
+    var eventCount = 0
+}
+
+/// What the current step changed, gathered until the driver drains it.
+struct PendingMapRunChanges {
+    var runs = Set<Int>()
+    var children: [MapChildExecution] = []
+    /// Position in `children` by child id, so a child started and ended in one step is stored once.
+    var childPositions: [Int: Int] = [:]
+    var events: [MapChildEvent] = []
+}
+
+extension Interpreter {
+    /// Starts the Map Run of a Distributed Map whose children are `fanOut`'s: MapRunStarted, the run's record.
+    mutating func startMapRun(_ frameId: Int, _ map: MapState, _ fanOut: FanOut, itemCount: Int) {
+        let idSeed = seedBase &+ UInt64(eventCount + 1) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(frameId)
+        let label = map.label ?? frames[frameId].state.name
+        let account = info.stateMachineArn.split(separator: ":", omittingEmptySubsequences: false).dropFirst(4).first.map(String.init) ?? ""
+        let arn = "arn:aws:states:\(info.region):\(account):mapRun:\(info.stateMachineName)/\(label):\(Self.uuid(idSeed))"
+        var executions = MapRunRecord.Counts()
+        executions.total = fanOut.inputs.count
+        executions.pending = fanOut.inputs.count
+        var items = MapRunRecord.Counts()
+        items.total = itemCount
+        items.pending = itemCount
+        let run = MapRunRecord(
+            arn: arn, executionArn: info.arn, stateMachineArn: "\(info.stateMachineArn)/\(label)", startDate: now,
+            maxConcurrency: fanOut.maxConcurrency, toleratedFailurePercentage: fanOut.toleratedPercentage ?? 0,
+            toleratedFailureCount: fanOut.toleratedCount ?? 0, itemCounts: items, executionCounts: executions)
+        let sizes = map.itemBatcher == nil ? nil : fanOut.inputs.map { $0["Items"]?.arrayValue?.count ?? 1 }
+        let zeros = [Double](repeating: 0, count: fanOut.inputs.count)
+        mapRuns.append(MapRunState(
+            record: run, frame: frameId, standard: map.executionType != "EXPRESS", idSeed: idSeed, label: label, batchSizes: sizes,
+            starts: zeros, stops: zeros))
+        mapRunOfFrame[frameId] = mapRuns.count - 1
+        mapRunChanges.runs.insert(mapRuns.count - 1)
+        record(frameId, .mapRunStarted, .mapRun(arn: arn))
+    }
+
+    /// The ARN of the Map Run a Distributed Map frame is running.
+    func mapRunArn(of frameId: Int) -> String { mapRunOfFrame[frameId].map { mapRuns[$0].record.arn } ?? "" }
+
+    /// A child of the Map Run of `mapFrame` starts in `child`: counted, and for STANDARD children recorded as an
+    /// execution whose history opens with ExecutionStarted.
+    mutating func beginChildExecution(_ mapFrame: Int, _ child: Int, slot: Int, input: JSON) {
+        guard let run = mapRunOfFrame[mapFrame] else { return }
+        frames[child].childRoot = true
+        frames[child].childExecution = nil
+        let size = mapRuns[run].batchSizes?[slot] ?? 1
+        mapRuns[run].record.executionCounts.pending -= 1
+        mapRuns[run].record.executionCounts.running += 1
+        mapRuns[run].record.itemCounts.pending -= size
+        mapRuns[run].record.itemCounts.running += size
+        mapRuns[run].starts[slot] = now.timeIntervalSince1970
+        mapRunChanges.runs.insert(run)
+        guard mapRuns[run].standard else { return }
+        let id = nextChildId
+        nextChildId += 1
+        let names = childNames(run, slot: slot)
+        let execution = MapChildExecution(
+            arn: names.arn, name: names.name, mapRunArn: mapRuns[run].record.arn, stateMachineArn: mapRuns[run].record.stateMachineArn,
+            parentArn: info.arn, input: input, startDate: now)
+        children[id] = ChildExecutionState(record: execution)
+        frames[child].childExecution = id
+        noteChild(id, execution)
+        frames[child].lastEventId = recordChild(id, .executionStarted, .executionStarted(input: input, roleArn: info.roleArn), previous: 0)
+    }
+
+    /// A child's root scope ended: counted, and a recorded child ends with ExecutionSucceeded, Failed or Aborted.
+    mutating func childExecutionEnded(_ frameId: Int, _ status: ExecutionStatus, output: JSON? = nil, error: StatesError? = nil) {
+        guard frames[frameId].childRoot, let mapFrame = frames[frameId].parent, let run = mapRunOfFrame[mapFrame] else { return }
+        let slot = frames[frameId].slot
+        let size = mapRuns[run].batchSizes?[slot] ?? 1
+        mapRuns[run].record.executionCounts.running -= 1
+        mapRuns[run].record.itemCounts.running -= size
+        switch status {
+        case .succeeded:
+            mapRuns[run].record.executionCounts.succeeded += 1
+            mapRuns[run].record.itemCounts.succeeded += size
+        case .aborted:
+            mapRuns[run].record.executionCounts.aborted += 1
+            mapRuns[run].record.itemCounts.aborted += size
+        default:
+            mapRuns[run].record.executionCounts.failed += 1
+            mapRuns[run].record.itemCounts.failed += size
+        }
+        mapRuns[run].stops[slot] = now.timeIntervalSince1970
+        mapRunChanges.runs.insert(run)
+        guard let id = frames[frameId].childExecution, children[id] != nil else { return }
+        let (type, details): (EventType, HistoryEvent.Details) = switch status {
+        case .succeeded: (.executionSucceeded, .executionSucceeded(output: output ?? .null))
+        case .aborted: (.executionAborted, .none)
+        default: (.executionFailed, .failure(error: error.flatMap { $0.name.isEmpty ? nil : $0.name }, cause: error.flatMap { $0.cause.isEmpty ? nil : $0.cause }))
+        }
+        _ = recordChild(id, type, details, previous: frames[frameId].lastEventId)
+        guard var child = children.removeValue(forKey: id) else { return }
+        child.record.status = status
+        child.record.output = output
+        child.record.error = error?.name
+        child.record.cause = error?.cause
+        child.record.stopDate = now
+        noteChild(id, child.record)
+    }
+
+    /// The Map Run of `frameId` ended (MapRunSucceeded, MapRunFailed or MapRunAborted was recorded).
+    mutating func mapRunEnded(_ frameId: Int, _ status: MapRunRecord.Status) {
+        guard let run = mapRunOfFrame.removeValue(forKey: frameId) else { return }
+        mapRuns[run].record.status = status
+        mapRuns[run].record.stopDate = now
+        mapRunChanges.runs.insert(run)
+    }
+
+    /// The execution ends while Map Runs are open: their running children and the runs are aborted.
+    mutating func abortOpenMapRuns() {
+        for frameId in mapRunOfFrame.keys.sorted() {
+            guard case .fanOut(let fanOut) = frames[frameId].phase else {
+                mapRunEnded(frameId, .aborted)
+                continue
+            }
+            for childFrame in fanOut.running.sorted(by: { $0.key < $1.key }).map(\.value) { childExecutionEnded(childFrame, .aborted) }
+            mapRunEnded(frameId, .aborted)
+        }
+    }
+
+    /// UpdateMapRun: new settings for a running Map Run; a higher MaxConcurrency starts more children at once.
+    mutating func updateMapRun(_ arn: String, maxConcurrency: Int?, toleratedFailureCount: Int?, toleratedFailurePercentage: Double?) {
+        guard let run = mapRuns.lastIndex(where: { $0.record.arn == arn }), mapRuns[run].record.status == .running else { return }
+        if let maxConcurrency { mapRuns[run].record.maxConcurrency = maxConcurrency }
+        if let toleratedFailureCount { mapRuns[run].record.toleratedFailureCount = toleratedFailureCount }
+        if let toleratedFailurePercentage { mapRuns[run].record.toleratedFailurePercentage = toleratedFailurePercentage }
+        mapRunChanges.runs.insert(run)
+        let frameId = mapRuns[run].frame
+        let more = modifyFanOut(frameId) { fanOut -> Bool in
+            if let maxConcurrency { fanOut.maxConcurrency = maxConcurrency }
+            if let toleratedFailureCount { fanOut.toleratedCount = toleratedFailureCount }
+            if let toleratedFailurePercentage { fanOut.toleratedPercentage = toleratedFailurePercentage }
+            return fanOut.canStartMore
+        }
+        if more == true { proceed(frameId, startChildren(frameId)) }
+    }
+
+    /// Records an event of a frame that is not in this execution's history: a recorded child's, or nothing.
+    mutating func recordDetached(_ frameId: Int, _ type: EventType, _ details: HistoryEvent.Details) -> Int {
+        guard let id = frames[frameId].childExecution else { return frames[frameId].lastEventId }
+        let eventId = recordChild(id, type, details, previous: frames[frameId].lastEventId)
+        frames[frameId].lastEventId = eventId
+        return eventId
+    }
+
+    /// Appends an event to a child execution's history (its own ids, not counted in the parent's limit).
+    mutating func recordChild(_ id: Int, _ type: EventType, _ details: HistoryEvent.Details, previous: Int) -> Int {
+        guard var child = children[id] else { return previous }
+        child.eventCount += 1
+        let event = HistoryEvent(id: child.eventCount, previousEventId: previous, timestamp: now, type: type, details: details)
+        mapRunChanges.events.append(MapChildEvent(executionArn: child.record.arn, event: event))
+        children[id] = child
+        return child.eventCount
+    }
+
+    mutating func noteChild(_ id: Int, _ record: MapChildExecution) {
+        if let position = mapRunChanges.childPositions[id] {
+            mapRunChanges.children[position] = record
+        } else {
+            mapRunChanges.childPositions[id] = mapRunChanges.children.count
+            mapRunChanges.children.append(record)
+        }
+    }
+
+    /// Hands over what the steps so far changed in Map Runs and child executions.
+    public mutating func drainMapRunChanges() -> MapRunChanges {
+        var changes = MapRunChanges()
+        guard !mapRunChanges.runs.isEmpty || !mapRunChanges.events.isEmpty || !mapRunChanges.children.isEmpty else { return changes }
+        changes.mapRuns = mapRunChanges.runs.sorted().map { mapRuns[$0].record }
+        changes.children = mapRunChanges.children
+        changes.childEvents = mapRunChanges.events
+        mapRunChanges = PendingMapRunChanges()
+        return changes
+    }
+
+    /// The Map Runs of the execution so far, oldest first.
+    public var mapRunRecords: [MapRunRecord] { mapRuns.map(\.record) }
+
+    /// A child's name and ARN: `…:execution:<machine>/<label>:<name>` for STANDARD children,
+    /// `…:express:<machine>/<label>:<name>:<id>` for EXPRESS ones. The name is UUID-shaped: the Map Run's id with
+    /// the child's index (from 1) as its last group, so a run's children sort by index and their rows and events
+    /// are written near each other (random names scattered them over the store's B-trees: 5× the pages written).
+    func childNames(_ run: Int, slot: Int) -> (name: String, arn: String) {
+        let state = mapRuns[run]
+        let runId = state.record.arn.split(separator: ":").last.map(String.init) ?? Self.uuid(state.idSeed)
+        let index = String(slot + 1, radix: 16)
+        let name = String(runId.prefix(24)) + String(repeating: "0", count: max(0, 12 - index.count)) + index
+        let seed = state.idSeed &+ UInt64(slot + 1) &* 0xBF58_476D_1CE4_E5B9
+        var parts = state.record.arn.split(separator: ":", omittingEmptySubsequences: false).prefix(7).map(String.init)
+        parts[5] = state.standard ? "execution" : "express"  // arn:aws:states:<region>:<account>:<type>:<machine>/<label>
+        let base = parts.joined(separator: ":")
+        return state.standard ? (name, "\(base):\(name)") : (name, "\(base):\(name):\(Self.uuid(seed))")
+    }
+
+    /// A version-4-shaped UUID from a seed (deterministic, so replays reproduce names and ARNs).
+    static func uuid(_ seed: UInt64) -> String {
+        var random = AnyRandom(seed: seed)
+        var bytes = withUnsafeBytes(of: random.next().bigEndian, Array.init) + withUnsafeBytes(of: random.next().bigEndian, Array.init)
+        bytes[6] = (bytes[6] & 0x0f) | 0x40
+        bytes[8] = (bytes[8] & 0x3f) | 0x80
+        let digits = Array("0123456789abcdef")
+        var text = ""
+        for (index, byte) in bytes.enumerated() {
+            if [4, 6, 8, 10].contains(index) { text.append("-") }
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0f)])
+        }
+        return text
+    }
+}
