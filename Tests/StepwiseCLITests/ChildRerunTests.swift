@@ -36,11 +36,16 @@ struct ChildRerunTests {
         let text = try JSON(parsing: read.stdout).stringValue
         let count = try #require(text.flatMap { Int($0) })
         #expect((Self.children...Self.children + 2 * Self.maxConcurrency).contains(count), "\(count) updates for \(Self.children) children")
-        try await Self.verifyChildren(database: database)
+        let child = try await Self.verifyChildren(database: database)
+        let history = try await TestSupport.execute(["history", child, "--db", database, "--json"], in: directory, label: "history")
+        #expect(try JSON(parsing: history.stdout)["events"]?.arrayValue?.map { $0["type"]?.stringValue ?? "" } == [
+            "ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited", "ExecutionSucceeded",
+        ])
     }
 
-    /// The Map Run and its STANDARD children were stored with their steps: each child once, each ended.
-    static func verifyChildren(database: String) async throws {
+    /// The Map Run and its STANDARD children were stored with their steps: each child once, each ended. Answers
+    /// the ARN of the first child.
+    static func verifyChildren(database: String) async throws -> String {
         let store = try await Store(path: database, options: Store.Options(readOnly: true))
         let record = try #require(try await store.execution(nameOrArn: "count"))
         let run = try #require(try await store.mapRuns(executionArn: record.arn).items.first)
@@ -54,7 +59,9 @@ struct ChildRerunTests {
             token = page.nextToken
         } while token != nil
         #expect(names.count == Self.children)
+        let first = try #require(try await store.mapRunExecutions(mapRunArn: run.arn, maxResults: 1).items.first?.arn)
         try await store.close()
+        return first
     }
 
     /// Sends SIGKILL once the execution's step log has `steps` steps (each finished child is one); returns whether
