@@ -13,7 +13,7 @@ struct ResultWriterTests {
     static func machine(writer: String, processor: String = #""Echo": {"Type": "Pass", "End": true}"#, start: String = "Echo",
                         extra: String = "") throws -> StateMachine {
         try StateMachine(text: """
-            {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true, "ItemsPath": "$.items", "ResultWriter": \(writer)\(extra),
+            {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true, "ItemsPath": "$.items", "Label": "M", "ResultWriter": \(writer)\(extra),
               "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}, "StartAt": "\(start)",
                 "States": {\(processor)}}}}}
             """, name: "dm")

@@ -141,6 +141,27 @@ struct MapRunTests {
         ])
     }
 
+    @Test("A child's context object is its own execution's and state machine's", arguments: ["STANDARD", "EXPRESS"])
+    func childContext(type: String) async throws {
+        let processor = #""Echo": {"Type": "Pass", "End": true, "Parameters": {"id.$": "$$.Execution.Id", "name.$": "$$.Execution.Name", "#
+            + #""input.$": "$$.Execution.Input", "machine.$": "$$.StateMachine.Id", "machineName.$": "$$.StateMachine.Name"}}"#
+        let (execution, journal) = try await Self.run(Self.definition("", type: type, processor: processor), items: [["n": 1]])
+        let output = try #require(await execution.result.output?[0])
+        let runId = String(try #require(await execution.mapRuns.first?.arn.split(separator: ":").last))
+        let name = String(runId.prefix(24)) + "000000000001"
+        #expect(output["name"] == .string(name))
+        #expect(output["input"] == ["n": 1])
+        #expect(output["machine"] == "arn:aws:states:us-east-1:123456789012:stateMachine:Test/Batches")
+        #expect(output["machineName"] == "Test/Batches")
+        let id = try #require(output["id"]?.stringValue)
+        if type == "STANDARD" {
+            #expect(id == "arn:aws:states:us-east-1:123456789012:execution:Test/Batches:\(name)")
+            #expect(journal.children.keys.sorted() == [id])
+        } else {
+            #expect(id.hasPrefix("arn:aws:states:us-east-1:123456789012:express:Test/Batches:\(name):"))
+        }
+    }
+
     @Test("EXPRESS children are counted, not recorded")
     func expressChildren() async throws {
         let (execution, journal) = try await Self.run(Self.definition("", type: "EXPRESS"), items: [1, 2, 3])

@@ -37,7 +37,9 @@ extension Interpreter {
     /// Starts the Map Run of a Distributed Map whose children are `fanOut`'s: MapRunStarted, the run's record.
     mutating func startMapRun(_ frameId: Int, _ map: MapState, _ fanOut: FanOut, itemCount: Int) {
         let idSeed = seedBase &+ UInt64(eventCount + 1) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(frameId)
-        let label = map.label ?? frames[frameId].state.name
+        // Without a Label, AWS names the run's machine with a generated id, not the state's name (recorded
+        // MapRunStarted events show a part apart from the state name).
+        let label = map.label ?? Self.uuid(idSeed &+ 0x5EED)
         let account = info.stateMachineArn.split(separator: ":", omittingEmptySubsequences: false).dropFirst(4).first.map(String.init) ?? ""
         let arn = "arn:aws:states:\(info.region):\(account):mapRun:\(info.stateMachineName)/\(label):\(Self.uuid(idSeed))"
         var executions = MapRunRecord.Counts()
@@ -160,6 +162,28 @@ extension Interpreter {
             return fanOut.canStartMore
         }
         if more == true { proceed(frameId, startChildren(frameId)) }
+    }
+
+    /// `$$.Execution` and `$$.StateMachine` inside a Distributed Map child: the child's own, since it is an
+    /// execution of its own (its ARN, name, input and start; the machine `<machine>/<label>`).
+    func childContexts(_ frameId: Int) -> (execution: JSON, stateMachine: JSON)? {
+        guard frames[frameId].detached else { return nil }
+        var root = frameId
+        while !frames[root].childRoot {
+            guard let parent = frames[root].parent else { return nil }
+            root = parent
+        }
+        guard let mapFrame = frames[root].parent, let run = mapRunOfFrame[mapFrame] else { return nil }
+        let slot = frames[root].slot
+        let names = childNames(run, slot: slot)
+        var input = frames[root].childExecution.flatMap { children[$0]?.record.input }
+        if input == nil, case .fanOut(let fanOut) = frames[mapFrame].phase { input = fanOut.inputs[slot] }
+        let machine = mapRuns[run].record.stateMachineArn
+        let execution: JSON = [
+            "Id": .string(names.arn), "Input": input ?? .null, "Name": .string(names.name), "RoleArn": .string(info.roleArn),
+            "StartTime": .string(ISOTimestamp.format(Date(timeIntervalSince1970: mapRuns[run].starts[slot]))), "RedriveCount": 0,
+        ]
+        return (execution, ["Id": .string(machine), "Name": .string(String(machine.split(separator: ":").last ?? ""))])
     }
 
     /// Records an event of a frame that is not in this execution's history: a recorded child's, or nothing.
