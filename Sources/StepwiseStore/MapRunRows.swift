@@ -12,7 +12,7 @@ public struct MapRunRows: Sendable {
         let stopDate: Double?
     }
 
-    public let runs: [MapRunRecord]
+    public internal(set) var runs: [MapRunRecord]
     public let children: [Child]
     public let events: [(executionArn: String, row: EventRow)]
 

@@ -13,6 +13,13 @@ extension Store {
         }
         log.entries[last].mapRuns = mapRuns
         log.rows += mapRuns.rowCount
+        // A Map Run's row changes with nearly every step; the previous step's copy, committed in the same
+        // transaction, would only be overwritten.
+        if last > 0, log.entries[last - 1].arn == arn, var previous = log.entries[last - 1].mapRuns, !previous.runs.isEmpty {
+            let superseded = Set(mapRuns.runs.map(\.arn))
+            previous.runs.removeAll { superseded.contains($0.arn) }
+            log.entries[last - 1].mapRuns = previous
+        }
     }
 
     /// The Map Run with this ARN, or nil.

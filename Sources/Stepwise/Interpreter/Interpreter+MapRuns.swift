@@ -10,7 +10,9 @@ struct MapRunState {
     let standard: Bool
     /// Seeds the run's and its children's ids, so a replay names them the same.
     let idSeed: UInt64
-    let label: String
+    /// What every child's name starts with (the run id's first four groups), and its ARN before the name.
+    let namePrefix: String
+    let childArnPrefix: String
     /// Items per child with an ItemBatcher (nil: one each).
     let batchSizes: [Int]?
     /// Each child's start and stop, epoch seconds (0 until it happens), for the ResultWriter's records.
@@ -41,7 +43,8 @@ extension Interpreter {
         // MapRunStarted events show a part apart from the state name).
         let label = map.label ?? Self.uuid(idSeed &+ 0x5EED)
         let account = info.stateMachineArn.split(separator: ":", omittingEmptySubsequences: false).dropFirst(4).first.map(String.init) ?? ""
-        let arn = "arn:aws:states:\(info.region):\(account):mapRun:\(info.stateMachineName)/\(label):\(Self.uuid(idSeed))"
+        let runId = Self.uuid(idSeed)
+        let arn = "arn:aws:states:\(info.region):\(account):mapRun:\(info.stateMachineName)/\(label):\(runId)"
         var executions = MapRunRecord.Counts()
         executions.total = fanOut.inputs.count
         executions.pending = fanOut.inputs.count
@@ -55,8 +58,10 @@ extension Interpreter {
         let sizes = map.itemBatcher == nil ? nil : fanOut.inputs.map { $0["Items"]?.arrayValue?.count ?? 1 }
         let zeros = [Double](repeating: 0, count: fanOut.inputs.count)
         mapRuns.append(MapRunState(
-            record: run, frame: frameId, standard: map.executionType != "EXPRESS", idSeed: idSeed, label: label, batchSizes: sizes,
-            starts: zeros, stops: zeros))
+            record: run, frame: frameId, standard: map.executionType != "EXPRESS", idSeed: idSeed, namePrefix: String(runId.prefix(24)),
+            childArnPrefix: "arn:aws:states:\(info.region):\(account):\(map.executionType == "EXPRESS" ? "express" : "execution"):"
+                + "\(info.stateMachineName)/\(label):",
+            batchSizes: sizes, starts: zeros, stops: zeros))
         mapRunOfFrame[frameId] = mapRuns.count - 1
         mapRunChanges.runs.insert(mapRuns.count - 1)
         record(frameId, .mapRunStarted, .mapRun(arn: arn))
@@ -233,29 +238,29 @@ extension Interpreter {
     /// are written near each other (random names scattered them over the store's B-trees: 5× the pages written).
     func childNames(_ run: Int, slot: Int) -> (name: String, arn: String) {
         let state = mapRuns[run]
-        let runId = state.record.arn.split(separator: ":").last.map(String.init) ?? Self.uuid(state.idSeed)
         let index = String(slot + 1, radix: 16)
-        let name = String(runId.prefix(24)) + String(repeating: "0", count: max(0, 12 - index.count)) + index
-        let seed = state.idSeed &+ UInt64(slot + 1) &* 0xBF58_476D_1CE4_E5B9
-        var parts = state.record.arn.split(separator: ":", omittingEmptySubsequences: false).prefix(7).map(String.init)
-        parts[5] = state.standard ? "execution" : "express"  // arn:aws:states:<region>:<account>:<type>:<machine>/<label>
-        let base = parts.joined(separator: ":")
-        return state.standard ? (name, "\(base):\(name)") : (name, "\(base):\(name):\(Self.uuid(seed))")
+        let name = state.namePrefix + String(repeating: "0", count: max(0, 12 - index.count)) + index
+        guard !state.standard else { return (name, state.childArnPrefix + name) }
+        return (name, state.childArnPrefix + name + ":" + Self.uuid(state.idSeed &+ UInt64(slot + 1) &* 0xBF58_476D_1CE4_E5B9))
     }
 
     /// A version-4-shaped UUID from a seed (deterministic, so replays reproduce names and ARNs).
     static func uuid(_ seed: UInt64) -> String {
         var random = AnyRandom(seed: seed)
-        var bytes = withUnsafeBytes(of: random.next().bigEndian, Array.init) + withUnsafeBytes(of: random.next().bigEndian, Array.init)
-        bytes[6] = (bytes[6] & 0x0f) | 0x40
-        bytes[8] = (bytes[8] & 0x3f) | 0x80
-        let digits = Array("0123456789abcdef")
-        var text = ""
-        for (index, byte) in bytes.enumerated() {
-            if [4, 6, 8, 10].contains(index) { text.append("-") }
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0f)])
+        var bits = (random.next(), random.next())
+        bits.0 = (bits.0 & ~0xF000) | 0x4000  // version 4: the high nibble of byte 6
+        bits.1 = (bits.1 & ~(0xC0 << 56)) | (0x80 << 56)  // RFC variant: the top bits of byte 8 are 10
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var text = [UInt8]()
+        text.reserveCapacity(36)
+        for (word, offset) in [(bits.0, 0), (bits.1, 8)] {
+            for byte in 0..<8 {
+                if [4, 6, 8, 10].contains(offset + byte) { text.append(UInt8(ascii: "-")) }
+                let value = UInt8(truncatingIfNeeded: word >> UInt64(56 - 8 * byte))
+                text.append(digits[Int(value >> 4)])
+                text.append(digits[Int(value & 0x0f)])
+            }
         }
-        return text
+        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -32,7 +32,8 @@ struct ResultFiles {
 
     func write(_ results: [MapChildResult]) throws -> JSON {
         let succeeded = transformation.records(results.filter(\.succeeded))
-        let failed = results.filter { !$0.succeeded }.map(\.metadata)
+        var dates = DateTexts()
+        let failed = results.filter { !$0.succeeded }.map { $0.metadata(&dates) }
         var files: JSONObject = ["FAILED": [], "PENDING": [], "SUCCEEDED": []]
         for (status, records) in [("FAILED", failed), ("SUCCEEDED", succeeded)] where !records.isEmpty {
             let key = "\(folder)/\(status)_0.json"
