@@ -18,6 +18,7 @@ struct APIMapRunTests {
         """
     }
 
+    static let nope = "arn:aws:states:us-east-1:123456789012:mapRun:dm/Each:nope"
     static let waiting = #""Hold": {"Type": "Wait", "Seconds": 3600, "End": true}"#
 
     /// Starts an execution whose Map Run holds its children in a Wait, one at a time; answers it and its Map Run.
@@ -39,7 +40,10 @@ struct APIMapRunTests {
 
     static func counts(_ values: [String: Int]) -> JSON {
         var object: JSONObject = [:]
-        for key in ["pending", "running", "succeeded", "failed", "timedOut", "aborted", "total", "resultsWritten", "failuresNotRedrivable", "pendingRedrive"] {
+        let keys = [
+            "pending", "running", "succeeded", "failed", "timedOut", "aborted", "total", "resultsWritten", "failuresNotRedrivable", "pendingRedrive",
+        ]
+        for key in keys {
             object[key] = .int(values[key] ?? 0)
         }
         return .object(object)
@@ -78,7 +82,8 @@ struct APIMapRunTests {
                 "ListExecutions", ["mapRunArn": .string(arn), "maxResults": 2, "nextToken": children["nextToken"] ?? .null])
             let all = page + (rest["executions"]?.arrayValue ?? [])
             #expect(all.count == 3)
-            #expect(all.allSatisfy { $0["mapRunArn"] == .string(arn) && $0["status"] == "SUCCEEDED" && $0["stateMachineArn"] == .string("\(machine)/Each") })
+            #expect(all.allSatisfy { $0["mapRunArn"] == .string(arn) && $0["status"] == "SUCCEEDED" })
+            #expect(all.allSatisfy { $0["stateMachineArn"] == .string("\(machine)/Each") })
             let childArn = try #require(all.first { $0["name"]?.stringValue?.hasSuffix("000000000002") == true }?["executionArn"]?.stringValue)
             #expect(childArn.hasPrefix("\(Definitions.prefix):execution:dm/Each:"))
 
@@ -125,16 +130,16 @@ struct APIMapRunTests {
     @Test(
         "Map Run actions answer AWS's errors",
         arguments: [
-            ("DescribeMapRun", #"{"mapRunArn": "arn:aws:states:us-east-1:123456789012:mapRun:dm/Each:nope"}"#, "ResourceNotFound"),
+            ("DescribeMapRun", #"{"mapRunArn": "\#(APIMapRunTests.nope)"}"#, "ResourceNotFound"),
             ("DescribeMapRun", #"{"mapRunArn": "arn:aws:states:us-east-1:123456789012:execution:dm:e"}"#, "InvalidArn"),
             ("DescribeMapRun", #"{"mapRunArn": "nope"}"#, "InvalidArn"),
-            ("UpdateMapRun", #"{"mapRunArn": "arn:aws:states:us-east-1:123456789012:mapRun:dm/Each:nope", "maxConcurrency": 1}"#, "ResourceNotFound"),
-            ("UpdateMapRun", #"{"mapRunArn": "arn:aws:states:us-east-1:123456789012:mapRun:dm/Each:nope", "maxConcurrency": -1}"#, "ValidationException"),
-            ("UpdateMapRun", #"{"mapRunArn": "arn:aws:states:us-east-1:123456789012:mapRun:dm/Each:nope", "toleratedFailurePercentage": 101}"#, "ValidationException"),
-            ("UpdateMapRun", #"{"mapRunArn": "arn:aws:states:us-east-1:123456789012:mapRun:dm/Each:nope", "toleratedFailureCount": -2}"#, "ValidationException"),
+            ("UpdateMapRun", #"{"mapRunArn": "\#(APIMapRunTests.nope)", "maxConcurrency": 1}"#, "ResourceNotFound"),
+            ("UpdateMapRun", #"{"mapRunArn": "\#(APIMapRunTests.nope)", "maxConcurrency": -1}"#, "ValidationException"),
+            ("UpdateMapRun", #"{"mapRunArn": "\#(APIMapRunTests.nope)", "toleratedFailurePercentage": 101}"#, "ValidationException"),
+            ("UpdateMapRun", #"{"mapRunArn": "\#(APIMapRunTests.nope)", "toleratedFailureCount": -2}"#, "ValidationException"),
             ("ListMapRuns", #"{"executionArn": "arn:aws:states:us-east-1:123456789012:execution:dm:nope"}"#, "ExecutionDoesNotExist"),
             ("ListMapRuns", #"{"executionArn": "arn:aws:states:us-east-1:123456789012:stateMachine:dm"}"#, "InvalidArn"),
-            ("ListExecutions", #"{"mapRunArn": "arn:aws:states:us-east-1:123456789012:mapRun:dm/Each:nope"}"#, "ResourceNotFound"),
+            ("ListExecutions", #"{"mapRunArn": "\#(APIMapRunTests.nope)"}"#, "ResourceNotFound"),
             ("ListExecutions", #"{"mapRunArn": "arn:aws:states:us-east-1:123456789012:stateMachine:dm"}"#, "InvalidArn"),
         ])
     func errors(action: String, request: String, code: String) async throws {

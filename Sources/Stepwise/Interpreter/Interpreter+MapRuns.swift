@@ -120,7 +120,9 @@ extension Interpreter {
         let (type, details): (EventType, HistoryEvent.Details) = switch status {
         case .succeeded: (.executionSucceeded, .executionSucceeded(output: output ?? .null))
         case .aborted: (.executionAborted, .none)
-        default: (.executionFailed, .failure(error: error.flatMap { $0.name.isEmpty ? nil : $0.name }, cause: error.flatMap { $0.cause.isEmpty ? nil : $0.cause }))
+        default:
+            (.executionFailed, .failure(
+                error: error.flatMap { $0.name.isEmpty ? nil : $0.name }, cause: error.flatMap { $0.cause.isEmpty ? nil : $0.cause }))
         }
         _ = recordChild(id, type, details, previous: frames[frameId].lastEventId)
         guard var child = children.removeValue(forKey: id) else { return }

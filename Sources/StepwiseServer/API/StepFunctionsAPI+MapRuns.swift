@@ -45,7 +45,9 @@ extension StepFunctionsAPI {
     }
 
     /// ListExecutions with a mapRunArn: the Map Run's child executions.
-    static func listChildExecutions(_ engine: Engine, mapRunArn: String, status: String?, maxResults: Int, nextToken: String?) async throws -> Page<ExecutionSummary> {
+    static func listChildExecutions(
+        _ engine: Engine, mapRunArn: String, status: String?, maxResults: Int, nextToken: String?
+    ) async throws -> Page<ExecutionSummary> {
         try await engine.listExecutions(
             mapRunArn: mapRunArn, status: status.flatMap(ExecutionRecord.Status.init), maxResults: maxResults, nextToken: nextToken)
     }

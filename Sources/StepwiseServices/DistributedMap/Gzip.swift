@@ -30,7 +30,8 @@ enum Gzip {
                 switch code {
                 case Z_STREAM_END where stream.avail_in == 0: return
                 case Z_STREAM_END: guard inflateReset(&stream) == Z_OK else { throw failure(what, "zlib could not read the next member") }
-                case Z_OK, Z_BUF_ERROR: guard stream.avail_in > 0 || stream.avail_out == 0 else { throw failure(what, "the gzip stream is truncated") }
+                case Z_OK, Z_BUF_ERROR:
+                    guard stream.avail_in > 0 || stream.avail_out == 0 else { throw failure(what, "the gzip stream is truncated") }
                 default: throw failure(what, stream.msg.map { String(cString: $0) } ?? "the gzip stream is corrupt (zlib error \(code))")
                 }
             }

@@ -51,7 +51,8 @@ public struct LocalDistributedMapIO: DistributedMapIO {
         var items: [JSON] = []
         for file in manifest["files"]?.arrayValue ?? [] {
             guard let key = file["key"]?.stringValue else { continue }
-            var data = try wrapped { try store.getObject(bucket: manifest["destinationBucket"]?.stringValue.map(Self.bucketName) ?? bucket, key: key) }
+            let source = manifest["destinationBucket"]?.stringValue.map(Self.bucketName) ?? bucket
+            var data = try wrapped { try store.getObject(bucket: source, key: key) }
             if Gzip.isCompressed(data) { data = try Gzip.decompress(data, what: "The inventory file \(key)") }
             let text = try Self.text(data)
             let reader = CSVReader(config: ["CSVHeaderLocation": "GIVEN", "CSVHeaders": .array(headers.map(JSON.string))])

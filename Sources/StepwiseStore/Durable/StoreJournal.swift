@@ -60,7 +60,8 @@ final class StoreJournal: ExecutionJournal {
 
     func record(execution: ExecutionInfo, sequence: Int, time: Date, input: StepInput, events: [HistoryEvent], mapRuns: MapRunChanges) {
         let row = StepRow(seq: sequence, timestamp: time.timeIntervalSince1970, input: input.json.serialized())
-        continuation.yield(.step(arn: execution.arn, row: row, events: events.map(EventRow.init), mapRuns: mapRuns.isEmpty ? nil : MapRunRows(mapRuns)))
+        let rows = mapRuns.isEmpty ? nil : MapRunRows(mapRuns)
+        continuation.yield(.step(arn: execution.arn, row: row, events: events.map(EventRow.init), mapRuns: rows))
     }
 
     func finished(execution: ExecutionInfo, result: ExecutionResult) {
