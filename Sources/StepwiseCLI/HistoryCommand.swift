@@ -10,8 +10,8 @@ enum HistoryCommand: Command {
     static let help = """
         Usage: stepwise history JOB_ID --db PATH [--json]
 
-        Prints the history of the execution named JOB_ID (or with that ARN) as a table: id, elapsed time,
-        type, state, short detail. --json prints GetExecutionHistory's response: {"events": [...]}.
+        Prints the history of the execution named JOB_ID (or with that ARN, a Distributed Map's child's too) as a
+        table: id, elapsed time, type, state, short detail. --json prints GetExecutionHistory's response: {"events": [...]}.
         """
     static let options: [OptionSpec] = [.value("db"), .flag("json")]
 
@@ -23,7 +23,9 @@ enum HistoryCommand: Command {
         do {
             let store = try await DatabaseOptions.open(path, readOnly: true)
             defer { Task { try? await store.close() } }
-            guard let record = try await store.execution(nameOrArn: job) else {
+            var record = try await store.execution(nameOrArn: job)
+            if record == nil, job.hasPrefix("arn:") { record = try await store.mapRunExecution(arn: job) }
+            guard let record else {
                 output.error("stepwise history: Execution Does Not Exist: '\(job)'")
                 return 1
             }

@@ -22,6 +22,7 @@ extension Database {
             }
             for event in entry.events { try insert(event, with: insertEvent) }
             if let last = entry.events.last { lastEvent[entry.arn] = last.id }
+            if let mapRuns = entry.mapRuns { try writeMapRuns(mapRuns) }
         }
         let update = try statement("UPDATE executions SET event_count = ? WHERE arn = ?")
         for (arn, count) in lastEvent { try update.run(count, arn) }

@@ -34,11 +34,13 @@ public struct ExecutionRecord: Sendable, Equatable {
     public var virtualTime: Bool
     /// How many history events are stored (committed) for the execution: the last event id.
     public var eventCount: Int
+    /// The Map Run that started the execution (a Distributed Map child), else nil.
+    public var mapRunArn: String?
 
     public init(arn: String, name: String, stateMachineArn: String, revisionId: String? = nil, definition: String,
                 status: Status = .running, input: String, output: String? = nil, error: String? = nil,
                 cause: String? = nil, startDate: Date, stopDate: Date? = nil, parentArn: String? = nil,
-                seed: Int64 = 0, virtualTime: Bool = false, eventCount: Int = 0) {
+                seed: Int64 = 0, virtualTime: Bool = false, eventCount: Int = 0, mapRunArn: String? = nil) {
         self.arn = arn
         self.name = name
         self.stateMachineArn = stateMachineArn
@@ -55,6 +57,7 @@ public struct ExecutionRecord: Sendable, Equatable {
         self.seed = seed
         self.virtualTime = virtualTime
         self.eventCount = eventCount
+        self.mapRunArn = mapRunArn
     }
 }
 
@@ -67,4 +70,6 @@ public struct ExecutionSummary: Sendable, Equatable {
     public var startDate: Date
     public var stopDate: Date?
     public var parentArn: String?
+    /// The Map Run that started the execution (a Distributed Map child), else nil.
+    public var mapRunArn: String? = nil
 }

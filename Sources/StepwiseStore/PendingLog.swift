@@ -5,6 +5,8 @@ struct PendingLog {
         let arn: String
         let step: StepRow
         let events: [EventRow]
+        /// What the step changed in Map Runs and their child executions (Store+MapRuns.swift).
+        var mapRuns: MapRunRows?
     }
 
     /// The last step sequence number and event id of an execution, counting queued entries.

@@ -26,7 +26,8 @@ extension Store {
         }
         settle()
         let database = try database()
-        guard try database.int("SELECT 1 FROM executions WHERE arn = ?", arn) != nil else {
+        let known = "SELECT 1 FROM executions WHERE arn = ?1 UNION ALL SELECT 1 FROM map_run_executions WHERE arn = ?1"
+        guard try database.int(known, arn) != nil else {
             throw StoreError(.notFound, "Execution Does Not Exist: '\(arn)'")
         }
         let sql = reverseOrder

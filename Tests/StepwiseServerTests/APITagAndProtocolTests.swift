@@ -32,8 +32,9 @@ struct APITagAndProtocolTests {
             let (status, body) = try await service.client.call("", target: "AWSStepFunctions.DoMagic")
             #expect(status == 400)
             #expect(awsError(body) == ("com.amazon.coral.service#UnknownOperationException", "Unknown operation: AWSStepFunctions.DoMagic"))
-            let (_, later) = try await service.client.call("ListMapRuns", ["executionArn": "arn:aws:states:us-east-1:123456789012:execution:a:b"])
-            #expect(awsError(later) == ("com.amazon.coral.service#UnknownOperationException", "ListMapRuns is not supported by Stepwise yet"))
+            let execution = "arn:aws:states:us-east-1:123456789012:execution:a:b"
+            let (_, later) = try await service.client.call("RedriveExecution", ["executionArn": .string(execution)])
+            #expect(awsError(later) == ("com.amazon.coral.service#UnknownOperationException", "RedriveExecution is not supported by Stepwise yet"))
             let (_, missing) = try await service.client.send("POST", "/", body: "{}")
             #expect(awsError(missing).type == "com.amazon.coral.service#UnknownOperationException")
         }

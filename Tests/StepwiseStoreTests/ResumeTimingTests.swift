@@ -139,7 +139,7 @@ struct ResumeTimingTests {
 
     @Test("A Wait whose deadline passed while the process was down fires at once on resume", .realTime)
     func expiredWaitFiresAtOnce() async throws {
-        let definition = #"{"StartAt": "Nap", "States": {"Nap": {"Type": "Wait", "Seconds": 1, "End": true}}}"#
+        let definition = #"{"StartAt": "Nap", "States": {"Nap": {"Type": "Wait", "Seconds": 5, "End": true}}}"#  // long enough to crash first on a loaded machine
         let path = try Fixture.path()
         let calls = Calls()
         let first = try await Self.durable(path, clock: .real, blocking: true, calls: calls)
@@ -147,14 +147,14 @@ struct ResumeTimingTests {
         let execution = try await first.start(machine, definition: definition, input: [:], name: "nap")
         try await Self.waitFor(1, .waitStateEntered, in: execution)
         try await Self.crash(first, execution)
-        try await Task.sleep(for: .milliseconds(1_500))  // down past the deadline
+        try await Task.sleep(for: .milliseconds(5_500))  // down past the deadline
 
         let second = try await Self.durable(path, clock: .real, blocking: false, calls: calls)
         let resumedAt = Date()
         let (_, result, history) = try await Self.resumeOne(second)
         #expect(result.status == .succeeded)
         let exited = try #require(history.first { $0.type == .waitStateExited })
-        #expect(exited.timestamp.timeIntervalSince(history[0].timestamp) >= 1.5)
+        #expect(exited.timestamp.timeIntervalSince(history[0].timestamp) >= 5.5)
         #expect(exited.timestamp.timeIntervalSince(resumedAt) < 0.5)
         try await second.close()
     }

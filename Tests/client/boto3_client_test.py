@@ -143,8 +143,43 @@ def test_errors():
                  stateMachineArn=f"{PREFIX}:stateMachine:boto-pass", input="{not json")
 
 
+def test_map_runs():
+    """A Distributed Map holding its children in a Wait: DescribeMapRun, UpdateMapRun, ListMapRuns and the
+    children through ListExecutions / DescribeExecution / GetExecutionHistory, parsed by botocore's model."""
+    hold = json.dumps({"StartAt": "M", "States": {"M": {
+        "Type": "Map", "End": True, "ItemsPath": "$.items", "MaxConcurrency": 1, "Label": "Each",
+        "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}, "StartAt": "W",
+                          "States": {"W": {"Type": "Wait", "Seconds": 3600, "End": True}}}}}})
+    machine = sfn.create_state_machine(name="boto-map", definition=hold, roleArn=ROLE)["stateMachineArn"]
+    execution = sfn.start_execution(stateMachineArn=machine, name="m1", input=json.dumps({"items": [1, 2, 3]}))["executionArn"]
+    runs = []
+    for _ in range(500):
+        runs = sfn.list_map_runs(executionArn=execution)["mapRuns"]
+        if runs:
+            break
+        time.sleep(0.01)
+    check(len(runs), 1, "ListMapRuns")
+    arn = runs[0]["mapRunArn"]
+    check(runs[0]["stateMachineArn"], f"{machine}/Each", "map run stateMachineArn")
+    sfn.update_map_run(mapRunArn=arn, maxConcurrency=2, toleratedFailureCount=1)
+    run = sfn.describe_map_run(mapRunArn=arn)
+    check((run["status"], run["maxConcurrency"], run["toleratedFailureCount"]), ("RUNNING", 2, 1), "DescribeMapRun settings")
+    check((run["executionCounts"]["running"], run["executionCounts"]["pending"], run["itemCounts"]["total"]), (2, 1, 3), "counts")
+    check(hasattr(run["startDate"], "year"), True, "startDate is a timestamp")
+    children = sfn.list_executions(mapRunArn=arn)["executions"]
+    check([child["status"] for child in children], ["RUNNING", "RUNNING"], "children")
+    child = sfn.describe_execution(executionArn=children[0]["executionArn"])
+    check((child["mapRunArn"], child["status"]), (arn, "RUNNING"), "DescribeExecution of a child")
+    events = sfn.get_execution_history(executionArn=children[0]["executionArn"])["events"]
+    check([event["type"] for event in events], ["ExecutionStarted", "WaitStateEntered"], "child history")
+    sfn.stop_execution(executionArn=execution)
+    check(sfn.describe_map_run(mapRunArn=arn)["status"], "ABORTED", "Map Run after StopExecution")
+    missing = arn[:-4] + "0000"
+    expect_error("ResourceNotFound", f"Resource not found: '{missing}'", sfn.describe_map_run, mapRunArn=missing)
+
+
 def main():
-    tests = [test_state_machines, test_executions, test_stop_and_list, test_tags, test_errors]
+    tests = [test_state_machines, test_executions, test_stop_and_list, test_tags, test_errors, test_map_runs]
     for test in tests:
         try:
             test()

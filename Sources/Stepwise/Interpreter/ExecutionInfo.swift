@@ -52,6 +52,8 @@ public enum StepInput: Sendable {
     case mapIOFailed(request: Int, error: StatesError)
     case timerFired(timer: Int)
     case stop(error: String?, cause: String?)
+    /// UpdateMapRun: new settings for a running Map Run (nil: unchanged).
+    case updateMapRun(mapRunArn: String, maxConcurrency: Int?, toleratedFailureCount: Int?, toleratedFailurePercentage: Double?)
 }
 
 /// What the interpreter asks its driver to do.
@@ -90,8 +92,30 @@ public struct MapChildResult: Sendable {
     public let output: JSON?
     public let error: String?
     public let cause: String?
+    /// The child execution: its name, ARN and state machine (`<machine ARN>/<label>`), when it ran.
+    public let name: String
+    public let executionArn: String
+    public let stateMachineArn: String
+    public let startDate: Date
+    public let stopDate: Date
 
     public var succeeded: Bool { output != nil }
+
+    public init(
+        index: Int, input: JSON, output: JSON?, error: String?, cause: String?, name: String, executionArn: String, stateMachineArn: String,
+        startDate: Date, stopDate: Date
+    ) {
+        self.index = index
+        self.input = input
+        self.output = output
+        self.error = error
+        self.cause = cause
+        self.name = name
+        self.executionArn = executionArn
+        self.stateMachineArn = stateMachineArn
+        self.startDate = startDate
+        self.stopDate = stopDate
+    }
 }
 
 /// A task to run: which resource, with what input and context, under which time limits.

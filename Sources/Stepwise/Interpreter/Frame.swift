@@ -26,6 +26,10 @@ struct Frame {
     var failedEvent: EventType?
     /// Children of a Distributed Map run as separate executions: their events stay out of this history.
     var detached = false
+    /// The root scope of a Distributed Map child: its end ends the child execution.
+    var childRoot = false
+    /// The recorded child execution (STANDARD children) whose history this frame's events go to.
+    var childExecution: Int?
 
     enum Phase {
         case idle
@@ -69,7 +73,8 @@ struct FanOut {
     var running: [Int: Int] = [:]
     var nextToStart = 0
     var completed = 0
-    let maxConcurrency: Int
+    /// As the state sets it; UpdateMapRun changes it while a Distributed Map runs.
+    var maxConcurrency: Int
     /// True while the parent is starting children synchronously: completions are then only recorded.
     var starting = false
     var failure: StatesError?

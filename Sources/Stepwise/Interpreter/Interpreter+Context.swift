@@ -13,7 +13,8 @@ extension Interpreter {
         case .task, .parallel, .map: stateObject["RetryCount"] = .int(frames[frameId].retryCount)
         default: break
         }
-        var context: JSONObject = ["Execution": executionContext, "State": .object(stateObject), "StateMachine": stateMachineContext]
+        let (execution, machine) = childContexts(frameId) ?? (executionContext, stateMachineContext)
+        var context: JSONObject = ["Execution": execution, "State": .object(stateObject), "StateMachine": machine]
         if let taskToken { context["Task"] = ["Token": .string(taskToken)] }
         if let mapItem { context["Map"] = ["Item": ["Index": .int(mapItem.index), "Value": mapItem.value]] }
         return .object(context)

@@ -33,7 +33,9 @@ extension Interpreter {
         switch (request.kind, result) {
         case (.readItems, .success(let items)): proceed(frameId, itemsRead(frameId, state, map, items))
         case (.writeResults, .success(let output)):
+            resultsWritten(frameId)
             record(frameId, .mapRunSucceeded, .none)
+            mapRunEnded(frameId, .succeeded)
             record(frameId, .mapStateSucceeded, .none)
             proceed(frameId, completeWork(frameId, state, result: output))
         case (.readItems, .failure(let error)):
@@ -41,6 +43,7 @@ extension Interpreter {
             proceed(frameId, .failed(error))
         case (.writeResults, .failure(let error)):
             record(frameId, .mapRunFailed, .failure(error: error.name, cause: error.cause))
+            mapRunEnded(frameId, .failed)
             frames[frameId].failedEvent = .mapStateFailed
             proceed(frameId, .failed(error))
         }
@@ -150,24 +153,49 @@ extension Interpreter {
         return true
     }
 
-    /// The ResultWriter's request once every child ended.
+    /// The ResultWriter's request once every child ended; with only a WriterConfig, the transformed results are
+    /// the Map's result at once (nothing is written).
     mutating func writeResults(_ frameId: Int, _ fanOut: FanOut, _ writer: ResultWriterConfig, _ map: MapState) -> Outcome {
         do throws(StatesError) {
             let raw = frames[frameId].rawInput
             let state = frames[frameId].state
             let effective = state.isJSONata ? raw : try applyInputPath(state.io.inputPath, roots(frameId, input: raw))
-            let arguments = try evaluateTemplate(writer.parameters, frameId, effective) ?? .object(JSONObject())
-            let results = fanOut.inputs.indices.map { index in
-                MapChildResult(
-                    index: index, input: fanOut.inputs[index], output: fanOut.childErrors[index] == nil ? fanOut.results[index] : nil,
-                    error: fanOut.childErrors[index]?.name, cause: fanOut.childErrors[index]?.cause)
+            let results = childResults(frameId, fanOut)
+            guard writer.resource != nil || writer.parameters != nil else {
+                record(frameId, .mapRunSucceeded, .none)
+                mapRunEnded(frameId, .succeeded)
+                record(frameId, .mapStateSucceeded, .none)
+                return completeWork(frameId, state, result: .array(ResultTransformation(writerConfig: writer.writerConfig).records(results)))
             }
+            let arguments = try evaluateTemplate(writer.parameters, frameId, effective) ?? .object(JSONObject())
             issue(frameId, .writeResults(
                 resource: writer.resource ?? "arn:aws:states:::s3:putObject", arguments: arguments, writerConfig: writer.writerConfig,
-                mapRunArn: mapRunArn(frameId, map), results: results), fanOut: fanOut)
+                mapRunArn: mapRunArn(of: frameId), results: results), fanOut: fanOut)
             return .blocked
         } catch {
             return .failed(error)
         }
+    }
+
+    /// Every child of the Map Run as the ResultWriter reports it.
+    func childResults(_ frameId: Int, _ fanOut: FanOut) -> [MapChildResult] {
+        guard let run = mapRunOfFrame[frameId] else { return [] }
+        return fanOut.inputs.indices.map { index in
+            let error = fanOut.childErrors[index]
+            let names = childNames(run, slot: index)
+            return MapChildResult(
+                index: index, input: fanOut.inputs[index], output: error == nil ? fanOut.results[index] : nil, error: error?.name,
+                cause: error?.cause, name: names.name, executionArn: names.arn, stateMachineArn: mapRuns[run].record.stateMachineArn,
+                startDate: Date(timeIntervalSince1970: mapRuns[run].starts[index]),
+                stopDate: Date(timeIntervalSince1970: mapRuns[run].stops[index]))
+        }
+    }
+
+    /// The ResultWriter wrote every child's result.
+    mutating func resultsWritten(_ frameId: Int) {
+        guard let run = mapRunOfFrame[frameId] else { return }
+        mapRuns[run].record.executionCounts.resultsWritten = mapRuns[run].record.executionCounts.total
+        mapRuns[run].record.itemCounts.resultsWritten = mapRuns[run].record.itemCounts.total
+        mapRunChanges.runs.insert(run)
     }
 }

@@ -74,6 +74,7 @@ extension Interpreter {
         let childId = newFrame(machine, parent: frameId, slot: slot, variables: variables)
         frames[childId].lastEventId = frames[frameId].lastEventId
         frames[childId].detached = distributed || frames[frameId].detached
+        if distributed { beginChildExecution(frameId, childId, slot: slot, input: input) }
         _ = modifyFanOut(frameId) { $0.running[slot] = childId }
         proceed(childId, .next(machine.startAt, input))
     }
@@ -165,7 +166,10 @@ extension Interpreter {
         if fanOut.distributed, case .map(let map) = frames[frameId].state.kind, let writer = map.resultWriter {
             return writeResults(frameId, fanOut, writer, map)
         }
-        if fanOut.distributed { record(frameId, .mapRunSucceeded, .none) }
+        if fanOut.distributed {
+            record(frameId, .mapRunSucceeded, .none)
+            mapRunEnded(frameId, .succeeded)
+        }
         // Succeeded points at the last iteration's MapIterationSucceeded (or the last branch event) and leaves
         // the chain there: MapStateExited/ParallelStateExited has the same previousEventId.
         var previous = frames[frameId].lastEventId
@@ -177,7 +181,10 @@ extension Interpreter {
 
     mutating func fanOutFailed(_ frameId: Int, _ fanOut: FanOut, _ error: StatesError) -> Outcome {
         frames[frameId].phase = .idle
-        if fanOut.distributed { record(frameId, .mapRunFailed, .failure(error: error.name, cause: error.cause)) }
+        if fanOut.distributed {
+            record(frameId, .mapRunFailed, .failure(error: error.name, cause: error.cause))
+            mapRunEnded(frameId, .failed)
+        }
         frames[frameId].failedEvent = fanOut.kind == .map ? .mapStateFailed : .parallelStateFailed
         return .failed(error)
     }

@@ -7,9 +7,12 @@ extension Interpreter {
     mutating func frameSucceeded(_ frameId: Int, _ output: JSON) {
         guard frames[frameId].alive else { return }
         let (parent, slot, lastEventId) = (frames[frameId].parent, frames[frameId].slot, frames[frameId].lastEventId)
+        let childRoot = frames[frameId].childRoot
+        if childRoot { childExecutionEnded(frameId, .succeeded, output: output) }
         frames[frameId].release()
         if let parent {
-            childSucceeded(parent, slot: slot, output: output, lastEventId: lastEventId)
+            // A Distributed Map child's events have ids of their own: they do not continue the parent's chain.
+            childSucceeded(parent, slot: slot, output: output, lastEventId: childRoot ? frames[parent].lastEventId : lastEventId)
         } else {
             finish(.succeeded, type: .executionSucceeded, details: .executionSucceeded(output: output), previous: lastEventId)
         }
@@ -19,9 +22,11 @@ extension Interpreter {
     mutating func frameFailed(_ frameId: Int, _ error: StatesError) {
         guard frames[frameId].alive else { return }
         let (parent, slot, lastEventId) = (frames[frameId].parent, frames[frameId].slot, frames[frameId].lastEventId)
+        let childRoot = frames[frameId].childRoot
+        if childRoot { childExecutionEnded(frameId, .failed, error: error) }
         frames[frameId].release()
         if let parent {
-            frames[parent].lastEventId = max(frames[parent].lastEventId, lastEventId)
+            if !childRoot { frames[parent].lastEventId = max(frames[parent].lastEventId, lastEventId) }
             childFailed(parent, slot: slot, error: error)
         } else {
             finish(.failed, type: .executionFailed, details: .failure(
@@ -46,12 +51,19 @@ extension Interpreter {
         case .fanOut(let fanOut):
             for (slot, childId) in fanOut.running.sorted(by: { $0.key < $1.key }) {
                 abortFrame(childId)
-                if fanOut.kind == .map { record(frameId, .mapIterationAborted, .mapIteration(name: frame.state.name, index: slot)) }
+                if fanOut.kind == .map, !fanOut.distributed {
+                    record(frameId, .mapIterationAborted, .mapIteration(name: frame.state.name, index: slot))
+                }
             }
         case .idle:
             break
         }
+        if mapRunOfFrame[frameId] != nil {
+            record(frameId, .mapRunAborted, .none)
+            mapRunEnded(frameId, .aborted)
+        }
         if let aborted = frame.state.type.abortedEvent { record(frameId, aborted, .none) }
+        if frame.childRoot { childExecutionEnded(frameId, .aborted) }
         frames[frameId].release()
     }
 }

@@ -30,16 +30,10 @@ extension Interpreter {
             fanOut.distributed = true
             fanOut.toleratedCount = try toleratedCount(frameId, map, effective)
             fanOut.toleratedPercentage = try toleratedPercentage(frameId, map, effective)
-            record(frameId, .mapRunStarted, .mapRun(arn: mapRunArn(frameId, map)))
+            startMapRun(frameId, map, fanOut, itemCount: items.count)
         }
         frames[frameId].phase = .fanOut(fanOut)
         return startChildren(frameId)
-    }
-
-    /// `arn:aws:states:<region>:<account>:mapRun:<machine>/<label or state>:<id>`.
-    func mapRunArn(_ frameId: Int, _ map: MapState) -> String {
-        let label = map.label ?? frames[frameId].state.name
-        return "arn:aws:states:\(info.region):\(info.stateMachineArn.split(separator: ":")[4]):mapRun:\(info.stateMachineName)/\(label):\(info.name)-\(eventCount)"
     }
 
     /// ItemsPath (JSONPath) or Items (JSONata); the value must be an array.

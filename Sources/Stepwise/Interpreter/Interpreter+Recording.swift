@@ -29,7 +29,7 @@ extension Interpreter {
     /// Records an event in a frame's causal chain (previousEventId = the frame's last event).
     @discardableResult
     mutating func record(_ frameId: Int, _ type: EventType, _ details: HistoryEvent.Details) -> Int {
-        if frames[frameId].detached { return frames[frameId].lastEventId }
+        if frames[frameId].detached { return recordDetached(frameId, type, details) }
         let id = record(type, details, previous: frames[frameId].lastEventId)
         frames[frameId].lastEventId = id
         return id

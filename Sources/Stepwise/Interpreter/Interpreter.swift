@@ -29,6 +29,12 @@ public struct Interpreter: Sendable {
     var pendingMapIO: [Int: (frame: Int, request: MapIORequest)] = [:]
     var tasks: [Int: Int] = [:]
     var actions: [Action] = []
+    /// Distributed Map runs, their frames while they run, their recorded children, and what changed this step.
+    var mapRuns: [MapRunState] = []
+    var mapRunOfFrame: [Int: Int] = [:]
+    var children: [Int: ChildExecutionState] = [:]
+    var nextChildId = 0
+    var mapRunChanges = PendingMapRunChanges()
     /// Set when the history is full; the step stops advancing and the execution fails.
     var overHistoryLimit = false
     var now: Date
@@ -81,6 +87,8 @@ public struct Interpreter: Sendable {
         case .mapIOCompleted(let request, let output): mapIOFinished(request, .success(output))
         case .mapIOFailed(let request, let error): mapIOFinished(request, .failure(error))
         case .timerFired(let timer): timerFired(timer)
+        case .updateMapRun(let arn, let maxConcurrency, let count, let percentage):
+            updateMapRun(arn, maxConcurrency: maxConcurrency, toleratedFailureCount: count, toleratedFailurePercentage: percentage)
         case .stop(let error, let cause): finish(.aborted, type: .executionAborted, details: .failure(error: error, cause: cause), previous: 0)
         }
         if overHistoryLimit, status == .running {
@@ -131,7 +139,9 @@ public struct Interpreter: Sendable {
     }
 
     mutating func newFrame(_ machine: Machine, parent: Int?, slot: Int, variables: Variables) -> Int {
-        frames.append(Frame(machine: machine, parent: parent, slot: slot, variables: variables))
+        var frame = Frame(machine: machine, parent: parent, slot: slot, variables: variables)
+        frame.childExecution = parent.flatMap { frames[$0].childExecution }  // a scope inside a child records in its history
+        frames.append(frame)
         return frames.count - 1
     }
 
@@ -153,6 +163,7 @@ public struct Interpreter: Sendable {
         timerDeadlines.removeAll()
         inFlight.removeAll()
         pendingMapIO.removeAll()
+        abortOpenMapRuns()
         for index in frames.indices { frames[index].release() }
         actions.append(.finished(status: status))
     }

@@ -19,6 +19,11 @@ extension StepInput {
         case .timerFired(let timer): return ["kind": "timerFired", "timer": .int(timer)]
         case .stop(let error, let cause):
             return ["kind": "stop", "error": error.map(JSON.string) ?? .null, "cause": cause.map(JSON.string) ?? .null]
+        case .updateMapRun(let arn, let maxConcurrency, let count, let percentage):
+            return [
+                "kind": "updateMapRun", "mapRunArn": .string(arn), "maxConcurrency": maxConcurrency.map(JSON.int) ?? .null,
+                "toleratedFailureCount": count.map(JSON.int) ?? .null, "toleratedFailurePercentage": percentage.map(JSON.double) ?? .null,
+            ]
         }
     }
 
@@ -38,6 +43,11 @@ extension StepInput {
                 request: json["request"]?.intValue ?? 0, error: StatesError(json["error"]?.stringValue ?? "", json["cause"]?.stringValue ?? ""))
         case "timerFired": self = .timerFired(timer: json["timer"]?.intValue ?? 0)
         case "stop": self = .stop(error: json["error"]?.stringValue, cause: json["cause"]?.stringValue)
+        case "updateMapRun":
+            self = .updateMapRun(
+                mapRunArn: json["mapRunArn"]?.stringValue ?? "", maxConcurrency: json["maxConcurrency"]?.intValue,
+                toleratedFailureCount: json["toleratedFailureCount"]?.intValue,
+                toleratedFailurePercentage: json["toleratedFailurePercentage"]?.doubleValue)
         default: return nil
         }
     }

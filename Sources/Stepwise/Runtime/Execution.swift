@@ -37,4 +37,19 @@ public final class Execution: Sendable {
     public func stop(error: String? = nil, cause: String? = nil) async {
         await driver.stop(error: error, cause: cause)
     }
+
+    /// The Map Runs of the execution's Distributed Maps so far, oldest first, as DescribeMapRun shows them.
+    public var mapRuns: [MapRunRecord] {
+        get async { await driver.mapRuns }
+    }
+
+    /// Changes a running Map Run's MaxConcurrency or tolerated failures (UpdateMapRun; nil leaves a setting as it
+    /// is). The change is a step input like any other, so it is journaled and replayed after a crash.
+    public func updateMapRun(
+        arn: String, maxConcurrency: Int? = nil, toleratedFailureCount: Int? = nil, toleratedFailurePercentage: Double? = nil
+    ) async {
+        await driver.submit(.updateMapRun(
+            mapRunArn: arn, maxConcurrency: maxConcurrency, toleratedFailureCount: toleratedFailureCount,
+            toleratedFailurePercentage: toleratedFailurePercentage))
+    }
 }

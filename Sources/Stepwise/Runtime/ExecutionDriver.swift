@@ -7,6 +7,11 @@ import StatesLanguage
 ///
 /// Under the virtual clock, timers do not sleep: whenever no handler is running, the earliest timer fires at
 /// once and `now` jumps to its deadline, so history timestamps advance exactly as in a real run.
+///
+/// With a journal, a task is dispatched only once the step that decided it is durable (write-ahead): a crash then
+/// re-runs at most the tasks that were in flight, never one whose completion was already acknowledged by a later
+/// step. Without it, a journal that falls behind under load loses every completion it had not written yet, and
+/// resume runs all those tasks again.
 actor ExecutionDriver {
     private var interpreter: Interpreter
     private let handlers: ResolverChain
@@ -18,6 +23,11 @@ actor ExecutionDriver {
     /// Under the virtual clock: the real-time guard of the earliest timer while handlers work (``armWatchdog()``).
     private var watchdog: (timer: Int, task: Task<Void, Never>)?
     private var running: [Int: Task<Void, Never>] = [:]
+    /// Dispatches waiting until the step that decided them (`sequence`) is durable, in step order.
+    private var held: [(sequence: Int, task: TaskDispatch)] = []
+    /// The last step the journal reported durable, and whether a wait for more is under way.
+    private var durableSequence: Int
+    private var syncing = false
     /// Handlers cancelled by the interpreter (a stop, a time-out, a failed sibling) that have not returned yet.
     private var draining: [Int: Task<Void, Never>] = [:]
     /// Set before a timed-out task is cancelled, so its handler can tell a time-out from a stop.
@@ -52,6 +62,7 @@ actor ExecutionDriver {
         self.journal = journal
         self.history = history
         self.sequence = sequence
+        durableSequence = sequence
     }
 
     /// Carries on a replayed execution: re-arms its timers and dispatches its in-flight tasks again.
@@ -65,10 +76,13 @@ actor ExecutionDriver {
 
     func start() { submit(.start) }
 
+    var mapRuns: [MapRunRecord] { interpreter.mapRunRecords }
+
     func stop(error: String?, cause: String?) { submit(.stop(error: error, cause: cause)) }
 
     /// Steps the interpreter with one input and performs the resulting actions.
     func submit(_ input: StepInput) {
+        guard result == nil else { return }  // an ended execution takes no more steps (its log is closed)
         step(input)
         if virtual { advanceVirtualTime() }
     }
@@ -81,17 +95,42 @@ actor ExecutionDriver {
         defer { stepTime = nil }
         let actions = interpreter.handle(input, now: time)
         let events = interpreter.drainEvents()
+        let mapRuns = interpreter.drainMapRunChanges()
         if let journal {
             sequence += 1
-            journal.record(execution: interpreter.info, sequence: sequence, time: time, input: input, events: events)
+            journal.record(execution: interpreter.info, sequence: sequence, time: time, input: input, events: events, mapRuns: mapRuns)
         }
         publish(events)
         for action in actions { perform(action) }
+        syncHeldDispatches()
+    }
+
+    /// Asks the journal to make the steps so far durable, then dispatches what they held back.
+    private func syncHeldDispatches() {
+        guard let journal, !held.isEmpty, !syncing, result == nil else { return }
+        syncing = true
+        let target = sequence
+        let info = interpreter.info
+        Task { [weak self] in
+            await journal.durable(execution: info, sequence: target)
+            await self?.madeDurable(upTo: target)
+        }
+    }
+
+    private func madeDurable(upTo target: Int) {
+        syncing = false
+        durableSequence = max(durableSequence, target)
+        guard result == nil else { return held.removeAll() }
+        let ready = held.prefix { $0.sequence <= target }
+        held.removeFirst(ready.count)
+        for entry in ready { dispatch(entry.task) }
+        syncHeldDispatches()
+        if virtual { advanceVirtualTime() }
     }
 
     /// Fires virtual timers in deadline order while nothing else can happen first.
     private func advanceVirtualTime() {
-        while result == nil, running.count <= sleepers.count, !timerQueue.isEmpty {
+        while result == nil, running.count + held.count <= sleepers.count, !timerQueue.isEmpty {
             if fireFirstTimer() { return }
         }
         armWatchdog()
@@ -113,7 +152,7 @@ actor ExecutionDriver {
     /// has passed as it had left: a Task whose command hangs past its TimeoutSeconds times out under the virtual
     /// clock too, instead of holding the execution forever. Virtual time never runs slower than real time.
     private func armWatchdog() {
-        guard result == nil, running.count > sleepers.count, let first = timerQueue.first else { return }
+        guard result == nil, running.count + held.count > sleepers.count, let first = timerQueue.first else { return }
         guard watchdog?.timer != first.id else { return }
         watchdog?.task.cancel()
         let delay = max(0, first.deadline.timeIntervalSince(virtualNow))
@@ -135,12 +174,15 @@ actor ExecutionDriver {
 
     private func perform(_ action: Action) {
         switch action {
-        case .dispatch(let task): dispatch(task)
+        case .dispatch(let task):
+            if journal != nil, sequence > durableSequence { held.append((sequence, task)) } else { dispatch(task) }
         case .cancelTask(let id):
+            held.removeAll { $0.task.id == id }
             cancelHandler(id)
             timeoutFlags[id] = nil
         case .timeOutTask(let id):
             timeoutFlags.removeValue(forKey: id)?.set()
+            held.removeAll { $0.task.id == id }
             cancelHandler(id)
         case .schedule(let id, let deadline): schedule(id, deadline)
         case .cancelTimer(let id):
@@ -278,6 +320,7 @@ actor ExecutionDriver {
         let handlers = Array(running.values) + Array(draining.values)
         running.removeAll()
         draining.removeAll()
+        held.removeAll()
         timeoutFlags.removeAll()
         for timer in realTimers.values { timer.cancel() }
         realTimers.removeAll()

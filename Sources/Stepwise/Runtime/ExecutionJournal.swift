@@ -8,7 +8,23 @@ import JSON
 /// neither.
 public protocol ExecutionJournal: Sendable {
     func record(execution: ExecutionInfo, sequence: Int, time: Date, input: StepInput, events: [HistoryEvent])
+    /// Records a step that also changed Map Runs or their child executions; both persist with the step, or neither.
+    func record(execution: ExecutionInfo, sequence: Int, time: Date, input: StepInput, events: [HistoryEvent], mapRuns: MapRunChanges)
     func finished(execution: ExecutionInfo, result: ExecutionResult)
+    /// Returns once every step recorded so far for `execution` (up to `sequence`) is durable: a crash after this
+    /// returns replays them. The driver dispatches a task only after the step that decided it is durable, so a
+    /// crash can re-run only the tasks that were in flight (write-ahead; see `ExecutionDriver`).
+    func durable(execution: ExecutionInfo, sequence: Int) async
+}
+
+extension ExecutionJournal {
+    /// A journal that does not keep Map Runs records the step alone.
+    public func record(execution: ExecutionInfo, sequence: Int, time: Date, input: StepInput, events: [HistoryEvent], mapRuns: MapRunChanges) {
+        record(execution: execution, sequence: sequence, time: time, input: input, events: events)
+    }
+
+    /// A journal that keeps nothing durable has nothing to wait for.
+    public func durable(execution: ExecutionInfo, sequence: Int) async {}
 }
 
 /// One logged step: what happened and when.

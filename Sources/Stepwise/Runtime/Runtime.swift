@@ -119,6 +119,7 @@ public final class Runtime: Sendable {
         for step in steps {
             _ = interpreter.handle(step.input, now: step.time)
             history.append(contentsOf: interpreter.drainEvents())
+            _ = interpreter.drainMapRunChanges()  // stored with their steps already
         }
         let driver = ExecutionDriver(
             interpreter: interpreter, handlers: currentResolvers(), virtual: clock == .virtual, journal: journal, history: history,

@@ -53,15 +53,28 @@ struct Members {
         guard let number = value.numberValue, let int = number.intValue, number.isInteger else {
             throw Self.wrongType(name, expected: "integer", value)
         }
-        if int < range.lowerBound {
-            throw APIError.validation(
-                "Value '\(int)' at '\(name)' failed to satisfy constraint: Member must have value greater than or equal to \(range.lowerBound)")
-        }
-        if int > range.upperBound {
-            throw APIError.validation(
-                "Value '\(int)' at '\(name)' failed to satisfy constraint: Member must have value less than or equal to \(range.upperBound)")
-        }
+        try Self.check(name, int, "\(int)", range)
         return int
+    }
+
+    /// An optional number member within `range` (a `float` shape).
+    func double(_ name: String, _ range: ClosedRange<Double>) throws(APIError) -> Double? {
+        guard let value = value(name) else { return nil }
+        guard let number = value.doubleValue, value.numberValue != nil else { throw Self.wrongType(name, expected: "number", value) }
+        try Self.check(name, number, value.serialized(), range)
+        return number
+    }
+
+    /// A value outside its shape's `range`, in coral's words.
+    static func check<T: Comparable>(_ name: String, _ value: T, _ text: String, _ range: ClosedRange<T>) throws(APIError) {
+        if value < range.lowerBound {
+            throw APIError.validation(
+                "Value '\(text)' at '\(name)' failed to satisfy constraint: Member must have value greater than or equal to \(range.lowerBound)")
+        }
+        if value > range.upperBound {
+            throw APIError.validation(
+                "Value '\(text)' at '\(name)' failed to satisfy constraint: Member must have value less than or equal to \(range.upperBound)")
+        }
     }
 
     /// An optional boolean member.

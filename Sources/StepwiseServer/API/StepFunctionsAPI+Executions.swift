@@ -65,6 +65,10 @@ extension StepFunctionsAPI {
         }
         if let error = execution.error { output["error"] = .string(error) }
         if let cause = execution.cause { output["cause"] = .string(cause) }
+        if let mapRunArn = execution.mapRunArn {
+            output["mapRunArn"] = .string(mapRunArn)
+            for (key, value) in childRedrive(execution.status) { output[key] = value }
+        }
         return .object(output)
     }
 
@@ -78,9 +82,12 @@ extension StepFunctionsAPI {
         guard (arn == nil) != (mapRunArn == nil) else {
             throw APIError.validation("Must provide a StateMachine ARN or a MapRun ARN, but not both")
         }
-        guard let arn else { throw APIError.service("ResourceNotFound", "Resource not found: '\(mapRunArn ?? "")'") }
-        let page = try await engine.listExecutions(
-            stateMachineArn: arn, status: status.flatMap(ExecutionRecord.Status.init), maxResults: maxResults, nextToken: nextToken)
+        let page = if let arn {
+            try await engine.listExecutions(
+                stateMachineArn: arn, status: status.flatMap(ExecutionRecord.Status.init), maxResults: maxResults, nextToken: nextToken)
+        } else {
+            try await listChildExecutions(engine, mapRunArn: mapRunArn ?? "", status: status, maxResults: maxResults, nextToken: nextToken)
+        }
         let items = redriveFilter == "REDRIVEN" ? [] : page.items.map(json)
         return paged("executions", items, page.nextToken)
     }
@@ -103,6 +110,7 @@ extension StepFunctionsAPI {
             "startDate": execution.startDate.epochJSON, "redriveCount": 0,
         ]
         if let stopDate = execution.stopDate { object["stopDate"] = stopDate.epochJSON }
+        if let mapRunArn = execution.mapRunArn { object["mapRunArn"] = .string(mapRunArn) }
         return .object(object)
     }
 

@@ -26,15 +26,15 @@ public struct StepFunctionsAPI: Sendable {
         "SendTaskSuccess": sendTaskSuccess, "SendTaskFailure": sendTaskFailure, "SendTaskHeartbeat": sendTaskHeartbeat,
         "CreateActivity": createActivity, "DescribeActivity": describeActivity, "ListActivities": listActivities,
         "DeleteActivity": deleteActivity, "GetActivityTask": getActivityTask,
+        "DescribeMapRun": describeMapRun, "ListMapRuns": listMapRuns, "UpdateMapRun": updateMapRun,
     ]
 
-    /// Actions of the Step Functions API that Stepwise does not serve yet (versions, aliases, map runs, redrive,
-    /// TestState): answered as unknown operations, with a message saying so.
+    /// Actions of the Step Functions API that Stepwise does not serve yet (versions, aliases, redrive, TestState):
+    /// answered as unknown operations, with a message saying so.
     static let unsupported: Set<String> = [
         "PublishStateMachineVersion", "ListStateMachineVersions",
         "DeleteStateMachineVersion", "CreateStateMachineAlias", "DescribeStateMachineAlias", "UpdateStateMachineAlias",
-        "DeleteStateMachineAlias", "ListStateMachineAliases", "DescribeMapRun", "ListMapRuns", "UpdateMapRun",
-        "RedriveExecution", "TestState",
+        "DeleteStateMachineAlias", "ListStateMachineAliases", "RedriveExecution", "TestState",
     ]
 
     /// Answers one request; never throws (every failure becomes an AWS error response).

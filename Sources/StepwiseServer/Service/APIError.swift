@@ -9,6 +9,8 @@ public struct APIError: HTTPResponseError, Equatable, CustomStringConvertible {
     public let type: String
     public let message: String
     public let status: HTTPStatus
+    /// Members some errors add to the body: `reason` (ValidationException), `resourceName` (ResourceNotFound).
+    public var members: JSONObject = [:]
 
     public init(type: String, message: String, status: HTTPStatus = .badRequest) {
         self.type = type
@@ -22,7 +24,9 @@ public struct APIError: HTTPResponseError, Equatable, CustomStringConvertible {
     public var description: String { "\(code): \(message)" }
 
     public var httpResponse: HTTPResponse {
-        .json(["__type": .string(type), "message": .string(message)], status: status, contentType: AWSJSON.contentType)
+        var body: JSONObject = ["__type": .string(type), "message": .string(message)]
+        for (key, value) in members { body[key] = value }
+        return .json(.object(body), status: status, contentType: AWSJSON.contentType)
     }
 }
 
@@ -68,6 +72,20 @@ extension APIError {
     }
 
     static func invalidName(_ name: String) -> APIError { service("InvalidName", "Invalid Name: '\(name)'") }
+
+    /// ResourceNotFound naming the resource (a Map Run, say), with AWS's `resourceName` member.
+    static func resourceNotFound(_ arn: String) -> APIError {
+        var error = service("ResourceNotFound", "Resource not found: '\(arn)'")
+        error.members["resourceName"] = .string(arn)
+        return error
+    }
+
+    /// A ValidationException of the service itself (not a shape constraint), with AWS's `reason` member.
+    static func validation(_ message: String, reason: String) -> APIError {
+        var error = service("ValidationException", message)
+        error.members["reason"] = .string(reason)
+        return error
+    }
 
     static func invalidArn(_ reason: String) -> APIError { service("InvalidArn", "Invalid Arn: '\(reason)'") }
 

@@ -82,11 +82,12 @@ extension Engine {
         return try await execution(arn: arn).stopDate ?? Date()
     }
 
-    /// The execution with this ARN, as stored. - Throws: InvalidArn, ExecutionDoesNotExist.
+    /// The execution with this ARN, as stored (a Distributed Map's child too). - Throws: InvalidArn, ExecutionDoesNotExist.
     public func execution(arn: String) async throws -> ExecutionRecord {
         _ = try ResourceARN.execution(arn)
-        guard let record = try await store.execution(arn: arn) else { throw APIError.executionDoesNotExist(arn) }
-        return record
+        if let record = try await store.execution(arn: arn) { return record }
+        guard let child = try await store.mapRunExecution(arn: arn) else { throw APIError.executionDoesNotExist(arn) }
+        return child
     }
 
     /// A page of executions, newest first (ListExecutions).

@@ -34,6 +34,13 @@ struct ResourceARN: Equatable {
         return arn
     }
 
+    /// The ARN of a Map Run: `…:mapRun:<machine>/<label>:<id>`.
+    static func mapRun(_ text: String) throws(APIError) -> ResourceARN {
+        let arn = try ResourceARN(text)
+        guard arn.type == "mapRun", arn.names.count == 2 else { throw APIError.invalidArn("Invalid ARN prefix: \(text)") }
+        return arn
+    }
+
     /// The ARN of a taggable resource (a state machine or an activity).
     static func taggable(_ text: String) throws(APIError) -> ResourceARN {
         let arn = try ResourceARN(text)

@@ -16,8 +16,7 @@ public struct LocalDistributedMapIO: DistributedMapIO {
             let items = try readItems(resource: resource, arguments: arguments, config: readerConfig)
             return .array(maxItems.map { Array(items.prefix($0)) } ?? items)
         case .writeResults(_, let arguments, let writerConfig, let mapRunArn, let results):
-            return try ResultFiles(store: store, arguments: arguments, config: writerConfig, mapRunArn: mapRunArn, execution: execution)
-                .write(results)
+            return try ResultFiles(store: store, arguments: arguments, config: writerConfig, mapRunArn: mapRunArn).write(results)
         }
     }
 
@@ -45,13 +44,17 @@ public struct LocalDistributedMapIO: DistributedMapIO {
         return items
     }
 
-    /// An S3 inventory manifest: every CSV data file it lists, each row an object `{Bucket, Key, …}`.
+    /// An S3 inventory manifest: every CSV data file it lists (gzip-compressed, as S3 Inventory writes them, or
+    /// plain), each row an object named by `fileSchema` (`{Bucket, Key, …}`).
     func manifestItems(_ manifest: JSON, bucket: String) throws -> [JSON] {
         let headers = (manifest["fileSchema"]?.stringValue ?? "Bucket, Key").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         var items: [JSON] = []
         for file in manifest["files"]?.arrayValue ?? [] {
             guard let key = file["key"]?.stringValue else { continue }
-            let text = try Self.text(try wrapped { try store.getObject(bucket: manifest["destinationBucket"]?.stringValue.map(Self.bucketName) ?? bucket, key: key) })
+            let source = manifest["destinationBucket"]?.stringValue.map(Self.bucketName) ?? bucket
+            var data = try wrapped { try store.getObject(bucket: source, key: key) }
+            if Gzip.isCompressed(data) { data = try Gzip.decompress(data, what: "The inventory file \(key)") }
+            let text = try Self.text(data)
             let reader = CSVReader(config: ["CSVHeaderLocation": "GIVEN", "CSVHeaders": .array(headers.map(JSON.string))])
             items += try reader.items(text)
         }

@@ -2,18 +2,21 @@ import Foundation
 import JSON
 import Stepwise
 
-/// A Distributed Map's ResultWriter output on the local S3: `<Prefix>/<map run id>/manifest.json` with
-/// SUCCEEDED_0, FAILED_0 and PENDING_0 files, in AWS's shapes.
+/// A Distributed Map's ResultWriter output on the local S3: `<Prefix>/<map run id>/manifest.json` and a
+/// SUCCEEDED_0 / FAILED_0 file for each status that has children, in AWS's shapes (AWS Developer Guide,
+/// "ResultWriter (Map)"): succeeded children as the WriterConfig's Transformation presents them (NONE, the
+/// default: output and metadata; COMPACT: output; FLATTEN: outputs with arrays spliced in), failed ones always
+/// with their metadata; a JSON array per file, or JSON Lines. Stepwise never leaves children pending, so there is
+/// no PENDING file; the manifest lists every status, empty ones as `[]`.
 struct ResultFiles {
     let store: S3Store
     let bucket: String
     let folder: String
     let mapRunArn: String
-    let execution: ExecutionInfo
     let jsonLines: Bool
-    let transformation: String
+    let transformation: ResultTransformation
 
-    init(store: S3Store, arguments: JSON, config: JSON?, mapRunArn: String, execution: ExecutionInfo) throws {
+    init(store: S3Store, arguments: JSON, config: JSON?, mapRunArn: String) throws {
         guard let bucket = arguments["Bucket"]?.stringValue else {
             throw StatesError(StatesError.Name.resultWriterFailed, "The ResultWriter needs a Bucket.")
         }
@@ -23,20 +26,20 @@ struct ResultFiles {
         let runId = mapRunArn.split(separator: ":").last.map(String.init) ?? "run"
         folder = prefix.isEmpty ? runId : (prefix.hasSuffix("/") ? prefix + runId : prefix + "/" + runId)
         self.mapRunArn = mapRunArn
-        self.execution = execution
         jsonLines = config?["OutputType"]?.stringValue == "JSONL"
-        transformation = config?["Transformation"]?.stringValue ?? "NONE"
+        transformation = ResultTransformation(writerConfig: config)
     }
 
     func write(_ results: [MapChildResult]) throws -> JSON {
-        let succeeded = results.filter(\.succeeded).map(record)
-        let failed = results.filter { !$0.succeeded }.map(record)
-        var files: JSONObject = [:]
-        for (status, records) in [("SUCCEEDED", succeeded), ("FAILED", failed), ("PENDING", [JSON]())] {
+        let succeeded = transformation.records(results.filter(\.succeeded))
+        var dates = DateTexts()
+        let failed = results.filter { !$0.succeeded }.map { $0.metadata(&dates) }
+        var files: JSONObject = ["FAILED": [], "PENDING": [], "SUCCEEDED": []]
+        for (status, records) in [("FAILED", failed), ("SUCCEEDED", succeeded)] where !records.isEmpty {
             let key = "\(folder)/\(status)_0.json"
             let body = jsonLines ? records.map { $0.serialized() }.joined(separator: "\n") : JSON.array(records).serialized()
             let info = try put(key, body)
-            files[status] = records.isEmpty && status != "SUCCEEDED" ? [] : [["Key": .string(key), "Size": .int(info.size)]]
+            files[status] = [["Key": .string(key), "Size": .int(info.size)]]
         }
         let manifest: JSON = ["DestinationBucket": .string(bucket), "MapRunArn": .string(mapRunArn), "ResultFiles": .object(files)]
         _ = try put("\(folder)/manifest.json", manifest.serialized())
@@ -47,24 +50,5 @@ struct ResultFiles {
         do { return try store.putObject(bucket: bucket, key: key, data: Data(body.utf8), contentType: "application/json") } catch let error as StatesError {
             throw StatesError(StatesError.Name.resultWriterFailed, "\(error.name): \(error.cause)")
         }
-    }
-
-    /// One child as the result files describe it; COMPACT and FLATTEN keep only the output.
-    func record(_ result: MapChildResult) -> JSON {
-        if transformation == "FLATTEN" || transformation == "COMPACT" { return result.output ?? ["Error": .string(result.error ?? ""), "Cause": .string(result.cause ?? "")] }
-        let name = "\(execution.name)-\(result.index)"
-        var object: JSONObject = [
-            "ExecutionArn": .string("\(execution.arn)/\(result.index)"), "Input": .string(result.input.serialized()),
-            "InputDetails": ["Included": true], "Name": .string(name), "StateMachineArn": .string(execution.stateMachineArn),
-            "Status": .string(result.succeeded ? "SUCCEEDED" : "FAILED"), "RedriveCount": 0,
-        ]
-        if let output = result.output {
-            object["Output"] = .string(output.serialized())
-            object["OutputDetails"] = ["Included": true]
-        } else {
-            object["Error"] = .string(result.error ?? "")
-            object["Cause"] = .string(result.cause ?? "")
-        }
-        return .object(object)
     }
 }

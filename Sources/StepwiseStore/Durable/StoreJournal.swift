@@ -15,7 +15,7 @@ import Synchronization
 /// from the store later under a new recording (the old one's items still queued are then never written).
 final class StoreJournal: Sendable {
     enum Item: Sendable {
-        case step(recording: Int, arn: String, row: StepRow, events: [EventRow])
+        case step(recording: Int, arn: String, row: StepRow, events: [EventRow], mapRuns: MapRunRows?)
         case finished(recording: Int, arn: String, result: ExecutionResult)
         /// Resumed by the consumer once every item before it is written.
         case barrier(CheckedContinuation<Void, Never>)
@@ -34,9 +34,17 @@ final class StoreJournal: Sendable {
         let id: Int
 
         func record(execution: ExecutionInfo, sequence: Int, time: Date, input: StepInput, events: [HistoryEvent]) {
-            let row = StepRow(seq: sequence, timestamp: time.timeIntervalSince1970, input: input.json.serialized())
-            journal.continuation.yield(.step(recording: id, arn: execution.arn, row: row, events: events.map(EventRow.init)))
+            record(execution: execution, sequence: sequence, time: time, input: input, events: events, mapRuns: MapRunChanges())
         }
+
+        /// A step and the Map Runs and child executions it changed: written in one commit, or not at all.
+        func record(execution: ExecutionInfo, sequence: Int, time: Date, input: StepInput, events: [HistoryEvent], mapRuns: MapRunChanges) {
+            let row = StepRow(seq: sequence, timestamp: time.timeIntervalSince1970, input: input.json.serialized())
+            let rows = mapRuns.isEmpty ? nil : MapRunRows(mapRuns)
+            journal.continuation.yield(.step(recording: id, arn: execution.arn, row: row, events: events.map(EventRow.init), mapRuns: rows))
+        }
+
+        func durable(execution: ExecutionInfo, sequence: Int) async { await journal.durable() }
 
         func finished(execution: ExecutionInfo, result: ExecutionResult) {
             journal.continuation.yield(.finished(recording: id, arn: execution.arn, result: result))
@@ -44,12 +52,14 @@ final class StoreJournal: Sendable {
     }
 
     private let continuation: AsyncStream<Item>.Continuation
+    private let store: Store
     private let consumer: Task<Void, Never>
     private let lastRecording = Mutex(0)
 
     init(store: Store, onFailure: @escaping @Sendable (Failure) -> Void) {
         let (stream, continuation) = AsyncStream<Item>.makeStream()
         self.continuation = continuation
+        self.store = store
         consumer = Task {
             var stopped: Set<Int> = []
             for await item in stream {
@@ -70,7 +80,8 @@ final class StoreJournal: Sendable {
 
     private static func write(_ item: Item, to store: Store) async throws {
         switch item {
-        case .step(_, let arn, let row, let events): try await store.append(arn: arn, step: row, events: events)
+        case .step(_, let arn, let row, let events, nil): try await store.append(arn: arn, step: row, events: events)
+        case .step(_, let arn, let row, let events, let mapRuns?): try await store.append(arn: arn, step: row, events: events, mapRuns: mapRuns)
         case .finished(_, let arn, let result):
             try await store.finishExecution(
                 arn: arn, status: ExecutionRecord.Status(result.status), output: result.output?.serialized(), error: result.error,
@@ -86,6 +97,14 @@ final class StoreJournal: Sendable {
         }
     }
 
+    /// Waits until every step recorded so far is committed (the driver's write-ahead wait before it dispatches a
+    /// task). A commit that fails ends the wait too: the failing recording is stopped through `onFailure`, and its
+    /// execution with it, so the task never runs unrecorded for long.
+    func durable() async {
+        await barrier()
+        try? await store.flush()
+    }
+
     /// Waits until everything recorded so far has reached the store; no more records are accepted.
     func drain() async {
         continuation.finish()
@@ -96,14 +115,14 @@ final class StoreJournal: Sendable {
 extension StoreJournal.Item {
     var recording: Int? {
         switch self {
-        case .step(let recording, _, _, _), .finished(let recording, _, _): recording
+        case .step(let recording, _, _, _, _), .finished(let recording, _, _): recording
         case .barrier: nil
         }
     }
 
     var arn: String? {
         switch self {
-        case .step(_, let arn, _, _), .finished(_, let arn, _): arn
+        case .step(_, let arn, _, _, _), .finished(_, let arn, _): arn
         case .barrier: nil
         }
     }

@@ -1,0 +1,108 @@
+import Foundation
+import JSON
+
+/// A Distributed Map's run as DescribeMapRun shows it (asl-reference §8): where it belongs, its settings (which
+/// UpdateMapRun can change while it runs) and how far its items and child executions got.
+public struct MapRunRecord: Sendable, Equatable {
+    public enum Status: String, Sendable {
+        case running = "RUNNING", succeeded = "SUCCEEDED", failed = "FAILED", aborted = "ABORTED"
+    }
+
+    /// Items or child executions by state (`itemCounts`, `executionCounts`). Pending ones have not started.
+    public struct Counts: Sendable, Equatable {
+        public var pending = 0, running = 0, succeeded = 0, failed = 0, timedOut = 0, aborted = 0, total = 0, resultsWritten = 0
+
+        public init() {}
+
+        /// AWS's shape; `failuresNotRedrivable` and `pendingRedrive` stay 0 (Stepwise does not redrive).
+        public var json: JSON {
+            [
+                "pending": .int(pending), "running": .int(running), "succeeded": .int(succeeded), "failed": .int(failed),
+                "timedOut": .int(timedOut), "aborted": .int(aborted), "total": .int(total), "resultsWritten": .int(resultsWritten),
+                "failuresNotRedrivable": 0, "pendingRedrive": 0,
+            ]
+        }
+
+        public init(json: JSON) {
+            pending = json["pending"]?.intValue ?? 0
+            running = json["running"]?.intValue ?? 0
+            succeeded = json["succeeded"]?.intValue ?? 0
+            failed = json["failed"]?.intValue ?? 0
+            timedOut = json["timedOut"]?.intValue ?? 0
+            aborted = json["aborted"]?.intValue ?? 0
+            total = json["total"]?.intValue ?? 0
+            resultsWritten = json["resultsWritten"]?.intValue ?? 0
+        }
+    }
+
+    public let arn: String
+    /// The execution whose Map state started the run.
+    public let executionArn: String
+    /// The children's state machine: `<machine ARN>/<label>`.
+    public let stateMachineArn: String
+    public let startDate: Date
+    public var stopDate: Date?
+    public var status: Status
+    public var maxConcurrency: Int
+    public var toleratedFailurePercentage: Double
+    public var toleratedFailureCount: Int
+    public var itemCounts: Counts
+    public var executionCounts: Counts
+
+    public init(
+        arn: String, executionArn: String, stateMachineArn: String, startDate: Date, stopDate: Date? = nil, status: Status = .running,
+        maxConcurrency: Int, toleratedFailurePercentage: Double, toleratedFailureCount: Int, itemCounts: Counts, executionCounts: Counts
+    ) {
+        self.arn = arn
+        self.executionArn = executionArn
+        self.stateMachineArn = stateMachineArn
+        self.startDate = startDate
+        self.stopDate = stopDate
+        self.status = status
+        self.maxConcurrency = maxConcurrency
+        self.toleratedFailurePercentage = toleratedFailurePercentage
+        self.toleratedFailureCount = toleratedFailureCount
+        self.itemCounts = itemCounts
+        self.executionCounts = executionCounts
+    }
+}
+
+/// A child execution of a Distributed Map with STANDARD children: recorded and linked to its Map Run, so
+/// DescribeExecution, ListExecutions(mapRunArn) and GetExecutionHistory show it.
+public struct MapChildExecution: Sendable, Equatable {
+    public let arn: String
+    public let name: String
+    public let mapRunArn: String
+    /// `<parent machine ARN>/<label>`.
+    public let stateMachineArn: String
+    /// The execution that runs the Map state.
+    public let parentArn: String
+    public let input: JSON
+    public let startDate: Date
+    public var status: ExecutionStatus = .running
+    public var output: JSON?
+    public var error: String?
+    public var cause: String?
+    public var stopDate: Date?
+}
+
+/// One event of a child execution's history.
+public struct MapChildEvent: Sendable {
+    public let executionArn: String
+    public let event: HistoryEvent
+}
+
+/// What one step changed besides the execution's own history: Map Runs started, counted, updated or ended,
+/// and the child executions and child history events they recorded. A journal stores them with the step.
+public struct MapRunChanges: Sendable {
+    /// The latest state of every Map Run the step changed.
+    public var mapRuns: [MapRunRecord] = []
+    /// The latest state of every child execution the step started or ended.
+    public var children: [MapChildExecution] = []
+    /// New child history events, in the order they happened.
+    public var childEvents: [MapChildEvent] = []
+
+    public init() {}
+
+    public var isEmpty: Bool { mapRuns.isEmpty && children.isEmpty && childEvents.isEmpty }
+}

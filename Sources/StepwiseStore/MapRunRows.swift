@@ -1,0 +1,33 @@
+import Foundation
+import Stepwise
+
+/// What a step changed in Map Runs and their child executions, as rows ready to write: payloads and events are
+/// serialized by whoever builds it (the journal, on the execution's side), not on the store's serial queue.
+public struct MapRunRows: Sendable {
+    /// A child execution's row in `map_run_executions`.
+    public struct Child: Sendable {
+        let arn, name, mapRunArn, stateMachineArn, parentArn, status, input: String
+        let output, error, cause: String?
+        let startDate: Double
+        let stopDate: Double?
+    }
+
+    public internal(set) var runs: [MapRunRecord]
+    public let children: [Child]
+    public let events: [(executionArn: String, row: EventRow)]
+
+    public init(_ changes: MapRunChanges) {
+        runs = changes.mapRuns
+        children = changes.children.map { child in
+            Child(
+                arn: child.arn, name: child.name, mapRunArn: child.mapRunArn, stateMachineArn: child.stateMachineArn,
+                parentArn: child.parentArn, status: child.status.rawValue, input: child.input.serialized(),
+                output: child.output?.serialized(), error: child.error, cause: child.cause,
+                startDate: child.startDate.timeIntervalSince1970, stopDate: child.stopDate?.timeIntervalSince1970)
+        }
+        events = changes.childEvents.map { ($0.executionArn, EventRow($0.event)) }
+    }
+
+    /// Rows the write adds or changes, for the group commit's size limit.
+    var rowCount: Int { runs.count + children.count + events.count }
+}
