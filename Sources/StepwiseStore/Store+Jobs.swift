@@ -90,6 +90,12 @@ extension Store {
     }
 
     /// Cancels a QUEUED job. False when the job was not QUEUED.
+    /// Records that a running job was asked to stop (a cooperative cancel): once its execution ends SUCCEEDED,
+    /// the job reads CANCELLED.
+    public func recordCancelRequest(id: String, date: Date) throws {
+        try database().run("UPDATE jobs SET cancel_requested_date = ? WHERE id = ? AND cancel_requested_date IS NULL", date.timeIntervalSince1970, id)
+    }
+
     public func cancelQueuedJob(id: String, date: Date) throws -> Bool {
         try database().run(
             """

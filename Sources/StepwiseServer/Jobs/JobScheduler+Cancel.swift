@@ -18,6 +18,7 @@ extension JobScheduler {
         }
         guard let arn = try await engine.store.job(id: id)?.executionArn else { throw JobsError.notFound(job: id) }
         if let cancel = settings[job.workflow]?.cancel, await requestCancel(job, arn: arn, cancel) {
+            try await engine.store.recordCancelRequest(id: id, date: Date())
             stopAfterGracePeriod(arn, cancel.gracePeriodSeconds)
             return (try await engine.store.job(id: id) ?? job, true)
         }
