@@ -1,8 +1,9 @@
 extension Database {
-    /// Inserts queued steps and events and advances each execution's event count. Runs inside a transaction.
+    /// Inserts queued steps and events, advances each execution's event count, then records the queued ends of
+    /// executions (each after its own last step). Runs inside a transaction.
     ///
     /// The hot path of the store: cached statements, typed binds, no per-row allocation beyond SQLite's copies.
-    func writeLog(_ entries: [PendingLog.Entry]) throws {
+    func writeLog(_ entries: [PendingLog.Entry], finishes: [PendingLog.Finish] = []) throws {
         let insertStep = try statement("INSERT INTO step_log (execution_arn, seq, timestamp, input) VALUES (?, ?, ?, ?)")
         let insertEvent = try statement("""
             INSERT INTO events (execution_arn, id, type, timestamp, previous_event_id, details) VALUES (?, ?, ?, ?, ?, ?)
@@ -26,6 +27,11 @@ extension Database {
         }
         let update = try statement("UPDATE executions SET event_count = ? WHERE arn = ?")
         for (arn, count) in lastEvent { try update.run(count, arn) }
+        guard !finishes.isEmpty else { return }
+        let finish = try statement("""
+            UPDATE executions SET status = ?, output = ?, error = ?, cause = ?, stop_date = ? WHERE arn = ? AND status = 'RUNNING'
+            """)
+        for end in finishes { try finish.run(end.status, end.output, end.error, end.cause, end.stopDate, end.arn) }
     }
 
     /// Inserts one event; parameter 1 (the execution ARN) is already bound.

@@ -15,7 +15,21 @@ struct PendingLog {
         var eventId: Int
     }
 
+    /// How an execution ended, written after every queued entry of the same commit.
+    struct Finish {
+        let arn: String
+        let status: String
+        let output: String?
+        let error: String?
+        let cause: String?
+        let stopDate: Double
+    }
+
     var entries: [Entry] = []
+    /// Ends of executions queued with the entries: a finish commits in the same transaction as the steps before it.
+    var finishes: [Finish] = []
+    /// Executions whose end is queued: their log is closed, though the database still shows them RUNNING.
+    var closed: Set<String> = []
     /// Steps plus events queued.
     var rows = 0
     var tails: [String: Tail] = [:]
@@ -40,8 +54,13 @@ struct PendingLog {
         return Tail(seq: step.seq, eventId: last)
     }
 
+    /// Nothing is queued.
+    var isEmpty: Bool { entries.isEmpty && finishes.isEmpty }
+
     mutating func removeCommitted() {
         entries.removeAll(keepingCapacity: true)
+        finishes.removeAll(keepingCapacity: true)
+        closed.removeAll(keepingCapacity: true)
         rows = 0
         failure = nil
     }

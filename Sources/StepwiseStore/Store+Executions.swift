@@ -2,23 +2,55 @@ import Foundation
 import JSON
 
 extension Store {
-    /// Stores a new execution.
+    /// Stores a new execution; returns once it is committed (durable against a process crash).
+    ///
+    /// Starts that arrive together share one commit: each joins the batch queued on the store's queue, and the
+    /// batch (with every queued log append) is written in one transaction when the store's queue reaches it —
+    /// at once when the store is idle, after the starts already waiting under load. A busy server thus commits
+    /// many starts per transaction instead of one each, and still answers each start only once it is stored.
     ///
     /// - Throws: `.alreadyExists` when an execution with that ARN exists; the standing write failure (retried
-    ///   first), since an execution started now could not be recorded.
-    public func createExecution(_ execution: ExecutionRecord) throws {
+    ///   first), since an execution started now could not be recorded; the failure of its commit.
+    public func createExecution(_ execution: ExecutionRecord) async throws {
         if log.failure != nil, !retryWrites(), let failure = log.failure {
             throw StoreError(failure.kind, "cannot record a new execution: \(failure.message)", code: failure.code)
         }
+        let stored = try database().int("SELECT 1 FROM executions WHERE arn = ?", execution.arn) != nil
+        guard !stored, !creates.contains(where: { $0.record.arn == execution.arn }) else { throw StoreError(.alreadyExists, "Execution Already Exists: '\(execution.arn)'") }
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            creates.append(PendingCreate(record: execution, continuation: continuation))
+            if creates.count == 1 { Task { self.commitCreates() } }
+        }
+    }
+
+    /// Commits the queued starts (and the queued log with them) in one transaction and answers each.
+    func commitCreates() {
+        let batch = creates
+        creates = []
+        guard !batch.isEmpty else { return }
+        var duplicates: Set<String> = []
         do {
-            try database().run("""
-                INSERT INTO executions (\(Self.executionColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, execution.arn, execution.name, execution.stateMachineArn, execution.revisionId,
-                execution.definition, execution.status.rawValue, execution.input, execution.output, execution.error,
-                execution.cause, execution.startDate.timeIntervalSince1970, execution.stopDate?.timeIntervalSince1970,
-                execution.parentArn, Int(execution.seed), execution.virtualTime, execution.eventCount)
-        } catch let error as StoreError where error.isDuplicate {
-            throw StoreError(.alreadyExists, "Execution Already Exists: '\(execution.arn)'", code: error.code)
+            try commit { database in
+                for create in batch {
+                    do {
+                        try database.insert(create.record)
+                    } catch let error as StoreError where error.isDuplicate {
+                        duplicates.insert(create.record.arn)  // SQLite undid that statement only; the others stand
+                    }
+                }
+            }
+        } catch {
+            for create in batch { create.continuation.resume(throwing: error) }
+            return
+        }
+        statistics.startCommits += 1
+        statistics.starts += batch.count - duplicates.count
+        for create in batch {
+            if duplicates.contains(create.record.arn) {
+                create.continuation.resume(throwing: StoreError(.alreadyExists, "Execution Already Exists: '\(create.record.arn)'"))
+            } else {
+                create.continuation.resume()
+            }
         }
     }
 
@@ -56,35 +88,33 @@ extension Store {
             """, row: Self.execution)
     }
 
-    /// Records how an execution ended, in the same transaction as every queued log append, and closes its log.
+    /// Records how an execution ended and closes its log: queued behind its steps for the next group commit
+    /// (their transaction, never before them), and visible to every read, which commits the queue first.
     ///
-    /// A failed commit stops the execution's recording as a refused append does (see
-    /// ``append(arn:step:events:)``): it stays RUNNING at its last committed step.
+    /// While a write failure stands, the finish is refused as an append is (see ``append(arn:step:events:)``):
+    /// the execution stays RUNNING at its last committed step.
     ///
     /// - Throws: `.notFound` for an unknown ARN; `.invalidArgument` when it already finished; `.notRecorded`
-    ///   when its recording stopped; the write failure.
+    ///   when its recording stopped; the standing write failure.
     public func finishExecution(arn: String, status: ExecutionRecord.Status, output: String? = nil,
                                 error: String? = nil, cause: String? = nil, stopDate: Date) throws {
         try checkRecorded(arn)
-        commitTask?.cancel()
-        commitTask = nil
-        let changed: Int
+        if let failure = log.failure {
+            log.detached[arn] = failure
+            throw failure
+        }
         do {
-            changed = try commit { database in
-                try database.run("""
-                    UPDATE executions SET status = ?, output = ?, error = ?, cause = ?, stop_date = ?
-                    WHERE arn = ? AND status = 'RUNNING'
-                    """, status.rawValue, output, error, cause, stopDate.timeIntervalSince1970, arn)
-            }
-        } catch {
-            if log.failure == nil { recordFailure(error) }
-            log.detached[arn] = log.failure
-            throw error
+            _ = try logTail(arn)
+        } catch let error as StoreError where error.kind == .notFound {
+            throw StoreError(.notFound, "Execution Does Not Exist: '\(arn)'")
+        } catch let error as StoreError where error.kind == .invalidArgument {
+            throw StoreError(.invalidArgument, "execution \(arn) has already finished")
         }
         log.tails[arn] = nil
-        guard changed == 0 else { return }
-        guard try execution(arn: arn) != nil else { throw StoreError(.notFound, "Execution Does Not Exist: '\(arn)'") }
-        throw StoreError(.invalidArgument, "execution \(arn) has already finished")
+        log.closed.insert(arn)
+        log.finishes.append(PendingLog.Finish(
+            arn: arn, status: status.rawValue, output: output, error: error, cause: cause, stopDate: stopDate.timeIntervalSince1970))
+        scheduleCommit()
     }
 }
 
@@ -104,5 +134,24 @@ extension Store {
         event.id = tail.eventId + 1
         try append(arn: arn, step: StepRow(seq: tail.seq + 1, timestamp: stopDate.timeIntervalSince1970, input: stopInput), events: [event])
         try finishExecution(arn: arn, status: .aborted, error: error, cause: cause, stopDate: stopDate)
+    }
+}
+
+/// A start waiting for the commit that stores it (``Store/createExecution(_:)``).
+struct PendingCreate {
+    let record: ExecutionRecord
+    let continuation: CheckedContinuation<Void, any Error>
+}
+
+extension Database {
+    /// Inserts one execution row.
+    func insert(_ execution: ExecutionRecord) throws {
+        try run("""
+            INSERT INTO executions (\(Store.executionColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            execution.arn, execution.name, execution.stateMachineArn, execution.revisionId,
+            execution.definition, execution.status.rawValue, execution.input, execution.output, execution.error,
+            execution.cause, execution.startDate.timeIntervalSince1970, execution.stopDate?.timeIntervalSince1970,
+            execution.parentArn, Int(execution.seed), execution.virtualTime, execution.eventCount)
     }
 }

@@ -31,12 +31,14 @@ extension Store {
     public func flush() throws {
         commitTask?.cancel()
         commitTask = nil
+        commitCreates()
         try commitPending()
     }
 
     /// Where the execution's log ends, from the queue or else from the database.
     func logTail(_ arn: String) throws -> PendingLog.Tail {
         if let tail = log.tails[arn] { return tail }
+        if log.closed.contains(arn) { throw StoreError(.invalidArgument, "execution \(arn) has already finished") }
         let database = try database()
         let sql = """
             SELECT status, event_count, (SELECT coalesce(max(seq), 0) FROM step_log WHERE execution_arn = ?1)
@@ -79,7 +81,7 @@ extension Store {
 
     /// Writes every queued entry in one transaction. On failure the queue is kept, to be retried.
     func commitPending() throws {
-        guard !log.entries.isEmpty else { return }
+        guard !log.isEmpty else { return }
         try commit { _ in }
     }
 
@@ -90,14 +92,14 @@ extension Store {
         let result: T
         do {
             result = try database.transaction {
-                if !log.entries.isEmpty { try database.writeLog(log.entries) }
+                if !log.isEmpty { try database.writeLog(log.entries, finishes: log.finishes) }
                 return try body(database)
             }
         } catch {
-            if !log.entries.isEmpty { recordFailure(error) }
+            if !log.isEmpty { recordFailure(error) }
             throw error
         }
-        if !log.entries.isEmpty {
+        if !log.isEmpty {
             statistics.commits += 1
             statistics.steps += log.entries.count
             statistics.events += log.rows - log.entries.count
@@ -109,6 +111,6 @@ extension Store {
     /// Commits the queue before a read, so reads see every accepted append; a failure is kept, not thrown,
     /// and the read sees what is committed.
     func settle() {
-        if !log.entries.isEmpty { commitRecordingFailure() }
+        if !log.isEmpty { commitRecordingFailure() }
     }
 }

@@ -12,7 +12,7 @@ extension Store {
     /// resuming: the failure is cleared and that attempt is the test.
     @discardableResult
     public func retryWrites() -> Bool {
-        if log.failure != nil, log.entries.isEmpty { log.failure = nil }
+        if log.failure != nil, log.isEmpty { log.failure = nil }
         commitRecordingFailure()
         return log.failure == nil
     }

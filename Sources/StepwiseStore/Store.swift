@@ -6,10 +6,11 @@ import Foundation
 /// call runs on that queue, never on the cooperative pool. Log appends are queued in memory and written by
 /// group commit (see ``append(arn:step:events:)``).
 ///
-/// How the engine uses it: ``createExecution(_:)`` with the definition text, input, seed and clock kind;
-/// after every interpreter step, ``append(arn:step:events:)`` with the step's input (as JSON text) and the
-/// events it produced; when the interpreter finishes, ``finishExecution(arn:status:output:error:cause:stopDate:)``
-/// (which commits the queued log first, in the same transaction). On restart, ``runningExecutions()`` and, for
+/// How the engine uses it: ``createExecution(_:)`` with the definition text, input, seed and clock kind
+/// (concurrent starts share a commit, each answered once stored); after every interpreter step,
+/// ``append(arn:step:events:)`` with the step's input (as JSON text) and the events it produced; when the
+/// interpreter finishes, ``finishExecution(arn:status:output:error:cause:stopDate:)`` (queued behind the log,
+/// committed in the same transaction as its last steps). On restart, ``runningExecutions()`` and, for
 /// each, ``stepLog(arn:)``: replay the inputs in order through a fresh interpreter, then re-arm timers and
 /// re-dispatch open tasks. Call ``flush()`` where durability must be known (before acknowledging a callback)
 /// and ``close()`` on shutdown: a store released without it loses its queued appends, as a crash would (no
@@ -53,6 +54,9 @@ public actor Store {
         public var commits = 0
         public var steps = 0
         public var events = 0
+        /// Transactions that stored new executions, and how many they stored.
+        public var startCommits = 0
+        public var starts = 0
     }
 
     public nonisolated let path: String
@@ -62,6 +66,8 @@ public actor Store {
     /// Held by a writer from open to close, so one process at a time drives the database's executions.
     private var writerLock: WriterLock?
     var log = PendingLog()
+    /// Starts waiting for the commit that stores them.
+    var creates: [PendingCreate] = []
     var commitTask: Task<Void, Never>?
     public internal(set) var statistics = Statistics()
 

@@ -9,11 +9,13 @@ import Testing
 /// `stepwise serve` when its database fills up, and once it has room again.
 @Suite("Serving on a full disk", .timeLimit(.minutes(3)))
 struct StoreFailureServeTests {
-    /// Five Pass states; the first makes a 40 KB state from a small input, each one records it twice.
+    /// Five Pass states; the first makes a 40 KB state from a small input, each one records it twice. The Wait
+    /// keeps the execution running past the first failed commit, so its next step is refused and it is stopped.
     static let heavy = """
         {"StartAt": "A", "States": {
           "A": {"Type": "Pass", "Parameters": {\(
-            (1...8).map { #""k\#($0).$": "States.ArrayRange(10000, 10999, 1)""# }.joined(separator: ", "))}, "Next": "B"},
+            (1...8).map { #""k\#($0).$": "States.ArrayRange(10000, 10999, 1)""# }.joined(separator: ", "))}, "Next": "W"},
+          "W": {"Type": "Wait", "Seconds": 1, "Next": "B"},
           "B": {"Type": "Pass", "Next": "C"}, "C": {"Type": "Pass", "Next": "D"}, "D": {"Type": "Pass", "Next": "E"},
           "E": {"Type": "Pass", "End": true}}}
         """
@@ -79,7 +81,7 @@ struct StoreFailureServeTests {
             #expect(lines.all.last == "writes succeed again: resumed 1 execution(s) from their last recorded step")
             let history = try await client.ok("GetExecutionHistory", ["executionArn": .string(arn), "maxResults": 1000])
             let events = history["events"]?.arrayValue ?? []
-            #expect(events.map { $0["id"]?.intValue ?? 0 } == Array(1...12))
+            #expect(events.map { $0["id"]?.intValue ?? 0 } == Array(1...14))
             #expect(events.last?["type"] == "ExecutionSucceeded")
         }
     }

@@ -73,7 +73,7 @@ struct LogTests {
         try await Fixture.appendSteps(store, arn: arn, steps: 1_000, eventsPerStep: 3)
         #expect(await store.statistics.commits == 0)
         try await store.flush()
-        #expect(await store.statistics == Store.Statistics(commits: 1, steps: 1_000, events: 3_000))
+        #expect(await store.statistics == Store.Statistics(commits: 1, steps: 1_000, events: 3_000, startCommits: 1, starts: 1))
     }
 
     @Test("Concurrent executions appending at once share commits and keep each history contiguous")
@@ -126,13 +126,21 @@ struct LogTests {
         #expect(try Fixture.count("SELECT event_count FROM executions", at: path) == 100)
     }
 
-    @Test("Finishing an execution commits its queued log in the same transaction")
+    @Test("Finishing an execution queues its end behind its log: committed with its steps, closed to appends at once")
     func finishCommitsLog() async throws {
         let (store, arn, path) = try await storeWithExecution(Store.Options(commitInterval: .seconds(60)))
         try await Fixture.appendSteps(store, arn: arn, steps: 3, eventsPerStep: 2)
         try await store.finishExecution(arn: arn, status: .succeeded, output: "{}", stopDate: Date(timeIntervalSince1970: 5_000))
+        #expect(try Fixture.count("SELECT count(*) FROM events", at: path) == 0)
+        #expect(try Fixture.count("SELECT count(*) FROM executions WHERE status = 'RUNNING'", at: path) == 1)
+        await #expect { try await store.append(arn: arn, step: StepRow(seq: 4, timestamp: 1, input: "{}"), events: []) }
+            throws: { ($0 as? StoreError)?.kind == .invalidArgument }
+        await #expect {
+            try await store.finishExecution(arn: arn, status: .failed, stopDate: Date(timeIntervalSince1970: 5_001))
+        } throws: { ($0 as? StoreError)?.message == "execution \(arn) has already finished" }
+        #expect(try await store.execution(arn: arn)?.status == .succeeded)  // a read commits the queue first
         #expect(try Fixture.count("SELECT count(*) FROM events", at: path) == 6)
-        #expect(try Fixture.count("SELECT count(*) FROM executions WHERE status = 'SUCCEEDED'", at: path) == 1)
+        #expect(try Fixture.count("SELECT count(*) FROM executions WHERE status = 'SUCCEEDED' AND stop_date = 5000", at: path) == 1)
         await #expect { try await store.append(arn: arn, step: StepRow(seq: 4, timestamp: 1, input: "{}"), events: []) }
             throws: { ($0 as? StoreError)?.kind == .invalidArgument }
     }
