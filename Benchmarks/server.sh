@@ -7,7 +7,8 @@ BINARY="${1:-.build/release/stepwise}"
 SECONDS_TO_RUN="${2:-10}"
 HERE="$(cd "$(dirname "$0")" && pwd)"
 WORK="$(mktemp -d)"
-trap 'kill -TERM "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+PID=""
+trap '[[ -n "$PID" ]] && { kill -TERM "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; }; rm -rf "$WORK"' EXIT
 mkdir -p "$WORK/workflows"
 echo '{"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": "ok", "End": true}}}' > "$WORK/workflows/bench.asl.json"
 "$BINARY" serve --port 0 --db "$WORK/bench.db" --workflows "$WORK/workflows" 2>"$WORK/serve.log" &
