@@ -45,6 +45,23 @@ struct JSONataStateTests {
             + "The JSONata expression '$states.input.missing' specified for the field 'Output' returned nothing (undefined).")
     }
 
+    @Test("A JSONata Map without Items needs an array input: QueryEvaluationError naming no field", arguments: [
+        (JSON.int(1), "1"), ("text", "\"text\""), (.bool(true), "true"), (["foo": "bar"], "{\"foo\":\"bar\"}"), (.null, "null"),
+    ] as [(JSON, String)])
+    func mapInputNotArray(input: JSON, shown: String) async throws {
+        let run = try await TestSupport.run("""
+            {"QueryLanguage": "JSONata", "StartAt": "M", "States": {"M": {"Type": "Map",
+              "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}}}
+            """, input: input)
+        #expect(run.types == ["ExecutionStarted", "MapStateEntered", "EvaluationFailed", "MapStateFailed", "ExecutionFailed"])
+        #expect(run.result.error == "States.QueryEvaluationError")
+        #expect(run.result.cause == "An error occurred while executing the state 'M' (entered at the event id #2). "
+            + "Map state input must be an array but was: \(shown)")
+        let details = run.history[2].json(includeExecutionData: true)["evaluationFailedEventDetails"]
+        #expect(details?["location"] == nil)
+        #expect(details?["state"] == "M")
+    }
+
     @Test("A function as a result is an unsupported result type")
     func functionResult() async throws {
         let run = try await Self.output("function($x){$x}")
@@ -136,6 +153,15 @@ struct VariableTests {
         let details = run.history[2].json()["stateExitedEventDetails"]
         #expect(details?["assignedVariables"] == ["s": .string(#""abc""#), "n": "7"])
         #expect(details?["assignedVariablesDetails"] == ["truncated": false])
+    }
+
+    @Test("An empty Assign records no assignedVariables")
+    func emptyAssign() async throws {
+        let run = try await TestSupport.run("""
+            {"StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {}, "End": true}}}
+            """)
+        let details = run.history[2].json()["stateExitedEventDetails"]
+        #expect(details?.objectValue.map { Array($0.keys) } == ["name", "output", "outputDetails"])
     }
 
     @Test("Map iterations read outer variables; their own assignments stay inside the iteration")

@@ -34,13 +34,27 @@ struct StateFieldTests {
         #expect(abs((exits.last ?? 0) - 3600) < 2)
     }
 
-    @Test("A SecondsPath that is not a positive integer is States.Runtime with AWS's cause")
-    func badSecondsPath() async throws {
+    @Test("A SecondsPath that is not a non-negative integer is States.Runtime with AWS's cause", arguments: [
+        (JSON.string("soon"), "The SecondsPath parameter cannot be parsed as a long value: $.s == soon"),
+        (JSON.double(1.5), "The SecondsPath parameter cannot be parsed as a long value: $.s == 1.5"),
+        (JSON.int(-1), "The SecondsPath parameter references a negative value: $.s == -1"),
+    ] as [(JSON, String)])
+    func badSecondsPath(value: JSON, cause: String) async throws {
         let run = try await TestSupport.run("""
             {"StartAt": "A", "States": {"A": {"Type": "Wait", "SecondsPath": "$.s", "End": true}}}
-            """, input: ["s": "soon"])
+            """, input: ["s": value])
         #expect(run.result.error == "States.Runtime")
+        #expect(run.result.cause == "An error occurred while executing the state 'A' (entered at the event id #2). \(cause)")
         #expect(run.types == ["ExecutionStarted", "WaitStateEntered", "ExecutionFailed"])
+    }
+
+    @Test("A SecondsPath of 0 ends the wait at once")
+    func zeroSecondsPath() async throws {
+        let run = try await TestSupport.run("""
+            {"StartAt": "A", "States": {"A": {"Type": "Wait", "SecondsPath": "$.s", "End": true}}}
+            """, input: ["s": 0])
+        #expect(run.result.status == .succeeded)
+        #expect(run.offsets(of: .waitStateExited) == [0])
     }
 
     @Test("Choice: a match exits to its Next; no match and no Default is States.NoChoiceMatched")

@@ -39,7 +39,7 @@ extension HistoryEvent {
         case .stateExited(let name, let output, let assigned):
             object["name"] = .string(name)
             object.payload("output", output, data)
-            if let assigned {
+            if let assigned, !assigned.isEmpty {  // an empty Assign records nothing (recorded AWS behaviour)
                 object["assignedVariables"] = .object(JSONObject(assigned.map { ($0.0, .string($0.1.serialized())) }))
                 object["assignedVariablesDetails"] = ["truncated": false]
             }
@@ -70,7 +70,9 @@ extension HistoryEvent {
         case .activityStarted(let worker): object["workerName"] = .string(worker)
         case .mapIteration(let name, let index): object = ["name": .string(name), "index": .int(index)]
         case .evaluationFailed(let error, let cause, let location, let state):
-            object = ["error": .string(error), "cause": .string(cause), "location": .string(location), "state": .string(state)]
+            object = ["error": .string(error), "cause": .string(cause)]
+            if let location { object["location"] = .string(location) }  // AWS omits it when no field failed
+            object["state"] = .string(state)
         }
         return object
     }

@@ -39,7 +39,7 @@ public struct HistoryEvent: Sendable {
         case mapRun(arn: String)
         case activityStarted(workerName: String)
         case mapIteration(name: String, index: Int)
-        case evaluationFailed(error: String, cause: String, location: String, state: String)
+        case evaluationFailed(error: String, cause: String, location: String?, state: String)
     }
 
     /// The state name the event belongs to, when it has one.

@@ -49,7 +49,7 @@ extension Interpreter {
 
     /// A JSONata field whose value cannot be used (wrong type for Items, a bad Timestamp): AWS's cause, an
     /// EvaluationFailed event, States.QueryEvaluationError.
-    mutating func queryFailure(_ frameId: Int, location: String, cause: String) -> StatesError {
+    mutating func queryFailure(_ frameId: Int, location: String?, cause: String) -> StatesError {
         let frame = frames[frameId]
         let located = "An error occurred while executing the state '\(frame.state.name)' (entered at the event id #\(frame.enteredEventId)). \(cause)"
         // AWS records an EvaluationFailed that follows the entered event beside it (same previousEventId) — except

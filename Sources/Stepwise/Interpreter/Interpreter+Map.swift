@@ -40,7 +40,11 @@ extension Interpreter {
     mutating func mapItems(_ frameId: Int, _ state: State, _ map: MapState, _ effective: JSON) throws(StatesError) -> [JSON] {
         if state.isJSONata {
             guard let template = map.items else {
-                guard case .array(let items) = effective else { throw .runtime("Items must be an array, but was \(effective.typeName): \(effective.serialized())") }
+                // Without Items the state input is the array; AWS fails otherwise as for a bad Items value, but names
+                // no field (recorded: EvaluationFailed without a location, then MapStateFailed).
+                guard case .array(let items) = effective else {
+                    throw queryFailure(frameId, location: nil, cause: "Map state input must be an array but was: \(effective.serialized())")
+                }
                 return items
             }
             let value = try evaluate(template, frameId, bindings(frameId, input: effective))

@@ -24,6 +24,7 @@ extension Interpreter {
                 let shown = path.value(in: roots(frameId, input: input)).map(Self.shown) ?? "null"
                 throw .runtime("The SecondsPath parameter cannot be parsed as a long value: \(path.text) == \(shown)")
             }
+            guard seconds >= 0 else { throw .runtime("The SecondsPath parameter references a negative value: \(path.text) == \(seconds)") }
             return Double(seconds)
         case .seconds(.jsonata(let template)):
             let value = try evaluate(template, frameId, bindings(frameId, input: input))
