@@ -75,8 +75,9 @@ struct ActivityTimeoutTests {
 
     @Test("Heartbeats keep a task alive past HeartbeatSeconds until the worker answers", .realTime)
     func heartbeatsKeepItAlive() async throws {
-        let (execution, integrations, task, _) = try await Self.startTaken("chatty", #", "HeartbeatSeconds": 2"#)
-        for _ in 0..<15 {
+        // Beats every 200 ms for 4 s past a 3 s HeartbeatSeconds (a 15x margin between beats for a loaded machine).
+        let (execution, integrations, task, _) = try await Self.startTaken("chatty", #", "HeartbeatSeconds": 3"#)
+        for _ in 0..<20 {
             try await integrations.tokens.sendTaskHeartbeat(token: task.token)
             try await Task.sleep(for: .milliseconds(200))
         }

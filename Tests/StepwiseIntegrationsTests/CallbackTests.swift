@@ -61,9 +61,11 @@ struct CallbackTests {
     @Test("Heartbeats keep a task alive past HeartbeatSeconds", .realTime)
     func heartbeatKeepsAlive() async throws {
         let (runtime, integrations, tokens) = Callbacks.runtime()
-        let execution = try await runtime.start(try Callbacks.tokenMachine(#", "HeartbeatSeconds": 2"#), input: ["order": 1])
+        // Beats every 250 ms for 4 s past a 3 s HeartbeatSeconds: alive only through the beats, with a 12x margin
+        // between them for a loaded machine.
+        let execution = try await runtime.start(try Callbacks.tokenMachine(#", "HeartbeatSeconds": 3"#), input: ["order": 1])
         let token = await Callbacks.first(tokens)
-        for _ in 0..<10 {
+        for _ in 0..<16 {
             try await Task.sleep(for: .milliseconds(250))
             try await integrations.tokens.sendTaskHeartbeat(token: token)
         }
