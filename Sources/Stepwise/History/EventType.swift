@@ -28,3 +28,12 @@ public enum EventType: String, Sendable, Hashable, CaseIterable {
     case parallelStateFailed = "ParallelStateFailed", parallelStateAborted = "ParallelStateAborted"
     case evaluationFailed = "EvaluationFailed"
 }
+
+extension EventType {
+    /// `<type with a lower-case initial>EventDetails`, computed once per type (events are converted on hot paths).
+    var detailsKey: String { Self.detailsKeys[self]! }
+
+    private static let detailsKeys: [EventType: String] = Dictionary(uniqueKeysWithValues: allCases.map { type in
+        (type, type.rawValue.prefix(1).lowercased() + type.rawValue.dropFirst() + "EventDetails")
+    })
+}

@@ -14,17 +14,16 @@ extension HistoryEvent {
     }
 
     /// `stateEnteredEventDetails`, `taskScheduledEventDetails`, …
-    var detailsKey: String {
+    public var detailsKey: String {
         switch details {
         case .stateEntered: return "stateEnteredEventDetails"
         case .stateExited: return "stateExitedEventDetails"
-        default:
-            let name = type.rawValue
-            return name.prefix(1).lowercased() + name.dropFirst() + "EventDetails"
+        default: return type.detailsKey
         }
     }
 
-    func detailsJSON(includeExecutionData data: Bool) -> JSONObject? {
+    /// The members of the event's details object (under ``detailsKey``), or nil for an event without details.
+    public func detailsJSON(includeExecutionData data: Bool) -> JSONObject? {
         var object = JSONObject()
         switch details {
         case .none: return nil

@@ -15,7 +15,8 @@ import Synchronization
 /// from the store later under a new recording (the old one's items still queued are then never written).
 final class StoreJournal: Sendable {
     enum Item: Sendable {
-        case step(recording: Int, arn: String, row: StepRow, events: [EventRow], mapRuns: MapRunRows?)
+        /// A step as the engine recorded it: converted to rows by the consumer, off the execution's thread.
+        case step(recording: Int, arn: String, step: RecordedStep)
         case finished(recording: Int, arn: String, result: ExecutionResult)
         /// Resumed by the consumer once every item before it is written.
         case barrier(CheckedContinuation<Void, Never>)
@@ -39,9 +40,8 @@ final class StoreJournal: Sendable {
 
         /// A step and the Map Runs and child executions it changed: written in one commit, or not at all.
         func record(execution: ExecutionInfo, sequence: Int, time: Date, input: StepInput, events: [HistoryEvent], mapRuns: MapRunChanges) {
-            let row = StepRow(seq: sequence, timestamp: time.timeIntervalSince1970, input: input.json.serialized())
-            let rows = mapRuns.isEmpty ? nil : MapRunRows(mapRuns)
-            journal.continuation.yield(.step(recording: id, arn: execution.arn, row: row, events: events.map(EventRow.init), mapRuns: rows))
+            let step = RecordedStep(sequence: sequence, time: time, input: input, events: events, mapRuns: mapRuns)
+            journal.continuation.yield(.step(recording: id, arn: execution.arn, step: step))
         }
 
         func durable(execution: ExecutionInfo, sequence: Int) async { await journal.durable() }
@@ -80,8 +80,15 @@ final class StoreJournal: Sendable {
 
     private static func write(_ item: Item, to store: Store) async throws {
         switch item {
-        case .step(_, let arn, let row, let events, nil): try await store.append(arn: arn, step: row, events: events)
-        case .step(_, let arn, let row, let events, let mapRuns?): try await store.append(arn: arn, step: row, events: events, mapRuns: mapRuns)
+        case .step(_, let arn, let step):
+            // Serializing the step's input and events here, on the consumer, lets the execution run on meanwhile.
+            let row = StepRow(seq: step.sequence, timestamp: step.time.timeIntervalSince1970, input: step.input.json.serialized())
+            let events = step.events.map(EventRow.init)
+            if step.mapRuns.isEmpty {
+                try await store.append(arn: arn, step: row, events: events)
+            } else {
+                try await store.append(arn: arn, step: row, events: events, mapRuns: MapRunRows(step.mapRuns))
+            }
         case .finished(_, let arn, let result):
             try await store.finishExecution(
                 arn: arn, status: ExecutionRecord.Status(result.status), output: result.output?.serialized(), error: result.error,
@@ -115,15 +122,24 @@ final class StoreJournal: Sendable {
 extension StoreJournal.Item {
     var recording: Int? {
         switch self {
-        case .step(let recording, _, _, _, _), .finished(let recording, _, _): recording
+        case .step(let recording, _, _), .finished(let recording, _, _): recording
         case .barrier: nil
         }
     }
 
     var arn: String? {
         switch self {
-        case .step(_, let arn, _, _, _), .finished(_, let arn, _): arn
+        case .step(_, let arn, _), .finished(_, let arn, _): arn
         case .barrier: nil
         }
     }
+}
+
+/// One interpreter step as the engine handed it to the journal.
+struct RecordedStep: Sendable {
+    let sequence: Int
+    let time: Date
+    let input: StepInput
+    let events: [HistoryEvent]
+    let mapRuns: MapRunChanges
 }
