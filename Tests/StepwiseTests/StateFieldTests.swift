@@ -21,6 +21,18 @@ struct StateFieldTests {
         #expect(run.types == ["ExecutionStarted", "FailStateEntered", "ExecutionFailed"])
     }
 
+    @Test("A Fail path that matches nothing is States.Runtime naming the field and the state's input")
+    func failPathMissing() async throws {
+        for (field, path) in [("ErrorPath", "$.nope"), ("CausePath", "$.deep.nope")] {
+            let run = try await TestSupport.run("""
+                {"StartAt": "F", "States": {"F": {"Type": "Fail", "\(field)": "\(path)"}}}
+                """, input: ["a": 1])
+            #expect(run.result.error == "States.Runtime")
+            #expect(run.result.cause == "An error occurred while executing the state 'F' (entered at the event id #2). "
+                + "The JSONPath '\(path)' specified for the field '\(field)' could not be found in the input '{\"a\":1}'")
+        }
+    }
+
     @Test("Wait with SecondsPath and TimestampPath waits as long as the input says")
     func waitPaths() async throws {
         let run = try await TestSupport.run("""
@@ -113,6 +125,24 @@ struct StateFieldTests {
         let failed = run.history.filter { $0.type == .taskFailed }.map(\.id)
         let scheduled = run.history.filter { $0.type == .taskScheduled }.map(\.previousEventId)
         #expect(scheduled.last == failed.first)
+    }
+
+    @Test("A TimeoutSecondsPath or HeartbeatSecondsPath that matches nothing is an invalid path; a bad value is not a positive integer")
+    func timeoutPathErrors() async throws {
+        let prefix = "An error occurred while executing the state 'T' (entered at the event id #2). "
+        for field in ["TimeoutSecondsPath", "HeartbeatSecondsPath"] {
+            let definition = """
+                {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "\(Self.service)", "End": true, "\(field)": "$.t"}}}
+                """
+            let echo: @Sendable (Runtime) -> Void = { runtime in runtime.register(Self.service) { input, _ in input } }
+            let missing = try await TestSupport.run(definition, input: ["a": 1], configure: echo)
+            #expect(missing.result.error == "States.Runtime")
+            #expect(missing.result.cause == prefix + "Invalid path '$.t' : No results for path: $['t']")
+            #expect(missing.types == ["ExecutionStarted", "TaskStateEntered", "ExecutionFailed"])
+            let zero = try await TestSupport.run(definition, input: ["t": 0], configure: echo)
+            let name = field.dropLast("Path".count)
+            #expect(zero.result.cause == prefix + "The \(name)Path parameter does not reference a valid positive integer: $.t")
+        }
     }
 
     @Test("TimeoutSecondsPath and HeartbeatSecondsPath come from the input")

@@ -42,7 +42,12 @@ extension Interpreter {
         case nil: return nil
         case .literal(let seconds): return seconds
         case .path(let path):
-            guard let value = path.value(in: roots(frameId, input: raw)), let seconds = value.intValue, seconds > 0 else {
+            let roots = roots(frameId, input: raw)
+            guard let value = path.value(in: roots) else {
+                // Recorded on AWS: a path that matches nothing is worded as for InputPath.
+                throw .runtime("Invalid path '\(path.text)' : \(path.missDescription(in: roots))")
+            }
+            guard let seconds = value.intValue, seconds > 0 else {
                 throw .runtime("The \(name)Path parameter does not reference a valid positive integer: \(path.text)")
             }
             return seconds
