@@ -4,7 +4,9 @@ import Foundation
 extension Builtins {
     static let stringFunctions: [NativeFunction] = [
         NativeFunction("string", "<x-b?:s>", arity: 1) { _, args throws(JSONataError) in
-            guard let value = args.at(0) else { return nil }
+            guard var value = args.at(0) else { return nil }
+            // The input array itself when it comes in as the context (`$string()` over an array input), as jsonata-js.
+            if case .array(let array) = value, array.outerWrapper, let inner = array.items.first { value = inner }
             return .string(try Functions.string(value, pretty: args.at(1).flatMap { if case .bool(let b) = $0 { b } else { nil } } ?? false))
         },
         NativeFunction("substring", "<s-nn?:s>") { _, args in

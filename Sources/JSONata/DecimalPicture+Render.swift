@@ -4,9 +4,9 @@ import Foundation
 extension DecimalPicture {
     static func render(_ value: Double, _ pic: Analysis, _ family: [Character], _ p: Properties) -> String {
         var adjusted = value
-        if pic.picture.contains(where: { String($0) == p.percent }) {
+        if count(pic.picture, p.percent) > 0 {
             adjusted = value * 100
-        } else if pic.picture.contains(where: { String($0) == p.perMille }) {
+        } else if count(pic.picture, p.perMille) > 0 {
             adjusted = value * 1000
         }
         var mantissa = abs(adjusted)

@@ -101,7 +101,13 @@ enum DecimalPicture {
         return Parts(prefix: prefix, suffix: suffix, active: active, mantissa: mantissa, exponent: exponent, integer: integer, fraction: fraction, picture: sub)
     }
 
-    private static func count(_ chars: [Character], _ c: String) -> Int { chars.filter { String($0) == c }.count }
+    /// How often `sign` occurs in `chars` (overlaps counted). A percent or per-mille sign may be longer than one
+    /// character (`{"per-mille": "pm"}`): jsonata-js finds it with `indexOf`, so does this.
+    static func count(_ chars: [Character], _ sign: String) -> Int {
+        let needle = Array(sign)
+        guard !needle.isEmpty, needle.count <= chars.count else { return 0 }
+        return (0...(chars.count - needle.count)).filter { chars[$0..<($0 + needle.count)].elementsEqual(needle) }.count
+    }
 
     private static func validate(_ parts: Parts, _ family: [Character], _ active: [Character], _ p: Properties) throws(JSONataError) {
         let sub = parts.picture

@@ -20,6 +20,23 @@ struct FunctionTests {
         #expect(try run(expression) == json(expected))
     }
 
+    @Test("$string() with no argument renders its context; an array input is the array, not a sequence of it")
+    func stringOfContext() throws {
+        #expect(try run("$string()", "[4, true]") == .string("[4,true]"))
+        #expect(try run("$string()", "{\"a\": [1]}") == .string("{\"a\":[1]}"))
+        #expect(try run("[1, 2].$string()") == json(#"["1","2"]"#))
+    }
+
+    @Test("$formatNumber takes percent and per-mille signs longer than one character", arguments: [
+        ("$formatNumber(0.14, '###pm', {'per-mille': 'pm'})", #""140pm""#),
+        ("$formatNumber(0.14, '#0pc', {'percent': 'pc'})", #""14pc""#),
+        ("$formatNumber(0.5, '0‰')", #""500‰""#),
+    ])
+    func formatNumberSigns(expression: String, expected: String) throws {
+        #expect(try run(expression) == json(expected))
+        #expect(errorCode("$formatNumber(1, '0pcpc', {'percent': 'pc'})") == "D3082")
+    }
+
     @Test("numeric functions", arguments: [
         ("$number('12.5')", "12.5"), ("$number(true)", "1"), ("$abs(-3)", "3"), ("$floor(2.7)", "2"), ("$ceil(2.1)", "3"),
         ("$round(2.5)", "2"), ("$round(3.5)", "4"), ("$round(1.235, 2)", "1.24"), ("$power(2, 10)", "1024"), ("$sqrt(16)", "4"),
