@@ -23,8 +23,7 @@ extension Builtins {
             result += units[position...]
             return String(decoding: result, as: UTF16.self)
         case .function(let f)?:
-            guard case .regex(let re) = f.kind else { throw JSONataError.make("T1010") }
-            let matches = try re.allMatches(in: s, limit: max)
+            let matches = try matches(context, f, in: s, limit: max)
             guard !matches.isEmpty else { return s }
             var result: [UInt16] = []
             var position = 0

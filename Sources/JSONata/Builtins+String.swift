@@ -31,33 +31,33 @@ extension Builtins {
             guard let s = args.string(0), let width = args.number(1) else { return nil }
             return .string(pad(s, width, args.string(2)))
         },
-        NativeFunction("contains", "<s-(sf):b>") { _, args throws(JSONataError) in
+        NativeFunction("contains", "<s-(sf):b>") { context, args throws(JSONataError) in
             guard let s = args.string(0) else { return nil }
             switch args.at(1) {
             case .string(let token)?: return .bool(token.isEmpty || indexOf(s, token) != nil)
             case .function(let f)?:
-                guard case .regex(let re) = f.kind else { throw JSONataError.make("T1010") }
-                return .bool(re.firstMatch(in: s, from: 0) != nil)
+                if case .regex(let re) = f.kind { return .bool(re.firstMatch(in: s, from: 0) != nil) }
+                return .bool(!(try matches(context, f, in: s, limit: 1)).isEmpty)
             default: return nil
             }
         },
-        NativeFunction("split", "<s-(sf)n?:a<s>>") { _, args throws(JSONataError) in
+        NativeFunction("split", "<s-(sf)n?:a<s>>") { context, args throws(JSONataError) in
             guard let s = args.string(0) else { return nil }
             let limit = args.number(2)
             if let limit, limit < 0 { throw JSONataError.make("D3020", value: .number(limit)) }
-            return .array(JArray(try split(s, args.at(1), limit).map(Value.string)))
+            return .array(JArray(try split(context, s, args.at(1), limit).map(Value.string)))
         },
         NativeFunction("join", "<a<s>s?:s>") { _, args in
             guard let items = args.array(0) else { return nil }
             return .string(items.items.compactMap(\.stringValue).joined(separator: args.string(1) ?? ""))
         },
-        NativeFunction("match", "<s-f<s:o>n?:a<o>>") { _, args throws(JSONataError) in
+        NativeFunction("match", "<s-f<s:o>n?:a<o>>") { context, args throws(JSONataError) in
             guard let s = args.string(0) else { return nil }
             let limit = args.number(2)
             if let limit, limit < 0 { throw JSONataError.make("D3040", value: .number(limit)) }
-            guard case .regex(let re)? = args.function(1)?.kind else { throw JSONataError.make("T1010") }
+            guard let matcher = args.function(1) else { throw JSONataError.make("T1010") }
             if let limit, limit == 0 { return .array(JArray.sequence()) }
-            let matches = try re.allMatches(in: s, limit: limit.map { Functions.clampedInt($0.rounded(.up)) })
+            let matches = try matches(context, matcher, in: s, limit: limit.map { Functions.clampedInt($0.rounded(.up)) })
             return .array(JArray.sequence(matches.map { m in
                 let o = JObject()
                 o["match"] = .string(m.match)
@@ -156,7 +156,7 @@ extension Builtins {
         return width > 0 ? s + text : text + s
     }
 
-    static func split(_ s: String, _ separator: Value?, _ limit: Double?) throws(JSONataError) -> [String] {
+    static func split(_ context: CallContext, _ s: String, _ separator: Value?, _ limit: Double?) throws(JSONataError) -> [String] {
         let max = limit.map { Functions.clampedInt($0.rounded(.towardZero)) }
         if max == 0 { return [] }
         switch separator {
@@ -177,8 +177,7 @@ extension Builtins {
             if let max, parts.count > max { parts = Array(parts.prefix(max)) }
             return parts
         case .function(let f)?:
-            guard case .regex(let re) = f.kind else { throw JSONataError.make("T1010") }
-            let matches = try re.allMatches(in: s, limit: max)
+            let matches = try matches(context, f, in: s, limit: max)
             guard !matches.isEmpty else { return [s] }
             let units = Array(s.utf16)
             var parts: [String] = []
