@@ -152,6 +152,28 @@ struct APIExecutionTests {
         }
     }
 
+    @Test("StartExecution of an EXPRESS machine: an express ARN each time, names reusable, nothing to describe or list")
+    func expressStart() async throws {
+        try await withService { service in
+            let client = service.client
+            let express = try await client.createMachine("quick", Definitions.slow, type: "EXPRESS")
+            let first = try await client.start(express, name: "e1")
+            let second = try await client.start(express, name: "e1")
+            #expect(first.hasPrefix("\(Definitions.prefix):express:quick:e1:"))
+            #expect(second.hasPrefix("\(Definitions.prefix):express:quick:e1:"))
+            #expect(first != second)
+            let refused = ("\(Self.model)InvalidArn", "Invalid Arn: 'Resource type not valid in this context: express'")
+            for action in ["DescribeExecution", "GetExecutionHistory", "StopExecution"] {
+                let (status, body) = try await client.call(action, ["executionArn": .string(first)])
+                #expect(status == 400, "\(action)")
+                #expect(awsError(body) == refused, "\(action)")
+            }
+            let (status, body) = try await client.call("ListExecutions", ["stateMachineArn": .string(express)])
+            #expect(status == 400)
+            #expect(awsError(body).type == "\(Self.model)StateMachineTypeNotSupported")
+        }
+    }
+
     @Test("StartSyncExecution runs an EXPRESS machine to its end and refuses a STANDARD one")
     func sync() async throws {
         try await withService { service in

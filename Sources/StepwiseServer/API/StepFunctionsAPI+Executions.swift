@@ -11,7 +11,7 @@ extension StepFunctionsAPI {
         let name = try request.string("name", min: 1, max: nameLength)
         let input = try request.string("input", max: inputLength)
         _ = try request.string("traceHeader", max: 256)
-        let execution = try await engine.startExecution(stateMachineArn: arn, name: name, input: input)
+        let execution = try await engine.startExecution(stateMachineArn: arn, name: name, input: input, expressInMemory: true)
         return ["executionArn": .string(execution.arn), "startDate": execution.startDate.epochJSON]
     }
 

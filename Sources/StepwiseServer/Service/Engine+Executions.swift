@@ -10,11 +10,21 @@ extension Engine {
     /// - Throws: InvalidArn, StateMachineDoesNotExist, InvalidName, InvalidExecutionInput, ExecutionAlreadyExists,
     ///   ValidationException (a Task nothing can run); ServiceUnavailableException (503) when the execution cannot
     ///   be stored (a full disk).
-    public func startExecution(stateMachineArn: String, name: String?, input: String?) async throws -> ExecutionRecord {
+    ///
+    /// With `expressInMemory` (the StartExecution action), an EXPRESS machine's execution runs as AWS runs it, in
+    /// memory with an `…:express:…` ARN (``startExpress(_:name:input:)``); jobs record theirs whatever the type.
+    public func startExecution(stateMachineArn: String, name: String?, input: String?, expressInMemory: Bool = false) async throws -> ExecutionRecord {
         let (stateMachineArn, testCase) = Self.splitTestCase(stateMachineArn)
         let name = testCase == nil ? name : name ?? UUID().uuidString.lowercased()
         let machine = try await stateMachine(arn: stateMachineArn)
         let value = try Self.parseInput(input)
+        if expressInMemory, testCase == nil, machine.type == .express {
+            let (info, execution) = try await startExpress(machine, name: name, input: value)
+            Task { _ = await execution.result }  // held until it ends
+            return ExecutionRecord(
+                arn: info.arn, name: info.name, stateMachineArn: machine.arn, revisionId: machine.revisionId,
+                definition: machine.definition, input: value.serialized(), startDate: info.startTime)
+        }
         if let name {
             guard ExecutionName.isValid(name) else { throw APIError.invalidName(name) }
             if let existing = try await store.execution(name: name, stateMachineArn: stateMachineArn) {

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Stepwise
 import StepwiseStore
 
@@ -16,7 +17,15 @@ extension Engine {
     public func startSyncExecution(stateMachineArn: String, name: String?, input: String?) async throws -> SyncRun {
         let record = try await stateMachine(arn: stateMachineArn)
         guard record.type == .express else { throw APIError.typeNotSupported }
-        let value = try Self.parseInput(input)
+        let (info, execution) = try await startExpress(record, name: name, input: try Self.parseInput(input))
+        return SyncRun(info: info, result: await execution.result)
+    }
+
+    /// Starts an execution of an EXPRESS state machine in memory, with AWS's `…:express:<machine>:<name>:<uuid>`
+    /// ARN: nothing is stored, the same name may start again at once, and the describe and history actions refuse
+    /// its ARN (InvalidArn), as on AWS. It runs on in the background; a restart does not resume it (AWS runs
+    /// Express executions at most once).
+    func startExpress(_ record: StateMachineRecord, name: String?, input value: JSON) async throws -> (ExecutionInfo, Execution) {
         if let name, !ExecutionName.isValid(name) { throw APIError.invalidName(name) }
         let machine = try self.machine(for: record)
         do {
@@ -26,10 +35,10 @@ extension Engine {
                 arn: "arn:aws:states:\(region):\(account):express:\(record.name):\(prepared.name):\(UUID().uuidString.lowercased())",
                 stateMachineName: record.name, stateMachineArn: record.arn, roleArn: record.roleArn, input: value,
                 startTime: prepared.startTime, region: region, seed: prepared.seed)
-            let execution = await runtime.start(machine, info: info)
-            return SyncRun(info: info, result: await execution.result)
+            return (info, await runtime.start(machine, info: info))
         } catch {
-            throw APIError.service(error.code, error.message)
+            // A Task nothing here can run: the request cannot be served as made, as StartExecution answers.
+            throw APIError.service(error.code == "MissingHandler" ? "ValidationException" : error.code, error.message)
         }
     }
 }
