@@ -36,6 +36,7 @@ extension Builtins {
             switch args.at(1) {
             case .string(let token)?: return .bool(token.isEmpty || indexOf(s, token) != nil)
             case .function(let f)?:
+                // The first match is all $contains asks for (allMatches would look on for a second one).
                 if case .regex(let re) = f.kind { return .bool(re.firstMatch(in: s, from: 0) != nil) }
                 return .bool(!(try matches(context, f, in: s, limit: 1)).isEmpty)
             default: return nil

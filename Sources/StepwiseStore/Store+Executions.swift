@@ -15,8 +15,7 @@ extension Store {
         if log.failure != nil, !retryWrites(), let failure = log.failure {
             throw StoreError(failure.kind, "cannot record a new execution: \(failure.message)", code: failure.code)
         }
-        let stored = try database().int("SELECT 1 FROM executions WHERE arn = ?", execution.arn) != nil
-        guard !stored, !creates.contains(where: { $0.record.arn == execution.arn }) else { throw StoreError(.alreadyExists, "Execution Already Exists: '\(execution.arn)'") }
+        // A taken ARN (stored, or earlier in the same batch) is found by the insert itself (``commitCreates()``).
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             creates.append(PendingCreate(record: execution, continuation: continuation))
             if creates.count == 1 { Task { self.commitCreates() } }
@@ -28,14 +27,14 @@ extension Store {
         let batch = creates
         creates = []
         guard !batch.isEmpty else { return }
-        var duplicates: Set<String> = []
+        var duplicates: Set<Int> = []  // positions in the batch: the same ARN twice in one batch stores the first
         do {
             try commit { database in
-                for create in batch {
+                for (index, create) in batch.enumerated() {
                     do {
                         try database.insert(create.record)
                     } catch let error as StoreError where error.isDuplicate {
-                        duplicates.insert(create.record.arn)  // SQLite undid that statement only; the others stand
+                        duplicates.insert(index)  // SQLite undid that statement only; the others stand
                     }
                 }
             }
@@ -45,8 +44,8 @@ extension Store {
         }
         statistics.startCommits += 1
         statistics.starts += batch.count - duplicates.count
-        for create in batch {
-            if duplicates.contains(create.record.arn) {
+        for (index, create) in batch.enumerated() {
+            if duplicates.contains(index) {
                 create.continuation.resume(throwing: StoreError(.alreadyExists, "Execution Already Exists: '\(create.record.arn)'"))
             } else {
                 create.continuation.resume()
@@ -105,8 +104,6 @@ extension Store {
         }
         do {
             _ = try logTail(arn)
-        } catch let error as StoreError where error.kind == .notFound {
-            throw StoreError(.notFound, "Execution Does Not Exist: '\(arn)'")
         } catch let error as StoreError where error.kind == .invalidArgument {
             throw StoreError(.invalidArgument, "execution \(arn) has already finished")
         }

@@ -21,9 +21,7 @@ extension Engine {
         if expressInMemory, testCase == nil, machine.type == .express {
             let (info, execution) = try await startExpress(machine, name: name, input: value)
             Task { _ = await execution.result }  // held until it ends
-            return ExecutionRecord(
-                arn: info.arn, name: info.name, stateMachineArn: machine.arn, revisionId: machine.revisionId,
-                definition: machine.definition, input: value.serialized(), startDate: info.startTime)
+            return Self.started(info.arn, name: info.name, of: machine, input: value, at: info.startTime)
         }
         if let name {
             guard ExecutionName.isValid(name) else { throw APIError.invalidName(name) }
@@ -38,12 +36,8 @@ extension Engine {
             execution = try await durable.start(
                 try self.machine(for: machine), definition: machine.definition, input: value, name: name,
                 stateMachineArn: machine.arn, roleArn: machine.roleArn, revisionId: machine.revisionId)
-        } catch let error as StartError where error.code == "MissingHandler" {
-            // Some Task nothing here can run: the request cannot be served as made (AWS's ValidationException, 400);
-            // the message names every such Task and the ways to provide it (docs/integrations.md).
-            throw APIError.service("ValidationException", error.message)
         } catch let error as StartError {
-            throw APIError.service(error.code, error.message)
+            throw Self.refusal(error)
         } catch let error as StoreError where error.kind == .alreadyExists {
             // Another request started the same name meanwhile.
             guard let name, let existing = try await store.execution(name: name, stateMachineArn: stateMachineArn) else { throw error }
@@ -53,9 +47,21 @@ extension Engine {
             throw APIError.serviceUnavailable
         }
         // Built from what was just recorded: reading it back would force a commit of the queued log per request.
-        return ExecutionRecord(
-            arn: execution.arn, name: execution.name, stateMachineArn: machine.arn, revisionId: machine.revisionId,
-            definition: machine.definition, input: value.serialized(), startDate: execution.startDate)
+        return Self.started(execution.arn, name: execution.name, of: machine, input: value, at: execution.startDate)
+    }
+
+    /// The record of an execution just started, as StartExecution answers it.
+    static func started(_ arn: String, name: String, of machine: StateMachineRecord, input: JSON, at startDate: Date) -> ExecutionRecord {
+        ExecutionRecord(
+            arn: arn, name: name, stateMachineArn: machine.arn, revisionId: machine.revisionId, definition: machine.definition,
+            input: input.serialized(), startDate: startDate)
+    }
+
+    /// The API error for an execution the runtime refused to start. Some Task nothing here can run: the request
+    /// cannot be served as made (AWS's ValidationException, 400); the message names every such Task and the ways to
+    /// provide it (docs/integrations.md).
+    static func refusal(_ error: StartError) -> APIError {
+        APIError.service(error.code == "MissingHandler" ? "ValidationException" : error.code, error.message)
     }
 
     /// The answer to a start whose name is taken by `existing`.

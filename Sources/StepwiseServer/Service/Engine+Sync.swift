@@ -37,8 +37,7 @@ extension Engine {
                 startTime: prepared.startTime, region: region, seed: prepared.seed)
             return (info, await runtime.start(machine, info: info))
         } catch {
-            // A Task nothing here can run: the request cannot be served as made, as StartExecution answers.
-            throw APIError.service(error.code == "MissingHandler" ? "ValidationException" : error.code, error.message)
+            throw Self.refusal(error)
         }
     }
 }
