@@ -68,9 +68,14 @@ struct ActivityTests {
         let machine = try Self.machine(activity.arn)
         let results = try await withThrowingTaskGroup(of: ActivityTask?.self) { group in
             for index in 0..<300 {
-                group.addTask { try await integrations.getActivityTask(arn: activity.arn, worker: "w\(index)", timeout: .seconds(2)) }
+                group.addTask { try await integrations.getActivityTask(arn: activity.arn, worker: "w\(index)", timeout: .seconds(5)) }
             }
-            while await integrations.broker.pollerCount(activity.arn) < 300 { try await Task.sleep(for: .milliseconds(10)) }
+            // Bounded: on a loaded machine the first polls may time out before the last ones are registered, and the
+            // count would never reach 300; whoever still waits then takes the five tasks.
+            let deadline = ContinuousClock.now + .seconds(3)
+            while await integrations.broker.pollerCount(activity.arn) < 300, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(10))
+            }
             var executions: [Execution] = []
             for index in 0..<5 { executions.append(try await runtime.start(machine, input: ["n": .int(index)])) }
             var tasks: [ActivityTask] = []
