@@ -23,7 +23,9 @@ let package = Package(
         .target(name: "StepwiseServices", dependencies: ["CSQLite", "CZlib", "Stepwise", "JSON"]),
         .systemLibrary(name: "CSystem"),
         .target(name: "StepwiseServer", dependencies: ["CSystem", "Stepwise", "StepwiseStore", "StepwiseIntegrations", "StepwiseServices", "JSON"]),
-        .target(name: "StepwiseCLI", dependencies: [
+        .target(
+            name: "StepwiseCLI",
+            dependencies: [
                 "Stepwise", "StepwiseStore", "StepwiseServer", "StepwiseIntegrations", "StepwiseServices", "StatesLanguage", "JSONata", "JSON",
             ]),
         .executableTarget(name: "stepwise", dependencies: ["StepwiseCLI"]),
@@ -56,10 +58,11 @@ let package = Package(
 
 // Every target gets the same language settings (STYLE.md, practice 3).
 for target in package.targets where target.type != .system {
-    target.swiftSettings = (target.swiftSettings ?? []) + [
-        .swiftLanguageMode(.v6),
-        .enableUpcomingFeature("ExistentialAny"),
-        .enableUpcomingFeature("InferIsolatedConformances"),
-        .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
-    ]
+    target.swiftSettings =
+        (target.swiftSettings ?? []) + [
+            .swiftLanguageMode(.v6),
+            .enableUpcomingFeature("ExistentialAny"),
+            .enableUpcomingFeature("InferIsolatedConformances"),
+            .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
+        ]
 }

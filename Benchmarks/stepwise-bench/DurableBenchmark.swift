@@ -10,7 +10,7 @@ enum DurableBenchmark {
         let machine = try StateMachine(text: definition, name: "loop")
         let memory = Runtime(clock: .virtual)
         let transitions = try await countTransitions(machine, memory)
-        let inMemory = try await harness.median { () async throws -> Bool in
+        let inMemory = try await harness.asyncMedian { () async throws -> Bool in
             await (try await memory.start(machine)).result.status == .succeeded
         }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stepwise-bench-\(UUID().uuidString)")
@@ -20,7 +20,7 @@ enum DurableBenchmark {
         let store = try await Store(path: path)
         let durable = DurableRuntime(store: store, runtime: Runtime(clock: .virtual))
         var executions = 0
-        let recorded = try await harness.median { () async throws -> Bool in
+        let recorded = try await harness.asyncMedian { () async throws -> Bool in
             executions += 1
             let execution = try await durable.start(machine, definition: definition, input: [:], name: "run-\(executions)")
             let succeeded = await execution.result.status == .succeeded
@@ -47,8 +47,9 @@ enum DurableBenchmark {
     }
 
     static func report(transitions: Int, inMemory: Double, recorded: Double, bytes: Int, events: Int, harness: Harness) {
-        print("durable: loop workload (\(transitions) transitions, \(4 * Workloads.loopIterations + 8) events), "
-            + "median of \(harness.repetitions) after \(harness.warmup) warm-up\n")
+        print(
+            "durable: loop workload (\(transitions) transitions, \(4 * Workloads.loopIterations + 8) events), "
+                + "median of \(harness.repetitions) after \(harness.warmup) warm-up\n")
         var table = Table("mode", "ms/execution", "transitions/s", "relative")
         let memoryRate = Double(transitions) / (inMemory / 1000)
         let durableRate = Double(transitions) / (recorded / 1000)

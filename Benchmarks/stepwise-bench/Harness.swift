@@ -23,7 +23,7 @@ struct Harness {
     }
 
     /// The async version, for benchmarks that go through the runtime's actors.
-    func median<T>(_ body: () async throws -> T) async rethrows -> Double {
+    func asyncMedian<T>(_ body: () async throws -> T) async rethrows -> Double {
         for _ in 0..<warmup { blackHole(try await body()) }
         var samples: [Double] = []
         for _ in 0..<repetitions {

@@ -10,8 +10,9 @@ enum JSONBenchmark {
         let value = try JSON(parsing: bytes)
         guard value == document else { throw BenchError("our parser does not give back the generated document") }
         let any = try JSONSerialization.jsonObject(with: data)
-        print("json: \(formatCount(Double(bytes.count))) bytes, \(document["events"]?.arrayValue?.count ?? 0) events; "
-            + "\(harness.repetitions) repetitions after \(harness.warmup) warm-up, median ms\n")
+        print(
+            "json: \(formatCount(Double(bytes.count))) bytes, \(document["events"]?.arrayValue?.count ?? 0) events; "
+                + "\(harness.repetitions) repetitions after \(harness.warmup) warm-up, median ms\n")
 
         let ourParse = try harness.median { try JSON(parsing: bytes) }
         let peerParse = try harness.median { try JSONSerialization.jsonObject(with: data) }

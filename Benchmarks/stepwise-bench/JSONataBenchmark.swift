@@ -45,7 +45,9 @@ enum JSONataBenchmark {
 
     /// Runs the Python peer on the same expressions and input; name → evaluations per second.
     static func peerRun() throws -> [String: Double] {
-        let spec: JSON = ["input": input, "expressions": .array(expressions.map { ["name": .string($0.name), "expression": .string($0.expression)] })]
+        let spec: JSON = [
+            "input": input, "expressions": .array(expressions.map { ["name": .string($0.name), "expression": .string($0.expression)] }),
+        ]
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("jsonata-bench-\(UUID().uuidString).json")
         try spec.serialized().write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
@@ -55,7 +57,8 @@ enum JSONataBenchmark {
         var figures: [String: Double] = [:]
         for line in output.split(separator: "\n") {
             guard let object = try? JSON(parsing: String(line)), let name = object["name"]?.stringValue,
-                let rate = object["per_second"]?.doubleValue else { continue }
+                let rate = object["per_second"]?.doubleValue
+            else { continue }
             figures[name] = rate
         }
         return figures

@@ -9,8 +9,14 @@ enum MotoPeer {
         var name: String
         var transitions: Int
         var seconds: Double
-        var per_second: Double
-        var perSecond: Double { per_second }
+        var perSecond: Double
+
+        enum CodingKeys: String, CodingKey {
+            case name
+            case transitions
+            case seconds
+            case perSecond = "per_second"
+        }
     }
 
     struct Report {
@@ -47,7 +53,9 @@ enum MotoPeer {
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw BenchError("python3 \(arguments.joined(separator: " ")) exited \(process.terminationStatus)") }
+        guard process.terminationStatus == 0 else {
+            throw BenchError("python3 \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
+        }
         return String(decoding: data, as: UTF8.self)
     }
 }

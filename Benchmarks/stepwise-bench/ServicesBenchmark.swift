@@ -30,15 +30,21 @@ enum ServicesBenchmark {
         let putMachine = try StateMachine(text: putDefinition, name: "bench-puts")
         let dynamo = try await measure(harness) { try await runInMemory(putMachine, data) }
         var table = Table("workload", "items", "ms/execution", "items/s")
-        table.add("Distributed Map, Pass children, in memory", formatCount(Double(rows)), format(memory, decimals: 1), formatCount(Double(rows) / (memory / 1000)))
-        table.add("Distributed Map, Pass children, durable", formatCount(Double(rows)), format(durable, decimals: 1), formatCount(Double(rows) / (durable / 1000)))
-        table.add("DynamoDB putItem children, in memory", formatCount(Double(puts)), format(dynamo, decimals: 1), formatCount(Double(puts) / (dynamo / 1000)))
+        table.add(
+            "Distributed Map, Pass children, in memory", formatCount(Double(rows)), format(memory, decimals: 1),
+            formatCount(Double(rows) / (memory / 1000)))
+        table.add(
+            "Distributed Map, Pass children, durable", formatCount(Double(rows)), format(durable, decimals: 1),
+            formatCount(Double(rows) / (durable / 1000)))
+        table.add(
+            "DynamoDB putItem children, in memory", formatCount(Double(puts)), format(dynamo, decimals: 1),
+            formatCount(Double(puts) / (dynamo / 1000)))
         print("services: local S3 and DynamoDB in a temporary data directory; median of \(harness.repetitions)\n")
         print(table.render())
     }
 
     static func measure(_ harness: Harness, _ body: () async throws -> ExecutionResult) async throws -> Double {
-        try await harness.median { () async throws -> Bool in
+        try await harness.asyncMedian { () async throws -> Bool in
             let result = try await body()
             guard result.status == .succeeded else {
                 throw BenchmarkFailure(message: "an execution ended \(result.status): \(result.error ?? "") \(result.cause ?? "")")

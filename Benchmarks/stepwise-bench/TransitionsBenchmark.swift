@@ -27,8 +27,9 @@ enum TransitionsBenchmark {
     }
 
     static func run(harness: Harness, peer: Bool) async throws {
-        print("transitions: Runtime(clock: .virtual), history recorded; \(harness.repetitions) executions after "
-            + "\(harness.warmup) warm-up, median\n")
+        print(
+            "transitions: Runtime(clock: .virtual), history recorded; \(harness.repetitions) executions after "
+                + "\(harness.warmup) warm-up, median\n")
         var figures: [Figure] = []
         for workload in workloads() { figures.append(try await measure(workload, harness: harness)) }
         let report = peer ? try MotoPeer.run() : nil
@@ -46,8 +47,9 @@ enum TransitionsBenchmark {
         print(table.render())
         if let report {
             let runs = ["loop", "chain"].compactMap { report.figures[$0] }.map { "\($0.name) \($0.transitions) transitions" }
-            print("\nmoto \(report.version): \(runs.joined(separator: ", ")), median of \(MotoPeer.repeats) runs each; "
-                + "param-chain is compared with moto's plain chain")
+            print(
+                "\nmoto \(report.version): \(runs.joined(separator: ", ")), median of \(MotoPeer.repeats) runs each; "
+                    + "param-chain is compared with moto's plain chain")
         }
     }
 
@@ -62,7 +64,7 @@ enum TransitionsBenchmark {
             let why = "\(result.status.rawValue) \(result.error ?? ""): \(result.cause ?? "")"
             return Figure(name: workload.name, transitions: entered, milliseconds: .nan, failure: why)
         }
-        let milliseconds = try await harness.median { () async throws -> Int in
+        let milliseconds = try await harness.asyncMedian { () async throws -> Int in
             let execution = try await runtime.start(machine, input: workload.input)
             return await execution.result.status == .succeeded ? 1 : 0
         }

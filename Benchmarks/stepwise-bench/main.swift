@@ -21,18 +21,26 @@ while !arguments.isEmpty {
     switch argument {
     case "--peer": peer = true
     case "--repetitions", "--warmup":
-        guard let value = arguments.first.flatMap(Int.init), value >= 0 else { print(usage); exit(2) }
+        guard let value = arguments.first.flatMap(Int.init), value >= 0 else {
+            print(usage)
+            exit(2)
+        }
         arguments.removeFirst()
         if argument == "--warmup" { harness.warmup = value } else { harness.repetitions = max(1, value) }
     case "json", "transitions", "jsonata", "durable", "services": names.append(argument)
     case "all": names += ["json", "transitions", "jsonata", "durable", "services"]
-    default: print(usage); exit(argument == "--help" || argument == "-h" ? 0 : 2)
+    default:
+        print(usage)
+        exit(argument == "--help" || argument == "-h" ? 0 : 2)
     }
 }
-if names.isEmpty { print(usage); exit(2) }
+if names.isEmpty {
+    print(usage)
+    exit(2)
+}
 
 #if DEBUG
-print("warning: debug build; figures are meaningless (use swift run -c release stepwise-bench)\n")
+    print("warning: debug build; figures are meaningless (use swift run -c release stepwise-bench)\n")
 #endif
 do {
     for (index, name) in names.enumerated() {

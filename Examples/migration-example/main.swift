@@ -146,9 +146,10 @@ func register(_ machine: StateMachine, definition: String, in store: Store, runt
         }
         return arn
     }
-    try await store.createStateMachine(StateMachineRecord(
-        name: machine.name, arn: arn, definition: definition, roleArn: runtime.defaultRoleArn, revisionId: UUID().uuidString.lowercased(),
-        creationDate: Date()))
+    try await store.createStateMachine(
+        StateMachineRecord(
+            name: machine.name, arn: arn, definition: definition, roleArn: runtime.defaultRoleArn, revisionId: UUID().uuidString.lowercased(),
+            creationDate: Date()))
     return arn
 }
 
@@ -187,7 +188,8 @@ func main() async -> Int32 {
         return 2
     }
     guard options.resume || FileManager.default.fileExists(atPath: options.workflow) else {
-        FileHandle.standardError.write(Data("migration-example: \(options.workflow): no such file (pass a WORKFLOW, e.g. workflows/hello.asl.json)\n".utf8))
+        FileHandle.standardError.write(
+            Data("migration-example: \(options.workflow): no such file (pass a WORKFLOW, e.g. workflows/hello.asl.json)\n".utf8))
         return 2
     }
     if let input = options.input, !FileManager.default.fileExists(atPath: input), (try? JSON(parsing: input)) == nil {

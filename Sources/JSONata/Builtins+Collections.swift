@@ -77,11 +77,13 @@ extension Builtins {
             for item in a.items { result = Functions.append(result, spread(item)) }
             return result
         case .object(let o)?:
-            return .array(JArray.sequence(o.pairs.map { key, value in
-                let single = JObject()
-                single[key] = value
-                return .object(single)
-            }))
+            return .array(
+                JArray.sequence(
+                    o.pairs.map { key, value in
+                        let single = JObject()
+                        single[key] = value
+                        return .object(single)
+                    }))
         default:
             return value
         }

@@ -2,7 +2,9 @@ import Foundation
 
 /// `$replace`: string or regex patterns, `$n` substitutions or a replacer function.
 extension Builtins {
-    static func replace(_ context: CallContext, _ s: String, _ pattern: Value?, _ replacement: Value?, _ limit: Double?) throws(JSONataError) -> String {
+    static func replace(_ context: CallContext, _ s: String, _ pattern: Value?, _ replacement: Value?, _ limit: Double?) throws(JSONataError)
+        -> String
+    {
         if case .string(let p)? = pattern, p.isEmpty { throw JSONataError.make("D3010", value: pattern, index: 2) }
         if let limit, limit < 0 { throw JSONataError.make("D3011", value: .number(limit), index: 4) }
         let max = limit.map { Functions.clampedInt($0.rounded(.up)) }

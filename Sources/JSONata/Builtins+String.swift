@@ -59,13 +59,15 @@ extension Builtins {
             guard let matcher = args.function(1) else { throw JSONataError.make("T1010") }
             if let limit, limit == 0 { return .array(JArray.sequence()) }
             let matches = try matches(context, matcher, in: s, limit: limit.map { Functions.clampedInt($0.rounded(.up)) })
-            return .array(JArray.sequence(matches.map { m in
-                let o = JObject()
-                o["match"] = .string(m.match)
-                o["index"] = .number(Double(m.start))
-                o["groups"] = .array(JArray(m.groups.map(Value.string)))
-                return .object(o)
-            }))
+            return .array(
+                JArray.sequence(
+                    matches.map { m in
+                        let o = JObject()
+                        o["match"] = .string(m.match)
+                        o["index"] = .number(Double(m.start))
+                        o["groups"] = .array(JArray(m.groups.map(Value.string)))
+                        return .object(o)
+                    }))
         },
         NativeFunction("replace", "<s-(sf)(sf)n?:s>") { context, args throws(JSONataError) in
             guard let s = args.string(0) else { return nil }

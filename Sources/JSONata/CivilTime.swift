@@ -41,7 +41,9 @@ struct CivilTime {
     }
 
     /// `Date.UTC(year, monthIndex, day, …)` with JavaScript's overflow of months and days.
-    static func utc(_ year: Double, _ monthIndex: Double, _ day: Double = 1, _ hour: Double = 0, _ minute: Double = 0, _ second: Double = 0, _ ms: Double = 0) -> Double {
+    static func utc(
+        _ year: Double, _ monthIndex: Double, _ day: Double = 1, _ hour: Double = 0, _ minute: Double = 0, _ second: Double = 0, _ ms: Double = 0
+    ) -> Double {
         let ym = year + (monthIndex / 12).rounded(.down)
         let mn = monthIndex.truncatingRemainder(dividingBy: 12)
         let month = mn < 0 ? mn + 12 : mn

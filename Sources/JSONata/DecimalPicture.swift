@@ -98,7 +98,9 @@ enum DecimalPicture {
             integer = Array(mantissa[..<at])
             fraction = Array(mantissa[(at + 1)...])
         }
-        return Parts(prefix: prefix, suffix: suffix, active: active, mantissa: mantissa, exponent: exponent, integer: integer, fraction: fraction, picture: sub)
+        return Parts(
+            prefix: prefix, suffix: suffix, active: active, mantissa: mantissa, exponent: exponent, integer: integer, fraction: fraction, picture: sub
+        )
     }
 
     /// How often `sign` occurs in `chars` (overlaps counted). A percent or per-mille sign may be longer than one

@@ -47,7 +47,8 @@ extension Evaluator {
             if a.isSequence { a.keepSingleton = true }
         }
         if let group = expr.group {
-            resultSequence = .object(try evaluateGroup(group.pairs, position: group.position, isTupleStream ? tupleBindings.map(Value.array) : resultSequence, env))
+            resultSequence = .object(
+                try evaluateGroup(group.pairs, position: group.position, isTupleStream ? tupleBindings.map(Value.array) : resultSequence, env))
         }
         return resultSequence
     }

@@ -24,7 +24,9 @@ extension Evaluator {
                     if order == 0 { continue }
                     comp = order
                 case (.number, _), (.string, _):
-                    if case .number = bb {} else if case .string = bb {} else {
+                    if case .number = bb {
+                    } else if case .string = bb {
+                    } else {
                         throw JSONataError.make("T2008", position: expr.position, value: bb)
                     }
                     throw JSONataError.make("T2007", position: expr.position, value: aa, value2: bb)

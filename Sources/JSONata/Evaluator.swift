@@ -31,7 +31,9 @@ final class Evaluator {
     func guardResources() throws(JSONataError) {
         if let probeDepth, depth > probeDepth { throw Self.needsLargeStack }
         if depth > maxDepth {
-            throw JSONataError.make("U1001", extra: ["message": "Stack overflow error: Check for non-terminating recursive function.  Consider rewriting as tail-recursive."])
+            throw JSONataError.make(
+                "U1001",
+                extra: ["message": "Stack overflow error: Check for non-terminating recursive function.  Consider rewriting as tail-recursive."])
         }
         ticks &+= 1
         if let deadline, ticks & 255 == 0, DispatchTime.now().uptimeNanoseconds > deadline {

@@ -1,4 +1,5 @@
 import JSON
+
 /// Weak references to the frames of one evaluation, so a test can check that none outlives it.
 final class FrameTracker {
     private struct Weak { weak var frame: Environment? }

@@ -39,7 +39,9 @@ extension IntegerPicture {
             var maximum = 1
             for c in value.uppercased().reversed() {
                 let v = values[c] ?? 0
-                if v < maximum { decimal -= v } else {
+                if v < maximum {
+                    decimal -= v
+                } else {
                     maximum = v
                     decimal += v
                 }

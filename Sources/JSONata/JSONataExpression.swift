@@ -48,8 +48,9 @@ public struct JSONataExpression: Sendable {
         let result: JSON?
         let prepared = bindings.mapValues(\.value)
         do {
-            result = try run(input.value, prepared, timestamp: timestamp, deadline: deadline, probe: Self.probeDepth, rejectingFunctions: rejectingFunctions)
-        } catch where error.code == Evaluator.needsLargeStack.code {
+            result = try run(
+                input.value, prepared, timestamp: timestamp, deadline: deadline, probe: Self.probeDepth, rejectingFunctions: rejectingFunctions)
+        } catch  where error.code == Evaluator.needsLargeStack.code {
             result = try runOnLargeStack(input.value, prepared, timestamp: timestamp, deadline: deadline, rejectingFunctions: rejectingFunctions)
         }
         return result
@@ -92,8 +93,9 @@ public struct JSONataExpression: Sendable {
         let done = DispatchSemaphore(value: 0)
         let thread = Thread { [self] in
             do throws(JSONataError) {
-                box.result = .success(try run(
-                    values.input, values.bindings, timestamp: timestamp, deadline: deadline, probe: nil, rejectingFunctions: rejectingFunctions))
+                box.result = .success(
+                    try run(
+                        values.input, values.bindings, timestamp: timestamp, deadline: deadline, probe: nil, rejectingFunctions: rejectingFunctions))
             } catch {
                 box.result = .failure(error)
             }

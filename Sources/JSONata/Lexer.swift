@@ -11,7 +11,10 @@ struct Token {
 
 /// A literal constant in the syntax tree.
 enum LiteralValue: Sendable {
-    case null, bool(Bool), number(Double), string(String)
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
 }
 
 /// Splits an expression into tokens on demand (the parser asks whether a `/` may start a regex).
@@ -31,7 +34,7 @@ struct Lexer {
         while position < source.count, Self.whitespace.contains(source[position]) { position += 1 }
         guard position < source.count else { return nil }
         let c = source[position]
-        if c == 0x2F, char(position + 1) == 0x2A { // /* comment */
+        if c == 0x2F, char(position + 1) == 0x2A {  // /* comment */
             let start = position
             position += 2
             while !(char(position) == 0x2A && char(position + 1) == 0x2F) {
@@ -52,7 +55,7 @@ struct Lexer {
         }
         if c == 0x22 || c == 0x27 { return try scanString(quote: c) }
         if let number = try scanNumber() { return number }
-        if c == 0x60 { // `quoted name`
+        if c == 0x60 {  // `quoted name`
             position += 1
             guard let end = source[position...].firstIndex(of: 0x60) else {
                 position = source.count
@@ -70,7 +73,8 @@ struct Lexer {
             (0x2E, 0x2E, ".."), (0x3A, 0x3D, ":="), (0x21, 0x3D, "!="), (0x3E, 0x3D, ">="), (0x3C, 0x3D, "<="),
             (0x2A, 0x2A, "**"), (0x7E, 0x3E, "~>"),
         ]
-        let c = source[position], d = char(position + 1)
+        let c = source[position]
+        let d = char(position + 1)
         for (first, second, symbol) in pairs where c == first && d == second {
             position += 2
             return Token(kind: .op, text: symbol, position: position)
@@ -81,7 +85,7 @@ struct Lexer {
     private mutating func scanName() -> Token {
         var end = position
         while end < source.count, !Self.whitespace.contains(source[end]), !Self.operatorChars.contains(source[end]) { end += 1 }
-        if source[position] == 0x24 { // $variable
+        if source[position] == 0x24 {  // $variable
             let name = text(position + 1, end)
             position = end
             return Token(kind: .variable, text: name, position: position)
@@ -131,7 +135,7 @@ struct Lexer {
         var units: [UInt16] = []
         while position < source.count {
             let c = source[position]
-            if c == 0x5C { // backslash
+            if c == 0x5C {  // backslash
                 position += 1
                 let e = char(position)
                 switch e {

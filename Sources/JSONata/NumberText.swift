@@ -94,7 +94,10 @@ enum Renderer {
 
     private static func writeList(_ entries: [(String?, Value)], open: String, close: String, into out: inout String, pretty: Bool, indent: Int) {
         out += open
-        guard !entries.isEmpty else { return out += close }
+        guard !entries.isEmpty else {
+            out += close
+            return
+        }
         for (position, (key, value)) in entries.enumerated() {
             if position > 0 { out += "," }
             if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }

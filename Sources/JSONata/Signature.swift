@@ -72,7 +72,9 @@ struct Signature: Sendable {
         var position = start
         while position < chars.count - 1 {
             position += 1
-            if chars[position] == open { depth += 1 } else if chars[position] == close {
+            if chars[position] == open {
+                depth += 1
+            } else if chars[position] == close {
                 depth -= 1
                 if depth == 0 { break }
             }

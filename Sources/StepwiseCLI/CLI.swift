@@ -24,7 +24,9 @@ public enum CLI {
         """
 
     /// Runs the command line `arguments` (without the program name).
-    public static func run(_ arguments: [String], stdin: @escaping @Sendable () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }) async -> Result {
+    public static func run(_ arguments: [String], stdin: @escaping @Sendable () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }) async
+        -> Result
+    {
         var output = Output(stdin: stdin)
         guard let name = arguments.first else {
             output.error(usage)

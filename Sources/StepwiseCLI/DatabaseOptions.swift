@@ -37,13 +37,15 @@ enum DatabaseOptions {
         let arn = runtime.stateMachineArn(machine.name)
         if let existing = try await store.stateMachine(arn: arn) {
             guard existing.definition != definition else { return (arn, existing.revisionId) }
-            let updated = try await store.updateStateMachine(arn: arn, definition: definition, revisionId: UUID().uuidString.lowercased(), date: Date())
+            let updated = try await store.updateStateMachine(
+                arn: arn, definition: definition, revisionId: UUID().uuidString.lowercased(), date: Date())
             return (arn, updated.revisionId)
         }
         let revisionId = UUID().uuidString.lowercased()
-        try await store.createStateMachine(StateMachineRecord(
-            name: machine.name, arn: arn, definition: definition, roleArn: runtime.defaultRoleArn, revisionId: revisionId,
-            creationDate: Date()))
+        try await store.createStateMachine(
+            StateMachineRecord(
+                name: machine.name, arn: arn, definition: definition, roleArn: runtime.defaultRoleArn, revisionId: revisionId,
+                creationDate: Date()))
         return (arn, revisionId)
     }
 }

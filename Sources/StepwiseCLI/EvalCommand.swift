@@ -34,7 +34,8 @@ enum EvalCommand: Command {
         do {
             input = try loadJSON(arguments.value("input"), output.stdin)
             context = try loadJSON(arguments.value("context"), output.stdin) ?? .object(JSONObject())
-            bindings = try arguments.value("bindings").map { text throws(UsageError) in try parseJSON(text, what: "--bindings") }
+            bindings =
+                try arguments.value("bindings").map { text throws(UsageError) in try parseJSON(text, what: "--bindings") }
                 ?? .object(JSONObject())
         } catch {
             output.error("stepwise eval: \(error.message)")
@@ -47,7 +48,11 @@ enum EvalCommand: Command {
         let outcome: Outcome
         switch (arguments.value("jsonpath"), arguments.value("jsonata")) {
         case (let path?, nil):
-            outcome = evaluateJSONPath(path, PathRoots(input: input ?? .object(JSONObject()), context: context, variables: Variables(local: Dictionary(uniqueKeysWithValues: variables.map { ($0.key, $0.value) }))))
+            outcome = evaluateJSONPath(
+                path,
+                PathRoots(
+                    input: input ?? .object(JSONObject()), context: context,
+                    variables: Variables(local: Dictionary(uniqueKeysWithValues: variables.map { ($0.key, $0.value) }))))
         case (nil, let expression?):
             let bindings = Dictionary(uniqueKeysWithValues: variables.map { ($0.key, $0.value) })
             outcome = evaluateJSONata(expression, input: input, bindings: bindings, aws: arguments.flag("aws"))
@@ -82,7 +87,9 @@ enum EvalCommand: Command {
         } catch let error as StatesError {
             return .failure(code: error.name, message: error.cause)
         } catch let error as TemplateError {
-            return .failure(code: "States.Runtime", message: "The value for the field '\(error.key)' must be a valid JSONPath or a valid intrinsic function call: \(error.message)")
+            return .failure(
+                code: "States.Runtime",
+                message: "The value for the field '\(error.key)' must be a valid JSONPath or a valid intrinsic function call: \(error.message)")
         } catch {
             return .failure(code: "States.Runtime", message: "\(error)")
         }

@@ -56,14 +56,17 @@ enum ExecutionsCommand: Command {
     }
 
     static func json(_ executions: [ExecutionSummary]) -> JSON {
-        .object(["executions": .array(executions.map { summary in
-            var object: JSONObject = [
-                "executionArn": .string(summary.arn), "stateMachineArn": .string(summary.stateMachineArn), "name": .string(summary.name),
-                "status": .string(summary.status.rawValue), "startDate": .double(summary.startDate.timeIntervalSince1970),
-            ]
-            if let stop = summary.stopDate { object["stopDate"] = .double(stop.timeIntervalSince1970) }
-            return .object(object)
-        })])
+        .object([
+            "executions": .array(
+                executions.map { summary in
+                    var object: JSONObject = [
+                        "executionArn": .string(summary.arn), "stateMachineArn": .string(summary.stateMachineArn), "name": .string(summary.name),
+                        "status": .string(summary.status.rawValue), "startDate": .double(summary.startDate.timeIntervalSince1970),
+                    ]
+                    if let stop = summary.stopDate { object["stopDate"] = .double(stop.timeIntervalSince1970) }
+                    return .object(object)
+                })
+        ])
     }
 
     static func table(_ executions: [ExecutionSummary]) -> String {
@@ -71,11 +74,13 @@ enum ExecutionsCommand: Command {
         var lines = ["NAME                                  STATUS     STATE MACHINE         STARTED               STOPPED"]
         for summary in executions {
             let machine = summary.stateMachineArn.split(separator: ":").last.map(String.init) ?? ""
-            lines.append([
-                summary.name.padding(toLength: 37, withPad: " ", startingAt: 0), summary.status.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0),
-                machine.padding(toLength: 21, withPad: " ", startingAt: 0), formatter.string(from: summary.startDate),
-                summary.stopDate.map { formatter.string(from: $0) } ?? "-",
-            ].joined(separator: " "))
+            lines.append(
+                [
+                    summary.name.padding(toLength: 37, withPad: " ", startingAt: 0),
+                    summary.status.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0),
+                    machine.padding(toLength: 21, withPad: " ", startingAt: 0), formatter.string(from: summary.startDate),
+                    summary.stopDate.map { formatter.string(from: $0) } ?? "-",
+                ].joined(separator: " "))
         }
         return lines.joined(separator: "\n")
     }

@@ -50,8 +50,9 @@ enum HistoryCommand: Command {
             var detail = [details?["error"]?.stringValue, details?["cause"]?.stringValue, details?["output"]?.stringValue]
                 .compactMap { $0 }.joined(separator: ": ")
             if detail.count > 60 { detail = String(detail.prefix(57)) + "..." }
-            lines.append(String(format: "%5d", event["id"]?.intValue ?? 0)
-                + "  \(elapsed)  \(type.padding(toLength: 30, withPad: " ", startingAt: 0)) \(state) \(detail)")
+            lines.append(
+                String(format: "%5d", event["id"]?.intValue ?? 0)
+                    + "  \(elapsed)  \(type.padding(toLength: 30, withPad: " ", startingAt: 0)) \(state) \(detail)")
         }
         return lines.joined(separator: "\n")
     }

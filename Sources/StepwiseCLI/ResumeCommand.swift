@@ -44,7 +44,8 @@ enum ResumeCommand: Command {
         do {
             for runtime in runtimes {
                 LocalServices.install(dataDirectory, into: runtime)
-                try LocalIntegrations.configure(runtime, mockConfig: nil, testCase: nil, stateMachineName: "", resources: arguments.value("resources"))
+                try LocalIntegrations.configure(
+                    runtime, mockConfig: nil, testCase: nil, stateMachineName: "", resources: arguments.value("resources"))
             }
         } catch {
             output.error("stepwise resume: \(error)")
@@ -72,7 +73,9 @@ enum ResumeCommand: Command {
             return 2
         }
         let resumed = executions.map(\.0)
-        let interrupt = Interrupt { _ in Task { for execution in resumed { await execution.stop(cause: "Stopped from the command line (interrupt)") } } }
+        let interrupt = Interrupt { _ in
+            Task { for execution in resumed { await execution.stop(cause: "Stopped from the command line (interrupt)") } }
+        }
         defer { interrupt.cancel() }
         for (execution, durable) in executions {
             let result = await execution.result
@@ -81,8 +84,10 @@ enum ResumeCommand: Command {
                 status = 1
                 continue
             }
-            output.print(arguments.flag("json") ? RunCommand.summary(result, name: execution.name, history: []).serialized()
-                : "\(execution.name): \(result.status.rawValue)")
+            output.print(
+                arguments.flag("json")
+                    ? RunCommand.summary(result, name: execution.name, history: []).serialized()
+                    : "\(execution.name): \(result.status.rawValue)")
         }
         do { try await closeAll(virtual, real) } catch {
             // After an unrecorded execution the final flush fails too; its message already says what to do.

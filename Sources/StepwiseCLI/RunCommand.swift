@@ -1,8 +1,8 @@
 import Foundation
 import JSON
 import Stepwise
-import StepwiseServices
 import StepwiseIntegrations
+import StepwiseServices
 import StepwiseStore
 
 /// `stepwise run FILE`: runs one execution of a definition file and reports its outcome.
@@ -119,7 +119,8 @@ enum RunCommand: Command {
         } else {
             // STATUS: Error: Cause, with what is missing left out at the end (a cause keeps its place after an
             // empty error, so the line always reads the same way).
-            let parts = result.cause.map { [result.status.rawValue, result.error ?? "", $0] } ?? [result.status.rawValue] + [result.error].compactMap { $0 }
+            let parts =
+                result.cause.map { [result.status.rawValue, result.error ?? "", $0] } ?? [result.status.rawValue] + [result.error].compactMap { $0 }
             output.error(parts.joined(separator: ": "))
         }
         guard arguments.flag("history") else { return }

@@ -11,11 +11,12 @@ enum Unrecorded {
         guard let failure = durable.recordingFailure(arn: execution.arn) else { return nil }
         _ = try? await durable.store.flush()
         let events = (try? await durable.store.execution(arn: execution.arn))?.eventCount
-        let position = switch events {
-        case nil: "its last recorded step"
-        case 0?: "before its first event"
-        case let count?: "event \(count) of its history"
-        }
+        let position =
+            switch events {
+            case nil: "its last recorded step"
+            case 0?: "before its first event"
+            case let count?: "event \(count) of its history"
+            }
         return "could not record execution \(execution.name) in \(database) (\(failure.kind.rawValue): \(failure.message)). "
             + "It is left RUNNING at its last recorded step (\(position)); once the database can be written again "
             + "(free some disk space), `stepwise resume --db \(database)` carries it on from there."

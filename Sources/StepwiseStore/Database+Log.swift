@@ -5,7 +5,8 @@ extension Database {
     /// The hot path of the store: cached statements, typed binds, no per-row allocation beyond SQLite's copies.
     func writeLog(_ entries: [PendingLog.Entry], finishes: [PendingLog.Finish] = []) throws {
         let insertStep = try statement("INSERT INTO step_log (execution_arn, seq, timestamp, input) VALUES (?, ?, ?, ?)")
-        let insertEvent = try statement("""
+        let insertEvent = try statement(
+            """
             INSERT INTO events (execution_arn, id, type, timestamp, previous_event_id, details) VALUES (?, ?, ?, ?, ?, ?)
             """)
         var lastEvent: [String: Int] = [:]
@@ -28,7 +29,8 @@ extension Database {
         let update = try statement("UPDATE executions SET event_count = ? WHERE arn = ?")
         for (arn, count) in lastEvent { try update.run(count, arn) }
         guard !finishes.isEmpty else { return }
-        let finish = try statement("""
+        let finish = try statement(
+            """
             UPDATE executions SET status = ?, output = ?, error = ?, cause = ?, stop_date = ? WHERE arn = ? AND status = 'RUNNING'
             """)
         for end in finishes { try finish.run(end.status, end.output, end.error, end.cause, end.stopDate, end.arn) }

@@ -4,7 +4,8 @@ import Stepwise
 extension Database {
     /// Upserts changed Map Runs and child executions and appends child history events. Runs inside a transaction.
     func writeMapRuns(_ changes: MapRunRows) throws {
-        let run = try statement("""
+        let run = try statement(
+            """
             INSERT INTO map_runs (\(Store.mapRunColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (arn) DO UPDATE SET status = excluded.status, stop_date = excluded.stop_date,
                 max_concurrency = excluded.max_concurrency, tolerated_failure_percentage = excluded.tolerated_failure_percentage,
@@ -17,7 +18,8 @@ extension Database {
                 record.stopDate?.timeIntervalSince1970, record.maxConcurrency, record.toleratedFailurePercentage, record.toleratedFailureCount,
                 record.itemCounts.json.serialized(), record.executionCounts.json.serialized())
         }
-        let child = try statement("""
+        let child = try statement(
+            """
             INSERT INTO map_run_executions (arn, name, map_run_arn, state_machine_arn, parent_arn, status, input, output, error, cause,
                 start_date, stop_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (arn) DO UPDATE SET status = excluded.status, output = excluded.output, error = excluded.error,
@@ -33,7 +35,8 @@ extension Database {
 
     private func writeChildEvents(_ events: [(executionArn: String, row: EventRow)]) throws {
         guard !events.isEmpty else { return }
-        let insert = try statement("""
+        let insert = try statement(
+            """
             INSERT INTO events (execution_arn, id, type, timestamp, previous_event_id, details) VALUES (?, ?, ?, ?, ?, ?)
             """)
         var last: [String: Int] = [:]

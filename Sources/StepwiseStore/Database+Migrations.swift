@@ -20,8 +20,9 @@ extension Database {
             try Self.checkCompatible(applied: applied, known: migrations.map(\.name), path: path)
             for (position, migration) in migrations.enumerated().dropFirst(applied.count) {
                 try execute(migration.sql)
-                try run("INSERT INTO migrations (position, name, applied_date) VALUES (?, ?, ?)",
-                        position + 1, migration.name, Date().timeIntervalSince1970)
+                try run(
+                    "INSERT INTO migrations (position, name, applied_date) VALUES (?, ?, ?)",
+                    position + 1, migration.name, Date().timeIntervalSince1970)
             }
         }
     }

@@ -31,7 +31,9 @@ extension Database {
             // log to read, the file alone is the whole database and nothing can change it: read it as immutable.
             let log = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? NSNumber
             guard log == nil || log?.intValue == 0 else {
-                throw StoreError(.readOnly, """
+                throw StoreError(
+                    .readOnly,
+                    """
                     \(path) cannot be read in place: its directory is read-only and its write-ahead log (\(path)-wal) \
                     has no index; copy the database and its -wal file to a writable directory
                     """, code: error.code)

@@ -7,8 +7,9 @@ extension EventRow {
         let details = event.detailsJSON(includeExecutionData: true).map { members in
             JSON.object([event.detailsKey: .object(members)]).serialized()
         }
-        self.init(id: event.id, type: event.type.rawValue, timestamp: event.timestamp.timeIntervalSince1970,
-                  previousEventId: event.previousEventId, details: details)
+        self.init(
+            id: event.id, type: event.type.rawValue, timestamp: event.timestamp.timeIntervalSince1970,
+            previousEventId: event.previousEventId, details: details)
     }
 
     /// The event in GetExecutionHistory's shape: `{timestamp, type, id, previousEventId, <x>EventDetails}`.

@@ -5,8 +5,12 @@ import Stepwise
 public struct ExecutionRecord: Sendable, Equatable {
     /// RUNNING, SUCCEEDED, … (the engine's statuses, plus PENDING_REDRIVE which only the API shows).
     public enum Status: String, Sendable, CaseIterable {
-        case running = "RUNNING", succeeded = "SUCCEEDED", failed = "FAILED", timedOut = "TIMED_OUT"
-        case aborted = "ABORTED", pendingRedrive = "PENDING_REDRIVE"
+        case running = "RUNNING"
+        case succeeded = "SUCCEEDED"
+        case failed = "FAILED"
+        case timedOut = "TIMED_OUT"
+        case aborted = "ABORTED"
+        case pendingRedrive = "PENDING_REDRIVE"
 
         /// The store status for an engine status.
         public init(_ status: ExecutionStatus) { self = Status(rawValue: status.rawValue) ?? .failed }
@@ -37,10 +41,12 @@ public struct ExecutionRecord: Sendable, Equatable {
     /// The Map Run that started the execution (a Distributed Map child), else nil.
     public var mapRunArn: String?
 
-    public init(arn: String, name: String, stateMachineArn: String, revisionId: String? = nil, definition: String,
-                status: Status = .running, input: String, output: String? = nil, error: String? = nil,
-                cause: String? = nil, startDate: Date, stopDate: Date? = nil, parentArn: String? = nil,
-                seed: Int64 = 0, virtualTime: Bool = false, eventCount: Int = 0, mapRunArn: String? = nil) {
+    public init(
+        arn: String, name: String, stateMachineArn: String, revisionId: String? = nil, definition: String,
+        status: Status = .running, input: String, output: String? = nil, error: String? = nil,
+        cause: String? = nil, startDate: Date, stopDate: Date? = nil, parentArn: String? = nil,
+        seed: Int64 = 0, virtualTime: Bool = false, eventCount: Int = 0, mapRunArn: String? = nil
+    ) {
         self.arn = arn
         self.name = name
         self.stateMachineArn = stateMachineArn

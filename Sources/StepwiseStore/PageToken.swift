@@ -24,8 +24,8 @@ struct PageToken {
         var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
         guard token.count <= 3096, let data = Data(base64Encoded: base64), let json = try? JSON(parsing: data),
-              json["v"]?.intValue == 1, json["k"]?.stringValue == listing, json["s"]?.stringValue == scope,
-              let key = json["p"]?.arrayValue, key.count == keyCount
+            json["v"]?.intValue == 1, json["k"]?.stringValue == listing, json["s"]?.stringValue == scope,
+            let key = json["p"]?.arrayValue, key.count == keyCount
         else { throw invalid }
         self.init(listing: listing, scope: scope, key: key)
     }

@@ -26,7 +26,7 @@ final class SerialQueueExecutor: SerialExecutor {
     /// Traps in debug builds unless the current thread runs this executor's queue (checks the confinement).
     func assertCurrent() {
         #if DEBUG
-        dispatchPrecondition(condition: .onQueue(queue))
+            dispatchPrecondition(condition: .onQueue(queue))
         #endif
     }
 }

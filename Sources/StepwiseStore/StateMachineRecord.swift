@@ -4,12 +4,14 @@ import Foundation
 public struct StateMachineRecord: Sendable, Equatable {
     /// STANDARD or EXPRESS (asl-reference §8, CreateStateMachine).
     public enum Kind: String, Sendable {
-        case standard = "STANDARD", express = "EXPRESS"
+        case standard = "STANDARD"
+        case express = "EXPRESS"
     }
 
     /// ACTIVE, or DELETING while executions of a deleted machine still run.
     public enum Status: String, Sendable {
-        case active = "ACTIVE", deleting = "DELETING"
+        case active = "ACTIVE"
+        case deleting = "DELETING"
     }
 
     public var name: String
@@ -23,9 +25,11 @@ public struct StateMachineRecord: Sendable, Equatable {
     public var status: Status
     public var tags: [String: String]
 
-    public init(name: String, arn: String, definition: String, type: Kind = .standard, roleArn: String,
-                revisionId: String, creationDate: Date, updateDate: Date? = nil, status: Status = .active,
-                tags: [String: String] = [:]) {
+    public init(
+        name: String, arn: String, definition: String, type: Kind = .standard, roleArn: String,
+        revisionId: String, creationDate: Date, updateDate: Date? = nil, status: Status = .active,
+        tags: [String: String] = [:]
+    ) {
         self.name = name
         self.arn = arn
         self.definition = definition

@@ -56,17 +56,21 @@ extension Store {
     /// The execution with this ARN, or nil; its `eventCount` includes every accepted append.
     public func execution(arn: String) throws -> ExecutionRecord? {
         settle()
-        return try database().rows("SELECT \(Self.executionColumns) FROM executions WHERE arn = ?", arn,
-                                   row: Self.execution).first
+        return try database().rows(
+            "SELECT \(Self.executionColumns) FROM executions WHERE arn = ?", arn,
+            row: Self.execution
+        ).first
     }
 
     /// The newest execution of a state machine with this name, or nil (StartExecution's idempotency check).
     public func execution(name: String, stateMachineArn: String) throws -> ExecutionRecord? {
         settle()
-        return try database().rows("""
+        return try database().rows(
+            """
             SELECT \(Self.executionColumns) FROM executions WHERE state_machine_arn = ? AND name = ?
             ORDER BY start_date DESC LIMIT 1
-            """, stateMachineArn, name, row: Self.execution).first
+            """, stateMachineArn, name, row: Self.execution
+        ).first
     }
 
     /// The newest execution with this name (a job id) or ARN, whatever its state machine.
@@ -82,7 +86,8 @@ extension Store {
     /// Every RUNNING execution, oldest first: what the engine resumes after a restart.
     public func runningExecutions() throws -> [ExecutionRecord] {
         settle()
-        return try database().rows("""
+        return try database().rows(
+            """
             SELECT \(Self.executionColumns) FROM executions WHERE status = 'RUNNING' ORDER BY start_date, arn
             """, row: Self.execution)
     }
@@ -95,8 +100,10 @@ extension Store {
     ///
     /// - Throws: `.notFound` for an unknown ARN; `.invalidArgument` when it already finished; `.notRecorded`
     ///   when its recording stopped; the standing write failure.
-    public func finishExecution(arn: String, status: ExecutionRecord.Status, output: String? = nil,
-                                error: String? = nil, cause: String? = nil, stopDate: Date) throws {
+    public func finishExecution(
+        arn: String, status: ExecutionRecord.Status, output: String? = nil,
+        error: String? = nil, cause: String? = nil, stopDate: Date
+    ) throws {
         try checkRecorded(arn)
         if let failure = log.failure {
             log.detached[arn] = failure
@@ -109,8 +116,9 @@ extension Store {
         }
         log.tails[arn] = nil
         log.closed.insert(arn)
-        log.finishes.append(PendingLog.Finish(
-            arn: arn, status: status.rawValue, output: output, error: error, cause: cause, stopDate: stopDate.timeIntervalSince1970))
+        log.finishes.append(
+            PendingLog.Finish(
+                arn: arn, status: status.rawValue, output: output, error: error, cause: cause, stopDate: stopDate.timeIntervalSince1970))
         scheduleCommit()
     }
 }
@@ -143,7 +151,8 @@ struct PendingCreate {
 extension Database {
     /// Inserts one execution row.
     func insert(_ execution: ExecutionRecord) throws {
-        try run("""
+        try run(
+            """
             INSERT INTO executions (\(Store.executionColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             execution.arn, execution.name, execution.stateMachineArn, execution.revisionId,

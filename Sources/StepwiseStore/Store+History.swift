@@ -14,8 +14,10 @@ extension Store {
     /// - Parameters: maxResults: 0–1000, 0 meaning 100; reverseOrder: newest event first.
     /// - Throws: `.notFound` for an unknown execution; `.invalidToken` for a token not issued for this
     ///   execution and direction.
-    public func history(arn: String, maxResults: Int = 0, reverseOrder: Bool = false,
-                        nextToken: String? = nil) throws -> Page<EventRow> {
+    public func history(
+        arn: String, maxResults: Int = 0, reverseOrder: Bool = false,
+        nextToken: String? = nil
+    ) throws -> Page<EventRow> {
         let limit = try Self.pageSize(maxResults)
         let scope = "\(arn)|\(reverseOrder ? "desc" : "asc")"
         var bound = reverseOrder ? Int(Int64.max) : 0
@@ -30,7 +32,8 @@ extension Store {
         guard try database.int(known, arn) != nil else {
             throw StoreError(.notFound, "Execution Does Not Exist: '\(arn)'")
         }
-        let sql = reverseOrder
+        let sql =
+            reverseOrder
             ? "SELECT id, type, timestamp, previous_event_id, details FROM events WHERE execution_arn = ? AND id < ? ORDER BY id DESC LIMIT ?"
             : "SELECT id, type, timestamp, previous_event_id, details FROM events WHERE execution_arn = ? AND id > ? ORDER BY id LIMIT ?"
         let events = try database.rows(sql, arn, bound, limit + 1, row: Self.event)

@@ -6,14 +6,22 @@ extension Store {
     ///
     /// - Parameters: maxResults: 0–1000, 0 meaning 100; nextToken: from the previous page of the same query.
     /// - Throws: `.invalidToken` for a token not issued for this query; `.invalidArgument` for `maxResults`.
-    public func listExecutions(stateMachineArn: String? = nil, status: ExecutionRecord.Status? = nil,
-                               maxResults: Int = 0, nextToken: String? = nil) throws -> Page<ExecutionSummary> {
+    public func listExecutions(
+        stateMachineArn: String? = nil, status: ExecutionRecord.Status? = nil,
+        maxResults: Int = 0, nextToken: String? = nil
+    ) throws -> Page<ExecutionSummary> {
         let limit = try Self.pageSize(maxResults)
         let scope = "\(stateMachineArn ?? "*")|\(status?.rawValue ?? "*")"
         var conditions: [String] = []
         var values: [(any SQLBindable)?] = []
-        if let stateMachineArn { conditions.append("state_machine_arn = ?"); values.append(stateMachineArn) }
-        if let status { conditions.append("status = ?"); values.append(status.rawValue) }
+        if let stateMachineArn {
+            conditions.append("state_machine_arn = ?")
+            values.append(stateMachineArn)
+        }
+        if let status {
+            conditions.append("status = ?")
+            values.append(status.rawValue)
+        }
         if let nextToken {
             let key = try PageToken(decoding: nextToken, listing: "executions", scope: scope, keyCount: 2).key
             guard let bits = key[0].intValue, let arn = key[1].stringValue else {

@@ -35,7 +35,8 @@ extension Store {
         let limit = try Self.pageSize(maxResults)
         let after = try Self.startKey(nextToken, listing: "mapRuns", scope: executionArn) ?? (-Double.infinity, "")
         settle()
-        let runs = try database().rows("""
+        let runs = try database().rows(
+            """
             SELECT \(Self.mapRunColumns) FROM map_runs WHERE execution_arn = ? AND (start_date, arn) > (?, ?)
             ORDER BY start_date, arn LIMIT ?
             """, executionArn, after.start, after.arn, limit + 1, row: Self.mapRun)
@@ -45,10 +46,12 @@ extension Store {
     /// A child execution of a Map Run, as an execution record (its definition is not stored: empty).
     public func mapRunExecution(arn: String) throws -> ExecutionRecord? {
         settle()
-        return try database().rows("""
+        return try database().rows(
+            """
             SELECT arn, name, state_machine_arn, status, input, output, error, cause, start_date, stop_date, parent_arn, event_count,
                 map_run_arn FROM map_run_executions WHERE arn = ?
-            """, arn) { row in
+            """, arn
+        ) { row in
             ExecutionRecord(
                 arn: row.text(0), name: row.text(1), stateMachineArn: row.text(2), definition: "",
                 status: .init(rawValue: row.text(3)) ?? .failed, input: row.text(4), output: row.optionalText(5), error: row.optionalText(6),
@@ -61,16 +64,20 @@ extension Store {
     /// A page of a Map Run's child executions, newest first (ListExecutions with mapRunArn).
     ///
     /// - Throws: `.invalidToken` for a token not issued for this query; `.invalidArgument` for `maxResults`.
-    public func mapRunExecutions(mapRunArn: String, status: ExecutionRecord.Status? = nil, maxResults: Int = 0,
-                                 nextToken: String? = nil) throws -> Page<ExecutionSummary> {
+    public func mapRunExecutions(
+        mapRunArn: String, status: ExecutionRecord.Status? = nil, maxResults: Int = 0,
+        nextToken: String? = nil
+    ) throws -> Page<ExecutionSummary> {
         let limit = try Self.pageSize(maxResults)
         let scope = "\(mapRunArn)|\(status?.rawValue ?? "*")"
         let before = try Self.startKey(nextToken, listing: "mapRunExecutions", scope: scope) ?? (Double.infinity, "")
         settle()
-        let rows = try database().rows("""
+        let rows = try database().rows(
+            """
             SELECT arn, name, state_machine_arn, status, start_date, stop_date, parent_arn, map_run_arn FROM map_run_executions
             WHERE map_run_arn = ? AND (?2 IS NULL OR status = ?2) AND (start_date, arn) < (?, ?) ORDER BY start_date DESC, arn DESC LIMIT ?
-            """, mapRunArn, status?.rawValue, before.start, before.arn, limit + 1) { row in
+            """, mapRunArn, status?.rawValue, before.start, before.arn, limit + 1
+        ) { row in
             ExecutionSummary(
                 arn: row.text(0), name: row.text(1), stateMachineArn: row.text(2), status: .init(rawValue: row.text(3)) ?? .failed,
                 startDate: Date(timeIntervalSince1970: row.double(4)), stopDate: row.optionalDouble(5).map(Date.init(timeIntervalSince1970:)),

@@ -25,9 +25,11 @@ extension Store {
 extension Database {
     /// Deletes up to `limit` executions stopped before `cutoff`, with their log. Runs inside a transaction.
     func purgeBatch(before cutoff: Double, limit: Int) throws -> Int {
-        let arns = try rows("""
+        let arns = try rows(
+            """
             SELECT arn FROM executions WHERE stop_date < ? AND status <> 'RUNNING' ORDER BY stop_date LIMIT ?
-            """, cutoff, limit) { $0.text(0) }
+            """, cutoff, limit
+        ) { $0.text(0) }
         for arn in arns {
             try run("DELETE FROM events WHERE execution_arn = ?", arn)
             try run("DELETE FROM step_log WHERE execution_arn = ?", arn)
@@ -40,7 +42,8 @@ extension Database {
 
     /// Deletes up to `limit` jobs without an execution that were cancelled, or failed to start, before `cutoff`.
     func purgeUnstartedJobs(before cutoff: Double, limit: Int) throws -> Int {
-        try run("""
+        try run(
+            """
             DELETE FROM jobs WHERE seq IN (
                 SELECT seq FROM jobs WHERE execution_arn IS NULL AND coalesce(cancelled_date, created_date) < ?1
                     AND (cancelled_date IS NOT NULL OR start_error IS NOT NULL)

@@ -37,7 +37,8 @@ extension Store {
     }
 
     static func event(_ row: Statement) -> EventRow {
-        EventRow(id: row.int(0), type: row.text(1), timestamp: row.double(2), previousEventId: row.int(3),
-                 details: row.optionalText(4))
+        EventRow(
+            id: row.int(0), type: row.text(1), timestamp: row.double(2), previousEventId: row.int(3),
+            details: row.optionalText(4))
     }
 }

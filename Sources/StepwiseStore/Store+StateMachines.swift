@@ -9,14 +9,16 @@ extension Store {
         let database = try database()
         do {
             try database.transaction {
-                try database.run("""
+                try database.run(
+                    """
                     INSERT INTO state_machines (name, arn, definition, type, role_arn, revision_id, created_date, \
                     updated_date, status, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, machine.name, machine.arn, machine.definition, machine.type.rawValue, machine.roleArn,
                     machine.revisionId, machine.creationDate.timeIntervalSince1970,
                     machine.updateDate?.timeIntervalSince1970, machine.status.rawValue, Self.tagsJSON(machine.tags))
-                try database.insertRevision(arn: machine.arn, revisionId: machine.revisionId,
-                                            definition: machine.definition, roleArn: machine.roleArn, date: machine.creationDate)
+                try database.insertRevision(
+                    arn: machine.arn, revisionId: machine.revisionId,
+                    definition: machine.definition, roleArn: machine.roleArn, date: machine.creationDate)
             }
         } catch let error as StoreError where error.isDuplicate {
             throw StoreError(.alreadyExists, "State Machine Already Exists: '\(machine.arn)'", code: error.code)
@@ -27,8 +29,10 @@ extension Store {
     ///
     /// - Returns: the updated state machine. - Throws: `.notFound` for an unknown ARN.
     @discardableResult
-    public func updateStateMachine(arn: String, definition: String? = nil, roleArn: String? = nil,
-                                   revisionId: String, date: Date) throws -> StateMachineRecord {
+    public func updateStateMachine(
+        arn: String, definition: String? = nil, roleArn: String? = nil,
+        revisionId: String, date: Date
+    ) throws -> StateMachineRecord {
         let database = try database()
         return try database.transaction {
             guard var machine = try stateMachine(arn: arn) else { throw Self.noStateMachine(arn) }
@@ -36,39 +40,48 @@ extension Store {
             machine.roleArn = roleArn ?? machine.roleArn
             machine.revisionId = revisionId
             machine.updateDate = date
-            try database.run("""
+            try database.run(
+                """
                 UPDATE state_machines SET definition = ?, role_arn = ?, revision_id = ?, updated_date = ? WHERE arn = ?
                 """, machine.definition, machine.roleArn, revisionId, date.timeIntervalSince1970, arn)
-            try database.insertRevision(arn: arn, revisionId: revisionId, definition: machine.definition,
-                                        roleArn: machine.roleArn, date: date)
+            try database.insertRevision(
+                arn: arn, revisionId: revisionId, definition: machine.definition,
+                roleArn: machine.roleArn, date: date)
             return machine
         }
     }
 
     /// The state machine with this ARN, or nil.
     public func stateMachine(arn: String) throws -> StateMachineRecord? {
-        try database().rows("SELECT \(Self.stateMachineColumns) FROM state_machines WHERE arn = ?", arn,
-                            row: Self.stateMachine).first
+        try database().rows(
+            "SELECT \(Self.stateMachineColumns) FROM state_machines WHERE arn = ?", arn,
+            row: Self.stateMachine
+        ).first
     }
 
     /// One revision of a state machine's definition (DescribeStateMachineForExecution), or nil.
     public func stateMachineRevision(arn: String, revisionId: String) throws -> StateMachineRevision? {
-        try database().rows("""
+        try database().rows(
+            """
             SELECT arn, revision_id, definition, role_arn, created_date FROM state_machine_revisions
             WHERE arn = ? AND revision_id = ?
-            """, arn, revisionId) {
-            StateMachineRevision(arn: $0.text(0), revisionId: $0.text(1), definition: $0.text(2), roleArn: $0.text(3),
-                                 creationDate: Date(timeIntervalSince1970: $0.double(4)))
+            """, arn, revisionId
+        ) {
+            StateMachineRevision(
+                arn: $0.text(0), revisionId: $0.text(1), definition: $0.text(2), roleArn: $0.text(3),
+                creationDate: Date(timeIntervalSince1970: $0.double(4)))
         }.first
     }
 
     /// State machines by name, a page at a time (`maxResults` 0 → 100).
     public func listStateMachines(maxResults: Int = 0, nextToken: String? = nil) throws -> Page<StateMachineRecord> {
         let limit = try Self.pageSize(maxResults)
-        let after = try nextToken.map {
-            try PageToken(decoding: $0, listing: "stateMachines", scope: "", keyCount: 1).key[0].stringValue ?? ""
-        } ?? ""
-        let machines = try database().rows("""
+        let after =
+            try nextToken.map {
+                try PageToken(decoding: $0, listing: "stateMachines", scope: "", keyCount: 1).key[0].stringValue ?? ""
+            } ?? ""
+        let machines = try database().rows(
+            """
             SELECT \(Self.stateMachineColumns) FROM state_machines WHERE name > ? ORDER BY name LIMIT ?
             """, after, limit + 1, row: Self.stateMachine)
         guard machines.count > limit else { return Page(items: machines, nextToken: nil) }
@@ -96,7 +109,8 @@ extension Store {
 
 extension Database {
     func insertRevision(arn: String, revisionId: String, definition: String, roleArn: String, date: Date) throws {
-        try run("""
+        try run(
+            """
             INSERT INTO state_machine_revisions (arn, revision_id, definition, role_arn, created_date)
             VALUES (?, ?, ?, ?, ?)
             """, arn, revisionId, definition, roleArn, date.timeIntervalSince1970)

@@ -32,7 +32,8 @@ extension Store {
     func checkRecorded(_ arn: String) throws {
         guard let reason = log.detached[arn] else { return }
         throw StoreError(
-            .notRecorded, "execution \(arn) is not recorded since a failed write (\(reason.kind.rawValue): \(reason.message)); "
+            .notRecorded,
+            "execution \(arn) is not recorded since a failed write (\(reason.kind.rawValue): \(reason.message)); "
                 + "it stays RUNNING at its last recorded step")
     }
 }

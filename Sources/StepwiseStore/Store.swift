@@ -35,9 +35,11 @@ public actor Store {
         /// (NORMAL survives a process crash; a power loss may drop the last commits, never part of one).
         public var synchronousFull: Bool
 
-        public init(readOnly: Bool = false, commitInterval: Duration = .milliseconds(10), maxPendingRows: Int = 20_000,
-                    busyTimeoutMilliseconds: Int32 = 5_000, maxPageCount: Int? = nil,
-                    synchronousFull: Bool = false, retryInterval: Duration = .seconds(1)) {
+        public init(
+            readOnly: Bool = false, commitInterval: Duration = .milliseconds(10), maxPendingRows: Int = 20_000,
+            busyTimeoutMilliseconds: Int32 = 5_000, maxPageCount: Int? = nil,
+            synchronousFull: Bool = false, retryInterval: Duration = .seconds(1)
+        ) {
             self.readOnly = readOnly
             self.commitInterval = commitInterval
             self.maxPendingRows = maxPendingRows

@@ -70,7 +70,8 @@ extension StoreError {
     ///
     /// - Parameter connection: the `sqlite3*` the call was made on; only read for its current error message.
     init(code: Int32, connection: OpaquePointer?, sql: String?) {
-        let message = connection.flatMap { sqlite3_errmsg($0).map { String(cString: $0) } }
+        let message =
+            connection.flatMap { sqlite3_errmsg($0).map { String(cString: $0) } }
             ?? String(cString: sqlite3_errstr(code))
         self.init(Self.kind(for: code), message, code: code, sql: sql)
     }

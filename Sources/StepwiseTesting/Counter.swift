@@ -7,7 +7,12 @@ public final class Counter: Sendable {
     public init() {}
 
     /// Counts one more and answers the new count (1 for the first call).
-    public func next() -> Int { value.withLock { $0 += 1; return $0 } }
+    public func next() -> Int {
+        value.withLock {
+            $0 += 1
+            return $0
+        }
+    }
 
     /// The count so far.
     public var count: Int { value.withLock { $0 } }

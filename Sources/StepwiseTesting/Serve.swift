@@ -30,7 +30,8 @@ extension TestSupport {
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline, process.isRunning {
             let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-            if let port = text.components(separatedBy: "listening on http://127.0.0.1:").dropFirst().first.flatMap({ Int($0.prefix { $0.isNumber }) }) {
+            if let port = text.components(separatedBy: "listening on http://127.0.0.1:").dropFirst().first.flatMap({ Int($0.prefix { $0.isNumber }) })
+            {
                 return ServeProcess(process: process, port: port, log: log)
             }
             try await Task.sleep(for: .milliseconds(20))

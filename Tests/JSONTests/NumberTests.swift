@@ -11,7 +11,10 @@ struct NumberTests {
     func integersRoundTrip(text: String) throws {
         let value = try JSON(parsing: text)
         #expect(value == .number(.int(Int(text)!)))
-        guard case .number(.int) = value else { Issue.record("not an Int: \(value)"); return }
+        guard case .number(.int) = value else {
+            Issue.record("not an Int: \(value)")
+            return
+        }
         #expect(value.serialized() == text)
     }
 
@@ -32,7 +35,10 @@ struct NumberTests {
     func bigIntegersKeptAsText(text: String) throws {
         let value = try JSON(parsing: text)
         #expect(value.numberValue == .big(text))
-        guard case .number(.big(let kept)) = value else { Issue.record("not big: \(value)"); return }
+        guard case .number(.big(let kept)) = value else {
+            Issue.record("not big: \(value)")
+            return
+        }
         #expect(kept == text)
         #expect(value.numberValue?.isInteger == true)
         #expect(value.serialized() == text)
@@ -47,12 +53,18 @@ struct NumberTests {
         ])
     func decimalsRoundTrip(text: String) throws {
         let value = try JSON(parsing: text)
-        guard case .number(.double(let parsed)) = value else { Issue.record("not a Double: \(value)"); return }
+        guard case .number(.double(let parsed)) = value else {
+            Issue.record("not a Double: \(value)")
+            return
+        }
         let expected = Double(text)!
         #expect(parsed.bitPattern == expected.bitPattern, "\(text) parsed as \(parsed)")
         // Writing and parsing again gives the same bits.
         let again = try JSON(parsing: value.serialized())
-        guard case .number(.double(let reparsed)) = again else { Issue.record("not a Double: \(again)"); return }
+        guard case .number(.double(let reparsed)) = again else {
+            Issue.record("not a Double: \(again)")
+            return
+        }
         #expect(reparsed.bitPattern == expected.bitPattern, "\(text) → \(value.serialized()) → \(reparsed)")
     }
 
@@ -92,7 +104,10 @@ struct NumberTests {
         ])
     func exponents(text: String, expected: Double) throws {
         let value = try JSON(parsing: text)
-        guard case .number(.double(let parsed)) = value else { Issue.record("not a Double: \(value)"); return }
+        guard case .number(.double(let parsed)) = value else {
+            Issue.record("not a Double: \(value)")
+            return
+        }
         #expect(parsed.bitPattern == expected.bitPattern)
         #expect(value.numberValue?.isInteger == false)
     }

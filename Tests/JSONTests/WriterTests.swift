@@ -47,7 +47,9 @@ struct WriterTests {
         #expect(Self.sample.serialized(.pretty) == expected)
     }
 
-    @Test("Scalars at the top level", arguments: [(JSON.null, "null"), (true, "true"), (false, "false"), (-7, "-7"), ("s", "\"s\"")] as [(JSON, String)])
+    @Test(
+        "Scalars at the top level",
+        arguments: [(JSON.null, "null"), (true, "true"), (false, "false"), (-7, "-7"), ("s", "\"s\"")] as [(JSON, String)])
     func scalars(value: JSON, text: String) {
         #expect(value.serialized() == text)
         #expect(value.serialized(.pretty) == text)
@@ -68,10 +70,12 @@ struct WriterTests {
         #expect(JSON.string("\u{1}").compactSize == 8)
     }
 
-    @Test("Parse then write gives back compact input unchanged", arguments: [
-        #"{"a":[1,2.5,-0.0,1e+300,"x\n",null,true,false,{}],"b":{"c":[]},"big":123456789012345678901234567890}"#,
-        #"[[[[[]]]]]"#, #"{"":""}"#, "-1.5e-70",
-    ])
+    @Test(
+        "Parse then write gives back compact input unchanged",
+        arguments: [
+            #"{"a":[1,2.5,-0.0,1e+300,"x\n",null,true,false,{}],"b":{"c":[]},"big":123456789012345678901234567890}"#,
+            #"[[[[[]]]]]"#, #"{"":""}"#, "-1.5e-70",
+        ])
     func parseWriteIdentity(text: String) throws {
         #expect(try JSON(parsing: text).serialized() == text)
     }

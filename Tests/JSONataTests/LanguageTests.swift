@@ -14,7 +14,7 @@ struct LanguageTests {
     @Test("lambdas close over their environment and recurse")
     func lambdas() throws {
         #expect(try run("($add := function($x){function($y){$x+$y}}; $add(2)(3))") == 5)
-        #expect(try run("($f := function($n){$n <= 1 ? 1 : $n * $f($n-1)}; $f(10))") == 3628800)
+        #expect(try run("($f := function($n){$n <= 1 ? 1 : $n * $f($n-1)}; $f(10))") == 3_628_800)
         #expect(try run("λ($x){$x*2}(4)") == 8)
     }
 
@@ -41,10 +41,12 @@ struct LanguageTests {
         #expect(try run("function($x)<n?:n>{$x ? 1 : 0}()") == 0)
     }
 
-    @Test("syntax errors carry JSONata's codes", arguments: [
-        ("(1", "S0203"), ("1 +", "S0207"), (")", "S0211"), ("'abc", "S0101"), ("/* x", "S0106"), ("`name", "S0105"),
-        ("1 := 2", "S0212"), ("a.1", "S0213"), ("$x ! 1", "S0204"), ("function(x){1}", "S0208"),
-    ])
+    @Test(
+        "syntax errors carry JSONata's codes",
+        arguments: [
+            ("(1", "S0203"), ("1 +", "S0207"), (")", "S0211"), ("'abc", "S0101"), ("/* x", "S0106"), ("`name", "S0105"),
+            ("1 := 2", "S0212"), ("a.1", "S0213"), ("$x ! 1", "S0204"), ("function(x){1}", "S0208"),
+        ])
     func syntaxErrors(expression: String, code: String) {
         #expect(errorCode(expression) == code)
     }

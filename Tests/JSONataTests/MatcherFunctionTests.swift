@@ -19,17 +19,19 @@ struct MatcherFunctionTests {
         )};
         """
 
-    @Test("Each function that takes a pattern takes a matcher function", arguments: [
-        ("$match('abracadabra', $find('a')).index", "[0, 3, 5, 7, 10]"),
-        ("$match('abracadabra', $find('a'), 2).index", "[0, 3]"),
-        ("$split('a-b-c', $find('-'))", #"["a", "b", "c"]"#),
-        ("$split('a-b-c', $find('-'), 2)", #"["a", "b"]"#),
-        ("$replace('a-b-c', $find('-'), '+')", #""a+b+c""#),
-        ("$replace('a-b-c', $find('-'), '+', 1)", #""a+b-c""#),
-        ("$contains('a-b', $find('-'))", "true"),
-        ("$contains('ab', $find('-'))", "false"),
-        ("$count($match('ab', $find('-')))", "0"),
-    ])
+    @Test(
+        "Each function that takes a pattern takes a matcher function",
+        arguments: [
+            ("$match('abracadabra', $find('a')).index", "[0, 3, 5, 7, 10]"),
+            ("$match('abracadabra', $find('a'), 2).index", "[0, 3]"),
+            ("$split('a-b-c', $find('-'))", #"["a", "b", "c"]"#),
+            ("$split('a-b-c', $find('-'), 2)", #"["a", "b"]"#),
+            ("$replace('a-b-c', $find('-'), '+')", #""a+b+c""#),
+            ("$replace('a-b-c', $find('-'), '+', 1)", #""a+b-c""#),
+            ("$contains('a-b', $find('-'))", "true"),
+            ("$contains('ab', $find('-'))", "false"),
+            ("$count($match('ab', $find('-')))", "0"),
+        ])
     func matcherFunctions(expression: String, expected: String) throws {
         #expect(try run("(\(Self.define) \(expression))") == json(expected))
     }

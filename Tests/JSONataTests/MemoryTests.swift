@@ -1,6 +1,7 @@
 import JSON
-@testable import JSONata
 import Testing
+
+@testable import JSONata
 
 @Suite("Evaluation frees what it made", .timeLimit(.minutes(1)))
 struct MemoryTests {

@@ -4,10 +4,12 @@ import Testing
 
 @Suite("Operators", .timeLimit(.minutes(3)))
 struct OperatorTests {
-    @Test("arithmetic follows JavaScript numbers", arguments: [
-        ("1 + 2", "3"), ("7 - 10", "-3"), ("6 * 7", "42"), ("7 / 2", "3.5"), ("7 % 3", "1"), ("-7 % 3", "-1"),
-        ("-(3 + 4)", "-7"), ("0.1 + 0.2", "0.30000000000000004"), ("2 * 3 + 4", "10"), ("2 * (3 + 4)", "14"),
-    ])
+    @Test(
+        "arithmetic follows JavaScript numbers",
+        arguments: [
+            ("1 + 2", "3"), ("7 - 10", "-3"), ("6 * 7", "42"), ("7 / 2", "3.5"), ("7 % 3", "1"), ("-7 % 3", "-1"),
+            ("-(3 + 4)", "-7"), ("0.1 + 0.2", "0.30000000000000004"), ("2 * 3 + 4", "10"), ("2 * (3 + 4)", "14"),
+        ])
     func arithmetic(expression: String, expected: String) throws {
         #expect(try run(expression) == json(expected))
     }
@@ -24,10 +26,12 @@ struct OperatorTests {
         #expect(errorCode("-'x'") == "D1002")
     }
 
-    @Test("comparison operators compare numbers and strings", arguments: [
-        ("1 < 2", true), ("2 <= 2", true), ("3 > 4", false), ("'a' < 'b'", true), ("'b' >= 'a'", true),
-        ("1 = 1", true), ("1 != 1", false), ("'x' = 'x'", true), ("[1,2] = [1,2]", true), ("{'a':1} = {'a':1}", true),
-    ])
+    @Test(
+        "comparison operators compare numbers and strings",
+        arguments: [
+            ("1 < 2", true), ("2 <= 2", true), ("3 > 4", false), ("'a' < 'b'", true), ("'b' >= 'a'", true),
+            ("1 = 1", true), ("1 != 1", false), ("'x' = 'x'", true), ("[1,2] = [1,2]", true), ("{'a':1} = {'a':1}", true),
+        ])
     func comparison(expression: String, expected: Bool) throws {
         #expect(try run(expression) == .bool(expected))
     }

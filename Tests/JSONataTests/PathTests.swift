@@ -65,7 +65,9 @@ struct PathTests {
 
     @Test("the parent operator reaches the enclosing object")
     func parent() throws {
-        #expect(try run("orders.items.{'sku': sku, 'order': %.id}", Self.doc) == json(#"[{"sku":"a","order":1},{"sku":"b","order":1},{"sku":"a","order":2}]"#))
+        #expect(
+            try run("orders.items.{'sku': sku, 'order': %.id}", Self.doc)
+                == json(#"[{"sku":"a","order":1},{"sku":"b","order":1},{"sku":"a","order":2}]"#))
         #expect(errorCode("%") == "S0217")
     }
 

@@ -12,12 +12,14 @@ struct DataFlowCatcherTests {
         #expect(CatcherOutput.errorOutput(error).serialized() == #"{"Error":"Custom.Error","Cause":"it broke"}"#)
     }
 
-    @Test("a catcher places the error output into the raw input with its ResultPath", arguments: [
-        (nil, #"{"Error":"Custom.Error","Cause":"it broke"}"#),
-        ("null", #"{"a":1}"#),
-        (#""$.error""#, #"{"a":1,"error":{"Error":"Custom.Error","Cause":"it broke"}}"#),
-        (#""$.a""#, #"{"a":{"Error":"Custom.Error","Cause":"it broke"}}"#),
-    ])
+    @Test(
+        "a catcher places the error output into the raw input with its ResultPath",
+        arguments: [
+            (nil, #"{"Error":"Custom.Error","Cause":"it broke"}"#),
+            ("null", #"{"a":1}"#),
+            (#""$.error""#, #"{"a":1,"error":{"Error":"Custom.Error","Cause":"it broke"}}"#),
+            (#""$.a""#, #"{"a":{"Error":"Custom.Error","Cause":"it broke"}}"#),
+        ])
     func catcherOutput(field: String?, expected: String) throws {
         let output = try CatcherOutput.output(for: error, rawInput: raw, resultPath: DataPath(field.map(json)))
         #expect(output.serialized() == expected)
@@ -35,10 +37,11 @@ struct DataFlowCatcherTests {
         #expect(PayloadLimit.fits(fits))
         #expect(!PayloadLimit.fits(tooBig))
         try PayloadLimit.check(fits, source: "Big")
-        #expect(throws: StatesError(
-            "States.DataLimitExceeded",
-            "The state/task 'Big' returned a result with a size exceeding the maximum number of bytes service limit."))
-        {
+        #expect(
+            throws: StatesError(
+                "States.DataLimitExceeded",
+                "The state/task 'Big' returned a result with a size exceeding the maximum number of bytes service limit.")
+        ) {
             try PayloadLimit.check(tooBig, source: "Big")
         }
     }

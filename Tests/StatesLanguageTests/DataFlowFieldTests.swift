@@ -15,17 +15,21 @@ struct DataFlowFieldTests {
         #expect(try flow.effectiveInput(rawInput: ["x": 1], roots: PathRoots(input: [:])) == json(#"{"a": {}}"#))
     }
 
-    @Test("a bad field is reported by name", arguments: [
-        (#"{"InputPath": "$["}"#, "InputPath"),
-        (#"{"OutputPath": 3}"#, "OutputPath"),
-        (#"{"Parameters": {"a.$": 1}}"#, "Parameters"),
-        (#"{"ResultSelector": {"a.$": "x"}}"#, "ResultSelector"),
-        (#"{"ResultPath": "$.a[*]"}"#, "ResultPath"),
-        (#"{"ResultPath": "$$.a"}"#, "ResultPath"),
-    ])
+    @Test(
+        "a bad field is reported by name",
+        arguments: [
+            (#"{"InputPath": "$["}"#, "InputPath"),
+            (#"{"OutputPath": 3}"#, "OutputPath"),
+            (#"{"Parameters": {"a.$": 1}}"#, "Parameters"),
+            (#"{"ResultSelector": {"a.$": "x"}}"#, "ResultSelector"),
+            (#"{"ResultPath": "$.a[*]"}"#, "ResultPath"),
+            (#"{"ResultPath": "$$.a"}"#, "ResultPath"),
+        ])
     func badField(state: String, field: String) {
-        #expect(performing: { try JSONPathDataFlow(fields: json(state).objectValue!) }, throws: { error in
-            (error as? DataFlowFieldError)?.field == field
-        })
+        #expect(
+            performing: { try JSONPathDataFlow(fields: json(state).objectValue!) },
+            throws: { error in
+                (error as? DataFlowFieldError)?.field == field
+            })
     }
 }

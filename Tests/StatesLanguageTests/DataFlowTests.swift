@@ -27,16 +27,18 @@ struct DataFlowTests {
         #expect(throws: PathSyntaxError.self) { try DataPath("$[") }
     }
 
-    @Test("InputPath selects from the raw input; null gives {}", arguments: [
-        (nil, #"{"order": {"id": 7, "items": [1, 2]}, "user": "ada"}"#),
-        (#""$""#, #"{"order": {"id": 7, "items": [1, 2]}, "user": "ada"}"#),
-        ("null", "{}"),
-        (#""$.order.items""#, "[1, 2]"),
-        (#""$.order.items[*]""#, "[1, 2]"),
-        (#""$.missing[*]""#, "[]"),
-        (#""$$.Execution""#, #"{"Name": "run-1"}"#),
-        (#""$v""#, "5"),
-    ])
+    @Test(
+        "InputPath selects from the raw input; null gives {}",
+        arguments: [
+            (nil, #"{"order": {"id": 7, "items": [1, 2]}, "user": "ada"}"#),
+            (#""$""#, #"{"order": {"id": 7, "items": [1, 2]}, "user": "ada"}"#),
+            ("null", "{}"),
+            (#""$.order.items""#, "[1, 2]"),
+            (#""$.order.items[*]""#, "[1, 2]"),
+            (#""$.missing[*]""#, "[]"),
+            (#""$$.Execution""#, #"{"Name": "run-1"}"#),
+            (#""$v""#, "5"),
+        ])
     func inputPath(field: String?, expected: String) throws {
         let flow = try flow(inputPath: field.map(json))
         #expect(try flow.effectiveInput(rawInput: raw, roots: roots) == json(expected))
@@ -60,15 +62,17 @@ struct DataFlowTests {
         #expect(try fromNull.effectiveInput(rawInput: raw, roots: roots) == json(#"{"all": {}}"#))
     }
 
-    @Test("ResultPath places the result into the raw input", arguments: [
-        (nil, #"{"r": 1}"#),
-        (#""$""#, #"{"r": 1}"#),
-        ("null", #"{"order": {"id": 7, "items": [1, 2]}, "user": "ada"}"#),
-        (#""$.result""#, #"{"order": {"id": 7, "items": [1, 2]}, "user": "ada", "result": {"r": 1}}"#),
-        (#""$.order.id""#, #"{"order": {"id": {"r": 1}, "items": [1, 2]}, "user": "ada"}"#),
-        (#""$.a.b.c""#, #"{"order": {"id": 7, "items": [1, 2]}, "user": "ada", "a": {"b": {"c": {"r": 1}}}}"#),
-        (#""$.order.items[0]""#, #"{"order": {"id": 7, "items": [{"r": 1}, 2]}, "user": "ada"}"#),
-    ])
+    @Test(
+        "ResultPath places the result into the raw input",
+        arguments: [
+            (nil, #"{"r": 1}"#),
+            (#""$""#, #"{"r": 1}"#),
+            ("null", #"{"order": {"id": 7, "items": [1, 2]}, "user": "ada"}"#),
+            (#""$.result""#, #"{"order": {"id": 7, "items": [1, 2]}, "user": "ada", "result": {"r": 1}}"#),
+            (#""$.order.id""#, #"{"order": {"id": {"r": 1}, "items": [1, 2]}, "user": "ada"}"#),
+            (#""$.a.b.c""#, #"{"order": {"id": 7, "items": [1, 2]}, "user": "ada", "a": {"b": {"c": {"r": 1}}}}"#),
+            (#""$.order.items[0]""#, #"{"order": {"id": 7, "items": [{"r": 1}, 2]}, "user": "ada"}"#),
+        ])
     func resultPath(field: String?, expected: String) throws {
         let flow = try flow(inputPath: "$.order", resultPath: field.map(json))
         let output = try flow.output(rawInput: raw, result: json(#"{"r": 1}"#), roots: roots)
@@ -96,9 +100,10 @@ struct DataFlowTests {
     @Test("a ResultSelector path miss reports the result as the input")
     func resultSelectorMiss() throws {
         let flow = try flow(resultSelector: #"{"x.$": "$.nope"}"#)
-        #expect(throws: StatesError.runtime(
-            #"The JSONPath '$.nope' specified for the field 'x.$' could not be found in the input '{"a":1}'"#))
-        {
+        #expect(
+            throws: StatesError.runtime(
+                #"The JSONPath '$.nope' specified for the field 'x.$' could not be found in the input '{"a":1}'"#)
+        ) {
             try flow.output(rawInput: raw, result: ["a": 1], roots: roots)
         }
     }

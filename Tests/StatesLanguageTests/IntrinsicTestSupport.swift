@@ -26,5 +26,3 @@ func intrinsicError(_ text: String, input: String = "{}") -> StatesError? {
 func invalidArguments(_ function: String) -> StatesError {
     StatesError("States.Runtime", "Invalid arguments in \(function)")
 }
-
-

@@ -4,30 +4,32 @@ import Testing
 
 @Suite("JSONPath filters", .timeLimit(.minutes(3)))
 struct JSONPathFilterTests {
-    @Test("comparisons select the array elements they accept", arguments: [
-        ("$.store.book[?(@.price < 10)].title", #"["Sayings of the Century", "Moby Dick"]"#),
-        ("$.store.book[?(@.price <= 8.99)].price", "[8.95, 8.99]"),
-        ("$.store.book[?(@.price > 20)].author", #"["J. R. R. Tolkien"]"#),
-        ("$.store.book[?(@.price >= 22.99)].price", "[22.99]"),
-        ("$.store.book[?(@.category == 'reference')].author", #"["Nigel Rees"]"#),
-        (#"$.store.book[?(@.category == "reference")].author"#, #"["Nigel Rees"]"#),
-        ("$.store.book[?(@.category != 'fiction')].price", "[8.95]"),
-        ("$.store.book[?(@.isbn)].title", #"["Moby Dick", "The Lord of the Rings"]"#),
-        ("$.store.book[?(!@.isbn)].price", "[8.95, 12.99]"),
-        ("$.store.book[?(@.price < $.expensive)].price", "[8.95, 8.99]"),
-        ("$.store.book[?(@.category == 'fiction' && @.price < 10)].title", #"["Moby Dick"]"#),
-        ("$.store.book[?(@.price < 9 || @.price > 20)].price", "[8.95, 8.99, 22.99]"),
-        ("$.store.book[?(!(@.price < 9 || @.price > 20))].price", "[12.99]"),
-        ("$.store.book[?(@.author =~ /.*Rees/)].price", "[8.95]"),
-        ("$.store.book[?(@.author =~ /nigel.*/i)].price", "[8.95]"),
-        ("$.store.book[?(@.author =~ /Rees/)].price", "[]"),
-        ("$.store.book[?(@.price in [8.95, 22.99])].price", "[8.95, 22.99]"),
-        ("$.store.book[?(@.category nin ['fiction'])].price", "[8.95]"),
-        ("$.store.book[?(@.title contains 'Dick')].price", "[8.99]"),
-        ("$.nums[?(@ > 3)]", "[4, 5]"),
-        ("$.nums[?(@ == 2.0)]", "[2]"),
-        ("$..book[?(@.isbn)].isbn.length()", "2"),
-    ])
+    @Test(
+        "comparisons select the array elements they accept",
+        arguments: [
+            ("$.store.book[?(@.price < 10)].title", #"["Sayings of the Century", "Moby Dick"]"#),
+            ("$.store.book[?(@.price <= 8.99)].price", "[8.95, 8.99]"),
+            ("$.store.book[?(@.price > 20)].author", #"["J. R. R. Tolkien"]"#),
+            ("$.store.book[?(@.price >= 22.99)].price", "[22.99]"),
+            ("$.store.book[?(@.category == 'reference')].author", #"["Nigel Rees"]"#),
+            (#"$.store.book[?(@.category == "reference")].author"#, #"["Nigel Rees"]"#),
+            ("$.store.book[?(@.category != 'fiction')].price", "[8.95]"),
+            ("$.store.book[?(@.isbn)].title", #"["Moby Dick", "The Lord of the Rings"]"#),
+            ("$.store.book[?(!@.isbn)].price", "[8.95, 12.99]"),
+            ("$.store.book[?(@.price < $.expensive)].price", "[8.95, 8.99]"),
+            ("$.store.book[?(@.category == 'fiction' && @.price < 10)].title", #"["Moby Dick"]"#),
+            ("$.store.book[?(@.price < 9 || @.price > 20)].price", "[8.95, 8.99, 22.99]"),
+            ("$.store.book[?(!(@.price < 9 || @.price > 20))].price", "[12.99]"),
+            ("$.store.book[?(@.author =~ /.*Rees/)].price", "[8.95]"),
+            ("$.store.book[?(@.author =~ /nigel.*/i)].price", "[8.95]"),
+            ("$.store.book[?(@.author =~ /Rees/)].price", "[]"),
+            ("$.store.book[?(@.price in [8.95, 22.99])].price", "[8.95, 22.99]"),
+            ("$.store.book[?(@.category nin ['fiction'])].price", "[8.95]"),
+            ("$.store.book[?(@.title contains 'Dick')].price", "[8.99]"),
+            ("$.nums[?(@ > 3)]", "[4, 5]"),
+            ("$.nums[?(@ == 2.0)]", "[2]"),
+            ("$..book[?(@.isbn)].isbn.length()", "2"),
+        ])
     func filters(path: String, expected: String) throws {
         #expect(try select(path, store) == json(expected))
     }
@@ -56,18 +58,20 @@ struct JSONPathFilterTests {
         #expect(try select("$[?(@.v)]", json(#"[{"v": false}, {"v": null}, {}]"#)) == json(#"[{"v": false}, {"v": null}]"#))
     }
 
-    @Test("size, empty and the set operators", arguments: [
-        ("$[?(@.t size 2)].id", "[1]"),
-        ("$[?(@.t empty true)].id", "[2]"),
-        ("$[?(@.t empty false)].id", "[1, 3]"),
-        ("$[?(@.t subsetof ['a', 'b', 'c'])].id", "[1, 2]"),
-        ("$[?(@.t anyof ['z'])].id", "[3]"),
-        ("$[?(@.t noneof ['a'])].id", "[2, 3]"),
-        ("$[?(@.t.length() > 1)].id", "[1]"),
-        ("$[?(@.t[0] == 'a')].id", "[1]"),
-        ("$[?(@['id'] == 3)].id", "[3]"),
-        ("$[?(@.t contains 'z')].id", "[3]"),
-    ])
+    @Test(
+        "size, empty and the set operators",
+        arguments: [
+            ("$[?(@.t size 2)].id", "[1]"),
+            ("$[?(@.t empty true)].id", "[2]"),
+            ("$[?(@.t empty false)].id", "[1, 3]"),
+            ("$[?(@.t subsetof ['a', 'b', 'c'])].id", "[1, 2]"),
+            ("$[?(@.t anyof ['z'])].id", "[3]"),
+            ("$[?(@.t noneof ['a'])].id", "[2, 3]"),
+            ("$[?(@.t.length() > 1)].id", "[1]"),
+            ("$[?(@.t[0] == 'a')].id", "[1]"),
+            ("$[?(@['id'] == 3)].id", "[3]"),
+            ("$[?(@.t contains 'z')].id", "[3]"),
+        ])
     func collectionOperators(path: String, expected: String) throws {
         let items = json(#"[{"id": 1, "t": ["a", "b"]}, {"id": 2, "t": []}, {"id": 3, "t": ["z"]}]"#)
         #expect(try select(path, items) == json(expected))

@@ -42,33 +42,35 @@ struct JSONPathSyntaxTests {
         #expect(try select("$[ 'x.y' ]", document) == 3)
     }
 
-    @Test("malformed paths are rejected with a message", arguments: [
-        ("", "a path must start with '$'"),
-        ("a.b", "a path must start with '$'"),
-        ("$.", "a path must not end with '.'"),
-        ("$..", "a path must not end with '..'"),
-        ("$.a..", "a path must not end with '..'"),
-        ("$[", "unclosed '['"),
-        ("$[0", "unclosed '['"),
-        ("$['a]", "unterminated string"),
-        ("$[]", "empty brackets"),
-        ("$[a]", "invalid array index 'a'"),
-        ("$[1:2:3:4]", "a slice has at most three parts"),
-        ("$[:]", "a slice needs a start or an end"),
-        ("$[::-1]", "a slice needs a start or an end"),
-        ("$[1:x]", "invalid slice bound 'x'"),
-        ("$[1:2:x]", "invalid slice step 'x'"),
-        ("$.a.nope()", "unknown function 'nope()'"),
-        ("$.a.length(1)", "function 'length()' takes no arguments"),
-        ("$.a.length().b", "unexpected character '.'"),
-        ("$[?(@.a ==)]", "unexpected character ')'"),
-        ("$[?(1)]", "expected a comparison operator after a literal"),
-        ("$[?(@.a =~ 'x')]", "'=~' needs /regex/ on its right"),
-        ("$[?(@.a =~ /(/)]", "invalid regular expression /(/"),
-        ("$[?(@.a == /x/)]", "a regular expression needs '=~'"),
-        ("$[?(@.a > 1]", "expected ')' but found ']'"),
-        ("$ .a", "unexpected character ' '"),
-    ])
+    @Test(
+        "malformed paths are rejected with a message",
+        arguments: [
+            ("", "a path must start with '$'"),
+            ("a.b", "a path must start with '$'"),
+            ("$.", "a path must not end with '.'"),
+            ("$..", "a path must not end with '..'"),
+            ("$.a..", "a path must not end with '..'"),
+            ("$[", "unclosed '['"),
+            ("$[0", "unclosed '['"),
+            ("$['a]", "unterminated string"),
+            ("$[]", "empty brackets"),
+            ("$[a]", "invalid array index 'a'"),
+            ("$[1:2:3:4]", "a slice has at most three parts"),
+            ("$[:]", "a slice needs a start or an end"),
+            ("$[::-1]", "a slice needs a start or an end"),
+            ("$[1:x]", "invalid slice bound 'x'"),
+            ("$[1:2:x]", "invalid slice step 'x'"),
+            ("$.a.nope()", "unknown function 'nope()'"),
+            ("$.a.length(1)", "function 'length()' takes no arguments"),
+            ("$.a.length().b", "unexpected character '.'"),
+            ("$[?(@.a ==)]", "unexpected character ')'"),
+            ("$[?(1)]", "expected a comparison operator after a literal"),
+            ("$[?(@.a =~ 'x')]", "'=~' needs /regex/ on its right"),
+            ("$[?(@.a =~ /(/)]", "invalid regular expression /(/"),
+            ("$[?(@.a == /x/)]", "a regular expression needs '=~'"),
+            ("$[?(@.a > 1]", "expected ')' but found ']'"),
+            ("$ .a", "unexpected character ' '"),
+        ])
     func syntaxErrors(path: String, message: String) {
         #expect {
             try JSONPath(path)
@@ -82,11 +84,13 @@ struct JSONPathSyntaxTests {
         #expect(PathSyntaxError(path: "$[", message: "unclosed '['", offset: 1).description == "Invalid path '$[': unclosed '[' at position 1")
     }
 
-    @Test("Reference Paths use names and single indexes only", arguments: [
-        ("$", true), ("$.a", true), ("$.a.b[0]", true), ("$['a b'][-1]", true), ("$$.Execution.Input", true),
-        ("$v.x", true), ("$.a[*]", false), ("$.a.*", false), ("$.a[0:1]", false), ("$.a[0,1]", false),
-        ("$['a','b']", false), ("$..a", false), ("$.a[?(@.b)]", false), ("$.a.length()", false),
-    ])
+    @Test(
+        "Reference Paths use names and single indexes only",
+        arguments: [
+            ("$", true), ("$.a", true), ("$.a.b[0]", true), ("$['a b'][-1]", true), ("$$.Execution.Input", true),
+            ("$v.x", true), ("$.a[*]", false), ("$.a.*", false), ("$.a[0:1]", false), ("$.a[0,1]", false),
+            ("$['a','b']", false), ("$..a", false), ("$.a[?(@.b)]", false), ("$.a.length()", false),
+        ])
     func referencePaths(path: String, isReference: Bool) throws {
         #expect(try JSONPath(path).isReferencePath == isReference)
     }

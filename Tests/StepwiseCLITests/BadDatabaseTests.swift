@@ -2,6 +2,7 @@ import Foundation
 import JSON
 import StepwiseTesting
 import Testing
+
 @testable import StepwiseStore
 
 /// What the CLI says about a database it cannot use: one line, what is wrong, what a CLI user can do.
@@ -65,11 +66,12 @@ struct BadDatabaseTests {
         defer { TestSupport.makeWritable(path) }
         let run = await TestSupport.cli("run", try RunCommandTests.file(Self.pass), "--db", path)
         #expect(run.status == 1)
-        #expect(run.stderr == """
-            stepwise run: \(path) is read-only (the file cannot be written): this command records executions in it, so the file \
-            and its directory must be writable; `stepwise executions --db` and `stepwise history --db` can read it as it is
+        #expect(
+            run.stderr == """
+                stepwise run: \(path) is read-only (the file cannot be written): this command records executions in it, so the file \
+                and its directory must be writable; `stepwise executions --db` and `stepwise history --db` can read it as it is
 
-            """)
+                """)
         #expect(await TestSupport.cli("executions", "--db", path).status == 0)
     }
 
@@ -82,11 +84,12 @@ struct BadDatabaseTests {
         defer { TestSupport.makeWritable(directory, mode: 0o755) }
         let resume = await TestSupport.cli("resume", "--db", path)
         #expect(resume.status == 2)
-        #expect(resume.stderr == """
-            stepwise resume: \(path) is read-only (its directory \(directory) cannot be written): this command records executions \
-            in it, so the file and its directory must be writable; `stepwise executions --db` and `stepwise history --db` can read it as it is
+        #expect(
+            resume.stderr == """
+                stepwise resume: \(path) is read-only (its directory \(directory) cannot be written): this command records executions \
+                in it, so the file and its directory must be writable; `stepwise executions --db` and `stepwise history --db` can read it as it is
 
-            """)
+                """)
         let listed = await TestSupport.cli("executions", "--db", path, "--json")
         #expect(listed.status == 0, "\(listed.stderr)")
         #expect(try JSON(parsing: listed.stdout)["executions"]?.arrayValue?.map { $0["name"] } == ["first"])

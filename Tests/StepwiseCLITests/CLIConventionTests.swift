@@ -54,15 +54,18 @@ struct CLIConventionTests {
         let bad = try RunCommandTests.file(#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "X"}}}"#)
         let text = await TestSupport.cli("validate", good, bad)
         #expect(text.status == 2)
-        #expect(text.stdout == """
-            \(good): OK
-            \(bad): MISSING_TRANSITION_TARGET: Missing 'Next' target: X at /States/A/Next
-            \(bad): MISSING_END_STATE: Workflow has no terminal state
+        #expect(
+            text.stdout == """
+                \(good): OK
+                \(bad): MISSING_TRANSITION_TARGET: Missing 'Next' target: X at /States/A/Next
+                \(bad): MISSING_END_STATE: Workflow has no terminal state
 
-            """)
+                """)
         let json = await TestSupport.cli("validate", good, good, "--json")
         #expect(json.status == 0)
-        #expect(json.stdout.split(separator: "\n").map { try? JSON(parsing: String($0)) } == Array(repeating: ["result": "OK", "diagnostics": [], "truncated": false], count: 2))
+        #expect(
+            json.stdout.split(separator: "\n").map { try? JSON(parsing: String($0)) }
+                == Array(repeating: ["result": "OK", "diagnostics": [], "truncated": false], count: 2))
     }
 
     @Test("validate --json caps the diagnostics as AWS does and says it truncated them")

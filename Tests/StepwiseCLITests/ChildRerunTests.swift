@@ -40,9 +40,10 @@ struct ChildRerunTests {
             "\(result.count) updates for \(Self.children) children after \(result.kills) kills")
         let child = try await Self.verifyChildren(database: result.database)
         let history = try await TestSupport.execute(["history", child, "--db", result.database, "--json"], in: result.directory, label: "history")
-        #expect(try JSON(parsing: history.stdout)["events"]?.arrayValue?.map { $0["type"]?.stringValue ?? "" } == [
-            "ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited", "ExecutionSucceeded",
-        ])
+        #expect(
+            try JSON(parsing: history.stdout)["events"]?.arrayValue?.map { $0["type"]?.stringValue ?? "" } == [
+                "ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited", "ExecutionSucceeded",
+            ])
     }
 
     static func attempt() async throws -> Attempt {

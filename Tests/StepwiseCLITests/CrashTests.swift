@@ -94,4 +94,3 @@ struct CrashTests {
         return .object(object)
     }
 }
-

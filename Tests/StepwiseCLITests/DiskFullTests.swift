@@ -24,7 +24,8 @@ struct DiskFullTests {
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "ulimit -f \(bytes / 512); trap '' XFSZ; exec \"$0\" \"$@\"", try TestSupport.stepwiseBinary().path] + arguments
         process.currentDirectoryURL = directory
-        let out = directory.appendingPathComponent("limited.out"), err = directory.appendingPathComponent("limited.err")
+        let out = directory.appendingPathComponent("limited.out")
+        let err = directory.appendingPathComponent("limited.err")
         for file in [out, err] { _ = FileManager.default.createFile(atPath: file.path, contents: nil) }
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
@@ -39,7 +40,8 @@ struct DiskFullTests {
         let file = try RunCommandTests.file(Self.definition, name: "grow.asl.json")
         let database = directory.appendingPathComponent("runs.db").path
         // The database exists before the limit applies: creating it is not what fails.
-        #expect(await TestSupport.cli("run", file, "--db", database, "--virtual-time", "--name", "warm", "--input", #"{"i":59,"pad":""}"#).status == 0)
+        #expect(
+            await TestSupport.cli("run", file, "--db", database, "--virtual-time", "--name", "warm", "--input", #"{"i":59,"pad":""}"#).status == 0)
 
         let run = try await Self.runLimited(
             ["run", file, "--db", "runs.db", "--virtual-time", "--name", "big", "--input", Self.input.serialized()], bytes: 512 * 1024, in: directory)
@@ -48,12 +50,13 @@ struct DiskFullTests {
         try await store.close()
         #expect(run.status == 1)
         #expect(run.stdout.isEmpty)
-        #expect(run.stderr == """
-            stepwise run: could not record execution big in runs.db (sqlite: disk I/O error). It is left RUNNING at its last recorded \
-            step (event \(record.eventCount) of its history); once the database can be written again (free some disk space), \
-            `stepwise resume --db runs.db` carries it on from there.
+        #expect(
+            run.stderr == """
+                stepwise run: could not record execution big in runs.db (sqlite: disk I/O error). It is left RUNNING at its last recorded \
+                step (event \(record.eventCount) of its history); once the database can be written again (free some disk space), \
+                `stepwise resume --db runs.db` carries it on from there.
 
-            """)
+                """)
         #expect(record.status == .running)
         #expect(record.eventCount > 0 && record.eventCount < 300)
 

@@ -91,7 +91,8 @@ struct ValidateEvalTests {
     func evalJSONPath() async throws {
         let input = try RunCommandTests.file(#"{"a": [1, 2, 3], "name": "x"}"#, name: "input.json")
         #expect(await TestSupport.cli("eval", "--jsonpath", "$.a[1]", "--input", input, "--json").stdout == "{\"value\":2}\n")
-        #expect(await TestSupport.cli("eval", "--jsonpath", #"{"n.$": "$.name"}"#, "--input", input, "--json").stdout == "{\"value\":{\"n\":\"x\"}}\n")
+        #expect(
+            await TestSupport.cli("eval", "--jsonpath", #"{"n.$": "$.name"}"#, "--input", input, "--json").stdout == "{\"value\":{\"n\":\"x\"}}\n")
         #expect(await TestSupport.cli("eval", "--jsonpath", "States.ArrayLength($.a)", "--input", input, "--json").stdout == "{\"value\":3}\n")
     }
 

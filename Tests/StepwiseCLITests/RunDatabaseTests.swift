@@ -64,11 +64,12 @@ struct RunDatabaseTests {
         defer { if run.isRunning { kill(run.processIdentifier, SIGKILL) } }
         let resume = try await TestSupport.execute(["resume", "--db", database], in: directory, label: "resume")
         #expect(resume.status == 2)
-        #expect(Self.text(directory, "resume.err") == """
-            stepwise resume: database \(database) is in use by another stepwise process (pid \(run.processIdentifier)); \
-            stop it or let it finish (reading with `stepwise executions` or `history` works meanwhile)
+        #expect(
+            Self.text(directory, "resume.err") == """
+                stepwise resume: database \(database) is in use by another stepwise process (pid \(run.processIdentifier)); \
+                stop it or let it finish (reading with `stepwise executions` or `history` works meanwhile)
 
-            """)
+                """)
         let listed = try await TestSupport.execute(["executions", "--db", database, "--status", "RUNNING", "--json"], in: directory, label: "list")
         #expect(try JSON(parsing: listed.stdout)["executions"]?.arrayValue?.map { $0["name"] } == ["long"])
         kill(run.processIdentifier, SIGKILL)

@@ -22,7 +22,8 @@ struct ServeSignalTests {
     func secondSignal() async throws {
         let directory = try TestSupport.temporaryDirectory()
         let server = try await TestSupport.serve(["--db", directory.appendingPathComponent("s.db").path], in: directory)
-        let poll = try TestSupport.spawnPython("""
+        let poll = try TestSupport.spawnPython(
+            """
             import json, sys, urllib.request
             def call(action, body):
                 request = urllib.request.Request(sys.argv[1], data=json.dumps(body).encode(), method="POST", headers={

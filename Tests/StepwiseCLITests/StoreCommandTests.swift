@@ -7,7 +7,8 @@ import Testing
 /// `stepwise executions` and `stepwise history` on a database written by `stepwise run --db`.
 @Suite("stepwise executions and history", .timeLimit(.minutes(3)))
 struct StoreCommandTests {
-    static let passThenWait = #"{"StartAt":"P","States":{"P":{"Type":"Pass","Result":{"v":1},"Next":"W"},"W":{"Type":"Wait","Seconds":60,"End":true}}}"#
+    static let passThenWait =
+        #"{"StartAt":"P","States":{"P":{"Type":"Pass","Result":{"v":1},"Next":"W"},"W":{"Type":"Wait","Seconds":60,"End":true}}}"#
     static let fail = #"{"StartAt":"F","States":{"F":{"Type":"Fail","Error":"Bad","Cause":"input"}}}"#
 
     /// A database with `ok` (SUCCEEDED), then `bad` (FAILED), then `open` (RUNNING, never driven), in that order.
@@ -21,9 +22,10 @@ struct StoreCommandTests {
         #expect(bad.status == 1)
         let store = try await Store(path: path)
         let machine = "arn:aws:states:us-east-1:123456789012:stateMachine:good"
-        try await store.createExecution(ExecutionRecord(
-            arn: "arn:aws:states:us-east-1:123456789012:execution:good:open", name: "open", stateMachineArn: machine, revisionId: nil,
-            definition: passThenWait, input: "{}", startDate: Date().addingTimeInterval(10), seed: 1))
+        try await store.createExecution(
+            ExecutionRecord(
+                arn: "arn:aws:states:us-east-1:123456789012:execution:good:open", name: "open", stateMachineArn: machine, revisionId: nil,
+                definition: passThenWait, input: "{}", startDate: Date().addingTimeInterval(10), seed: 1))
         try await store.close()
         return (path, try JSON(parsing: run.stdout))
     }
@@ -43,7 +45,8 @@ struct StoreCommandTests {
         let records = try await Self.records(path)
         let formatter = ISO8601DateFormatter()
         func row(_ record: ExecutionRecord, machine: String) -> String {
-            record.name.padding(toLength: 37, withPad: " ", startingAt: 0) + " " + record.status.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
+            record.name.padding(toLength: 37, withPad: " ", startingAt: 0) + " "
+                + record.status.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
                 + " " + machine.padding(toLength: 21, withPad: " ", startingAt: 0) + " " + formatter.string(from: record.startDate) + " "
                 + (record.stopDate.map { formatter.string(from: $0) } ?? "-")
         }
@@ -83,19 +86,22 @@ struct StoreCommandTests {
         let (path, _) = try await Self.database()
         let result = await TestSupport.cli("history", "ok", "--db", path)
         #expect(result.status == 0)
-        #expect(result.stdout == """
-               ID  ELAPSED     TYPE                           STATE                DETAIL
-                1      0.000s  ExecutionStarted                                    \("")
-                2      0.000s  PassStateEntered               P                    \("")
-                3      0.000s  PassStateExited                P                    {"v":1}
-                4      0.000s  WaitStateEntered               W                    \("")
-                5     60.000s  WaitStateExited                W                    {"v":1}
-                6     60.000s  ExecutionSucceeded                                  {"v":1}
+        #expect(
+            result.stdout == """
+                   ID  ELAPSED     TYPE                           STATE                DETAIL
+                    1      0.000s  ExecutionStarted                                    \("")
+                    2      0.000s  PassStateEntered               P                    \("")
+                    3      0.000s  PassStateExited                P                    {"v":1}
+                    4      0.000s  WaitStateEntered               W                    \("")
+                    5     60.000s  WaitStateExited                W                    {"v":1}
+                    6     60.000s  ExecutionSucceeded                                  {"v":1}
 
-            """)
+                """)
         let failed = await TestSupport.cli("history", "bad", "--db", path)
         let state = String(repeating: " ", count: 20)
-        #expect(failed.stdout.hasSuffix("    3      0.000s  \("ExecutionFailed".padding(toLength: 30, withPad: " ", startingAt: 0)) \(state) Bad: input\n"))
+        #expect(
+            failed.stdout.hasSuffix(
+                "    3      0.000s  \("ExecutionFailed".padding(toLength: 30, withPad: " ", startingAt: 0)) \(state) Bad: input\n"))
     }
 
     @Test("history --json prints GetExecutionHistory's shape: the events run --json printed, by name or by ARN")
@@ -135,10 +141,12 @@ struct StoreCommandTests {
         let store = try await Store(path: path)
         let machine = "arn:aws:states:us-east-1:123456789012:stateMachine:m"
         for (index, name) in ["first", "broken", "last"].enumerated() {
-            try await store.createExecution(ExecutionRecord(
-                arn: "arn:aws:states:us-east-1:123456789012:execution:m:\(name)", name: name, stateMachineArn: machine, revisionId: nil,
-                definition: name == "broken" ? "{not json" : Self.passThenWait, input: "{}", startDate: Date(timeIntervalSince1970: Double(index)), seed: 1,
-                virtualTime: true))
+            try await store.createExecution(
+                ExecutionRecord(
+                    arn: "arn:aws:states:us-east-1:123456789012:execution:m:\(name)", name: name, stateMachineArn: machine, revisionId: nil,
+                    definition: name == "broken" ? "{not json" : Self.passThenWait, input: "{}",
+                    startDate: Date(timeIntervalSince1970: Double(index)), seed: 1,
+                    virtualTime: true))
         }
         try await store.close()
         let result = await TestSupport.cli("resume", "--db", path)

@@ -6,9 +6,10 @@ import Testing
 @Suite("Activities: workers poll with GetActivityTask and answer with SendTask*", .timeLimit(.minutes(3)))
 struct ActivityTests {
     static func machine(_ arn: String) throws -> StateMachine {
-        try StateMachine(text: """
-            {"StartAt": "Work", "States": {"Work": {"Type": "Task", "Resource": "\(arn)", "End": true}}}
-            """, name: "activities")
+        try StateMachine(
+            text: """
+                {"StartAt": "Work", "States": {"Work": {"Type": "Task", "Resource": "\(arn)", "End": true}}}
+                """, name: "activities")
     }
 
     static func setUp() -> (Runtime, CallbackIntegrations) {
@@ -32,10 +33,11 @@ struct ActivityTests {
         let result = await execution.result
         #expect(result.output == ["approved": true])
         let history = await execution.history
-        #expect(history.map(\.type.rawValue) == [
-            "ExecutionStarted", "TaskStateEntered", "ActivityScheduled", "ActivityStarted", "ActivitySucceeded", "TaskStateExited",
-            "ExecutionSucceeded",
-        ])
+        #expect(
+            history.map(\.type.rawValue) == [
+                "ExecutionStarted", "TaskStateEntered", "ActivityScheduled", "ActivityStarted", "ActivitySucceeded", "TaskStateExited",
+                "ExecutionSucceeded",
+            ])
         #expect(history[3].json()["activityStartedEventDetails"] == ["workerName": "worker-1"])
     }
 

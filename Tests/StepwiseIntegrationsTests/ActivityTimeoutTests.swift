@@ -9,9 +9,10 @@ import Testing
 @Suite("Activities: heartbeats and time-outs", .timeLimit(.minutes(3)))
 struct ActivityTimeoutTests {
     static func machine(_ arn: String, _ fields: String) throws -> StateMachine {
-        try StateMachine(text: """
-            {"StartAt": "Work", "States": {"Work": {"Type": "Task", "Resource": "\(arn)"\(fields), "End": true}}}
-            """, name: "activities")
+        try StateMachine(
+            text: """
+                {"StartAt": "Work", "States": {"Work": {"Type": "Task", "Resource": "\(arn)"\(fields), "End": true}}}
+                """, name: "activities")
     }
 
     /// Starts a one-Task execution on a new activity `name`; answers it with the integrations.
@@ -49,12 +50,14 @@ struct ActivityTimeoutTests {
         #expect(result.error == error)
         #expect(result.cause == cause)
         let history = await execution.history
-        #expect(history.map(\.type.rawValue) == [
-            "ExecutionStarted", "TaskStateEntered", "ActivityScheduled", "ActivityStarted", "ActivityTimedOut", "ExecutionFailed",
-        ])
-        #expect(history.last(where: { $0.type == .activityTimedOut })?.json()["activityTimedOutEventDetails"] == [
-            "error": .string(error), "cause": .string(cause),
-        ])
+        #expect(
+            history.map(\.type.rawValue) == [
+                "ExecutionStarted", "TaskStateEntered", "ActivityScheduled", "ActivityStarted", "ActivityTimedOut", "ExecutionFailed",
+            ])
+        #expect(
+            history.last(where: { $0.type == .activityTimedOut })?.json()["activityTimedOutEventDetails"] == [
+                "error": .string(error), "cause": .string(cause),
+            ])
         return history
     }
 
@@ -67,10 +70,11 @@ struct ActivityTimeoutTests {
         #expect(await Callbacks.error { try await integrations.tokens.sendTaskSuccess(token: task.token, output: ["late": true]) } == .taskTimedOut)
         #expect(await Callbacks.error { try await integrations.tokens.sendTaskHeartbeat(token: task.token) } == .taskTimedOut)
         // AWS's ActivityScheduledEventDetails carries heartbeatInSeconds.
-        #expect(history.first(where: { $0.type == .activityScheduled })?.json()["activityScheduledEventDetails"] == [
-            "resource": .string(arn), "input": #"{"doc":3}"#, "inputDetails": ["truncated": false], "timeoutInSeconds": 30,
-            "heartbeatInSeconds": 2,
-        ])
+        #expect(
+            history.first(where: { $0.type == .activityScheduled })?.json()["activityScheduledEventDetails"] == [
+                "resource": .string(arn), "input": #"{"doc":3}"#, "inputDetails": ["truncated": false], "timeoutInSeconds": 30,
+                "heartbeatInSeconds": 2,
+            ])
     }
 
     @Test("Heartbeats keep a task alive past HeartbeatSeconds until the worker answers", .realTime)
@@ -83,10 +87,11 @@ struct ActivityTimeoutTests {
         }
         try await integrations.tokens.sendTaskSuccess(token: task.token, output: ["done": true])
         #expect(await execution.result.output == ["done": true])
-        #expect(await execution.history.map(\.type.rawValue) == [
-            "ExecutionStarted", "TaskStateEntered", "ActivityScheduled", "ActivityStarted", "ActivitySucceeded", "TaskStateExited",
-            "ExecutionSucceeded",
-        ])
+        #expect(
+            await execution.history.map(\.type.rawValue) == [
+                "ExecutionStarted", "TaskStateEntered", "ActivityScheduled", "ActivityStarted", "ActivitySucceeded", "TaskStateExited",
+                "ExecutionSucceeded",
+            ])
     }
 
     @Test("TimeoutSeconds ends a task whatever its heartbeats: ActivityTimedOut with States.Timeout", .realTime)
@@ -102,9 +107,10 @@ struct ActivityTimeoutTests {
         let (execution, integrations, arn) = try await Self.start("unattended", #", "TimeoutSeconds": 1"#)
         let result = await execution.result
         #expect(result.error == "States.Timeout")
-        #expect(await execution.history.map(\.type.rawValue) == [
-            "ExecutionStarted", "TaskStateEntered", "ActivityScheduled", "ActivityTimedOut", "ExecutionFailed",
-        ])
+        #expect(
+            await execution.history.map(\.type.rawValue) == [
+                "ExecutionStarted", "TaskStateEntered", "ActivityScheduled", "ActivityTimedOut", "ExecutionFailed",
+            ])
         #expect(await integrations.broker.queuedCount(arn) == 0)
         #expect(try await integrations.getActivityTask(arn: arn, timeout: .milliseconds(50)) == nil)
         #expect(await Callbacks.error { try await integrations.tokens.sendTaskSuccess(token: execution.arn + "#1", output: [:]) } == .taskTimedOut)

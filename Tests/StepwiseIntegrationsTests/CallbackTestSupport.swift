@@ -13,10 +13,11 @@ enum Callbacks {
 
     /// A one-Task machine on `.waitForTaskToken` that passes the token to the base call; `fields` are extra Task fields.
     static func tokenMachine(_ fields: String = "") throws -> StateMachine {
-        try StateMachine(text: """
-            {"StartAt": "Wait", "States": {"Wait": {"Type": "Task", "Resource": "\(waitForToken)",
-              "Parameters": {"MessageBody": {"token.$": "$$.Task.Token", "order.$": "$.order"}}\(fields), "End": true}}}
-            """, name: "callbacks")
+        try StateMachine(
+            text: """
+                {"StartAt": "Wait", "States": {"Wait": {"Type": "Task", "Resource": "\(waitForToken)",
+                  "Parameters": {"MessageBody": {"token.$": "$$.Task.Token", "order.$": "$.order"}}\(fields), "End": true}}}
+                """, name: "callbacks")
     }
 
     /// A real-clock runtime with the in-memory integrations installed and a base handler for `sqs:sendMessage`
@@ -57,8 +58,9 @@ enum Callbacks {
     /// Stores a state machine so nested executions can start it.
     static func storeMachine(_ store: Store, name: String, definition: String) async throws -> String {
         let arn = "arn:aws:states:us-east-1:123456789012:stateMachine:\(name)"
-        try await store.createStateMachine(StateMachineRecord(
-            name: name, arn: arn, definition: definition, roleArn: "arn:aws:iam::123456789012:role/R", revisionId: "r1", creationDate: Date()))
+        try await store.createStateMachine(
+            StateMachineRecord(
+                name: name, arn: arn, definition: definition, roleArn: "arn:aws:iam::123456789012:role/R", revisionId: "r1", creationDate: Date()))
         return arn
     }
 }

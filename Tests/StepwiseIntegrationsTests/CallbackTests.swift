@@ -17,10 +17,11 @@ struct CallbackTests {
         #expect(result.status == .succeeded)
         #expect(result.output == ["paid": true])
         let history = await execution.history
-        #expect(history.map(\.type.rawValue) == [
-            "ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted", "TaskSucceeded", "TaskStateExited",
-            "ExecutionSucceeded",
-        ])
+        #expect(
+            history.map(\.type.rawValue) == [
+                "ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted", "TaskSucceeded", "TaskStateExited",
+                "ExecutionSucceeded",
+            ])
         let submitted = history[4].json()["taskSubmittedEventDetails"]
         #expect(submitted?["resourceType"] == "sqs")
         #expect(submitted?["resource"] == "sendMessage.waitForTaskToken")
@@ -47,9 +48,10 @@ struct CallbackTests {
         let runtime = Runtime(clock: .real)
         let integrations = CallbackIntegrations(runtime: runtime)
         integrations.install()
-        let machine = try StateMachine(text: """
-            {"StartAt": "Wait", "States": {"Wait": {"Type": "Task", "Resource": "arn:aws:states:::sns:publish.waitForTaskToken", "End": true}}}
-            """, name: "bare")
+        let machine = try StateMachine(
+            text: """
+                {"StartAt": "Wait", "States": {"Wait": {"Type": "Task", "Resource": "arn:aws:states:::sns:publish.waitForTaskToken", "End": true}}}
+                """, name: "bare")
         let execution = try await runtime.start(machine, name: "bare")
         await Callbacks.waitFor(.taskSubmitted, in: execution)
         let submitted = await execution.history.first { $0.type == .taskSubmitted }?.json()

@@ -17,7 +17,8 @@ import Testing
     }
 
     @Test func sendsTheRequestAndAnswersAWSShape() async throws {
-        let run = try await call("""
+        let run = try await call(
+            """
             {"ApiEndpoint": "\(server.base)/orders", "Method": "POST", "Authentication": {"ConnectionArn": "arn:aws:events:us-east-1:123456789012:connection/c/1"},
              "Headers": {"X-Trace": "t-1", "X-Multi": ["a", "b"]}, "QueryParameters": {"page": 2, "tag": ["x", "y"], "skip": null},
              "RequestBody": {"id": 7}}
@@ -29,13 +30,15 @@ import Testing
         #expect(output["Headers"]?["X-Test"] == ["yes"])
         #expect(output["Headers"]?["Content-Type"] == ["application/json"])
         #expect(output.objectValue?.keys == ["Headers", "ResponseBody", "StatusCode", "StatusText"])
-        #expect(output["ResponseBody"] == [
-            "method": "POST", "path": "/orders", "query": "page=2&tag=x&tag=y",
-            "headers": ["x-trace": "t-1", "x-multi": "a,b", "content-type": "application/json"], "body": #"{"id":7}"#,
-        ])
-        #expect(run.types == [
-            "ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited", "ExecutionSucceeded",
-        ])
+        #expect(
+            output["ResponseBody"] == [
+                "method": "POST", "path": "/orders", "query": "page=2&tag=x&tag=y",
+                "headers": ["x-trace": "t-1", "x-multi": "a,b", "content-type": "application/json"], "body": #"{"id":7}"#,
+            ])
+        #expect(
+            run.types == [
+                "ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited", "ExecutionSucceeded",
+            ])
     }
 
     @Test func urlEncodedBodiesFollowTheArrayFormat() async throws {
@@ -44,7 +47,8 @@ import Testing
             ("INDICES", "name=Ada%20L&tags%5B0%5D=a&tags%5B1%5D=b&meta%5Bk%5D=v"), ("REPEAT", "name=Ada%20L&tags=a&tags=b&meta%5Bk%5D=v"),
         ]
         for (format, body) in expected {
-            let run = try await call("""
+            let run = try await call(
+                """
                 {"ApiEndpoint": "\(server.base)/form", "Method": "PUT", "RequestBody": {"name": "Ada L", "tags": ["a", "b"], "meta": {"k": "v"}},
                  "Transform": {"RequestBodyEncoding": "URL_ENCODED", "RequestEncodingOptions": {"ArrayFormat": "\(format)"}}}
                 """)

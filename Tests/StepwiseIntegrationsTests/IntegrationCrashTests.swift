@@ -41,14 +41,17 @@ struct IntegrationCrashTests {
         return history["events"]?.arrayValue?.compactMap { $0["activityStartedEventDetails"]?["workerName"] } ?? []
     }
 
-    @Test("Activity tasks are queued again after a restart: a worker polling the new process gets one, and one taken before is answered by its worker")
+    @Test(
+        "Activity tasks are queued again after a restart: a worker polling the new process gets one, and one taken before is answered by its worker")
     func activityRequeued() async throws {
         let directory = try TestSupport.temporaryDirectory()
         let first = try await Self.serve(directory)
         var client = ServeClient(first)
         let (_, created) = try await client.call("CreateActivity", ["name": "review"])
         let activity = try #require(created["activityArn"]?.stringValue)
-        let machine = try await client.createStateMachine("reviews", """
+        let machine = try await client.createStateMachine(
+            "reviews",
+            """
             {"StartAt": "Review", "States": {"Review": {"Type": "Task", "Resource": "\(activity)", "End": true}}}
             """)
         let takenArn = try await client.startExecution(machine, name: "taken", input: #"{"doc": "B"}"#)
@@ -74,7 +77,10 @@ struct IntegrationCrashTests {
         #expect(try await client.call("SendTaskSuccess", ["taskToken": .string(late.token), "output": #"{"by": "w2"}"#]).0 == 200)
         let queuedEnd = try await client.finished(queuedArn)
         #expect(queuedEnd["output"] == #"{"by":"w2"}"#)
-        let types = ["ExecutionStarted", "TaskStateEntered", "ActivityScheduled", "ActivityStarted", "ActivitySucceeded", "TaskStateExited", "ExecutionSucceeded"]
+        let types = [
+            "ExecutionStarted", "TaskStateEntered", "ActivityScheduled", "ActivityStarted", "ActivitySucceeded", "TaskStateExited",
+            "ExecutionSucceeded",
+        ]
         #expect(try await client.eventTypes(takenArn) == types)
         #expect(try await client.eventTypes(queuedArn) == types)
         #expect(try await Self.workerNames(client, takenArn) == ["w1"])
@@ -86,11 +92,15 @@ struct IntegrationCrashTests {
         let directory = try TestSupport.temporaryDirectory()
         let first = try await Self.serve(directory)
         var client = ServeClient(first)
-        let child = try await client.createStateMachine("napper", """
+        let child = try await client.createStateMachine(
+            "napper",
+            """
             {"StartAt": "Nap", "States": {"Nap": {"Type": "Wait", "Seconds": 3, "Next": "Done"},
               "Done": {"Type": "Pass", "Parameters": {"rested.$": "$.n"}, "End": true}}}
             """)
-        let parent = try await client.createStateMachine("parent", """
+        let parent = try await client.createStateMachine(
+            "parent",
+            """
             {"StartAt": "Run", "States": {"Run": {"Type": "Task", "Resource": "arn:aws:states:::states:startExecution.sync:2",
               "Parameters": {"StateMachineArn": "\(child)", "Input": {"n.$": "$.n"}}, "End": true}}}
             """)
@@ -109,10 +119,11 @@ struct IntegrationCrashTests {
         #expect(arns.count == 1)
         #expect(arns.first == output["ExecutionArn"]?.stringValue)
         let events = try await client.eventTypes(parentArn)
-        #expect(events == [
-            "ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted", "TaskSucceeded", "TaskStateExited",
-            "ExecutionSucceeded",
-        ])
+        #expect(
+            events == [
+                "ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted", "TaskSucceeded", "TaskStateExited",
+                "ExecutionSucceeded",
+            ])
     }
 
     @Test("A command in flight when `stepwise run --db` is killed runs again under `stepwise resume`, and the execution ends with its output")
@@ -140,10 +151,11 @@ struct IntegrationCrashTests {
         #expect(summary["output"] == ["dispatchedAgain": true])
         let store = try await Store(path: database, options: Store.Options(readOnly: true))
         let record = try #require(try await store.execution(nameOrArn: "once-1"))
-        #expect(try await store.allEvents(arn: record.arn).map { $0["type"]?.stringValue ?? "" } == [
-            "ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionSucceeded",
-            "TaskStateExited", "ExecutionSucceeded",
-        ])
+        #expect(
+            try await store.allEvents(arn: record.arn).map { $0["type"]?.stringValue ?? "" } == [
+                "ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionSucceeded",
+                "TaskStateExited", "ExecutionSucceeded",
+            ])
         try await store.close()
     }
 }

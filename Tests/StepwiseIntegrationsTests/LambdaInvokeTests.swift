@@ -7,8 +7,9 @@ import Testing
 /// `arn:aws:states:::lambda:invoke` through a resources file: FunctionName forms and AWS's invoke shape.
 @Suite(.timeLimit(.minutes(3))) struct LambdaInvokeTests {
     func invoke(_ function: String, payload: String = #"{"a": 1, "b": 2}"#) async throws -> MockRun {
-        try await ResourceSupport.run(ResourceSupport.task(
-            "arn:aws:states:::lambda:invoke", parameters: #"{"FunctionName": "\#(function)", "Payload": \#(payload)}"#))
+        try await ResourceSupport.run(
+            ResourceSupport.task(
+                "arn:aws:states:::lambda:invoke", parameters: #"{"FunctionName": "\#(function)", "Payload": \#(payload)}"#))
     }
 
     @Test func returnsAWSInvokeShape() async throws {
@@ -23,24 +24,29 @@ import Testing
         #expect(output["SdkHttpMetadata"]?["AllHttpHeaders"]?["X-Amz-Executed-Version"] == ["$LATEST"])
         let requestId = try #require(output["SdkResponseMetadata"]?["RequestId"]?.stringValue)
         #expect(output["SdkHttpMetadata"]?["HttpHeaders"]?["x-amzn-RequestId"] == .string(requestId))
-        #expect(run.types == [
-            "ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited", "ExecutionSucceeded",
-        ])
+        #expect(
+            run.types == [
+                "ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited", "ExecutionSucceeded",
+            ])
     }
 
     @Test func invocationTypesAnswerAsLambdaDoes() async throws {
-        let event = try await ResourceSupport.run(ResourceSupport.task(
-            "arn:aws:states:::lambda:invoke", parameters: #"{"FunctionName": "adder", "InvocationType": "Event", "Payload": {"a": 1, "b": 2}}"#))
+        let event = try await ResourceSupport.run(
+            ResourceSupport.task(
+                "arn:aws:states:::lambda:invoke", parameters: #"{"FunctionName": "adder", "InvocationType": "Event", "Payload": {"a": 1, "b": 2}}"#))
         #expect(event.result.output?["StatusCode"] == 202)
         #expect(event.result.output?["Payload"] == "")
-        let dryRun = try await ResourceSupport.run(ResourceSupport.task(
-            "arn:aws:states:::lambda:invoke", parameters: #"{"FunctionName": "adder", "InvocationType": "DryRun"}"#))
+        let dryRun = try await ResourceSupport.run(
+            ResourceSupport.task(
+                "arn:aws:states:::lambda:invoke", parameters: #"{"FunctionName": "adder", "InvocationType": "DryRun"}"#))
         #expect(dryRun.result.output?["StatusCode"] == 204)
-        let missing = try await ResourceSupport.run(ResourceSupport.task(
-            "arn:aws:states:::lambda:invoke", parameters: #"{"FunctionName": "nobody", "InvocationType": "DryRun"}"#))
+        let missing = try await ResourceSupport.run(
+            ResourceSupport.task(
+                "arn:aws:states:::lambda:invoke", parameters: #"{"FunctionName": "nobody", "InvocationType": "DryRun"}"#))
         #expect(missing.result.error == "Lambda.ResourceNotFoundException")
-        let bad = try await ResourceSupport.run(ResourceSupport.task(
-            "arn:aws:states:::lambda:invoke", parameters: #"{"FunctionName": "adder", "InvocationType": "Later"}"#))
+        let bad = try await ResourceSupport.run(
+            ResourceSupport.task(
+                "arn:aws:states:::lambda:invoke", parameters: #"{"FunctionName": "adder", "InvocationType": "Later"}"#))
         #expect(bad.result.error == "Lambda.InvalidParameterValueException")
     }
 
@@ -59,16 +65,20 @@ import Testing
         #expect(run.result.cause == #"{"errorType":"ValidationError","errorMessage":"amount must be positive"}"#)
         let missing = try await invoke("nobody")
         #expect(missing.result.error == "Lambda.ResourceNotFoundException")
-        #expect(missing.result.cause == "Function not found: arn:aws:lambda:us-east-1:123456789012:function:nobody (Service: AWSLambda; "
-            + "Status Code: 404; Error Code: ResourceNotFoundException): no entry of the resources file matches it.")
+        #expect(
+            missing.result.cause == "Function not found: arn:aws:lambda:us-east-1:123456789012:function:nobody (Service: AWSLambda; "
+                + "Status Code: 404; Error Code: ResourceNotFoundException): no entry of the resources file matches it.")
     }
 
     @Test func urlEntriesPostTheInput() async throws {
         let server = try await ResourceTestServer.start()
-        let file = try ResourcesFile(json: ["resources": ["scorer": ["url": .string("\(server.base)/score")], "busy": ["url": .string("\(server.base)/overloaded")]]], folder: ResourceSupport.folder)
+        let file = try ResourcesFile(
+            json: ["resources": ["scorer": ["url": .string("\(server.base)/score")], "busy": ["url": .string("\(server.base)/overloaded")]]],
+            folder: ResourceSupport.folder)
         let runtime = try ResourceSupport.runtime(file)
-        let run = try await ResourceSupport.run(ResourceSupport.task(
-            "arn:aws:states:::lambda:invoke", parameters: #"{"FunctionName": "scorer", "Payload": {"items": [1, 2, 3]}}"#), runtime: runtime)
+        let run = try await ResourceSupport.run(
+            ResourceSupport.task(
+                "arn:aws:states:::lambda:invoke", parameters: #"{"FunctionName": "scorer", "Payload": {"items": [1, 2, 3]}}"#), runtime: runtime)
         #expect(run.result.output?["Payload"] == ["score": 3])
         let busy = try await ResourceSupport.run(ResourceSupport.task("arn:aws:lambda:us-east-1:123456789012:function:busy"), runtime: runtime)
         #expect(busy.result.error == "Lambda.Unknown")

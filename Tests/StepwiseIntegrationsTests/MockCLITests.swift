@@ -51,8 +51,9 @@ import Testing
         #expect(alone.stderr == "stepwise run: --mock-config needs --test-case NAME\n")
         let unknown = await TestSupport.cli("run", path, "--mock-config", config, "--test-case", "Nope")
         #expect(unknown.status == 2)
-        #expect(unknown.stderr == "stepwise run: StateMachines.Fetcher.TestCases: state machine 'Fetcher' has no test case 'Nope' "
-            + "(it has: FlakyThenData, FlakyThenReal, RunsOut, Unmocked)\n")
+        #expect(
+            unknown.stderr == "stepwise run: StateMachines.Fetcher.TestCases: state machine 'Fetcher' has no test case 'Nope' "
+                + "(it has: FlakyThenData, FlakyThenReal, RunsOut, Unmocked)\n")
         let badFile = try file(#"{"resources": {"x": {"command": []}}}"#, name: "resources.json")
         let bad = await TestSupport.cli("run", path, "--resources", badFile)
         #expect(bad.status == 2)

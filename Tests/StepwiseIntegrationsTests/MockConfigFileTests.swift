@@ -28,18 +28,24 @@ import Testing
 
     @Test func reportsWhatIsWrongAndWhere() {
         let machines = #""StateMachines": {"M": {"TestCases": {"T": {"S": "R"}}}}"#
-        #expect(error(#"{\#(machines), "MockedResponses": {"R": {"1-x": {"Return": 1}}}}"#)
-            == #"m.json: MockedResponses.R.1-x: invocation key '1-x' is neither a number ("0") nor an inclusive range ("1-2")"#)
-        #expect(error(#"{\#(machines), "MockedResponses": {"R": {"0-2": {"Return": 1}, "2": {"Return": 2}}}}"#)
-            == "m.json: MockedResponses.R.2: invocations 2 overlap invocations 0-2")
-        #expect(error(#"{\#(machines), "MockedResponses": {"R": {"0": {"Return": 1, "Throw": {}}}}}"#)
-            == "m.json: MockedResponses.R.0: must be an object with exactly one field, Return, Throw or PassThrough")
-        #expect(error(#"{\#(machines), "MockedResponses": {"R": {"0": {"Throw": {"Cause": "c"}}}}}"#)
-            == "m.json: MockedResponses.R.0.Throw: Throw needs an Error string")
-        #expect(error(#"{\#(machines), "MockedResponses": {"R": {"0": {"PassThrough": true}}}}"#)
-            == "m.json: MockedResponses.R.0.PassThrough: PassThrough takes an empty object")
-        #expect(error(#"{\#(machines), "MockedResponses": {}}"#)
-            == "m.json: StateMachines.M.TestCases.T.S: names 'R', which is not in MockedResponses")
+        #expect(
+            error(#"{\#(machines), "MockedResponses": {"R": {"1-x": {"Return": 1}}}}"#)
+                == #"m.json: MockedResponses.R.1-x: invocation key '1-x' is neither a number ("0") nor an inclusive range ("1-2")"#)
+        #expect(
+            error(#"{\#(machines), "MockedResponses": {"R": {"0-2": {"Return": 1}, "2": {"Return": 2}}}}"#)
+                == "m.json: MockedResponses.R.2: invocations 2 overlap invocations 0-2")
+        #expect(
+            error(#"{\#(machines), "MockedResponses": {"R": {"0": {"Return": 1, "Throw": {}}}}}"#)
+                == "m.json: MockedResponses.R.0: must be an object with exactly one field, Return, Throw or PassThrough")
+        #expect(
+            error(#"{\#(machines), "MockedResponses": {"R": {"0": {"Throw": {"Cause": "c"}}}}}"#)
+                == "m.json: MockedResponses.R.0.Throw: Throw needs an Error string")
+        #expect(
+            error(#"{\#(machines), "MockedResponses": {"R": {"0": {"PassThrough": true}}}}"#)
+                == "m.json: MockedResponses.R.0.PassThrough: PassThrough takes an empty object")
+        #expect(
+            error(#"{\#(machines), "MockedResponses": {}}"#)
+                == "m.json: StateMachines.M.TestCases.T.S: names 'R', which is not in MockedResponses")
         #expect(error(#"{"StateMachines": {}}"#) == "m.json: MockedResponses: is missing")
     }
 
@@ -49,7 +55,10 @@ import Testing
         do {
             _ = try config.testCase("Nope", machine: "Fetcher")
         } catch {
-            #expect(error.description == "StateMachines.Fetcher.TestCases: state machine 'Fetcher' has no test case 'Nope' (it has: FlakyThenData, FlakyThenReal, RunsOut, Unmocked)")
+            #expect(
+                error.description
+                    == "StateMachines.Fetcher.TestCases: state machine 'Fetcher' has no test case 'Nope' (it has: FlakyThenData, FlakyThenReal, RunsOut, Unmocked)"
+            )
         }
     }
 }

@@ -11,10 +11,11 @@ import Testing
         let run = try await MockSupport.run(MockSupport.fetcher, machine: "Fetcher", testCase: "FlakyThenData")
         #expect(run.result.status == .succeeded)
         #expect(run.result.output == ["data": 42])
-        #expect(run.types == [
-            "ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskFailed", "TaskScheduled", "TaskStarted",
-            "TaskFailed", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited", "ExecutionSucceeded",
-        ])
+        #expect(
+            run.types == [
+                "ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskFailed", "TaskScheduled", "TaskStarted",
+                "TaskFailed", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited", "ExecutionSucceeded",
+            ])
         let causes = run.history.compactMap { event -> String? in
             if case .taskFailure(_, _, _, let cause) = event.details { return cause } else { return nil }
         }
@@ -25,9 +26,10 @@ import Testing
         let run = try await MockSupport.run(MockSupport.fetcher, machine: "Fetcher", testCase: "RunsOut")
         #expect(run.result.status == .failed)
         #expect(run.result.error == "States.Runtime")
-        #expect(run.result.cause == "An error occurred while executing the state 'Fetch' (entered at the event id #2). "
-            + "The mocked response 'AlwaysFlaky' of state 'Fetch' (test case 'RunsOut') has no response for invocation 2 "
-            + "(it covers invocations: 0-1). Every invocation of a mocked state, retries included, needs a response.")
+        #expect(
+            run.result.cause == "An error occurred while executing the state 'Fetch' (entered at the event id #2). "
+                + "The mocked response 'AlwaysFlaky' of state 'Fetch' (test case 'RunsOut') has no response for invocation 2 "
+                + "(it covers invocations: 0-1). Every invocation of a mocked state, retries included, needs a response.")
         #expect(run.types.filter { $0 == "TaskScheduled" }.count == 3)
         #expect(run.types.last == "ExecutionFailed")
     }
@@ -46,8 +48,10 @@ import Testing
 
         let alone = try await MockSupport.run(MockSupport.fetcher, machine: "Fetcher", testCase: "FlakyThenReal")
         #expect(alone.result.error == "States.Runtime")
-        #expect(alone.result.cause?.hasSuffix("Invocation 1 of state 'Fetch' passes through the mock (test case 'FlakyThenReal'), "
-            + "but nothing else can run the Task resource 'arn:aws:states:::lambda:invoke'.") == true)
+        #expect(
+            alone.result.cause?.hasSuffix(
+                "Invocation 1 of state 'Fetch' passes through the mock (test case 'FlakyThenReal'), "
+                    + "but nothing else can run the Task resource 'arn:aws:states:::lambda:invoke'.") == true)
     }
 
     @Test func choiceLoopsAdvanceTheCounter() async throws {
@@ -68,7 +72,10 @@ import Testing
 
     @Test func thrownErrorsAreCaughtWithTheirCause() async throws {
         let runtime = Runtime(clock: .virtual)
-        runtime.register("arn:aws:states:::sqs:sendMessage") { _, _ in Issue.record("Ship must not run"); return [:] }
+        runtime.register("arn:aws:states:::sqs:sendMessage") { _, _ in
+            Issue.record("Ship must not run")
+            return [:]
+        }
         let run = try await MockSupport.run(MockSupport.payment, machine: "Payment", testCase: "Declined", input: ["order": 7], runtime: runtime)
         #expect(run.result.status == .succeeded)
         #expect(run.result.output == ["order": 7, "failure": ["Error": "Payment.Declined", "Cause": "card expired"]])
@@ -100,9 +107,10 @@ import Testing
             """
         let run = try await MockSupport.run(definition, machine: "Callbacks", testCase: "Approved")
         #expect(run.result.output == ["approval": ["approved": "yes"], "work": ["worked": true]])
-        #expect(run.types == [
-            "ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited",
-            "TaskStateEntered", "ActivityScheduled", "ActivityStarted", "ActivitySucceeded", "TaskStateExited", "ExecutionSucceeded",
-        ])
+        #expect(
+            run.types == [
+                "ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited",
+                "TaskStateEntered", "ActivityScheduled", "ActivityStarted", "ActivitySucceeded", "TaskStateExited", "ExecutionSucceeded",
+            ])
     }
 }

@@ -42,11 +42,14 @@ import Testing
         let (server, client) = try await serve(resources: false)
         defer { server.terminate() }
         let machine = try await client.createStateMachine("Payment", MockSupport.payment)
-        let local = ", map the resource in a resources file (stepwise serve --resources FILE), or use an integration that runs locally "
+        let local =
+            ", map the resource in a resources file (stepwise serve --resources FILE), or use an integration that runs locally "
             + "(the HTTP Task, activities, callbacks, nested executions and the local AWS services; docs/integrations.md)."
-        let charge = "Nothing can run the Task resource 'arn:aws:states:::lambda:invoke' of state 'Charge': start the execution with a "
+        let charge =
+            "Nothing can run the Task resource 'arn:aws:states:::lambda:invoke' of state 'Charge': start the execution with a "
             + "test case that mocks the state (stateMachineArn#Declined or stateMachineArn#Hybrid)" + local
-        let ship = "Nothing can run the Task resource 'arn:aws:states:::sqs:sendMessage' of state 'Ship': mock the state in a test case "
+        let ship =
+            "Nothing can run the Task resource 'arn:aws:states:::sqs:sendMessage' of state 'Ship': mock the state in a test case "
             + "of a mock config file (SFN_MOCK_CONFIG=FILE) and start the execution with stateMachineArn#TestCaseName" + local
         let (status, plain) = try await client.call("StartExecution", ["stateMachineArn": .string(machine), "name": "plain"])
         #expect(status == 400)

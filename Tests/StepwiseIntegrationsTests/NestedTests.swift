@@ -7,16 +7,18 @@ import Testing
 
 @Suite("Nested executions: states:startExecution, .sync, .sync:2 and .waitForTaskToken", .timeLimit(.minutes(3)))
 struct NestedTests {
-    static let child = #"{"StartAt": "Double", "States": {"Double": {"Type": "Pass", "Parameters": {"n.$": "States.MathAdd($.n, $.n)"}, "End": true}}}"#
+    static let child =
+        #"{"StartAt": "Double", "States": {"Double": {"Type": "Pass", "Parameters": {"n.$": "States.MathAdd($.n, $.n)"}, "End": true}}}"#
     static let failing = #"{"StartAt": "Boom", "States": {"Boom": {"Type": "Fail", "Error": "Child.Broke", "Cause": "no luck"}}}"#
     static let waiting = #"{"StartAt": "Nap", "States": {"Nap": {"Type": "Wait", "Seconds": 30, "End": true}}}"#
 
     /// A one-Task parent on `states:startExecution<suffix>`; `extra` adds Input fields, `fields` Task fields.
     static func parent(_ suffix: String, child: String, extra: String = "", fields: String = "") throws -> StateMachine {
-        try StateMachine(text: """
-            {"StartAt": "Run", "States": {"Run": {"Type": "Task", "Resource": "arn:aws:states:::states:startExecution\(suffix)",
-              "Parameters": {"StateMachineArn": "\(child)", "Input": {"n.$": "$.n"\(extra)}}\(fields), "End": true}}}
-            """, name: "parent")
+        try StateMachine(
+            text: """
+                {"StartAt": "Run", "States": {"Run": {"Type": "Task", "Resource": "arn:aws:states:::states:startExecution\(suffix)",
+                  "Parameters": {"StateMachineArn": "\(child)", "Input": {"n.$": "$.n"\(extra)}}\(fields), "End": true}}}
+                """, name: "parent")
     }
 
     /// The statuses of the child executions of `machine` once the first is no longer RUNNING (up to 5 s).
@@ -131,9 +133,10 @@ struct NestedTests {
         let execution = try await Self.start(durable, try Self.parent(".sync", child: child, fields: #", "TimeoutSeconds": 8"#), input: ["n": 1])
         let result = await execution.result
         #expect(result.error == "States.Timeout")
-        #expect(await execution.history.map(\.type.rawValue) == [
-            "ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted", "TaskTimedOut", "ExecutionFailed",
-        ])
+        #expect(
+            await execution.history.map(\.type.rawValue) == [
+                "ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted", "TaskTimedOut", "ExecutionFailed",
+            ])
         let children = try await Self.children(durable, of: child)
         #expect(children.map(\.status) == [.aborted])
         #expect(children.first?.parentArn == execution.arn)

@@ -28,10 +28,14 @@ import Testing
     @Test func reportsWhatIsWrongAndWhere() {
         #expect(error(#"{"resources": {"a": {"command": []}}}"#) == "r.json: resources.a.command: command must be a non-empty array of strings")
         #expect(error(#"{"resources": {"a": {"url": "ftp://x"}}}"#) == "r.json: resources.a.url: url must be an http:// or https:// URL")
-        #expect(error(#"{"resources": {"a": {"command": ["x"], "url": "http://x"}}}"#) == "r.json: resources.a: must have exactly one of command and url")
-        #expect(error(#"{"resources": {"a": {"command": ["./x"], "timeout": 3}}}"#)
-            == "r.json: resources.a: unknown field 'timeout' (an entry has command or url, and timeoutSeconds)")
-        #expect(error(#"{"resources": {"a": {"command": ["no-such-tool-here"]}}}"#) == "r.json: resources.a.command: 'no-such-tool-here' is not found in PATH")
+        #expect(
+            error(#"{"resources": {"a": {"command": ["x"], "url": "http://x"}}}"#) == "r.json: resources.a: must have exactly one of command and url")
+        #expect(
+            error(#"{"resources": {"a": {"command": ["./x"], "timeout": 3}}}"#)
+                == "r.json: resources.a: unknown field 'timeout' (an entry has command or url, and timeoutSeconds)")
+        #expect(
+            error(#"{"resources": {"a": {"command": ["no-such-tool-here"]}}}"#)
+                == "r.json: resources.a.command: 'no-such-tool-here' is not found in PATH")
         #expect(error(#"{"tasks": {}}"#) == #"r.json: needs a "resources" object"#)
     }
 
@@ -51,9 +55,11 @@ import Testing
         let ways = "add a mock for the state to a mock config file (--mock-config), map the resource in a resources file (--resources), "
         let lambda = "arn:aws:lambda:us-east-1:123456789012:function:missing"
         let dynamo = "arn:aws:states:::dynamodb:putItem"
-        let first = "Nothing can run the Task resource '\(lambda)' of state 'B': " + ways
+        let first =
+            "Nothing can run the Task resource '\(lambda)' of state 'B': " + ways
             + "or register a handler (runtime.register(\"\(lambda)\") { input, context in ... })."
-        let second = "Nothing can run the Task resource '\(dynamo)' of state 'D': " + ways
+        let second =
+            "Nothing can run the Task resource '\(dynamo)' of state 'D': " + ways
             + "or register a handler (runtime.register(\"\(dynamo)\") { input, context in ... })."
         #expect(lines == [first, second])
     }

@@ -1,10 +1,11 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import JSON
 import Stepwise
 import StepwiseIntegrations
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// Fixtures and runs for the resources-file, Lambda and HTTP Task tests.
 enum ResourceSupport {

@@ -32,7 +32,8 @@ import Testing
 
     @Test func stoppingTheExecutionAbortsTheRequest() async throws {
         let runtime = try runtime("arn:aws:states:::sqs:sendMessage", url: server.hang("stop"))
-        let machine = try StateMachine(text: ResourceSupport.task("arn:aws:states:::sqs:sendMessage", parameters: #"{"QueueUrl": "q"}"#), name: "Stop")
+        let machine = try StateMachine(
+            text: ResourceSupport.task("arn:aws:states:::sqs:sendMessage", parameters: #"{"QueueUrl": "q"}"#), name: "Stop")
         let execution = try await runtime.start(machine, name: "stop")
         #expect(try await server.wait(for: "stop", toBe: "open") == "open")
         await execution.stop(cause: "enough")
@@ -52,7 +53,9 @@ import Testing
         let plain = try await ResourceSupport.run(
             ResourceSupport.task(key, parameters: #"{"QueueUrl": "q"}"#), runtime: try runtime(key, url: nowhere))
         #expect(plain.result.error == "States.TaskFailed")
-        #expect(plain.result.cause == "POST \(nowhere) (resources entry '\(key)') got no answer: could not connect to 127.0.0.1:1 (nothing accepts connections there).")
+        #expect(
+            plain.result.cause
+                == "POST \(nowhere) (resources entry '\(key)') got no answer: could not connect to 127.0.0.1:1 (nothing accepts connections there).")
         #expect(plain.types.suffix(2) == ["TaskFailed", "ExecutionFailed"])
     }
 }

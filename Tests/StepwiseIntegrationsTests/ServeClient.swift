@@ -1,9 +1,10 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import JSON
 import StepwiseTesting
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// The AWS JSON API of a `stepwise serve` child process, as the integration tests call it.
 struct ServeClient {
@@ -26,9 +27,11 @@ struct ServeClient {
 
     /// Creates a state machine; answers its ARN.
     func createStateMachine(_ name: String, _ definition: String) async throws -> String {
-        let (_, created) = try await call("CreateStateMachine", [
-            "name": .string(name), "definition": .string(definition), "roleArn": "arn:aws:iam::123456789012:role/r",
-        ])
+        let (_, created) = try await call(
+            "CreateStateMachine",
+            [
+                "name": .string(name), "definition": .string(definition), "roleArn": "arn:aws:iam::123456789012:role/r",
+            ])
         return created["stateMachineArn"]?.stringValue ?? ""
     }
 

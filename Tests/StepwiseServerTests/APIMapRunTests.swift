@@ -66,10 +66,11 @@ struct APIMapRunTests {
             #expect(runs["nextToken"] == nil)
 
             let run = try await client.ok("DescribeMapRun", ["mapRunArn": .string(arn)])
-            #expect(Set(run.objectValue?.keys.map { $0 } ?? []) == [
-                "mapRunArn", "executionArn", "status", "startDate", "stopDate", "maxConcurrency", "toleratedFailurePercentage",
-                "toleratedFailureCount", "itemCounts", "executionCounts", "redriveCount",
-            ])
+            #expect(
+                Set(run.objectValue?.keys.map { $0 } ?? []) == [
+                    "mapRunArn", "executionArn", "status", "startDate", "stopDate", "maxConcurrency", "toleratedFailurePercentage",
+                    "toleratedFailureCount", "itemCounts", "executionCounts", "redriveCount",
+                ])
             #expect(run["status"] == "SUCCEEDED")
             #expect((run["maxConcurrency"], run["toleratedFailureCount"], run["toleratedFailurePercentage"]) == (2, 0, 0.0))
             #expect(run["itemCounts"] == Self.counts(["succeeded": 3, "total": 3]))
@@ -94,9 +95,10 @@ struct APIMapRunTests {
             #expect(child["mapRunArn"] == .string(arn))
             #expect(child["redriveStatus"] == "NOT_REDRIVABLE")
             let history = try await client.ok("GetExecutionHistory", ["executionArn": .string(childArn)])
-            #expect(history["events"]?.arrayValue?.map { $0["type"]?.stringValue ?? "" } == [
-                "ExecutionStarted", "PassStateEntered", "PassStateExited", "ExecutionSucceeded",
-            ])
+            #expect(
+                history["events"]?.arrayValue?.map { $0["type"]?.stringValue ?? "" } == [
+                    "ExecutionStarted", "PassStateEntered", "PassStateExited", "ExecutionSucceeded",
+                ])
             #expect(history["events"]?[0]?["executionStartedEventDetails"]?["input"] == "20")
         }
     }

@@ -49,10 +49,11 @@ struct ActivityAPITests {
             _ = try await client.ok("SendTaskSuccess", ["taskToken": task["taskToken"] ?? .null, "output": #"{"ok":1}"#])
             #expect(try await client.finished(arn)["output"] == #"{"ok":1}"#)
             let events = try await client.ok("GetExecutionHistory", ["executionArn": .string(arn)])["events"]?.arrayValue ?? []
-            #expect(events.map { $0["type"]?.stringValue ?? "" } == [
-                "ExecutionStarted", "TaskStateEntered", "ActivityScheduled", "ActivityStarted", "ActivitySucceeded", "TaskStateExited",
-                "ExecutionSucceeded",
-            ])
+            #expect(
+                events.map { $0["type"]?.stringValue ?? "" } == [
+                    "ExecutionStarted", "TaskStateEntered", "ActivityScheduled", "ActivityStarted", "ActivitySucceeded", "TaskStateExited",
+                    "ExecutionSucceeded",
+                ])
             #expect(events[3]["activityStartedEventDetails"] == ["workerName": "w-1"])
         }
     }
@@ -67,7 +68,9 @@ struct ActivityAPITests {
             let port = await service.host.port
             try await withThrowingTaskGroup(of: JSON.self) { group in
                 for _ in 0..<200 {
-                    group.addTask { try await APIClient(port: port, readTimeoutSeconds: 30).ok("GetActivityTask", ["activityArn": .string(activity)]) }
+                    group.addTask {
+                        try await APIClient(port: port, readTimeoutSeconds: 30).ok("GetActivityTask", ["activityArn": .string(activity)])
+                    }
                 }
                 let deadline = ContinuousClock.now + .seconds(3)
                 var waiting = 0

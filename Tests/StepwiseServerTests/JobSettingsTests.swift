@@ -14,12 +14,13 @@ struct JobSettingsTests {
     static let workflows = [
         "named": Definitions.echo, "slow": Definitions.slow, "broken": Definitions.fail, "ended": Definitions.echo,
         "coop": """
-            {"StartAt": "Check", "States": {
-              "Check": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:check", "Next": "Flagged?"},
-              "Flagged?": {"Type": "Choice", "Choices": [{"Variable": "$.cancelled", "BooleanEquals": true, "Next": "WindDown"}], "Default": "Check"},
-              "WindDown": {"Type": "Pass", "Result": {"status": "CANCELLED"}, "End": true}}}
-            """,
-        "ask": #"{"StartAt": "Flag", "States": {"Flag": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:flag", "End": true}}}"#,
+        {"StartAt": "Check", "States": {
+          "Check": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:check", "Next": "Flagged?"},
+          "Flagged?": {"Type": "Choice", "Choices": [{"Variable": "$.cancelled", "BooleanEquals": true, "Next": "WindDown"}], "Default": "Check"},
+          "WindDown": {"Type": "Pass", "Result": {"status": "CANCELLED"}, "End": true}}}
+        """,
+        "ask":
+            #"{"StartAt": "Flag", "States": {"Flag": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:flag", "End": true}}}"#,
     ]
 
     static let config = """
@@ -32,16 +33,22 @@ struct JobSettingsTests {
 
     static func withJobs(_ body: (TestService) async throws -> Void) async throws {
         let flagged = Mutex<Set<String>>([])
-        try await withService(workflows: workflows, config: config, configure: { $0.configureRuntime = { runtime in
-            runtime.register("arn:aws:lambda:us-east-1:123456789012:function:flag") { input, _ in
-                _ = flagged.withLock { $0.insert(input["jobId"]?.stringValue ?? "") }
-                return input
-            }
-            runtime.register("arn:aws:lambda:us-east-1:123456789012:function:check") { _, context in
-                try await context.sleep(seconds: 0.01)
-                return ["cancelled": .bool(flagged.withLock { $0.contains(context.executionName) })]
-            }
-        } }) { try await body($0) }
+        try await withService(
+            workflows: workflows, config: config,
+            configure: {
+                $0.configureRuntime = { runtime in
+                    runtime.register("arn:aws:lambda:us-east-1:123456789012:function:flag") { input, _ in
+                        _ = flagged.withLock { $0.insert(input["jobId"]?.stringValue ?? "") }
+                        return input
+                    }
+                    runtime.register("arn:aws:lambda:us-east-1:123456789012:function:check") { _, context in
+                        try await context.sleep(seconds: 0.01)
+                        return ["cancelled": .bool(flagged.withLock { $0.contains(context.executionName) })]
+                    }
+                }
+            },
+            { try await body($0) }
+        )
     }
 
     @Test("jobIdMember: the job id and the input's member agree, whichever of them is given; different ones are a 400")
@@ -116,7 +123,10 @@ struct JobSettingsTests {
             (#"{"workflows": {"slow": {"maxConcurency": 2}}}"#, "unknown setting 'maxConcurency'"),
             (#"{"workflows": {"slow": {"cancel": {"workflow": "nope"}}}}"#, "names the workflow 'nope', which has no nope.asl.json"),
             (#"{"workflows": {"slow": {"cancel": {"workflow": "slow", "gracePeriodSeconds": -1}}}}"#, "gracePeriodSeconds must be a number ≥ 0"),
-            (#"{"workflows": {"slow": {"onEnd": {"workflow": "slow", "statuses": ["DONE"]}}}}"#, "statuses must list some of ABORTED, FAILED, SUCCEEDED, TIMED_OUT"),
+            (
+                #"{"workflows": {"slow": {"onEnd": {"workflow": "slow", "statuses": ["DONE"]}}}}"#,
+                "statuses must list some of ABORTED, FAILED, SUCCEEDED, TIMED_OUT"
+            ),
         ]
         for (config, message) in cases {
             do {

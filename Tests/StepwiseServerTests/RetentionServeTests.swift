@@ -12,9 +12,10 @@ struct RetentionServeTests {
     static func finished(_ store: Store, _ name: String, daysAgo: Double) async throws {
         let stop = Date().addingTimeInterval(-daysAgo * 86_400)
         let arn = Definitions.executionArn("hello", name)
-        try await store.createExecution(ExecutionRecord(
-            arn: arn, name: name, stateMachineArn: Definitions.machineArn("hello"), revisionId: nil, definition: Definitions.pass,
-            input: "{}", startDate: stop.addingTimeInterval(-1), seed: 1))
+        try await store.createExecution(
+            ExecutionRecord(
+                arn: arn, name: name, stateMachineArn: Definitions.machineArn("hello"), revisionId: nil, definition: Definitions.pass,
+                input: "{}", startDate: stop.addingTimeInterval(-1), seed: 1))
         try await store.createJob(id: name, workflow: "hello", stateMachineArn: Definitions.machineArn("hello"), input: "{}", date: stop)
         _ = try await store.assignJob(id: name, executionArn: arn)
         try await store.finishExecution(arn: arn, status: .succeeded, output: "{}", stopDate: stop)

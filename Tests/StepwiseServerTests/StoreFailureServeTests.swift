@@ -60,9 +60,10 @@ struct StoreFailureServeTests {
             let (_, listed) = try await Self.health(client) { _, body in body["store"]?["unrecordedExecutions"] == [.string(arn)] }
             #expect(listed["store"]?["unrecordedExecutions"] == [.string(arn)])
             #expect(try await client.ok("DescribeExecution", ["executionArn": .string(arn)])["status"] == "RUNNING")
-            #expect(lines.all.contains(
-                "cannot record execution \(arn) (diskFull: database or disk is full): stopped here, it stays RUNNING at its last "
-                    + "recorded step and resumes from there once writes succeed again"))
+            #expect(
+                lines.all.contains(
+                    "cannot record execution \(arn) (diskFull: database or disk is full): stopped here, it stays RUNNING at its last "
+                        + "recorded step and resumes from there once writes succeed again"))
 
             let (refusedStatus, refused) = try await client.call(
                 "StartExecution", ["stateMachineArn": .string(machine), "name": "later", "input": .string(Self.input)])
@@ -91,12 +92,15 @@ struct StoreFailureServeTests {
         let directory = try TestSupport.temporaryDirectory()
         let store = try await Store(path: directory.appendingPathComponent("stepwise.db").path)
         let arn = Definitions.executionArn("orphan", "stuck")
-        try await store.createExecution(ExecutionRecord(
-            arn: arn, name: "stuck", stateMachineArn: Definitions.machineArn("orphan"), revisionId: nil,
-            definition: "not a definition", input: "{}", startDate: Date(), seed: 7))
-        try await store.append(arn: arn, step: StepRow(seq: 1, timestamp: Date().timeIntervalSince1970, input: #"{"start":{}}"#), events: [
-            EventRow(id: 1, type: "ExecutionStarted", timestamp: Date().timeIntervalSince1970, previousEventId: 0),
-        ])
+        try await store.createExecution(
+            ExecutionRecord(
+                arn: arn, name: "stuck", stateMachineArn: Definitions.machineArn("orphan"), revisionId: nil,
+                definition: "not a definition", input: "{}", startDate: Date(), seed: 7))
+        try await store.append(
+            arn: arn, step: StepRow(seq: 1, timestamp: Date().timeIntervalSince1970, input: #"{"start":{}}"#),
+            events: [
+                EventRow(id: 1, type: "ExecutionStarted", timestamp: Date().timeIntervalSince1970, previousEventId: 0)
+            ])
         try await store.close()
         let lines = Lines()
         try await withService(directory: directory, log: lines.append) { service in

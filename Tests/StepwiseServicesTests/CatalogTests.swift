@@ -69,7 +69,8 @@ struct CatalogEventBridgeTests {
     @Test func ruleLifecycle() throws {
         let (_, catalog) = try makeCatalog()
         let events = EventBridgeService(catalog: catalog)
-        let put = try events.call("putRule", input: ["Name": "nightly", "ScheduleExpression": "rate(1 day)"], region: "eu-west-1", account: "111122223333")
+        let put = try events.call(
+            "putRule", input: ["Name": "nightly", "ScheduleExpression": "rate(1 day)"], region: "eu-west-1", account: "111122223333")
         #expect(put == ["RuleArn": "arn:aws:events:eu-west-1:111122223333:rule/nightly"])
         let rule = try events.call("describeRule", input: ["Name": "nightly"])
         #expect(rule["State"] == "ENABLED")
@@ -84,14 +85,16 @@ struct CatalogEventBridgeTests {
         #expect(try events.call("deleteRule", input: ["Name": "nightly"]) == [:])
         #expect(thrownName { try events.call("describeRule", input: ["Name": "nightly"]) } == "EventBridge.ResourceNotFoundException")
         #expect(thrownName { try events.call("putTargets", input: targets) } == "EventBridge.ResourceNotFoundException")
-        #expect(thrownName { try events.call("removeTargets", input: ["Rule": "nightly", "Ids": ["t1"]]) } == "EventBridge.ResourceNotFoundException")
+        #expect(
+            thrownName { try events.call("removeTargets", input: ["Rule": "nightly", "Ids": ["t1"]]) } == "EventBridge.ResourceNotFoundException")
     }
 
     @Test func putRuleValidation() throws {
         let (_, catalog) = try makeCatalog()
         let events = EventBridgeService(catalog: catalog)
         #expect(thrownName { try events.call("putRule", input: ["Name": "r"]) } == "EventBridge.ValidationException")
-        #expect(thrownName { try events.call("putRule", input: ["Name": "r", "EventPattern": "not json"]) } == "EventBridge.InvalidEventPatternException")
+        #expect(
+            thrownName { try events.call("putRule", input: ["Name": "r", "EventPattern": "not json"]) } == "EventBridge.InvalidEventPatternException")
         let arn = try events.call("putRule", input: ["Name": "r", "EventPattern": "{\"source\":[\"a\"]}", "EventBusName": "orders"])["RuleArn"]
         #expect(arn == "arn:aws:events:us-east-1:123456789012:rule/orders/r")
         #expect(thrownName { try events.call("describeRule", input: ["Name": "r"]) } == "EventBridge.ResourceNotFoundException")
@@ -122,7 +125,9 @@ struct CatalogDMSTests {
         #expect(bare["ReplicationTasks"]?[0]?["TableMappings"] == nil)
         let deleted = try dms.call("deleteReplicationTask", input: ["ReplicationTaskArn": .string(arn)])
         #expect(deleted["ReplicationTask"]?["Status"] == "deleting")
-        #expect(thrownName { try dms.call("deleteReplicationTask", input: ["ReplicationTaskArn": .string(arn)]) } == "DatabaseMigration.ResourceNotFoundException")
+        #expect(
+            thrownName { try dms.call("deleteReplicationTask", input: ["ReplicationTaskArn": .string(arn)]) }
+                == "DatabaseMigration.ResourceNotFoundException")
         #expect(thrownName { try dms.call("describeReplicationTasks", input: [:]) } == "DatabaseMigration.ResourceNotFoundException")
     }
 
@@ -134,7 +139,9 @@ struct CatalogDMSTests {
             input["ReplicationTaskIdentifier"] = .string(bad)
             #expect(thrownName { try dms.call("createReplicationTask", input: .object(input)) } == "DatabaseMigration.InvalidParameterValueException")
         }
-        #expect(thrownName { try dms.call("createReplicationTask", input: ["ReplicationTaskIdentifier": "ok"]) } == "DatabaseMigration.InvalidParameterValueException")
+        #expect(
+            thrownName { try dms.call("createReplicationTask", input: ["ReplicationTaskIdentifier": "ok"]) }
+                == "DatabaseMigration.InvalidParameterValueException")
     }
 
     @Test func catalogueListsByTypeAndName() throws {

@@ -37,12 +37,13 @@ struct DataCommandTests {
     }
 
     @Test func listsEverythingAsJSON() async throws {
-        let directory = try populated(dynamoDB: """
-            CREATE TABLE tables (name TEXT PRIMARY KEY, description TEXT);
-            CREATE TABLE items (table_name TEXT, pk TEXT, item TEXT);
-            INSERT INTO tables VALUES ('orders', '{}'), ('empty', '{}');
-            INSERT INTO items VALUES ('orders', '1', '{}'), ('orders', '2', '{}');
-            """)
+        let directory = try populated(
+            dynamoDB: """
+                CREATE TABLE tables (name TEXT PRIMARY KEY, description TEXT);
+                CREATE TABLE items (table_name TEXT, pk TEXT, item TEXT);
+                INSERT INTO tables VALUES ('orders', '{}'), ('empty', '{}');
+                INSERT INTO items VALUES ('orders', '1', '{}'), ('orders', '2', '{}');
+                """)
         let result = await TestSupport.cli("data", "--data-dir", directory.url.path, "--json")
         #expect(result.status == 0)
         let json = try JSON(parsing: result.stdout)
@@ -75,10 +76,12 @@ struct DataCommandTests {
     @Test func runUsesTheDataDirectory() async throws {
         let folder = try TestSupport.temporaryDirectory()
         let definition = folder.appendingPathComponent("make.asl.json")
-        try Data("""
+        try Data(
+            """
             {"StartAt": "Make", "States": {"Make": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:s3:createBucket",
               "Parameters": {"Bucket": "made-by-run"}, "End": true}}}
-            """.utf8).write(to: definition)
+            """.utf8
+        ).write(to: definition)
         let data = folder.appendingPathComponent("data").path
         let result = await TestSupport.cli("run", definition.path, "--data-dir", data, "--virtual-time")
         #expect(result.status == 0, "\(result.stderr)")

@@ -20,17 +20,21 @@ struct DistributedMapIOTests {
     }
 
     static func machine(reader: String, extra: String = "") throws -> StateMachine {
-        try StateMachine(text: """
-            {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true, "ItemReader": \(reader)\(extra),
-              "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"}, "StartAt": "P",
-                "States": {"P": {"Type": "Pass", "End": true}}}}}}
-            """, name: "dm")
+        try StateMachine(
+            text: """
+                {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true, "ItemReader": \(reader)\(extra),
+                  "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"}, "StartAt": "P",
+                    "States": {"P": {"Type": "Pass", "End": true}}}}}}
+                """, name: "dm")
     }
 
     @Test("A CSV with a header row gives one object of strings per row, quotes and embedded commas included")
     func csv() async throws {
         let (_, runtime) = try Self.setUp(["bucket-a/rows.csv": "uid,name\r\n1,\"Ada, L.\"\r\n2,\"say \"\"hi\"\"\"\r\n"])
-        let machine = try Self.machine(reader: #"{"Resource": "arn:aws:states:::s3:getObject", "Parameters": {"Bucket": "bucket-a", "Key": "rows.csv"}, "ReaderConfig": {"InputType": "CSV", "CSVHeaderLocation": "FIRST_ROW"}}"#)
+        let machine = try Self.machine(
+            reader:
+                #"{"Resource": "arn:aws:states:::s3:getObject", "Parameters": {"Bucket": "bucket-a", "Key": "rows.csv"}, "ReaderConfig": {"InputType": "CSV", "CSVHeaderLocation": "FIRST_ROW"}}"#
+        )
         let result = await (try await runtime.start(machine)).result
         #expect(result.output == [["uid": "1", "name": "Ada, L."], ["uid": "2", "name": "say \"hi\""]])
     }
@@ -38,16 +42,27 @@ struct DistributedMapIOTests {
     @Test("Given CSV headers that repeat fail with States.ItemReaderFailed")
     func duplicateHeaders() async throws {
         let (_, runtime) = try Self.setUp(["bucket-a/rows.csv": "1,2\n"])
-        let machine = try Self.machine(reader: #"{"Resource": "arn:aws:states:::s3:getObject", "Parameters": {"Bucket": "bucket-a", "Key": "rows.csv"}, "ReaderConfig": {"InputType": "CSV", "CSVHeaderLocation": "GIVEN", "CSVHeaders": ["a", "a"]}}"#)
+        let machine = try Self.machine(
+            reader:
+                #"{"Resource": "arn:aws:states:::s3:getObject", "Parameters": {"Bucket": "bucket-a", "Key": "rows.csv"}, "ReaderConfig": {"InputType": "CSV", "CSVHeaderLocation": "GIVEN", "CSVHeaders": ["a", "a"]}}"#
+        )
         let result = await (try await runtime.start(machine)).result
         #expect(result.error == "States.ItemReaderFailed")
         #expect(result.cause == "CSV headers cannot contain duplicates.")
     }
 
-    @Test("JSON, JSONL and object listings are readers too", arguments: [
-        (#"{"Resource": "arn:aws:states:::s3:getObject", "Parameters": {"Bucket": "bucket-a", "Key": "a.json"}, "ReaderConfig": {"InputType": "JSON"}}"#, [1, 2]),
-        (#"{"Resource": "arn:aws:states:::s3:getObject", "Parameters": {"Bucket": "bucket-a", "Key": "a.jsonl"}, "ReaderConfig": {"InputType": "JSONL", "MaxItems": 1}}"#, [["x": 1]]),
-    ] as [(String, JSON)])
+    @Test(
+        "JSON, JSONL and object listings are readers too",
+        arguments: [
+            (
+                #"{"Resource": "arn:aws:states:::s3:getObject", "Parameters": {"Bucket": "bucket-a", "Key": "a.json"}, "ReaderConfig": {"InputType": "JSON"}}"#,
+                [1, 2]
+            ),
+            (
+                #"{"Resource": "arn:aws:states:::s3:getObject", "Parameters": {"Bucket": "bucket-a", "Key": "a.jsonl"}, "ReaderConfig": {"InputType": "JSONL", "MaxItems": 1}}"#,
+                [["x": 1]]
+            ),
+        ] as [(String, JSON)])
     func readers(reader: String, expected: JSON) async throws {
         let (_, runtime) = try Self.setUp(["bucket-a/a.json": "[1, 2]", "bucket-a/a.jsonl": "{\"x\": 1}\n{\"x\": 2}\n"])
         let result = await (try await runtime.start(try Self.machine(reader: reader))).result
@@ -57,7 +72,8 @@ struct DistributedMapIOTests {
     @Test("listObjectsV2 items describe each object under the prefix")
     func listing() async throws {
         let (_, runtime) = try Self.setUp(["bucket-a/in/a.txt": "aa", "bucket-a/in/b.txt": "b", "bucket-a/out/c.txt": "c"])
-        let machine = try Self.machine(reader: #"{"Resource": "arn:aws:states:::s3:listObjectsV2", "Parameters": {"Bucket": "bucket-a", "Prefix": "in/"}}"#)
+        let machine = try Self.machine(
+            reader: #"{"Resource": "arn:aws:states:::s3:listObjectsV2", "Parameters": {"Bucket": "bucket-a", "Prefix": "in/"}}"#)
         let result = await (try await runtime.start(machine)).result
         #expect(result.output?.arrayValue?.map { $0["Key"] } == ["in/a.txt", "in/b.txt"])
         #expect(result.output?[0]?["Size"] == 2)

@@ -1,7 +1,8 @@
 import JSON
 import Stepwise
-@testable import StepwiseServices
 import Testing
+
+@testable import StepwiseServices
 
 @Suite("DynamoDB ConditionExpression", .timeLimit(.minutes(3)))
 struct DynamoDBConditionTests {
@@ -71,8 +72,10 @@ struct DynamoDBConditionTests {
         #expect(try await holds("contains(nums, :p)", #"{":p": {"N": "2.0"}}"#))
         #expect(try await holds("contains(list, :p)", #"{":p": {"S": "p"}}"#))
         #expect(try await holds("contains(tags, :p)", #"{":p": {"S": "z"}}"#) == false)
-        #expect(try await holds("size(s) = :n AND size(tags) = :two AND size(list) = :two AND size(b) = :three",
-            #"{":n": {"N": "5"}, ":two": {"N": "2"}, ":three": {"N": "3"}}"#))
+        #expect(
+            try await holds(
+                "size(s) = :n AND size(tags) = :two AND size(list) = :two AND size(b) = :three",
+                #"{":n": {"N": "5"}, ":two": {"N": "2"}, ":three": {"N": "3"}}"#))
         #expect(try await holds("size(n) > :z", #"{":z": {"N": "0"}}"#) == false)
     }
 
@@ -92,7 +95,9 @@ struct DynamoDBConditionTests {
         let successes = try await withThrowingTaskGroup(of: Bool.self) { group in
             for index in 0..<50 {
                 group.addTask {
-                    let error = try await dynamo.error("putItem", """
+                    let error = try await dynamo.error(
+                        "putItem",
+                        """
                         {"TableName": "Users", "Item": {"id": {"S": "uid"}, "by": {"N": "\(index)"}}, "ConditionExpression": "attribute_not_exists(id)"}
                         """)
                     return error == nil
@@ -109,32 +114,50 @@ struct DynamoDBConditionTests {
         let cases: [(String, String, String)] = [
             ("n = ", #"{":v": {"N": "1"}}"#, #"Invalid ConditionExpression: Syntax error; token: "<EOF>", near: "= ""#),
             ("n == :v", #"{":v": {"N": "1"}}"#, #"Invalid ConditionExpression: Syntax error; token: "=", near: "== :v""#),
-            ("n = :v", #"{":w": {"N": "1"}}"#,
-             "Invalid ConditionExpression: An expression attribute value used in expression is not defined; attribute value: :v"),
-            ("#n = :v", #"{":v": {"N": "1"}}"#,
-             "Invalid ConditionExpression: An expression attribute name used in the document path is not defined; attribute name: #n"),
+            (
+                "n = :v", #"{":w": {"N": "1"}}"#,
+                "Invalid ConditionExpression: An expression attribute value used in expression is not defined; attribute value: :v"
+            ),
+            (
+                "#n = :v", #"{":v": {"N": "1"}}"#,
+                "Invalid ConditionExpression: An expression attribute name used in the document path is not defined; attribute name: #n"
+            ),
             ("n = :v", #"{":v": {"N": "1"}, ":x": {"N": "2"}}"#, "Value provided in ExpressionAttributeValues unused in expressions: keys: {:x}"),
             ("foo(n)", #"{":v": {"N": "1"}}"#, "Invalid ConditionExpression: Invalid function name; function: foo"),
-            ("size(n)", #"{":v": {"N": "1"}}"#, "Invalid ConditionExpression: The function is not allowed to be used this way in an expression; function: size"),
-            ("n BETWEEN :b AND :a", #"{":a": {"N": "1"}, ":b": {"N": "5"}}"#,
-             "Invalid ConditionExpression: The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: {N:5}, upper bound operand: AttributeValue: {N:1}"),
-            ("attribute_type(n, :v)", #"{":v": {"S": "X"}}"#,
-             "Invalid ConditionExpression: Invalid attribute type name found; type: X, valid types: { B,NULL,SS,BOOL,L,BS,N,NS,S,M }"),
-            ("begins_with(n, :v)", #"{":v": {"N": "1"}}"#,
-             "Invalid ConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N"),
+            (
+                "size(n)", #"{":v": {"N": "1"}}"#,
+                "Invalid ConditionExpression: The function is not allowed to be used this way in an expression; function: size"
+            ),
+            (
+                "n BETWEEN :b AND :a", #"{":a": {"N": "1"}, ":b": {"N": "5"}}"#,
+                "Invalid ConditionExpression: The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: {N:5}, upper bound operand: AttributeValue: {N:1}"
+            ),
+            (
+                "attribute_type(n, :v)", #"{":v": {"S": "X"}}"#,
+                "Invalid ConditionExpression: Invalid attribute type name found; type: X, valid types: { B,NULL,SS,BOOL,L,BS,N,NS,S,M }"
+            ),
+            (
+                "begins_with(n, :v)", #"{":v": {"N": "1"}}"#,
+                "Invalid ConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N"
+            ),
             ("n = :v", "{}", "ExpressionAttributeValues must not be empty"),
         ]
         for (expression, values, message) in cases {
-            let error = try await dynamo.error("putItem", """
+            let error = try await dynamo.error(
+                "putItem",
+                """
                 {"TableName": "Users", "Item": {"id": {"S": "a"}}, "ConditionExpression": "\(expression)", "ExpressionAttributeValues": \(values)}
                 """)
             #expect(error == DynamoFixture.validation(message), "\(expression)")
         }
-        let unusedName = try await dynamo.error("putItem", """
+        let unusedName = try await dynamo.error(
+            "putItem",
+            """
             {"TableName": "Users", "Item": {"id": {"S": "a"}}, "ExpressionAttributeNames": {"#x": "x"}, "ConditionExpression": "attribute_not_exists(id)"}
             """)
         #expect(unusedName == DynamoFixture.validation("Value provided in ExpressionAttributeNames unused in expressions: keys: {#x}"))
-        let noExpression = try await dynamo.error("putItem", #"{"TableName": "Users", "Item": {"id": {"S": "a"}}, "ExpressionAttributeValues": {":x": {"N": "1"}}}"#)
+        let noExpression = try await dynamo.error(
+            "putItem", #"{"TableName": "Users", "Item": {"id": {"S": "a"}}, "ExpressionAttributeValues": {":x": {"N": "1"}}}"#)
         #expect(noExpression == DynamoFixture.validation("ExpressionAttributeValues can only be specified when using expressions"))
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import JSON
 import Stepwise
-@testable import StepwiseServices
 import StepwiseTesting
+
+@testable import StepwiseServices
 
 /// A local DynamoDB on a fresh temporary data directory, with two tables: `Users` (partition key `id`, S) and
 /// `Events` (partition key `pk`, S; sort key `sk`, N).
@@ -13,12 +14,16 @@ struct DynamoFixture {
     init() async throws {
         directory = DataDirectory(path: try TestSupport.temporaryDirectory().path)
         dynamo = DynamoDB(dataDirectory: directory)
-        _ = try await call("createTable", """
+        _ = try await call(
+            "createTable",
+            """
             {"TableName": "Users", "BillingMode": "PAY_PER_REQUEST",
              "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
              "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}]}
             """)
-        _ = try await call("createTable", """
+        _ = try await call(
+            "createTable",
+            """
             {"TableName": "Events", "BillingMode": "PAY_PER_REQUEST",
              "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}],
              "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}, {"AttributeName": "sk", "AttributeType": "N"}]}

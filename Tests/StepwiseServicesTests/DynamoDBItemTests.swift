@@ -1,7 +1,8 @@
 import JSON
 import Stepwise
-@testable import StepwiseServices
 import Testing
+
+@testable import StepwiseServices
 
 @Suite("DynamoDB PutItem, GetItem, DeleteItem", .timeLimit(.minutes(3)))
 struct DynamoDBItemTests {
@@ -10,7 +11,9 @@ struct DynamoDBItemTests {
         let dynamo = try await DynamoFixture()
         let first = try await dynamo.call("putItem", #"{"TableName": "Users", "Item": {"id": {"S": "a"}, "v": {"N": "1"}}}"#)
         #expect(first == [:])
-        let second = try await dynamo.call("putItem", """
+        let second = try await dynamo.call(
+            "putItem",
+            """
             {"TableName": "Users", "Item": {"id": {"S": "a"}, "w": {"N": "2"}}, "ReturnValues": "ALL_OLD"}
             """)
         #expect(second == DynamoFixture.json(#"{"Attributes": {"id": {"S": "a"}, "v": {"N": "1"}}}"#))
@@ -22,7 +25,9 @@ struct DynamoDBItemTests {
         let dynamo = try await DynamoFixture()
         #expect(try await dynamo.call("getItem", #"{"TableName": "Users", "Key": {"id": {"S": "none"}}}"#) == [:])
         try await dynamo.put(#"{"id": {"S": "a"}, "name": {"S": "Ann"}, "status": {"S": "x"}, "m": {"M": {"k": {"N": "1"}, "j": {"N": "2"}}}}"#)
-        let projected = try await dynamo.call("getItem", """
+        let projected = try await dynamo.call(
+            "getItem",
+            """
             {"TableName": "Users", "Key": {"id": {"S": "a"}}, "ProjectionExpression": "#s, m.k", "ExpressionAttributeNames": {"#s": "status"},
              "ConsistentRead": true}
             """)
@@ -43,11 +48,17 @@ struct DynamoDBItemTests {
     func keyErrors() async throws {
         let dynamo = try await DynamoFixture()
         let put = { (item: String) in try await dynamo.error("putItem", #"{"TableName": "Events", "Item": \#(item)}"#) }
-        #expect(try await put(#"{"pk": {"S": "a"}}"#) == DynamoFixture.validation("One or more parameter values were invalid: Missing the key sk in the item"))
-        #expect(try await put(#"{"pk": {"S": "a"}, "sk": {"S": "1"}}"#)
-            == DynamoFixture.validation("One or more parameter values were invalid: Type mismatch for key sk expected: N actual: S"))
-        #expect(try await put(#"{"pk": {"S": ""}, "sk": {"N": "1"}}"#) == DynamoFixture.validation(
-            "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string value. Key: pk"))
+        #expect(
+            try await put(#"{"pk": {"S": "a"}}"#)
+                == DynamoFixture.validation("One or more parameter values were invalid: Missing the key sk in the item"))
+        #expect(
+            try await put(#"{"pk": {"S": "a"}, "sk": {"S": "1"}}"#)
+                == DynamoFixture.validation("One or more parameter values were invalid: Type mismatch for key sk expected: N actual: S"))
+        #expect(
+            try await put(#"{"pk": {"S": ""}, "sk": {"N": "1"}}"#)
+                == DynamoFixture.validation(
+                    "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string value. Key: pk"
+                ))
         let get = try await dynamo.error("getItem", #"{"TableName": "Events", "Key": {"pk": {"S": "a"}}}"#)
         #expect(get == DynamoFixture.validation("The provided key element does not match the schema"))
         let extra = try await dynamo.error("deleteItem", #"{"TableName": "Users", "Key": {"id": {"S": "a"}, "x": {"S": "b"}}}"#)
@@ -60,10 +71,13 @@ struct DynamoDBItemTests {
         let missing = StatesError("DynamoDB.ResourceNotFoundException", "Requested resource not found")
         #expect(try await dynamo.error("putItem", #"{"TableName": "Nope", "Item": {"id": {"S": "a"}}}"#) == missing)
         #expect(try await dynamo.error("getItem", #"{"TableName": "Nope", "Key": {"id": {"S": "a"}}}"#) == missing)
-        #expect(try await dynamo.error("putItem", #"{"TableName": "Users", "Item": {"id": {"S": "a"}}, "ReturnValues": "ALL_NEW"}"#)
-            == DynamoFixture.validation("Return values set to invalid value"))
-        #expect(try await dynamo.error("putItem", #"{"TableName": "Users"}"#)
-            == DynamoFixture.validation("1 validation error detected: Value null at 'item' failed to satisfy constraint: Member must not be null"))
+        #expect(
+            try await dynamo.error("putItem", #"{"TableName": "Users", "Item": {"id": {"S": "a"}}, "ReturnValues": "ALL_NEW"}"#)
+                == DynamoFixture.validation("Return values set to invalid value"))
+        #expect(
+            try await dynamo.error("putItem", #"{"TableName": "Users"}"#)
+                == DynamoFixture.validation("1 validation error detected: Value null at 'item' failed to satisfy constraint: Member must not be null")
+        )
     }
 
     @Test("Legacy parameters are rejected, not ignored (an ignored Expected would make a conditional put unconditional)")
@@ -88,7 +102,8 @@ struct DynamoDBItemTests {
     func itemSize() async throws {
         let dynamo = try await DynamoFixture()
         let big = String(repeating: "x", count: 410_000)
-        #expect(try await dynamo.error("putItem", #"{"TableName": "Users", "Item": {"id": {"S": "a"}, "v": {"S": "\#(big)"}}}"#)
-            == DynamoFixture.validation("Item size has exceeded the maximum allowed size"))
+        #expect(
+            try await dynamo.error("putItem", #"{"TableName": "Users", "Item": {"id": {"S": "a"}, "v": {"S": "\#(big)"}}}"#)
+                == DynamoFixture.validation("Item size has exceeded the maximum allowed size"))
     }
 }

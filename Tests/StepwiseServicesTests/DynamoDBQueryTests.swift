@@ -1,7 +1,8 @@
 import JSON
 import Stepwise
-@testable import StepwiseServices
 import Testing
+
+@testable import StepwiseServices
 
 @Suite("DynamoDB Query and Scan", .timeLimit(.minutes(3)))
 struct DynamoDBQueryTests {
@@ -10,7 +11,8 @@ struct DynamoDBQueryTests {
     func events() async throws -> DynamoFixture {
         let dynamo = try await DynamoFixture()
         for sort in [10, 2, 100, 1, 20] {
-            try await dynamo.put(#"{"pk": {"S": "p"}, "sk": {"N": "\#(sort)"}, "even": {"BOOL": \#(sort % 2 == 0)}, "x": {"S": "v\#(sort)"}}"#, into: "Events")
+            try await dynamo.put(
+                #"{"pk": {"S": "p"}, "sk": {"N": "\#(sort)"}, "even": {"BOOL": \#(sort % 2 == 0)}, "x": {"S": "v\#(sort)"}}"#, into: "Events")
         }
         try await dynamo.put(#"{"pk": {"S": "q"}, "sk": {"N": "1"}}"#, into: "Events")
         return dynamo
@@ -21,7 +23,9 @@ struct DynamoDBQueryTests {
     }
 
     func query(_ dynamo: DynamoFixture, _ condition: String, _ values: String, extra: String = "") async throws -> JSON {
-        try await dynamo.call("query", """
+        try await dynamo.call(
+            "query",
+            """
             {"TableName": "Events", "KeyConditionExpression": "\(condition)", "ExpressionAttributeValues": \(values)\(extra)}
             """)
     }
@@ -44,16 +48,22 @@ struct DynamoDBQueryTests {
             ("sk >= :n", ["10", "20", "100"]), ("sk BETWEEN :m AND :n", ["2", "10"]),
         ]
         for (condition, expected) in cases {
-            let response = try await query(dynamo, "pk = :p AND \(condition)", #"{":p": {"S": "p"}, ":n": {"N": "10"}\#(condition.contains(":m") ? #", ":m": {"N": "2"}"# : "")}"#)
+            let response = try await query(
+                dynamo, "pk = :p AND \(condition)",
+                #"{":p": {"S": "p"}, ":n": {"N": "10"}\#(condition.contains(":m") ? #", ":m": {"N": "2"}"# : "")}"#)
             #expect(sortKeys(response) == expected, "\(condition)")
         }
-        let table = try await dynamo.call("createTable", """
+        let table = try await dynamo.call(
+            "createTable",
+            """
             {"TableName": "Logs", "BillingMode": "PAY_PER_REQUEST", "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "at", "KeyType": "RANGE"}],
              "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}, {"AttributeName": "at", "AttributeType": "S"}]}
             """)
         #expect(table["TableDescription"]?["TableStatus"] == "CREATING")
         for at in ["2024-01-02", "2024-02-01", "2023-12-31"] { try await dynamo.put(#"{"pk": {"S": "a"}, "at": {"S": "\#(at)"}}"#, into: "Logs") }
-        let prefixed = try await dynamo.call("query", """
+        let prefixed = try await dynamo.call(
+            "query",
+            """
             {"TableName": "Logs", "KeyConditionExpression": "#k = :p AND begins_with(#a, :y)", "ExpressionAttributeNames": {"#k": "pk", "#a": "at"},
              "ExpressionAttributeValues": {":p": {"S": "a"}, ":y": {"S": "2024"}}}
             """)
@@ -67,7 +77,8 @@ struct DynamoDBQueryTests {
             var pages: [[String]] = []
             var start = ""
             repeat {
-                let response = try await query(dynamo, "pk = :p", #"{":p": {"S": "p"}}"#,
+                let response = try await query(
+                    dynamo, "pk = :p", #"{":p": {"S": "p"}}"#,
                     extra: #", "Limit": 2, "ScanIndexForward": \#(forward)\#(start)"#)
                 pages.append(sortKeys(response))
                 start = response["LastEvaluatedKey"].map { #", "ExclusiveStartKey": \#($0)"# } ?? ""
@@ -79,7 +90,8 @@ struct DynamoDBQueryTests {
     @Test("FilterExpression counts evaluated items in ScannedCount; ProjectionExpression and Select COUNT shape the result")
     func filterProjection() async throws {
         let dynamo = try await events()
-        let filtered = try await query(dynamo, "pk = :p", #"{":p": {"S": "p"}, ":t": {"BOOL": true}}"#,
+        let filtered = try await query(
+            dynamo, "pk = :p", #"{":p": {"S": "p"}, ":t": {"BOOL": true}}"#,
             extra: #", "FilterExpression": "even = :t", "ProjectionExpression": "sk, x""#)
         #expect(filtered["Count"] == 4 && filtered["ScannedCount"] == 5)
         #expect(filtered["Items"]?[0] == DynamoFixture.json(#"{"sk": {"N": "2"}, "x": {"S": "v2"}}"#))
@@ -94,18 +106,28 @@ struct DynamoDBQueryTests {
             ("sk = :n", #"{":n": {"N": "1"}}"#, "Query condition missed key schema element: pk"),
             ("pk = :p OR sk = :n", #"{":p": {"S": "p"}, ":n": {"N": "1"}}"#, "Invalid operator used in KeyConditionExpression: OR"),
             ("pk = :p AND other = :n", #"{":p": {"S": "p"}, ":n": {"N": "1"}}"#, "Query condition missed key schema element: sk"),
-            ("pk = :p AND sk = :n", #"{":p": {"S": "p"}, ":n": {"S": "1"}}"#, "One or more parameter values were invalid: Condition parameter type does not match schema type"),
+            (
+                "pk = :p AND sk = :n", #"{":p": {"S": "p"}, ":n": {"S": "1"}}"#,
+                "One or more parameter values were invalid: Condition parameter type does not match schema type"
+            ),
             ("pk < :p", #"{":p": {"S": "p"}}"#, "Query key condition not supported"),
         ]
         for (condition, values, message) in cases {
-            #expect(try await dynamo.error("query", """
-                {"TableName": "Events", "KeyConditionExpression": "\(condition)", "ExpressionAttributeValues": \(values)}
-                """) == DynamoFixture.validation(message), "\(condition)")
+            #expect(
+                try await dynamo.error(
+                    "query",
+                    """
+                    {"TableName": "Events", "KeyConditionExpression": "\(condition)", "ExpressionAttributeValues": \(values)}
+                    """) == DynamoFixture.validation(message), "\(condition)")
         }
-        #expect(try await dynamo.error("query", #"{"TableName": "Events"}"#)
-            == DynamoFixture.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request."))
-        #expect(try await dynamo.error("query", #"{"TableName": "Events", "IndexName": "byX", "KeyConditionExpression": "pk = :p", "ExpressionAttributeValues": {":p": {"S": "p"}}}"#)
-            == DynamoFixture.validation("The table does not have the specified index: byX"))
+        #expect(
+            try await dynamo.error("query", #"{"TableName": "Events"}"#)
+                == DynamoFixture.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request."))
+        #expect(
+            try await dynamo.error(
+                "query",
+                #"{"TableName": "Events", "IndexName": "byX", "KeyConditionExpression": "pk = :p", "ExpressionAttributeValues": {":p": {"S": "p"}}}"#)
+                == DynamoFixture.validation("The table does not have the specified index: byX"))
     }
 
     @Test("Scan returns every item, filters, and pages with Limit and ExclusiveStartKey")
@@ -113,7 +135,9 @@ struct DynamoDBQueryTests {
         let dynamo = try await events()
         let all = try await dynamo.call("scan", #"{"TableName": "Events"}"#)
         #expect(all["Count"] == 6 && all["ScannedCount"] == 6 && all["LastEvaluatedKey"] == nil)
-        let filtered = try await dynamo.call("scan", """
+        let filtered = try await dynamo.call(
+            "scan",
+            """
             {"TableName": "Events", "FilterExpression": "sk >= :n", "ExpressionAttributeValues": {":n": {"N": "20"}}, "Select": "COUNT"}
             """)
         #expect(filtered == ["Count": 2, "ScannedCount": 6])
@@ -125,9 +149,14 @@ struct DynamoDBQueryTests {
             start = page["LastEvaluatedKey"].map { #", "ExclusiveStartKey": \#($0)"# } ?? ""
         } while !start.isEmpty
         #expect(seen.count == 6 && Set(seen).count == 6)
-        #expect(try await dynamo.error("scan", #"{"TableName": "Nope"}"#) == StatesError("DynamoDB.ResourceNotFoundException", "Requested resource not found"))
-        #expect(try await dynamo.error("scan", #"{"TableName": "Events", "Limit": 0}"#) == DynamoFixture.validation(
-            "1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1"))
+        #expect(
+            try await dynamo.error("scan", #"{"TableName": "Nope"}"#)
+                == StatesError("DynamoDB.ResourceNotFoundException", "Requested resource not found"))
+        #expect(
+            try await dynamo.error("scan", #"{"TableName": "Events", "Limit": 0}"#)
+                == DynamoFixture.validation(
+                    "1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1"
+                ))
     }
 
     /// A parallel scan: each segment pages through its own items; together the segments hold every item once.
@@ -149,12 +178,19 @@ struct DynamoDBQueryTests {
         #expect(segments.allSatisfy { $0.count > 30 })
         #expect(segments.flatMap { $0 }.count == 300)
         #expect(Set(segments.flatMap { $0 }) == Set((0..<300).map { "u\($0)" }))
-        #expect(try await dynamo.error("scan", #"{"TableName": "Users", "Segment": 4, "TotalSegments": 4}"#) == DynamoFixture.validation(
-            "The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 4 is not less than TotalSegments: 4"))
-        #expect(try await dynamo.error("scan", #"{"TableName": "Users", "Segment": 1}"#) == DynamoFixture.validation(
-            "The TotalSegments parameter is required but was not present in the request when Segment parameter is present"))
+        #expect(
+            try await dynamo.error("scan", #"{"TableName": "Users", "Segment": 4, "TotalSegments": 4}"#)
+                == DynamoFixture.validation(
+                    "The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 4 is not less than TotalSegments: 4")
+        )
+        #expect(
+            try await dynamo.error("scan", #"{"TableName": "Users", "Segment": 1}"#)
+                == DynamoFixture.validation(
+                    "The TotalSegments parameter is required but was not present in the request when Segment parameter is present"))
         let otherSegment = ScanSegment.of(partition: "u0", total: 4) == 0 ? 1 : 0
-        #expect(try await dynamo.error("scan", #"{"TableName": "Users", "Segment": \#(otherSegment), "TotalSegments": 4, "ExclusiveStartKey": {"id": {"S": "u0"}}}"#)
-            == DynamoFixture.validation("The provided Exclusive Start Key does not map to the provided Segment and TotalSegments values."))
+        #expect(
+            try await dynamo.error(
+                "scan", #"{"TableName": "Users", "Segment": \#(otherSegment), "TotalSegments": 4, "ExclusiveStartKey": {"id": {"S": "u0"}}}"#)
+                == DynamoFixture.validation("The provided Exclusive Start Key does not map to the provided Segment and TotalSegments values."))
     }
 }

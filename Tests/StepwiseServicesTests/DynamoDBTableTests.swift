@@ -1,8 +1,9 @@
 import Foundation
 import JSON
 import Stepwise
-@testable import StepwiseServices
 import Testing
+
+@testable import StepwiseServices
 
 @Suite("DynamoDB table lifecycle", .timeLimit(.minutes(3)))
 struct DynamoDBTableTests {
@@ -22,9 +23,12 @@ struct DynamoDBTableTests {
         #expect(try await dynamo.call("listTables", #"{"ExclusiveStartTableName": "Events"}"#) == ["TableNames": ["Users"]])
         let deleted = try await dynamo.call("deleteTable", #"{"TableName": "Users"}"#)
         #expect(deleted["TableDescription"]?["TableStatus"] == "DELETING")
-        #expect(try await dynamo.error("describeTable", #"{"TableName": "Users"}"#)
-            == StatesError("DynamoDB.ResourceNotFoundException", "Requested resource not found: Table: Users not found"))
-        _ = try await dynamo.call("createTable", """
+        #expect(
+            try await dynamo.error("describeTable", #"{"TableName": "Users"}"#)
+                == StatesError("DynamoDB.ResourceNotFoundException", "Requested resource not found: Table: Users not found"))
+        _ = try await dynamo.call(
+            "createTable",
+            """
             {"TableName": "Users", "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}], "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
              "ProvisionedThroughput": {"ReadCapacityUnits": 5, "WriteCapacityUnits": 5}}
             """)
@@ -52,23 +56,42 @@ struct DynamoDBTableTests {
     func createErrors() async throws {
         let dynamo = try await DynamoFixture()
         let create = { (name: String, keys: String, definitions: String) in
-            try await dynamo.error("createTable", """
+            try await dynamo.error(
+                "createTable",
+                """
                 {"TableName": "\(name)", "BillingMode": "PAY_PER_REQUEST", "KeySchema": \(keys), "AttributeDefinitions": \(definitions)}
                 """)
         }
         let hash = #"[{"AttributeName": "id", "KeyType": "HASH"}]"#
-        #expect(try await create("Users", hash, #"[{"AttributeName": "id", "AttributeType": "S"}]"#)
-            == StatesError("DynamoDB.ResourceInUseException", "Table already exists: Users"))
-        #expect(try await create("T1x", hash, #"[{"AttributeName": "other", "AttributeType": "S"}]"#) == DynamoFixture.validation(
-            "One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions. Keys: [id], AttributeDefinitions: [other]"))
-        #expect(try await create("T1x", hash, #"[{"AttributeName": "id", "AttributeType": "S"}, {"AttributeName": "x", "AttributeType": "S"}]"#)
-            == DynamoFixture.validation("One or more parameter values were invalid: Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions"))
-        #expect(try await create("ab", hash, #"[{"AttributeName": "id", "AttributeType": "S"}]"#) == DynamoFixture.validation(
-            "1 validation error detected: Value 'ab' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3"))
-        #expect(try await dynamo.error("createTable", """
-            {"TableName": "Prov", "KeySchema": \(hash), "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}]}
-            """) == DynamoFixture.validation("One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED"))
-        #expect(try await dynamo.error("deleteTable", #"{"TableName": "Nope"}"#)
-            == StatesError("DynamoDB.ResourceNotFoundException", "Requested resource not found: Table: Nope not found"))
+        #expect(
+            try await create("Users", hash, #"[{"AttributeName": "id", "AttributeType": "S"}]"#)
+                == StatesError("DynamoDB.ResourceInUseException", "Table already exists: Users"))
+        #expect(
+            try await create("T1x", hash, #"[{"AttributeName": "other", "AttributeType": "S"}]"#)
+                == DynamoFixture.validation(
+                    "One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions. Keys: [id], AttributeDefinitions: [other]"
+                ))
+        #expect(
+            try await create("T1x", hash, #"[{"AttributeName": "id", "AttributeType": "S"}, {"AttributeName": "x", "AttributeType": "S"}]"#)
+                == DynamoFixture.validation(
+                    "One or more parameter values were invalid: Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions"
+                ))
+        #expect(
+            try await create("ab", hash, #"[{"AttributeName": "id", "AttributeType": "S"}]"#)
+                == DynamoFixture.validation(
+                    "1 validation error detected: Value 'ab' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3"
+                ))
+        #expect(
+            try await dynamo.error(
+                "createTable",
+                """
+                {"TableName": "Prov", "KeySchema": \(hash), "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}]}
+                """)
+                == DynamoFixture.validation(
+                    "One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED"
+                ))
+        #expect(
+            try await dynamo.error("deleteTable", #"{"TableName": "Nope"}"#)
+                == StatesError("DynamoDB.ResourceNotFoundException", "Requested resource not found: Table: Nope not found"))
     }
 }

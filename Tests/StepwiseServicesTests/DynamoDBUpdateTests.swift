@@ -1,7 +1,8 @@
 import JSON
 import Stepwise
-@testable import StepwiseServices
 import Testing
+
+@testable import StepwiseServices
 
 @Suite("DynamoDB UpdateItem and UpdateExpression", .timeLimit(.minutes(3)))
 struct DynamoDBUpdateTests {
@@ -58,26 +59,34 @@ struct DynamoDBUpdateTests {
     @Test("UpdateItem creates a missing item from its key; ReturnValues NONE, ALL_OLD, UPDATED_OLD, UPDATED_NEW")
     func returnValues() async throws {
         let dynamo = try await DynamoFixture()
-        let created = try await dynamo.call("updateItem", """
+        let created = try await dynamo.call(
+            "updateItem",
+            """
             {"TableName": "Users", "Key": {"id": {"S": "new"}}, "UpdateExpression": "SET v = :v", "ExpressionAttributeValues": {":v": {"N": "1"}}}
             """)
         #expect(created == [:])
         #expect(try await dynamo.get(#"{"id": {"S": "new"}}"#) == DynamoFixture.json(#"{"id": {"S": "new"}, "v": {"N": "1"}}"#))
-        let request = { (returnValues: String) in """
+        let request = { (returnValues: String) in
+            """
             {"TableName": "Users", "Key": {"id": {"S": "new"}}, "UpdateExpression": "SET v = v + :v, w = :v",
              "ExpressionAttributeValues": {":v": {"N": "1"}}, "ReturnValues": "\(returnValues)"}
-            """ }
+            """
+        }
         #expect(try await dynamo.call("updateItem", request("UPDATED_OLD")) == DynamoFixture.json(#"{"Attributes": {"v": {"N": "1"}}}"#))
-        #expect(try await dynamo.call("updateItem", request("UPDATED_NEW")) == DynamoFixture.json(#"{"Attributes": {"v": {"N": "3"}, "w": {"N": "1"}}}"#))
-        #expect(try await dynamo.call("updateItem", request("ALL_OLD"))
-            == DynamoFixture.json(#"{"Attributes": {"id": {"S": "new"}, "v": {"N": "3"}, "w": {"N": "1"}}}"#))
+        #expect(
+            try await dynamo.call("updateItem", request("UPDATED_NEW")) == DynamoFixture.json(#"{"Attributes": {"v": {"N": "3"}, "w": {"N": "1"}}}"#))
+        #expect(
+            try await dynamo.call("updateItem", request("ALL_OLD"))
+                == DynamoFixture.json(#"{"Attributes": {"id": {"S": "new"}, "v": {"N": "3"}, "w": {"N": "1"}}}"#))
     }
 
     @Test("A failed condition leaves the item unchanged")
     func conditionalUpdate() async throws {
         let dynamo = try await DynamoFixture()
         try await dynamo.put(Self.item)
-        let error = try await dynamo.error("updateItem", """
+        let error = try await dynamo.error(
+            "updateItem",
+            """
             {"TableName": "Users", "Key": {"id": {"S": "a"}}, "UpdateExpression": "SET n = :v", "ConditionExpression": "n > :v",
              "ExpressionAttributeValues": {":v": {"N": "100"}}}
             """)
@@ -90,22 +99,41 @@ struct DynamoDBUpdateTests {
         let dynamo = try await DynamoFixture()
         try await dynamo.put(Self.item)
         let cases: [(String, String, String)] = [
-            ("SET id = :v", #"{":v": {"S": "b"}}"#, "One or more parameter values were invalid: Cannot update attribute id. This attribute is part of the key"),
+            (
+                "SET id = :v", #"{":v": {"S": "b"}}"#,
+                "One or more parameter values were invalid: Cannot update attribute id. This attribute is part of the key"
+            ),
             ("SET s = s + :v", #"{":v": {"N": "1"}}"#, "An operand in the update expression has an incorrect data type"),
             ("SET x = nope + :v", #"{":v": {"N": "1"}}"#, "The provided expression refers to an attribute that does not exist in the item"),
             ("SET s = list_append(s, :v)", #"{":v": {"L": []}}"#, "An operand in the update expression has an incorrect data type"),
-            ("ADD s :v", #"{":v": {"S": "1"}}"#, "Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, operand type: STRING"),
+            (
+                "ADD s :v", #"{":v": {"S": "1"}}"#,
+                "Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, operand type: STRING"
+            ),
             ("ADD s :v", #"{":v": {"N": "1"}}"#, "An operand in the update expression has an incorrect data type"),
-            ("DELETE tags :v", #"{":v": {"N": "1"}}"#, "Invalid UpdateExpression: Incorrect operand type for operator or function; operator: DELETE, operand type: NUMBER"),
+            (
+                "DELETE tags :v", #"{":v": {"N": "1"}}"#,
+                "Invalid UpdateExpression: Incorrect operand type for operator or function; operator: DELETE, operand type: NUMBER"
+            ),
             ("SET nope.deep = :v", #"{":v": {"N": "1"}}"#, "The document path provided in the update expression is invalid for update"),
-            ("SET s = :v SET n = :v", #"{":v": {"N": "1"}}"#, #"Invalid UpdateExpression: The "SET" section can only be used once in an update expression;"#),
-            ("SET m = :v REMOVE m.deep", #"{":v": {"N": "1"}}"#,
-             "Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [m], path two: [m, deep]"),
+            (
+                "SET s = :v SET n = :v", #"{":v": {"N": "1"}}"#,
+                #"Invalid UpdateExpression: The "SET" section can only be used once in an update expression;"#
+            ),
+            (
+                "SET m = :v REMOVE m.deep", #"{":v": {"N": "1"}}"#,
+                "Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [m], path two: [m, deep]"
+            ),
             ("SET s :v", #"{":v": {"N": "1"}}"#, #"Invalid UpdateExpression: Syntax error; token: ":v", near: "s :v""#),
-            ("SET s = size(s)", #"{":v": {"N": "1"}}"#, "Invalid UpdateExpression: The function is not allowed in an update expression; function: size"),
+            (
+                "SET s = size(s)", #"{":v": {"N": "1"}}"#,
+                "Invalid UpdateExpression: The function is not allowed in an update expression; function: size"
+            ),
         ]
         for (expression, values, message) in cases {
-            let error = try await dynamo.error("updateItem", """
+            let error = try await dynamo.error(
+                "updateItem",
+                """
                 {"TableName": "Users", "Key": {"id": {"S": "a"}}, "UpdateExpression": "\(expression)", "ExpressionAttributeValues": \(values)}
                 """)
             #expect(error == DynamoFixture.validation(message), "\(expression)")

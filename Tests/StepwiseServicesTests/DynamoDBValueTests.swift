@@ -1,7 +1,8 @@
 import JSON
 import Stepwise
-@testable import StepwiseServices
 import Testing
+
+@testable import StepwiseServices
 
 @Suite("DynamoDB attribute values and numbers", .timeLimit(.minutes(3)))
 struct DynamoDBValueTests {
@@ -45,14 +46,28 @@ struct DynamoDBValueTests {
         let cases: [(String, String)] = [
             (#"{"id": {"S": "a"}, "x": {"N": "abc"}}"#, "A value provided cannot be converted into a number"),
             (#"{"id": {"S": "a"}, "x": {}}"#, "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes"),
-            (#"{"id": {"S": "a"}, "x": {"S": "a", "N": "1"}}"#,
-             "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes"),
+            (
+                #"{"id": {"S": "a"}, "x": {"S": "a", "N": "1"}}"#,
+                "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes"
+            ),
             (#"{"id": {"S": "a"}, "x": {"SS": []}}"#, "One or more parameter values were invalid: An string set  may not be empty"),
-            (#"{"id": {"S": "a"}, "x": {"SS": ["a", "a"]}}"#, "One or more parameter values were invalid: Input collection [a, a] contains duplicates."),
-            (#"{"id": {"S": "a"}, "x": {"NULL": false}}"#, "One or more parameter values were invalid: Null attribute value types must have the value of true"),
-            (#"{"id": {"S": "a"}, "x": {"N": "123456789012345678901234567890123456789"}}"#, "Attempting to store more than 38 significant digits in a Number"),
+            (
+                #"{"id": {"S": "a"}, "x": {"SS": ["a", "a"]}}"#,
+                "One or more parameter values were invalid: Input collection [a, a] contains duplicates."
+            ),
+            (
+                #"{"id": {"S": "a"}, "x": {"NULL": false}}"#,
+                "One or more parameter values were invalid: Null attribute value types must have the value of true"
+            ),
+            (
+                #"{"id": {"S": "a"}, "x": {"N": "123456789012345678901234567890123456789"}}"#,
+                "Attempting to store more than 38 significant digits in a Number"
+            ),
             (#"{"id": {"S": "a"}, "x": {"N": "1e126"}}"#, "Number overflow. Attempting to store a number with magnitude larger than supported range"),
-            (#"{"id": {"S": "a"}, "x": {"N": "1e-131"}}"#, "Number underflow. Attempting to store a number with magnitude smaller than supported range"),
+            (
+                #"{"id": {"S": "a"}, "x": {"N": "1e-131"}}"#,
+                "Number underflow. Attempting to store a number with magnitude smaller than supported range"
+            ),
         ]
         for (item, message) in cases {
             let error = try await dynamo.error("putItem", #"{"TableName": "Users", "Item": \#(item)}"#)

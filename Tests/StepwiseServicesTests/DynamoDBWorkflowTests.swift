@@ -1,8 +1,9 @@
 import JSON
 import Stepwise
-@testable import StepwiseServices
 import StepwiseTesting
 import Testing
+
+@testable import StepwiseServices
 
 @Suite("DynamoDB through workflows", .timeLimit(.minutes(3)))
 struct DynamoDBWorkflowTests {
@@ -23,10 +24,11 @@ struct DynamoDBWorkflowTests {
     @Test("putItem with a condition twice: the second fails with ConditionalCheckFailedException and is caught")
     func conditionalPutTwice() async throws {
         let put = """
-            {"Type": "Task", "Resource": "arn:aws:states:::dynamodb:putItem",
-             "Parameters": {"TableName": "Orders", "Item": {"uid": {"S.$": "$.uid"}}, "ConditionExpression": "attribute_not_exists(uid)"}
-        """
-        let run = try await run("""
+                {"Type": "Task", "Resource": "arn:aws:states:::dynamodb:putItem",
+                 "Parameters": {"TableName": "Orders", "Item": {"uid": {"S.$": "$.uid"}}, "ConditionExpression": "attribute_not_exists(uid)"}
+            """
+        let run = try await run(
+            """
             {"StartAt": "Create", "States": {
               \(Self.createTable.replacingOccurrences(of: "NEXT", with: "First")),
               "First": \(put), "ResultPath": "$.first", "Next": "Second"},
@@ -36,15 +38,17 @@ struct DynamoDBWorkflowTests {
               "Unexpected": {"Type": "Fail", "Error": "Unexpected"}}}
             """, input: ["uid": "u-1"])
         #expect(run.result.status == .succeeded)
-        #expect(run.result.output == [
-            "uid": "u-1", "first": [:],
-            "error": ["Error": "DynamoDB.ConditionalCheckFailedException", "Cause": "The conditional request failed"],
-        ])
+        #expect(
+            run.result.output == [
+                "uid": "u-1", "first": [:],
+                "error": ["Error": "DynamoDB.ConditionalCheckFailedException", "Cause": "The conditional request failed"],
+            ])
     }
 
     @Test("A Map of putItem Tasks writes every item; a counter updated by each iteration is exact")
     func mapOfPuts() async throws {
-        let run = try await run("""
+        let run = try await run(
+            """
             {"StartAt": "Create", "States": {
               \(Self.createTable.replacingOccurrences(of: "NEXT", with: "Each")),
               "Each": {"Type": "Map", "ItemsPath": "$.ids", "MaxConcurrency": 0, "ResultPath": null, "Next": "Count",

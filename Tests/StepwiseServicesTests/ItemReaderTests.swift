@@ -38,11 +38,12 @@ struct ItemReaderTests {
     }
 
     static func run(_ runtime: Runtime, reader: String, extra: String = "") async throws -> ExecutionResult {
-        let machine = try StateMachine(text: """
-            {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true, "ItemReader": \(reader)\(extra),
-              "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"}, "StartAt": "P",
-                "States": {"P": {"Type": "Pass", "End": true}}}}}}
-            """, name: "dm")
+        let machine = try StateMachine(
+            text: """
+                {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true, "ItemReader": \(reader)\(extra),
+                  "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"}, "StartAt": "P",
+                    "States": {"P": {"Type": "Pass", "End": true}}}}}}
+                """, name: "dm")
         return await (try await runtime.start(machine)).result
     }
 
@@ -60,39 +61,50 @@ struct ItemReaderTests {
             "inventory/photos/data/part-1.csv.gz": "\"photos\",\"a.jpg\",\"10\"\n\"photos\",\"b, c.jpg\",\"20\"\n",
             "inventory/photos/data/part-2.csv.gz": "\"photos\",\"d.jpg\",\"30\"\n",
         ])
-        let result = try await Self.run(runtime, reader: """
-            {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "MANIFEST", "ManifestType": "S3_INVENTORY"},
-             "Parameters": {"Bucket": "inventory", "Key": "photos/manifest.json"}}
-            """)
-        #expect(result.output == [
-            ["Bucket": "photos", "Key": "a.jpg", "Size": "10"], ["Bucket": "photos", "Key": "b, c.jpg", "Size": "20"],
-            ["Bucket": "photos", "Key": "d.jpg", "Size": "30"],
-        ])
+        let result = try await Self.run(
+            runtime,
+            reader: """
+                {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "MANIFEST", "ManifestType": "S3_INVENTORY"},
+                 "Parameters": {"Bucket": "inventory", "Key": "photos/manifest.json"}}
+                """)
+        #expect(
+            result.output == [
+                ["Bucket": "photos", "Key": "a.jpg", "Size": "10"], ["Bucket": "photos", "Key": "b, c.jpg", "Size": "20"],
+                ["Bucket": "photos", "Key": "d.jpg", "Size": "30"],
+            ])
     }
 
     @Test("A corrupt gzip inventory file fails the Map with States.ItemReaderFailed")
     func corruptInventory() async throws {
-        let runtime = try await Self.runtime([
-            "inventory/photos/manifest.json": Self.manifest.replacingOccurrences(of: ", {\"key\": \"photos/data/part-2.csv.gz\", \"size\": 40, \"MD5checksum\": \"y\"}", with: ""),
-        ], raw: ["inventory/photos/data/part-1.csv.gz": [0x1f, 0x8b, 0x08, 0x00] + Array("not really gzip".utf8)])
-        let result = try await Self.run(runtime, reader: """
-            {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "MANIFEST"},
-             "Parameters": {"Bucket": "inventory", "Key": "photos/manifest.json"}}
-            """)
+        let runtime = try await Self.runtime(
+            [
+                "inventory/photos/manifest.json": Self.manifest.replacingOccurrences(
+                    of: ", {\"key\": \"photos/data/part-2.csv.gz\", \"size\": 40, \"MD5checksum\": \"y\"}", with: "")
+            ], raw: ["inventory/photos/data/part-1.csv.gz": [0x1f, 0x8b, 0x08, 0x00] + Array("not really gzip".utf8)])
+        let result = try await Self.run(
+            runtime,
+            reader: """
+                {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "MANIFEST"},
+                 "Parameters": {"Bucket": "inventory", "Key": "photos/manifest.json"}}
+                """)
         #expect(result.error == "States.ItemReaderFailed")
         #expect(result.cause?.hasPrefix("The inventory file photos/data/part-1.csv.gz could not be decompressed: ") == true)
     }
 
-    @Test("CSV with GIVEN headers and each CSVDelimiter", arguments: [
-        ("COMMA", "1,Ada\n2,\"Bob, Jr\"\n"), ("PIPE", "1|Ada\n2|Bob, Jr\n"), ("SEMICOLON", "1;Ada\n2;Bob, Jr\n"),
-        ("TAB", "1\tAda\n2\tBob, Jr\n"), ("SPACE", "1 Ada\n2 \"Bob, Jr\"\n"),
-    ])
+    @Test(
+        "CSV with GIVEN headers and each CSVDelimiter",
+        arguments: [
+            ("COMMA", "1,Ada\n2,\"Bob, Jr\"\n"), ("PIPE", "1|Ada\n2|Bob, Jr\n"), ("SEMICOLON", "1;Ada\n2;Bob, Jr\n"),
+            ("TAB", "1\tAda\n2\tBob, Jr\n"), ("SPACE", "1 Ada\n2 \"Bob, Jr\"\n"),
+        ])
     func givenHeaders(delimiter: String, text: String) async throws {
         let runtime = try await Self.runtime(["input-rows/rows.csv": text])
-        let result = try await Self.run(runtime, reader: """
-            {"Resource": "arn:aws:states:::s3:getObject", "Parameters": {"Bucket": "input-rows", "Key": "rows.csv"},
-             "ReaderConfig": {"InputType": "CSV", "CSVHeaderLocation": "GIVEN", "CSVHeaders": ["id", "name"], "CSVDelimiter": "\(delimiter)"}}
-            """)
+        let result = try await Self.run(
+            runtime,
+            reader: """
+                {"Resource": "arn:aws:states:::s3:getObject", "Parameters": {"Bucket": "input-rows", "Key": "rows.csv"},
+                 "ReaderConfig": {"InputType": "CSV", "CSVHeaderLocation": "GIVEN", "CSVHeaders": ["id", "name"], "CSVDelimiter": "\(delimiter)"}}
+                """)
         #expect(result.output == [["id": "1", "name": "Ada"], ["id": "2", "name": "Bob, Jr"]])
     }
 

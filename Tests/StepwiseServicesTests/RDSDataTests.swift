@@ -19,7 +19,9 @@ struct RDSFixture {
     /// ExecuteStatement on database `app` with `Sql` and `extra` members.
     @discardableResult
     func execute(_ sql: String, _ extra: JSONObject = [:]) throws -> JSON {
-        var input: JSONObject = ["ResourceArn": "arn:aws:rds:us-east-1:123456789012:cluster:c", "SecretArn": "arn:s", "Database": "app", "Sql": .string(sql)]
+        var input: JSONObject = [
+            "ResourceArn": "arn:aws:rds:us-east-1:123456789012:cluster:c", "SecretArn": "arn:s", "Database": "app", "Sql": .string(sql),
+        ]
         for (key, value) in extra { input[key] = value }
         return try service.call("executeStatement", input: .object(input))
     }
@@ -41,18 +43,24 @@ struct RDSDataTests {
     @Test func typedParametersAndRecords() throws {
         let rds = try RDSFixture()
         try rds.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, score REAL, active BOOLEAN, data BLOB, note TEXT)")
-        let insert = try rds.execute("INSERT INTO t (name, score, active, data, note) VALUES (:name, :score, :active, :data, :note)", [
-            "Parameters": [
-                ["Name": "name", "Value": ["StringValue": "Ada"]], ["Name": "score", "Value": ["DoubleValue": 9.5]],
-                ["Name": "active", "Value": ["BooleanValue": true]], ["Name": "data", "Value": ["BlobValue": "AAEC"]],
-                ["Name": "note", "Value": ["IsNull": true]],
-            ],
-        ])
+        let insert = try rds.execute(
+            "INSERT INTO t (name, score, active, data, note) VALUES (:name, :score, :active, :data, :note)",
+            [
+                "Parameters": [
+                    ["Name": "name", "Value": ["StringValue": "Ada"]], ["Name": "score", "Value": ["DoubleValue": 9.5]],
+                    ["Name": "active", "Value": ["BooleanValue": true]], ["Name": "data", "Value": ["BlobValue": "AAEC"]],
+                    ["Name": "note", "Value": ["IsNull": true]],
+                ]
+            ])
         #expect(insert["NumberOfRecordsUpdated"] == 1)
         #expect(insert["GeneratedFields"] == [["LongValue": 1]])
         #expect(insert["Records"] == nil)
-        let select = try rds.execute("SELECT id, name, score, active, data, note FROM t WHERE id = :id", ["Parameters": [["Name": "id", "Value": ["LongValue": 1]]]])
-        #expect(select["Records"] == [[["LongValue": 1], ["StringValue": "Ada"], ["DoubleValue": 9.5], ["BooleanValue": true], ["BlobValue": "AAEC"], ["IsNull": true]]])
+        let select = try rds.execute(
+            "SELECT id, name, score, active, data, note FROM t WHERE id = :id", ["Parameters": [["Name": "id", "Value": ["LongValue": 1]]]])
+        #expect(
+            select["Records"] == [
+                [["LongValue": 1], ["StringValue": "Ada"], ["DoubleValue": 9.5], ["BooleanValue": true], ["BlobValue": "AAEC"], ["IsNull": true]]
+            ])
         #expect(select["NumberOfRecordsUpdated"] == 0)
         #expect(select["ColumnMetadata"] == nil)
         #expect(FileManager.default.fileExists(atPath: rds.directory.url.appendingPathComponent("rds/app.sqlite").path))
@@ -74,7 +82,9 @@ struct RDSDataTests {
                 #expect(error.cause.contains("PascalCase (Name, Value, StringValue"))
             }
         }
-        #expect(rds.errorName { try rds.service.call("executeStatement", input: ["Database": "app", "sql": "SELECT 1"]) } == "RdsData.BadRequestException")
+        #expect(
+            rds.errorName { try rds.service.call("executeStatement", input: ["Database": "app", "sql": "SELECT 1"]) } == "RdsData.BadRequestException"
+        )
         #expect(try rds.execute("SELECT COUNT(*) AS n FROM t", ["FormatRecordsAs": "JSON"])["FormattedRecords"] == #"[{"n":0}]"#)
     }
 
@@ -82,7 +92,8 @@ struct RDSDataTests {
         let rds = try RDSFixture()
         try rds.execute("CREATE TABLE people (id INTEGER PRIMARY KEY, name VARCHAR(40), ok BOOL)")
         try rds.execute("INSERT INTO people (name, ok) VALUES ('a', 1), ('b', 0)")
-        let result = try rds.execute("SELECT id, name, ok, NULL AS blank FROM people ORDER BY id", ["FormatRecordsAs": "JSON", "IncludeResultMetadata": true])
+        let result = try rds.execute(
+            "SELECT id, name, ok, NULL AS blank FROM people ORDER BY id", ["FormatRecordsAs": "JSON", "IncludeResultMetadata": true])
         #expect(result["Records"] == nil)
         let formatted = try JSON(parsing: try #require(result["FormattedRecords"]?.stringValue))
         #expect(formatted == [["id": 1, "name": "a", "ok": true, "blank": nil], ["id": 2, "name": "b", "ok": false, "blank": nil]])
@@ -105,10 +116,12 @@ struct RDSDataTests {
     @Test func batchExecuteStatement() throws {
         let rds = try RDSFixture()
         try rds.execute("CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, v TEXT)")
-        let batch = try rds.service.call("batchExecuteStatement", input: [
-            "Database": "app", "Sql": "INSERT INTO t (v) VALUES (:v)",
-            "ParameterSets": [[["Name": "v", "Value": ["StringValue": "x"]]], [["Name": "v", "Value": ["StringValue": "y"]]]],
-        ])
+        let batch = try rds.service.call(
+            "batchExecuteStatement",
+            input: [
+                "Database": "app", "Sql": "INSERT INTO t (v) VALUES (:v)",
+                "ParameterSets": [[["Name": "v", "Value": ["StringValue": "x"]]], [["Name": "v", "Value": ["StringValue": "y"]]]],
+            ])
         #expect(batch == ["UpdateResults": [["GeneratedFields": [["LongValue": 1]]], ["GeneratedFields": [["LongValue": 2]]]]])
         #expect(try rds.execute("SELECT count(*) FROM t")["Records"] == [[["LongValue": 2]]])
     }
@@ -159,7 +172,8 @@ struct RDSDataTests {
 
     @Test func mySQLFlavouredDDL() throws {
         let rds = try RDSFixture()
-        try rds.execute("""
+        try rds.execute(
+            """
             CREATE TABLE IF NOT EXISTS `orders` (
               `id` INT(11) UNSIGNED NOT NULL AUTO_INCREMENT,
               `customer` VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci NOT NULL,
@@ -184,7 +198,8 @@ struct RDSDataTests {
     @Test("Inline INDEX clauses become indexes; running the CREATE TABLE IF NOT EXISTS again is fine")
     func inlineIndexes() throws {
         let rds = try RDSFixture()
-        let create = "CREATE TABLE IF NOT EXISTS subscribers (uid VARCHAR(64) NOT NULL PRIMARY KEY, status VARCHAR(16), plan_id VARCHAR(64), "
+        let create =
+            "CREATE TABLE IF NOT EXISTS subscribers (uid VARCHAR(64) NOT NULL PRIMARY KEY, status VARCHAR(16), plan_id VARCHAR(64), "
             + "INDEX idx_subscribers_status (status), INDEX `idx_subscribers_plan_id` (`plan_id`))"
         try rds.execute(create)
         try rds.execute(create)

@@ -30,8 +30,11 @@ struct S3BucketTests {
         let s3 = try S3Fixture()
         try s3.call("createBucket", ["Bucket": "data"])
         #expect(try s3.service.call("createBucket", input: ["Bucket": "data"], region: "us-east-1") == ["Location": "/data"])  // legacy 200
-        #expect(s3.errorName { try s3.service.call("createBucket", input: ["Bucket": "data"], region: "eu-west-1") } == "S3.BucketAlreadyOwnedByYouException")
-        #expect(try s3.service.call("createBucket", input: ["Bucket": "other"], region: "eu-west-1") == ["Location": "http://other.s3.amazonaws.com/"])
+        #expect(
+            s3.errorName { try s3.service.call("createBucket", input: ["Bucket": "data"], region: "eu-west-1") }
+                == "S3.BucketAlreadyOwnedByYouException")
+        #expect(
+            try s3.service.call("createBucket", input: ["Bucket": "other"], region: "eu-west-1") == ["Location": "http://other.s3.amazonaws.com/"])
         #expect(s3.errorName { try s3.call("deleteBucket", ["Bucket": "nope"]) } == "S3.NoSuchBucketException")
         try s3.call("putObject", ["Bucket": "data", "Key": "a.txt", "Body": "x"])
         #expect(s3.errorName { try s3.call("deleteBucket", ["Bucket": "data"]) } == "S3.S3Exception")
@@ -59,7 +62,8 @@ struct S3BucketTests {
         #expect(try s3.call("getBucketVersioning", ["Bucket": "conf"]) == [:])
         try s3.call("putBucketVersioning", ["Bucket": "conf", "VersioningConfiguration": ["Status": "Enabled"]])
         #expect(try s3.call("getBucketVersioning", ["Bucket": "conf"]) == ["Status": "Enabled"])
-        #expect(s3.errorName { try s3.call("putBucketVersioning", ["Bucket": "conf", "VersioningConfiguration": ["Status": "On"]]) } == "S3.S3Exception")
+        #expect(
+            s3.errorName { try s3.call("putBucketVersioning", ["Bucket": "conf", "VersioningConfiguration": ["Status": "On"]]) } == "S3.S3Exception")
         let defaultRule = try s3.call("getBucketEncryption", ["Bucket": "conf"])["ServerSideEncryptionConfiguration"]?["Rules"]?[0]
         #expect(defaultRule?["ApplyServerSideEncryptionByDefault"]?["SSEAlgorithm"] == "AES256")
         let kms: JSON = ["Rules": [["ApplyServerSideEncryptionByDefault": ["SSEAlgorithm": "aws:kms", "KMSMasterKeyID": "k"]]]]

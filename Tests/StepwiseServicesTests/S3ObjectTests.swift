@@ -10,7 +10,8 @@ struct S3ObjectTests {
     @Test func putGetHeadAndDeleteAnObject() throws {
         let s3 = try S3Fixture()
         try s3.call("createBucket", ["Bucket": "data"])
-        let put = try s3.call("putObject", ["Bucket": "data", "Key": "in/hello.txt", "Body": "hello", "ContentType": "text/plain", "Metadata": ["Owner": "me"]])
+        let put = try s3.call(
+            "putObject", ["Bucket": "data", "Key": "in/hello.txt", "Body": "hello", "ContentType": "text/plain", "Metadata": ["Owner": "me"]])
         #expect(put["ETag"] == "\"5d41402abc4b2a76b9719d911017c592\"")  // md5("hello")
         let file = s3.directory.url.appendingPathComponent("s3/data/in/hello.txt")
         #expect(try String(contentsOf: file, encoding: .utf8) == "hello")
@@ -73,10 +74,14 @@ struct S3ObjectTests {
         let copied = try s3.call("copyObject", ["Bucket": "dst", "Key": "copy.txt", "CopySource": "src/a%20b.txt"])
         #expect(copied["CopyObjectResult"]?["ETag"] == .string("\"\(MD5.hex(Array("data".utf8)))\""))
         #expect(try s3.call("headObject", ["Bucket": "dst", "Key": "copy.txt"])["ContentType"] == "text/x-custom")
-        try s3.call("copyObject", ["Bucket": "dst", "Key": "r.txt", "CopySource": "/src/a b.txt", "MetadataDirective": "REPLACE", "ContentType": "text/plain"])
+        try s3.call(
+            "copyObject",
+            ["Bucket": "dst", "Key": "r.txt", "CopySource": "/src/a b.txt", "MetadataDirective": "REPLACE", "ContentType": "text/plain"])
         #expect(try s3.call("headObject", ["Bucket": "dst", "Key": "r.txt"])["ContentType"] == "text/plain")
         #expect(s3.errorName { try s3.call("copyObject", ["Bucket": "dst", "Key": "x", "CopySource": "src/missing"]) } == "S3.NoSuchKeyException")
-        #expect(s3.errorName { try s3.call("copyObject", ["Bucket": "src", "Key": "a b.txt", "CopySource": "src/a b.txt"]) } == "S3.InvalidRequestException")
+        #expect(
+            s3.errorName { try s3.call("copyObject", ["Bucket": "src", "Key": "a b.txt", "CopySource": "src/a b.txt"]) }
+                == "S3.InvalidRequestException")
     }
 
     @Test func storeAPIForTheEngine() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import StepwiseTesting
 import Testing
+
 @testable import StepwiseStore
 
 @Suite("Bad database files", .timeLimit(.minutes(3)))
@@ -27,8 +28,9 @@ struct BadFileTests {
         try await expectRefused(path, .notADatabase, options: Store.Options(readOnly: true))
     }
 
-    @Test("Another application's SQLite database is refused as foreign and left untouched",
-          arguments: ["PRAGMA user_version = 7", "CREATE TABLE users (id INTEGER PRIMARY KEY); INSERT INTO users VALUES (1)"])
+    @Test(
+        "Another application's SQLite database is refused as foreign and left untouched",
+        arguments: ["PRAGMA user_version = 7", "CREATE TABLE users (id INTEGER PRIMARY KEY); INSERT INTO users VALUES (1)"])
     func foreign(sql: String) async throws {
         try await expectRefused(try foreignDatabase(sql), .foreignDatabase)
     }
@@ -67,8 +69,9 @@ struct BadFileTests {
         #expect(try Fixture.bytes(path) == before)
     }
 
-    @Test("A read-only file is refused for writing as readOnly but can be opened read-only",
-          .enabled(if: TestSupport.canMakeReadOnly))
+    @Test(
+        "A read-only file is refused for writing as readOnly but can be opened read-only",
+        .enabled(if: TestSupport.canMakeReadOnly))
     func readOnlyFile() async throws {
         let path = try Fixture.path()
         try await Store(path: path).close()
@@ -92,13 +95,15 @@ struct BadFileTests {
         try await store.flush()
         let big = String(repeating: "x", count: 8_000)
         for seq in 3...40 {
-            let event = EventRow(id: seq + 2, type: "PassStateExited", timestamp: 0, previousEventId: seq + 1,
-                                 details: #"{"stateExitedEventDetails":{"output":"\#(big)"}}"#)
+            let event = EventRow(
+                id: seq + 2, type: "PassStateExited", timestamp: 0, previousEventId: seq + 1,
+                details: #"{"stateExitedEventDetails":{"output":"\#(big)"}}"#)
             try await store.append(arn: execution.arn, step: StepRow(seq: seq, timestamp: 0, input: "{}"), events: [event])
         }
         await #expect { try await store.flush() } throws: { ($0 as? StoreError)?.kind == .diskFull }
-        await #expect { try await store.append(arn: execution.arn, step: StepRow(seq: 41, timestamp: 0, input: "{}"), events: []) }
-            throws: { ($0 as? StoreError)?.kind == .diskFull }
+        await #expect { try await store.append(arn: execution.arn, step: StepRow(seq: 41, timestamp: 0, input: "{}"), events: []) } throws: {
+            ($0 as? StoreError)?.kind == .diskFull
+        }
         _ = try? await store.close()
         let reopened = try await Store(path: path)
         #expect(try await reopened.history(arn: execution.arn).items == Fixture.events(1...4))

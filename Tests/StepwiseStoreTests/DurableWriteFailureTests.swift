@@ -4,6 +4,7 @@ import Stepwise
 import StepwiseTesting
 import Synchronization
 import Testing
+
 @testable import StepwiseStore
 
 /// The engine on a disk that fills up mid-run and later has space again (`max_page_count`).
@@ -40,7 +41,9 @@ struct DurableWriteFailureTests {
         return try await Store(path: path, options: Store.Options(maxPageCount: pages + 60, retryInterval: .milliseconds(20)))
     }
 
-    @Test("An execution the store cannot record is stopped, stays RUNNING at its last recorded step without a gap, and resumes to the uninterrupted outcome once writes succeed")
+    @Test(
+        "An execution the store cannot record is stopped, stays RUNNING at its last recorded step without a gap, and resumes to the uninterrupted outcome once writes succeed"
+    )
     func stopsAndResumes() async throws {
         let store = try await Self.nearlyFullStore()
         let notices = Mutex<[String]>([])
@@ -65,10 +68,11 @@ struct DurableWriteFailureTests {
         #expect(stored.map { $0["id"]?.intValue ?? 0 } == (0..<stored.count).map { $0 + 1 })
         #expect(stored.count == record.eventCount)
         #expect(!stored.contains { $0["type"] == "ExecutionAborted" })
-        #expect(notices.withLock { $0 } == [
-            "cannot record execution \(first.arn) (diskFull: database or disk is full): stopped here, it stays RUNNING "
-                + "at its last recorded step and resumes from there once writes succeed again",
-        ])
+        #expect(
+            notices.withLock { $0 } == [
+                "cannot record execution \(first.arn) (diskFull: database or disk is full): stopped here, it stays RUNNING "
+                    + "at its last recorded step and resumes from there once writes succeed again"
+            ])
 
         try await store.setMaxPageCount(1_000_000)  // space is back
         let resumed = try await Self.resumedExecution(of: first, in: durable)
@@ -116,7 +120,13 @@ struct DurableWriteFailureTests {
         #expect(durable.execution(arn: first.arn) == nil)  // nothing resumed it here
         _ = try? await durable.close()
 
-        let next = DurableRuntime(store: try await Store(path: store.path), runtime: { let runtime = Runtime(clock: .virtual); Self.configure(runtime); return runtime }())
+        let next = DurableRuntime(
+            store: try await Store(path: store.path),
+            runtime: {
+                let runtime = Runtime(clock: .virtual)
+                Self.configure(runtime)
+                return runtime
+            }())
         let resumed = try await next.resumeAll()
         #expect(resumed.map(\.arn) == [first.arn])
         #expect(await resumed[0].result.output?["i"] == 40)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import StepwiseStore
 
 @Suite("Executions", .timeLimit(.minutes(3)))
@@ -10,8 +11,9 @@ struct ExecutionTests {
         for index in 0..<count {
             try await store.createExecution(Fixture.execution("e\(index)", start: 1_000 + Double(index)))
             if index % 2 == 1 {
-                try await store.finishExecution(arn: Fixture.execution("e\(index)").arn, status: .succeeded,
-                                                output: "{}", stopDate: Date(timeIntervalSince1970: 2_000))
+                try await store.finishExecution(
+                    arn: Fixture.execution("e\(index)").arn, status: .succeeded,
+                    output: "{}", stopDate: Date(timeIntervalSince1970: 2_000))
             }
         }
         return store

@@ -1,6 +1,7 @@
 import Foundation
 import StepwiseTesting
 import Testing
+
 @testable import StepwiseStore
 
 @Suite("One writer per database", .timeLimit(.minutes(3)))
@@ -58,8 +59,9 @@ struct LockTests {
         try await store.close()
     }
 
-    @Test("A database in a read-only directory is refused for writing as readOnly, and can still be read",
-          .enabled(if: TestSupport.canMakeReadOnly))
+    @Test(
+        "A database in a read-only directory is refused for writing as readOnly, and can still be read",
+        .enabled(if: TestSupport.canMakeReadOnly))
     func readOnlyDirectory() async throws {
         let path = try Fixture.path()
         let writer = try await Store(path: path)

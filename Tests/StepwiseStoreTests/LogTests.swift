@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import StepwiseStore
 import Stepwise
+import Testing
+
+@testable import StepwiseStore
 
 @Suite("Step log and history", .timeLimit(.minutes(3)))
 struct LogTests {
@@ -41,16 +42,18 @@ struct LogTests {
         try await Fixture.appendSteps(store, arn: arn, steps: 2, eventsPerStep: 2)
         let step = StepRow(seq: 3, timestamp: 1, input: "{}")
         for (seq, events) in [(4, Fixture.events(5...5)), (3, Fixture.events(6...6)), (3, Fixture.events(5...5) + Fixture.events(7...7))] {
-            await #expect { try await store.append(arn: arn, step: StepRow(seq: seq, timestamp: 1, input: "{}"), events: events) }
-                throws: { ($0 as? StoreError)?.kind == .nonContiguous }
+            await #expect { try await store.append(arn: arn, step: StepRow(seq: seq, timestamp: 1, input: "{}"), events: events) } throws: {
+                ($0 as? StoreError)?.kind == .nonContiguous
+            }
         }
         try await store.append(arn: arn, step: step, events: [])  // a step may produce no events
         try await store.flush()
         // After a restart the tail comes from the database.
         try await store.close()
         let reopened = try await Store(path: store.path)
-        await #expect { try await reopened.append(arn: arn, step: StepRow(seq: 4, timestamp: 1, input: "{}"), events: Fixture.events(4...4)) }
-            throws: { ($0 as? StoreError)?.kind == .nonContiguous }
+        await #expect {
+            try await reopened.append(arn: arn, step: StepRow(seq: 4, timestamp: 1, input: "{}"), events: Fixture.events(4...4))
+        } throws: { ($0 as? StoreError)?.kind == .nonContiguous }
         try await reopened.append(arn: arn, step: StepRow(seq: 4, timestamp: 1, input: "{}"), events: Fixture.events(5...5))
         #expect(try await reopened.execution(arn: arn)?.eventCount == 5)
         await #expect { try await reopened.append(arn: "nope", step: step, events: []) } throws: {
@@ -133,31 +136,37 @@ struct LogTests {
         try await store.finishExecution(arn: arn, status: .succeeded, output: "{}", stopDate: Date(timeIntervalSince1970: 5_000))
         #expect(try Fixture.count("SELECT count(*) FROM events", at: path) == 0)
         #expect(try Fixture.count("SELECT count(*) FROM executions WHERE status = 'RUNNING'", at: path) == 1)
-        await #expect { try await store.append(arn: arn, step: StepRow(seq: 4, timestamp: 1, input: "{}"), events: []) }
-            throws: { ($0 as? StoreError)?.kind == .invalidArgument }
+        await #expect { try await store.append(arn: arn, step: StepRow(seq: 4, timestamp: 1, input: "{}"), events: []) } throws: {
+            ($0 as? StoreError)?.kind == .invalidArgument
+        }
         await #expect {
             try await store.finishExecution(arn: arn, status: .failed, stopDate: Date(timeIntervalSince1970: 5_001))
         } throws: { ($0 as? StoreError)?.message == "execution \(arn) has already finished" }
         #expect(try await store.execution(arn: arn)?.status == .succeeded)  // a read commits the queue first
         #expect(try Fixture.count("SELECT count(*) FROM events", at: path) == 6)
         #expect(try Fixture.count("SELECT count(*) FROM executions WHERE status = 'SUCCEEDED' AND stop_date = 5000", at: path) == 1)
-        await #expect { try await store.append(arn: arn, step: StepRow(seq: 4, timestamp: 1, input: "{}"), events: []) }
-            throws: { ($0 as? StoreError)?.kind == .invalidArgument }
+        await #expect { try await store.append(arn: arn, step: StepRow(seq: 4, timestamp: 1, input: "{}"), events: []) } throws: {
+            ($0 as? StoreError)?.kind == .invalidArgument
+        }
     }
 
-    @Test("An engine HistoryEvent stored as a row reads back as the same GetExecutionHistory JSON",
-          arguments: [HistoryEvent.Details.stateEntered(name: "A", input: ["x": 1.5]), .none, .failure(error: "E", cause: nil)])
+    @Test(
+        "An engine HistoryEvent stored as a row reads back as the same GetExecutionHistory JSON",
+        arguments: [HistoryEvent.Details.stateEntered(name: "A", input: ["x": 1.5]), .none, .failure(error: "E", cause: nil)])
     func historyEventConversion(details: HistoryEvent.Details) throws {
-        let event = HistoryEvent(id: 3, previousEventId: 2, timestamp: Date(timeIntervalSince1970: 1_700_000_000.25),
-                                 type: .passStateEntered, details: details)
+        let event = HistoryEvent(
+            id: 3, previousEventId: 2, timestamp: Date(timeIntervalSince1970: 1_700_000_000.25),
+            type: .passStateEntered, details: details)
         #expect(EventRow(event).json().serialized() == event.json().serialized())
     }
 
     @Test("A row's details merge into the event object after the common members")
     func rowJSON() throws {
-        let row = EventRow(id: 2, type: "PassStateEntered", timestamp: 1.5, previousEventId: 1,
-                           details: #"{"stateEnteredEventDetails":{"name":"A"}}"#)
-        #expect(row.json().serialized()
-            == #"{"timestamp":1.5,"type":"PassStateEntered","id":2,"previousEventId":1,"stateEnteredEventDetails":{"name":"A"}}"#)
+        let row = EventRow(
+            id: 2, type: "PassStateEntered", timestamp: 1.5, previousEventId: 1,
+            details: #"{"stateEnteredEventDetails":{"name":"A"}}"#)
+        #expect(
+            row.json().serialized()
+                == #"{"timestamp":1.5,"type":"PassStateEntered","id":2,"previousEventId":1,"stateEnteredEventDetails":{"name":"A"}}"#)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import StepwiseStore
 
 @Suite("Migrations", .timeLimit(.minutes(3)))

@@ -2,6 +2,7 @@ import Foundation
 import Stepwise
 import Synchronization
 import Testing
+
 @testable import StepwiseStore
 
 @Suite("Resuming every RUNNING execution", .timeLimit(.minutes(3)))

@@ -4,6 +4,7 @@ import Stepwise
 import StepwiseTesting
 import Synchronization
 import Testing
+
 @testable import StepwiseStore
 
 /// Resume keeps the timing promises of issue 4: Waits keep their original deadlines (an expired one fires at
@@ -15,14 +16,21 @@ struct ResumeTimingTests {
     /// Handler calls by resource name, shared across the two "processes" of a test.
     final class Calls: Sendable {
         let counts = Mutex<[String: Int]>([:])
-        func next(_ name: String) -> Int { counts.withLock { $0[name, default: 0] += 1; return $0[name]! } }
+        func next(_ name: String) -> Int {
+            counts.withLock {
+                $0[name, default: 0] += 1
+                return $0[name]!
+            }
+        }
         func count(_ name: String) -> Int { counts.withLock { $0[name, default: 0] } }
     }
 
     /// A durable runtime on a fresh or existing database; `blocking` makes the `block` task hang (holding virtual
     /// time still) as a process would before it crashes.
-    static func durable(_ path: String, clock: ClockKind = .virtual, blocking: Bool, calls: Calls,
-                        register: (Runtime) -> Void = { _ in }) async throws -> DurableRuntime {
+    static func durable(
+        _ path: String, clock: ClockKind = .virtual, blocking: Bool, calls: Calls,
+        register: (Runtime) -> Void = { _ in }
+    ) async throws -> DurableRuntime {
         let runtime = Runtime(clock: clock)
         runtime.register(block) { input, _ in
             _ = calls.next("block")
@@ -139,7 +147,8 @@ struct ResumeTimingTests {
 
     @Test("A Wait whose deadline passed while the process was down fires at once on resume", .realTime)
     func expiredWaitFiresAtOnce() async throws {
-        let definition = #"{"StartAt": "Nap", "States": {"Nap": {"Type": "Wait", "Seconds": 5, "End": true}}}"#  // long enough to crash first on a loaded machine
+        // Five seconds: long enough to crash first on a loaded machine.
+        let definition = #"{"StartAt": "Nap", "States": {"Nap": {"Type": "Wait", "Seconds": 5, "End": true}}}"#
         let path = try Fixture.path()
         let calls = Calls()
         let first = try await Self.durable(path, clock: .real, blocking: true, calls: calls)

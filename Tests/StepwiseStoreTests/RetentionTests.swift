@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import StepwiseStore
 
 @Suite("Retention", .timeLimit(.minutes(3)))
@@ -73,8 +74,10 @@ struct RetentionCascadeTests {
     @Test("Old jobs that never got an execution (cancelled, failed to start) go too; queued jobs never do")
     func unstartedJobs() async throws {
         let store = try await Store(path: try Fixture.path())
-        let old = Date(timeIntervalSince1970: 100 * Self.day), recent = Date(timeIntervalSince1970: 150 * Self.day)
-        for (id, date) in [("cancelled-old", old), ("cancelled-recent", recent), ("queued-old", old), ("failed-old", old), ("failed-recent", recent)] {
+        let old = Date(timeIntervalSince1970: 100 * Self.day)
+        let recent = Date(timeIntervalSince1970: 150 * Self.day)
+        for (id, date) in [("cancelled-old", old), ("cancelled-recent", recent), ("queued-old", old), ("failed-old", old), ("failed-recent", recent)]
+        {
             try await store.createJob(id: id, workflow: "Hello", stateMachineArn: Fixture.machineArn, input: "{}", date: date)
         }
         #expect(try await store.cancelQueuedJob(id: "cancelled-old", date: old))

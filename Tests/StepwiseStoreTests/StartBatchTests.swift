@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import StepwiseStore
 
 @Suite("Starts share commits", .timeLimit(.minutes(2)))

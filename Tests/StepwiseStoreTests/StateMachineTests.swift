@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import StepwiseStore
 
 @Suite("State machines", .timeLimit(.minutes(3)))
@@ -17,8 +18,9 @@ struct StateMachineTests {
     func update() async throws {
         let store = try await Store(path: try Fixture.path())
         try await store.createStateMachine(Fixture.machine())
-        let updated = try await store.updateStateMachine(arn: Fixture.machineArn, definition: "{}", revisionId: "r2",
-                                                         date: Date(timeIntervalSince1970: 2_000))
+        let updated = try await store.updateStateMachine(
+            arn: Fixture.machineArn, definition: "{}", revisionId: "r2",
+            date: Date(timeIntervalSince1970: 2_000))
         #expect(updated.revisionId == "r2" && updated.definition == "{}" && updated.roleArn == Fixture.machine().roleArn)
         #expect(try await store.stateMachine(arn: Fixture.machineArn) == updated)
         #expect(try await store.stateMachineRevision(arn: Fixture.machineArn, revisionId: "r1")?.definition == Fixture.definition)

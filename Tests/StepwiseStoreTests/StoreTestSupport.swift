@@ -1,5 +1,6 @@
 import Foundation
 import StepwiseTesting
+
 @testable import StepwiseStore
 
 /// Shared fixtures: a fresh database path per test, sample records, and a raw second connection.
@@ -13,34 +14,40 @@ enum Fixture {
     }
 
     static func machine(_ name: String = "Hello", date: Double = 1_000) -> StateMachineRecord {
-        StateMachineRecord(name: name, arn: "arn:aws:states:us-east-1:123456789012:stateMachine:\(name)",
-                           definition: definition, roleArn: "arn:aws:iam::123456789012:role/R", revisionId: "r1",
-                           creationDate: Date(timeIntervalSince1970: date))
+        StateMachineRecord(
+            name: name, arn: "arn:aws:states:us-east-1:123456789012:stateMachine:\(name)",
+            definition: definition, roleArn: "arn:aws:iam::123456789012:role/R", revisionId: "r1",
+            creationDate: Date(timeIntervalSince1970: date))
     }
 
     static func execution(_ name: String, start: Double = 1_000, machine: String = machineArn) -> ExecutionRecord {
-        ExecutionRecord(arn: machine.replacingOccurrences(of: ":stateMachine:", with: ":execution:") + ":\(name)",
-                        name: name, stateMachineArn: machine, revisionId: "r1", definition: definition,
-                        input: #"{"n":1}"#, startDate: Date(timeIntervalSince1970: start), seed: 42)
+        ExecutionRecord(
+            arn: machine.replacingOccurrences(of: ":stateMachine:", with: ":execution:") + ":\(name)",
+            name: name, stateMachineArn: machine, revisionId: "r1", definition: definition,
+            input: #"{"n":1}"#, startDate: Date(timeIntervalSince1970: start), seed: 42)
     }
 
     /// Events `first...last` with a details payload, each following the previous one.
     static func events(_ range: ClosedRange<Int>) -> [EventRow] {
         range.map {
-            EventRow(id: $0, type: "PassStateEntered", timestamp: 1_000 + Double($0), previousEventId: $0 - 1,
-                     details: #"{"stateEnteredEventDetails":{"name":"A","input":"{}"}}"#)
+            EventRow(
+                id: $0, type: "PassStateEntered", timestamp: 1_000 + Double($0), previousEventId: $0 - 1,
+                details: #"{"stateEnteredEventDetails":{"name":"A","input":"{}"}}"#)
         }
     }
 
     /// Appends `steps` steps of `eventsPerStep` events each, continuing from step `from` and event `firstEvent`.
-    static func appendSteps(_ store: Store, arn: String, steps: Int, eventsPerStep: Int, from: Int = 1,
-                            firstEvent: Int = 1) async throws {
+    static func appendSteps(
+        _ store: Store, arn: String, steps: Int, eventsPerStep: Int, from: Int = 1,
+        firstEvent: Int = 1
+    ) async throws {
         var next = firstEvent
         for seq in from..<(from + steps) {
             let events = eventsPerStep == 0 ? [] : Self.events(next...(next + eventsPerStep - 1))
             next += eventsPerStep
-            try await store.append(arn: arn, step: StepRow(seq: seq, timestamp: 1_000 + Double(seq), input: #"{"start":{}}"#),
-                                   events: events)
+            try await store.append(
+                arn: arn, step: StepRow(seq: seq, timestamp: 1_000 + Double(seq), input: #"{"start":{}}"#),
+                events: events)
         }
     }
 

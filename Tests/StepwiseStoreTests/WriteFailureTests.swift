@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import StepwiseStore
 
 /// A full disk (`max_page_count`) that later clears: nothing committed is lost, no history ever has a gap.
@@ -29,8 +30,9 @@ struct WriteFailureTests {
     /// Queues steps 3…40 of `arn`, one 8 KB event each (events 5…42): more than the disk holds.
     static func fillDisk(_ store: Store, arn: String) async throws {
         for seq in 3...40 {
-            let event = EventRow(id: seq + 2, type: "PassStateExited", timestamp: 0, previousEventId: seq + 1,
-                                 details: #"{"stateExitedEventDetails":{"output":"\#(big)"}}"#)
+            let event = EventRow(
+                id: seq + 2, type: "PassStateExited", timestamp: 0, previousEventId: seq + 1,
+                details: #"{"stateExitedEventDetails":{"output":"\#(big)"}}"#)
             try await store.append(arn: arn, step: StepRow(seq: seq, timestamp: 0, input: "{}"), events: [event])
         }
         await #expect { try await store.flush() } throws: { ($0 as? StoreError)?.kind == .diskFull }

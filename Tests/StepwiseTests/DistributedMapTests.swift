@@ -18,8 +18,12 @@ final class ItemSource: DistributedMapIO {
             return .array(Array(all.prefix(maxItems ?? all.count)))
         case .writeResults(_, let arguments, _, let mapRunArn, let results):
             written.withLock { $0 = results }
-            return ["MapRunArn": .string(mapRunArn), "ResultWriterDetails": [
-                "Bucket": arguments["Bucket"] ?? .null, "Key": .string("\(arguments["Prefix"]?.stringValue ?? "")/manifest.json")]]
+            return [
+                "MapRunArn": .string(mapRunArn),
+                "ResultWriterDetails": [
+                    "Bucket": arguments["Bucket"] ?? .null, "Key": .string("\(arguments["Prefix"]?.stringValue ?? "")/manifest.json"),
+                ],
+            ]
         }
     }
 }
@@ -45,10 +49,11 @@ struct DistributedMapTests {
     func reader() async throws {
         let run = try await Self.run(Self.definition(""), items: [1, 2, 3])
         #expect(run.result.output == [1, 2, 3])
-        #expect(run.types == [
-            "ExecutionStarted", "MapStateEntered", "MapStateStarted", "MapRunStarted", "MapRunSucceeded", "MapStateSucceeded",
-            "MapStateExited", "ExecutionSucceeded",
-        ])
+        #expect(
+            run.types == [
+                "ExecutionStarted", "MapStateEntered", "MapStateStarted", "MapRunStarted", "MapRunSucceeded", "MapStateSucceeded",
+                "MapStateExited", "ExecutionSucceeded",
+            ])
     }
 
     @Test("ItemBatcher gives each child Items and BatchInput")
@@ -82,7 +87,9 @@ struct DistributedMapTests {
     @Test("The ResultWriter gets every child's input, output or error, and its answer is the Map's result")
     func resultWriter() async throws {
         let source = ItemSource([1, 2])
-        let run = try await Self.run(Self.definition(#", "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject", "Parameters": {"Bucket": "out", "Prefix": "runs"}}"#), items: [1, 2], source: source)
+        let run = try await Self.run(
+            Self.definition(#", "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject", "Parameters": {"Bucket": "out", "Prefix": "runs"}}"#),
+            items: [1, 2], source: source)
         #expect(run.result.output?["ResultWriterDetails"] == ["Bucket": "out", "Key": "runs/manifest.json"])
         #expect(run.result.output?["MapRunArn"]?.stringValue?.hasPrefix("arn:aws:states:us-east-1:123456789012:mapRun:Test/") == true)
         #expect(run.result.output?["MapRunArn"]?.stringValue?.contains("/M:") == false)  // without a Label, an id, not the state's name

@@ -8,10 +8,12 @@ import Testing
 struct EngineEdgeTests {
     static let service = "arn:aws:states:::lambda:invoke"
 
-    @Test("Execution names follow AWS's rules", arguments: [
-        ("job-42", true), ("a", true), (String(repeating: "x", count: 80), true), ("", false), (String(repeating: "x", count: 81), false),
-        ("has space", false), ("a/b", false), ("a:b", false), ("tab\there", false), ("brace{", false), ("naïve-ok", true),
-    ])
+    @Test(
+        "Execution names follow AWS's rules",
+        arguments: [
+            ("job-42", true), ("a", true), (String(repeating: "x", count: 80), true), ("", false), (String(repeating: "x", count: 81), false),
+            ("has space", false), ("a/b", false), ("a:b", false), ("tab\there", false), ("brace{", false), ("naïve-ok", true),
+        ])
     func names(name: String, valid: Bool) {
         #expect(ExecutionName.isValid(name) == valid)
     }
@@ -25,18 +27,22 @@ struct EngineEdgeTests {
     @Test("A state output over 256 KiB fails with States.DataLimitExceeded, which States.ALL catches")
     func dataLimit() async throws {
         let big = String(repeating: "x", count: 262_144)
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"StartAt": "T", "States": {
               "T": {"Type": "Task", "Resource": "\(Self.service)", "Next": "Done", "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Done"}]},
               "Done": {"Type": "Pass", "End": true}}}
-            """) { runtime in runtime.register(Self.service) { _, _ in .string(big) } }
+            """
+        ) { runtime in runtime.register(Self.service) { _, _ in .string(big) } }
         #expect(run.result.output?["Error"] == "States.DataLimitExceeded")
-        #expect(run.result.output?["Cause"] == "The state/task 'T' returned a result with a size exceeding the maximum number of bytes service limit.")
+        #expect(
+            run.result.output?["Cause"] == "The state/task 'T' returned a result with a size exceeding the maximum number of bytes service limit.")
     }
 
     @Test("The context object carries execution, state and state machine facts")
     func contextObject() async throws {
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"StartAt": "P", "States": {"P": {"Type": "Pass", "Parameters": {
               "name.$": "$$.Execution.Name", "id.$": "$$.Execution.Id", "input.$": "$$.Execution.Input",
               "state.$": "$$.State.Name", "machine.$": "$$.StateMachine.Name", "redrives.$": "$$.Execution.RedriveCount",
@@ -56,10 +62,12 @@ struct EngineEdgeTests {
     @Test("$$.State.RetryCount counts the attempts of a Task")
     func retryCount() async throws {
         let seen = Mutex<[Int]>([])
-        _ = try await TestSupport.run("""
+        _ = try await TestSupport.run(
+            """
             {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "\(Self.service)", "Parameters": {"n.$": "$$.State.RetryCount"},
               "Retry": [{"ErrorEquals": ["E"], "MaxAttempts": 2}], "End": true}}}
-            """) { runtime in
+            """
+        ) { runtime in
             runtime.register(Self.service) { input, _ in
                 let n = input["n"]?.intValue ?? -1
                 seen.withLock { $0.append(n) }
@@ -72,21 +80,24 @@ struct EngineEdgeTests {
 
     @Test("A failing Map iteration aborts the others and the Map fails with the iteration's error")
     func mapFailure() async throws {
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true, "ItemProcessor": {"StartAt": "Choose", "States": {
               "Choose": {"Type": "Choice", "Choices": [{"Variable": "$", "NumericEquals": 1, "Next": "Boom"}], "Default": "Slow"},
               "Slow": {"Type": "Wait", "Seconds": 10, "End": true},
               "Boom": {"Type": "Fail", "Error": "Item.Failed", "Cause": "one"}}}}}}
             """, input: [0, 1])
         #expect(run.result.error == "Item.Failed")
-        #expect(Array(run.trace.suffix(5)) == [
-            "MapIterationFailed:M", "WaitStateAborted", "MapIterationAborted:M", "MapStateFailed", "ExecutionFailed",
-        ])
+        #expect(
+            Array(run.trace.suffix(5)) == [
+                "MapIterationFailed:M", "WaitStateAborted", "MapIterationAborted:M", "MapStateFailed", "ExecutionFailed",
+            ])
     }
 
     @Test("A retried Parallel starts its branches again and records ParallelStateFailed only at the end")
     func parallelRetry() async throws {
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true,
               "Retry": [{"ErrorEquals": ["B"], "MaxAttempts": 1, "IntervalSeconds": 4}],
               "Branches": [{"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "B"}}}]}}}
@@ -101,10 +112,11 @@ struct EngineEdgeTests {
     func stopDuringMap() async throws {
         let probe = BlockingHandler()
         let runtime = probe.runtime(for: Self.service)
-        let machine = try StateMachine(text: """
-            {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true, "ItemProcessor": {"StartAt": "T", "States": {
-              "T": {"Type": "Task", "Resource": "\(Self.service)", "End": true}}}}}}
-            """)
+        let machine = try StateMachine(
+            text: """
+                {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true, "ItemProcessor": {"StartAt": "T", "States": {
+                  "T": {"Type": "Task", "Resource": "\(Self.service)", "End": true}}}}}}
+                """)
         let execution = try await runtime.start(machine, input: [1, 2, 3])
         try await probe.waitForStarts(3)
         await execution.stop(error: "Stop", cause: "test")
@@ -114,10 +126,12 @@ struct EngineEdgeTests {
 
     @Test("Full jitter keeps each retry delay between zero and the computed backoff")
     func jitter() async throws {
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "\(Self.service)", "End": true,
               "Retry": [{"ErrorEquals": ["E"], "IntervalSeconds": 10, "BackoffRate": 2, "MaxAttempts": 3, "JitterStrategy": "FULL"}]}}}
-            """) { runtime in runtime.register(Self.service) { _, _ in throw StatesError("E", "always") } }
+            """
+        ) { runtime in runtime.register(Self.service) { _, _ in throw StatesError("E", "always") } }
         let times = run.offsets(of: .taskScheduled)
         let delays = zip(times.dropFirst(), times).map { $0 - $1 }
         #expect(delays.count == 3)
@@ -127,7 +141,8 @@ struct EngineEdgeTests {
 
 @Test("An execution that would record more than 25,000 events fails at the limit")
 func historyLimit() async throws {
-    let run = try await TestSupport.run("""
+    let run = try await TestSupport.run(
+        """
         {"StartAt": "Check", "States": {
           "Check": {"Type": "Choice", "Choices": [{"Variable": "$.i", "NumericLessThan": 100000, "Next": "Inc"}], "Default": "Done"},
           "Inc": {"Type": "Pass", "Parameters": {"i.$": "States.MathAdd($.i, 1)"}, "Next": "Check"},

@@ -25,10 +25,11 @@ func libraryExample() async throws {
     let result = await execution.result
     #expect(result.status == .succeeded)
     #expect(result.output == ["valid": true, "uid": "u-1"])
-    #expect(types == [
-        "ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionSucceeded",
-        "TaskStateExited", "WaitStateEntered", "WaitStateExited", "SucceedStateEntered", "SucceedStateExited", "ExecutionSucceeded",
-    ])
+    #expect(
+        types == [
+            "ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionSucceeded",
+            "TaskStateExited", "WaitStateEntered", "WaitStateExited", "SucceedStateEntered", "SucceedStateExited", "ExecutionSucceeded",
+        ])
     #expect(execution.arn == "arn:aws:states:us-east-1:123456789012:execution:migration:job-42")
 }
 

@@ -30,7 +30,9 @@ final class MapRunJournal: ExecutionJournal {
     /// Each child's events in order: `Type` with `id/previousEventId`.
     func trace(_ arn: String) -> [String] {
         changes.withLock { all in
-            all.flatMap(\.childEvents).filter { $0.executionArn == arn }.map { "\($0.event.type.rawValue) \($0.event.id)/\($0.event.previousEventId)" }
+            all.flatMap(\.childEvents).filter { $0.executionArn == arn }.map {
+                "\($0.event.type.rawValue) \($0.event.id)/\($0.event.previousEventId)"
+            }
         }
     }
 }
@@ -66,8 +68,10 @@ actor Gate {
 
 @Suite("Map Runs and their child executions", .timeLimit(.minutes(2)))
 struct MapRunTests {
-    static func definition(_ extra: String, type: String = "STANDARD", processor: String = #""Echo": {"Type": "Pass", "End": true}"#,
-                           start: String = "Echo") -> String {
+    static func definition(
+        _ extra: String, type: String = "STANDARD", processor: String = #""Echo": {"Type": "Pass", "End": true}"#,
+        start: String = "Echo"
+    ) -> String {
         """
         {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true, "ItemsPath": "$.items", "Label": "Batches"\(extra),
           "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "\(type)"}, "StartAt": "\(start)",
@@ -91,8 +95,9 @@ struct MapRunTests {
     @Test("A Map Run counts its items and children by outcome and ends SUCCEEDED with its settings")
     func counts() async throws {
         let (execution, _) = try await Self.run(
-            Self.definition(#", "MaxConcurrency": 2, "ToleratedFailureCount": 1, "ItemBatcher": {"MaxItemsPerBatch": 3}"#,
-                            processor: Self.checked, start: "Check"),
+            Self.definition(
+                #", "MaxConcurrency": 2, "ToleratedFailureCount": 1, "ItemBatcher": {"MaxItemsPerBatch": 3}"#,
+                processor: Self.checked, start: "Check"),
             items: [1, 2, 3, 4, 5, 6, 7])
         let run = try #require(await execution.mapRuns.first)
         #expect(run.status == .succeeded)
@@ -112,8 +117,9 @@ struct MapRunTests {
     @Test("STANDARD children are executions with their own histories, linked to the Map Run")
     func childHistories() async throws {
         let (execution, journal) = try await Self.run(
-            Self.definition(#", "ToleratedFailureCount": 1"#, processor: Self.checked.replacingOccurrences(of: "$.Items[0]", with: "$"),
-                            start: "Check"),
+            Self.definition(
+                #", "ToleratedFailureCount": 1"#, processor: Self.checked.replacingOccurrences(of: "$.Items[0]", with: "$"),
+                start: "Check"),
             items: [1, 9])
         let run = try #require(await execution.mapRuns.first)
         let children = journal.children.values.sorted { $0.name < $1.name }
@@ -127,23 +133,27 @@ struct MapRunTests {
         #expect(children.map(\.input) == [1, 9])
         #expect(children[0].output == 1)
         #expect((children[1].error, children[1].cause) == ("Batch.Bad", "too big"))
-        #expect(journal.trace(children[0].arn) == [
-            "ExecutionStarted 1/0", "ChoiceStateEntered 2/1", "ChoiceStateExited 3/2", "PassStateEntered 4/3", "PassStateExited 5/4",
-            "ExecutionSucceeded 6/5",
-        ])
-        #expect(journal.trace(children[1].arn) == [
-            "ExecutionStarted 1/0", "ChoiceStateEntered 2/1", "ChoiceStateExited 3/2", "FailStateEntered 4/3", "ExecutionFailed 5/4",
-        ])
+        #expect(
+            journal.trace(children[0].arn) == [
+                "ExecutionStarted 1/0", "ChoiceStateEntered 2/1", "ChoiceStateExited 3/2", "PassStateEntered 4/3", "PassStateExited 5/4",
+                "ExecutionSucceeded 6/5",
+            ])
+        #expect(
+            journal.trace(children[1].arn) == [
+                "ExecutionStarted 1/0", "ChoiceStateEntered 2/1", "ChoiceStateExited 3/2", "FailStateEntered 4/3", "ExecutionFailed 5/4",
+            ])
         // The parent's history keeps only the Map Run's events, with its own ids.
-        #expect(await execution.history.map(\.type.rawValue) == [
-            "ExecutionStarted", "MapStateEntered", "MapStateStarted", "MapRunStarted", "MapRunSucceeded", "MapStateSucceeded",
-            "MapStateExited", "ExecutionSucceeded",
-        ])
+        #expect(
+            await execution.history.map(\.type.rawValue) == [
+                "ExecutionStarted", "MapStateEntered", "MapStateStarted", "MapRunStarted", "MapRunSucceeded", "MapStateSucceeded",
+                "MapStateExited", "ExecutionSucceeded",
+            ])
     }
 
     @Test("A child's context object is its own execution's and state machine's", arguments: ["STANDARD", "EXPRESS"])
     func childContext(type: String) async throws {
-        let processor = #""Echo": {"Type": "Pass", "End": true, "Parameters": {"id.$": "$$.Execution.Id", "name.$": "$$.Execution.Name", "#
+        let processor =
+            #""Echo": {"Type": "Pass", "End": true, "Parameters": {"id.$": "$$.Execution.Id", "name.$": "$$.Execution.Name", "#
             + #""input.$": "$$.Execution.Input", "machine.$": "$$.StateMachine.Id", "machineName.$": "$$.StateMachine.Name"}}"#
         let (execution, journal) = try await Self.run(Self.definition("", type: type, processor: processor), items: [["n": 1]])
         let output = try #require(await execution.result.output?[0])
@@ -173,8 +183,9 @@ struct MapRunTests {
     @Test("UpdateMapRun raises MaxConcurrency of a running Map Run; the change is a logged step that replays")
     func updateMapRun() async throws {
         let machine = try StateMachine(
-            text: Self.definition(#", "MaxConcurrency": 1"#, processor: #""Work": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true}"#,
-                                  start: "Work"), name: "Test")
+            text: Self.definition(
+                #", "MaxConcurrency": 1"#, processor: #""Work": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true}"#,
+                start: "Work"), name: "Test")
         func runtime(_ gate: Gate) -> Runtime {
             let runtime = Runtime(clock: .real)
             runtime.register("arn:aws:states:::lambda:invoke") { input, _ in
@@ -219,8 +230,9 @@ struct MapRunTests {
         }
         let journal = MapRunJournal()
         let machine = try StateMachine(
-            text: Self.definition(#", "MaxConcurrency": 2"#, processor: #""Work": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true}"#,
-                                  start: "Work"), name: "Test")
+            text: Self.definition(
+                #", "MaxConcurrency": 2"#, processor: #""Work": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true}"#,
+                start: "Work"), name: "Test")
         let execution = try await runtime.start(machine, input: ["items": [1, 2, 3]], name: "run", journal: journal)
         #expect(await gate.reach(2))
         await execution.stop(error: "Stop", cause: "test")
@@ -232,6 +244,7 @@ struct MapRunTests {
         #expect((run.executionCounts.aborted, run.executionCounts.pending, run.executionCounts.running) == (2, 1, 0))
         #expect(journal.children.values.map(\.status) == [.aborted, .aborted])
         let child = try #require(journal.children.keys.min())
-        #expect(journal.trace(child) == ["ExecutionStarted 1/0", "TaskStateEntered 2/1", "TaskScheduled 3/2", "TaskStarted 4/3", "ExecutionAborted 5/4"])
+        #expect(
+            journal.trace(child) == ["ExecutionStarted 1/0", "TaskStateEntered 2/1", "TaskScheduled 3/2", "TaskStarted 4/3", "ExecutionAborted 5/4"])
     }
 }

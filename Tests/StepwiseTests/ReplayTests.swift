@@ -36,7 +36,10 @@ struct ReplayTests {
         let calls = Mutex(0)
         runtime.register("arn:aws:states:::lambda:invoke") { input, context in
             guard context.stateName == "Work" else { return input }
-            let call = calls.withLock { count in count += 1; return count }
+            let call = calls.withLock { count in
+                count += 1
+                return count
+            }
             if call <= 2 { throw StatesError("Flaky", "call \(call)") }
             return input
         }

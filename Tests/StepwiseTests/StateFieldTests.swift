@@ -13,7 +13,8 @@ struct StateFieldTests {
 
     @Test("Fail with ErrorPath and CausePath (an intrinsic) fails the execution with those values")
     func failPaths() async throws {
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"StartAt": "F", "States": {"F": {"Type": "Fail", "ErrorPath": "$.e", "CausePath": "States.Format('n={}', $.n)"}}}
             """, input: ["e": "Custom", "n": 3])
         #expect(run.result.error == "Custom")
@@ -24,18 +25,21 @@ struct StateFieldTests {
     @Test("A Fail path that matches nothing is States.Runtime naming the field and the state's input")
     func failPathMissing() async throws {
         for (field, path) in [("ErrorPath", "$.nope"), ("CausePath", "$.deep.nope")] {
-            let run = try await TestSupport.run("""
+            let run = try await TestSupport.run(
+                """
                 {"StartAt": "F", "States": {"F": {"Type": "Fail", "\(field)": "\(path)"}}}
                 """, input: ["a": 1])
             #expect(run.result.error == "States.Runtime")
-            #expect(run.result.cause == "An error occurred while executing the state 'F' (entered at the event id #2). "
-                + "The JSONPath '\(path)' specified for the field '\(field)' could not be found in the input '{\"a\":1}'")
+            #expect(
+                run.result.cause == "An error occurred while executing the state 'F' (entered at the event id #2). "
+                    + "The JSONPath '\(path)' specified for the field '\(field)' could not be found in the input '{\"a\":1}'")
         }
     }
 
     @Test("Wait with SecondsPath and TimestampPath waits as long as the input says")
     func waitPaths() async throws {
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"StartAt": "A", "States": {
               "A": {"Type": "Wait", "SecondsPath": "$.s", "Next": "B"},
               "B": {"Type": "Wait", "TimestampPath": "$.t", "End": true}}}
@@ -46,13 +50,16 @@ struct StateFieldTests {
         #expect(abs((exits.last ?? 0) - 3600) < 2)
     }
 
-    @Test("A SecondsPath that is not a non-negative integer is States.Runtime with AWS's cause", arguments: [
-        (JSON.string("soon"), "The SecondsPath parameter cannot be parsed as a long value: $.s == soon"),
-        (JSON.double(1.5), "The SecondsPath parameter cannot be parsed as a long value: $.s == 1.5"),
-        (JSON.int(-1), "The SecondsPath parameter references a negative value: $.s == -1"),
-    ] as [(JSON, String)])
+    @Test(
+        "A SecondsPath that is not a non-negative integer is States.Runtime with AWS's cause",
+        arguments: [
+            (JSON.string("soon"), "The SecondsPath parameter cannot be parsed as a long value: $.s == soon"),
+            (JSON.double(1.5), "The SecondsPath parameter cannot be parsed as a long value: $.s == 1.5"),
+            (JSON.int(-1), "The SecondsPath parameter references a negative value: $.s == -1"),
+        ] as [(JSON, String)])
     func badSecondsPath(value: JSON, cause: String) async throws {
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"StartAt": "A", "States": {"A": {"Type": "Wait", "SecondsPath": "$.s", "End": true}}}
             """, input: ["s": value])
         #expect(run.result.error == "States.Runtime")
@@ -62,7 +69,8 @@ struct StateFieldTests {
 
     @Test("A SecondsPath of 0 ends the wait at once")
     func zeroSecondsPath() async throws {
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"StartAt": "A", "States": {"A": {"Type": "Wait", "SecondsPath": "$.s", "End": true}}}
             """, input: ["s": 0])
         #expect(run.result.status == .succeeded)
@@ -76,10 +84,11 @@ struct StateFieldTests {
               "Big": {"Type": "Succeed"}}}
             """
         let matched = try await TestSupport.run(definition, input: ["x": 9])
-        #expect(matched.trace == [
-            "ExecutionStarted", "ChoiceStateEntered:C", "ChoiceStateExited:C", "SucceedStateEntered:Big", "SucceedStateExited:Big",
-            "ExecutionSucceeded",
-        ])
+        #expect(
+            matched.trace == [
+                "ExecutionStarted", "ChoiceStateEntered:C", "ChoiceStateExited:C", "SucceedStateEntered:Big", "SucceedStateExited:Big",
+                "ExecutionSucceeded",
+            ])
         let unmatched = try await TestSupport.run(definition, input: ["x": 1])
         #expect(unmatched.result.error == "States.NoChoiceMatched")
         #expect(unmatched.result.cause == "No Matches!")
@@ -88,7 +97,8 @@ struct StateFieldTests {
 
     @Test("A ResultPath that cannot be applied is States.ResultPathMatchFailure")
     func resultPathMatchFailure() async throws {
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": 1, "ResultPath": "$.a.b", "End": true}}}
             """, input: ["a": "text"])
         #expect(run.result.error == "States.ResultPathMatchFailure")
@@ -97,12 +107,14 @@ struct StateFieldTests {
 
     @Test("States.ALL does not catch States.Runtime")
     func runtimeNotCaught() async throws {
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"StartAt": "T", "States": {
               "T": {"Type": "Task", "Resource": "\(Self.service)", "OutputPath": "$.missing", "Next": "Done",
                 "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Done"}]},
               "Done": {"Type": "Succeed"}}}
-            """) { runtime in runtime.register(Self.service) { _, _ in ["ok": true] } }
+            """
+        ) { runtime in runtime.register(Self.service) { _, _ in ["ok": true] } }
         #expect(run.result.error == "States.Runtime")
         #expect(!run.types.contains("SucceedStateEntered"))
     }
@@ -110,11 +122,13 @@ struct StateFieldTests {
     @Test("Only the first retrier whose ErrorEquals matches is used, and a retry's TaskScheduled points at the failure")
     func firstMatchingRetrier() async throws {
         let attempts = Mutex(0)
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "\(Self.service)", "End": true, "Retry": [
               {"ErrorEquals": ["E"], "MaxAttempts": 1, "IntervalSeconds": 3},
               {"ErrorEquals": ["States.ALL"], "MaxAttempts": 5, "IntervalSeconds": 1}]}}}
-            """) { runtime in
+            """
+        ) { runtime in
             runtime.register(Self.service) { _, _ in
                 attempts.withLock { $0 += 1 }
                 throw StatesError("E", "again")
@@ -170,7 +184,8 @@ struct StateFieldTests {
 
     @Test("The legacy Iterator, Map Parameters and MaxConcurrencyPath run as ItemProcessor, ItemSelector and MaxConcurrency")
     func legacyMap() async throws {
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.items", "MaxConcurrencyPath": "$.limit", "End": true,
               "Parameters": {"v.$": "$$.Map.Item.Value", "i.$": "$$.Map.Item.Index", "tag.$": "$.tag"},
               "Iterator": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}}
@@ -183,8 +198,11 @@ struct StateFieldTests {
     func stopDuringParallel() async throws {
         let probe = BlockingHandler()
         let runtime = probe.runtime(for: Self.service)
-        let branches = ["A", "B"].map { #"{"StartAt": "\#($0)", "States": {"\#($0)": {"Type": "Task", "Resource": "\#(Self.service)", "End": true}}}"# }
-        let machine = try StateMachine(text: #"{"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true, "Branches": [\#(branches.joined(separator: ","))]}}}"#)
+        let branches = ["A", "B"].map {
+            #"{"StartAt": "\#($0)", "States": {"\#($0)": {"Type": "Task", "Resource": "\#(Self.service)", "End": true}}}"#
+        }
+        let machine = try StateMachine(
+            text: #"{"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true, "Branches": [\#(branches.joined(separator: ","))]}}}"#)
         let execution = try await runtime.start(machine)
         try await probe.waitForStarts(2)
         await execution.stop(error: "Halt", cause: "operator")
@@ -205,9 +223,11 @@ struct VirtualWatchdogTests {
     @Test("A handler that hangs in real time still times out under the virtual clock")
     func hangingHandlerTimesOut() async throws {
         let started = ContinuousClock.now
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "\(StateFieldTests.service)", "TimeoutSeconds": 1, "End": true}}}
-            """) { runtime in
+            """
+        ) { runtime in
             runtime.register(StateFieldTests.service) { _, _ in
                 try await Task.sleep(for: .seconds(30))
                 return "late"
@@ -220,10 +240,12 @@ struct VirtualWatchdogTests {
 
     @Test("A quick handler leaves virtual time exact: the timeout timer never fires")
     func quickHandler() async throws {
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "\(StateFieldTests.service)", "TimeoutSeconds": 1, "Next": "W"},
               "W": {"Type": "Wait", "Seconds": 5, "End": true}}}
-            """) { runtime in runtime.register(StateFieldTests.service) { _, _ in "done" } }
+            """
+        ) { runtime in runtime.register(StateFieldTests.service) { _, _ in "done" } }
         #expect(run.result.status == .succeeded)
         #expect(run.offsets(of: .waitStateExited) == [5])
     }

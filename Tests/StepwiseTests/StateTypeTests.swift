@@ -7,16 +7,18 @@ import Testing
 struct StateTypeTests {
     @Test("A Pass chain records Entered and Exited for each state and ends with the last output")
     func passChain() async throws {
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"StartAt": "A", "States": {
               "A": {"Type": "Pass", "Result": {"x": 1}, "ResultPath": "$.a", "Next": "B"},
               "B": {"Type": "Pass", "InputPath": "$.a", "End": true}}}
             """, input: ["keep": true])
         #expect(run.result.status == .succeeded)
         #expect(run.result.output == ["x": 1])
-        #expect(run.trace == [
-            "ExecutionStarted", "PassStateEntered:A", "PassStateExited:A", "PassStateEntered:B", "PassStateExited:B", "ExecutionSucceeded",
-        ])
+        #expect(
+            run.trace == [
+                "ExecutionStarted", "PassStateEntered:A", "PassStateExited:A", "PassStateEntered:B", "PassStateExited:B", "ExecutionSucceeded",
+            ])
         #expect(run.history.map(\.id) == [1, 2, 3, 4, 5, 6])
         #expect(run.history.map(\.previousEventId) == [0, 0, 2, 3, 4, 5])
     }
@@ -24,7 +26,8 @@ struct StateTypeTests {
     @Test("A Wait of an hour shows an hour between its events under the virtual clock")
     func virtualWait() async throws {
         let started = Date()
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 3600, "End": true}}}
             """)
         #expect(run.offsets(of: .waitStateExited) == [3600])
@@ -33,7 +36,8 @@ struct StateTypeTests {
 
     @Test("Wait with a past Timestamp passes through at once")
     func pastTimestamp() async throws {
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"StartAt": "W", "States": {"W": {"Type": "Wait", "Timestamp": "2001-01-01T00:00:00Z", "End": true}}}
             """)
         #expect(run.result.status == .succeeded)
@@ -42,7 +46,8 @@ struct StateTypeTests {
 
     @Test("Fail ends the execution with its Error and Cause")
     func fail() async throws {
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "Broken", "Cause": "on purpose"}}}
             """)
         #expect(run.result.status == .failed)
@@ -53,7 +58,8 @@ struct StateTypeTests {
 
     @Test("Succeed applies InputPath and OutputPath")
     func succeed() async throws {
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"StartAt": "S", "States": {"S": {"Type": "Succeed", "InputPath": "$.a", "OutputPath": "$.b"}}}
             """, input: ["a": ["b": 7]])
         #expect(run.result.output == 7)
@@ -62,7 +68,8 @@ struct StateTypeTests {
 
     @Test("Parallel returns branch outputs in branch order")
     func parallel() async throws {
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true, "Branches": [
               {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 5, "Next": "One"}, "One": {"Type": "Pass", "Result": 1, "End": true}}},
               {"StartAt": "Two", "States": {"Two": {"Type": "Pass", "Result": 2, "End": true}}}]}}}
@@ -74,22 +81,25 @@ struct StateTypeTests {
 
     @Test("Map runs each item, keeps item order, and records iteration events")
     func map() async throws {
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.items", "MaxConcurrency": 1, "End": true,
               "ItemSelector": {"value.$": "$$.Map.Item.Value", "index.$": "$$.Map.Item.Index"},
               "ItemProcessor": {"StartAt": "I", "States": {"I": {"Type": "Pass", "End": true}}}}}}
             """, input: ["items": ["a", "b"]])
         #expect(run.result.output == [["value": "a", "index": 0], ["value": "b", "index": 1]])
-        #expect(run.trace == [
-            "ExecutionStarted", "MapStateEntered:M", "MapStateStarted", "MapIterationStarted:M", "PassStateEntered:I", "PassStateExited:I",
-            "MapIterationSucceeded:M", "MapIterationStarted:M", "PassStateEntered:I", "PassStateExited:I", "MapIterationSucceeded:M",
-            "MapStateSucceeded", "MapStateExited:M", "ExecutionSucceeded",
-        ])
+        #expect(
+            run.trace == [
+                "ExecutionStarted", "MapStateEntered:M", "MapStateStarted", "MapIterationStarted:M", "PassStateEntered:I", "PassStateExited:I",
+                "MapIterationSucceeded:M", "MapIterationStarted:M", "PassStateEntered:I", "PassStateExited:I", "MapIterationSucceeded:M",
+                "MapStateSucceeded", "MapStateExited:M", "ExecutionSucceeded",
+            ])
     }
 
     @Test("A failing branch aborts its sibling and fails the Parallel with the branch's own error")
     func parallelFailure() async throws {
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true, "Branches": [
               {"StartAt": "Slow", "States": {"Slow": {"Type": "Wait", "Seconds": 100, "End": true}}},
               {"StartAt": "Boom", "States": {"Boom": {"Type": "Fail", "Error": "Boom", "Cause": "branch"}}}]}}}
@@ -100,7 +110,8 @@ struct StateTypeTests {
 
     @Test("The execution's TimeoutSeconds ends it TIMED_OUT with States.Timeout")
     func executionTimeout() async throws {
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"TimeoutSeconds": 5, "StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 10, "End": true}}}
             """)
         #expect(run.result.status == .timedOut)

@@ -11,16 +11,19 @@ struct TaskTests {
 
     @Test("A service Task records Scheduled, Started and Succeeded and passes the handler's result on")
     func serviceTask() async throws {
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "\(Self.service)",
               "Parameters": {"n.$": "$.n"}, "ResultSelector": {"doubled.$": "$.value"}, "ResultPath": "$.r", "End": true}}}
-            """, input: ["n": 21]) { runtime in
+            """, input: ["n": 21]
+        ) { runtime in
             runtime.register(Self.service) { input, _ in ["value": .int((input["n"]?.intValue ?? 0) * 2)] }
         }
         #expect(run.result.output == ["n": 21, "r": ["doubled": 42]])
-        #expect(run.types == [
-            "ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited", "ExecutionSucceeded",
-        ])
+        #expect(
+            run.types == [
+                "ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited", "ExecutionSucceeded",
+            ])
         let scheduled = run.history[2].json()["taskScheduledEventDetails"]
         #expect(scheduled?["resourceType"] == "lambda")
         #expect(scheduled?["resource"] == "invoke")
@@ -30,38 +33,49 @@ struct TaskTests {
     @Test("ActivityScheduled carries the input and both timeouts, as AWS's ActivityScheduledEventDetails does")
     func activityScheduled() async throws {
         let activity = "arn:aws:states:us-east-1:123456789012:activity:review"
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "\(activity)", "TimeoutSeconds": 300,
               "HeartbeatSeconds": 60, "End": true}}}
-            """, input: ["doc": 3]) { runtime in runtime.register(activity) { input, _ in input } }
+            """, input: ["doc": 3]
+        ) { runtime in runtime.register(activity) { input, _ in input } }
         #expect(run.result.output == ["doc": 3])
         let scheduled = try #require(run.history.first { $0.type == .activityScheduled })
-        #expect(scheduled.json()["activityScheduledEventDetails"] == [
-            "resource": .string(activity), "input": #"{"doc":3}"#, "inputDetails": ["truncated": false],
-            "timeoutInSeconds": 300, "heartbeatInSeconds": 60,
-        ])
+        #expect(
+            scheduled.json()["activityScheduledEventDetails"] == [
+                "resource": .string(activity), "input": #"{"doc":3}"#, "inputDetails": ["truncated": false],
+                "timeoutInSeconds": 300, "heartbeatInSeconds": 60,
+            ])
     }
 
     @Test("A legacy Lambda ARN records LambdaFunction events")
     func lambdaEvents() async throws {
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "\(Self.lambda)", "End": true}}}
-            """) { runtime in runtime.register("arn:aws:lambda:*:*:function:*") { input, _ in input } }
-        #expect(run.types == [
-            "ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionSucceeded",
-            "TaskStateExited", "ExecutionSucceeded",
-        ])
+            """
+        ) { runtime in runtime.register("arn:aws:lambda:*:*:function:*") { input, _ in input } }
+        #expect(
+            run.types == [
+                "ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionSucceeded",
+                "TaskStateExited", "ExecutionSucceeded",
+            ])
     }
 
     @Test("Retries follow IntervalSeconds × BackoffRate^(n−1) capped at MaxDelaySeconds")
     func backoffSchedule() async throws {
         let calls = Mutex(0)
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "\(Self.service)", "End": true,
               "Retry": [{"ErrorEquals": ["Flaky"], "IntervalSeconds": 2, "BackoffRate": 3, "MaxDelaySeconds": 10, "MaxAttempts": 3}]}}}
-            """) { runtime in
+            """
+        ) { runtime in
             runtime.register(Self.service) { _, _ in
-                let attempt = calls.withLock { count in count += 1; return count }
+                let attempt = calls.withLock { count in
+                    count += 1
+                    return count
+                }
                 if attempt <= 3 { throw StatesError("Flaky", "attempt \(attempt)") }
                 return "done"
             }
@@ -73,13 +87,15 @@ struct TaskTests {
 
     @Test("MaxAttempts 0 never retries and a catcher places the error output with its ResultPath")
     func catchAfterNoRetry() async throws {
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"StartAt": "T", "States": {
               "T": {"Type": "Task", "Resource": "\(Self.service)", "Next": "Done",
                 "Retry": [{"ErrorEquals": ["States.ALL"], "MaxAttempts": 0}],
                 "Catch": [{"ErrorEquals": ["States.TaskFailed"], "ResultPath": "$.error", "Next": "Done"}]},
               "Done": {"Type": "Succeed"}}}
-            """, input: ["id": 1]) { runtime in
+            """, input: ["id": 1]
+        ) { runtime in
             runtime.register(Self.service) { _, _ in throw StatesError("Custom.Error", "it broke") }
         }
         #expect(run.result.output == ["id": 1, "error": ["Error": "Custom.Error", "Cause": "it broke"]])
@@ -89,11 +105,16 @@ struct TaskTests {
     @Test("TimeoutSeconds fails the task with States.Timeout and cancels the handler")
     func taskTimeout() async throws {
         let cancelled = Mutex(false)
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "\(Self.service)", "TimeoutSeconds": 30, "End": true}}}
-            """) { runtime in
+            """
+        ) { runtime in
             runtime.register(Self.service) { _, context in
-                do { try await context.sleep(seconds: 3600) } catch { cancelled.withLock { $0 = true }; throw error }
+                do { try await context.sleep(seconds: 3600) } catch {
+                    cancelled.withLock { $0 = true }
+                    throw error
+                }
                 return "late"
             }
         }
@@ -107,12 +128,14 @@ struct TaskTests {
 
     @Test("A missed heartbeat fails the task with States.HeartbeatTimeout, which a States.Timeout catcher catches")
     func heartbeatTimeout() async throws {
-        let run = try await TestSupport.run("""
+        let run = try await TestSupport.run(
+            """
             {"StartAt": "T", "States": {
               "T": {"Type": "Task", "Resource": "\(Self.service)", "HeartbeatSeconds": 10, "Next": "Caught",
                 "Catch": [{"ErrorEquals": ["States.Timeout"], "Next": "Caught"}]},
               "Caught": {"Type": "Pass", "End": true}}}
-            """) { runtime in
+            """
+        ) { runtime in
             runtime.register(Self.service) { _, context in
                 try await context.sleep(seconds: 5)
                 await context.heartbeat()
@@ -128,9 +151,10 @@ struct TaskTests {
     func stopDuringTask() async throws {
         let probe = BlockingHandler()
         let runtime = probe.runtime(for: Self.service)
-        let machine = try StateMachine(text: """
-            {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "\(Self.service)", "End": true}}}
-            """)
+        let machine = try StateMachine(
+            text: """
+                {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "\(Self.service)", "End": true}}}
+                """)
         let execution = try await runtime.start(machine)
         try await probe.waitForStarts(1)
         await execution.stop(error: "Cancelled", cause: "by operator")
@@ -153,9 +177,10 @@ struct TaskTests {
 
     @Test("A Task without a handler refuses to start and names the resource and the way to provide one")
     func missingHandler() async throws {
-        let machine = try StateMachine(text: """
-            {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage", "End": true}}}
-            """)
+        let machine = try StateMachine(
+            text: """
+                {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage", "End": true}}}
+                """)
         await #expect(throws: StartError.self) { _ = try await Runtime(clock: .virtual).start(machine) }
         do {
             _ = try await Runtime(clock: .virtual).start(machine)

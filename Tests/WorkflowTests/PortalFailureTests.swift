@@ -23,7 +23,8 @@ struct PortalFailureTests {
     func compensationFails() async throws {
         let directory = try Self.directory()
         _ = try await Portal.sql(directory, try Portal.legacyDDL)
-        _ = try await Portal.sql(directory, "CREATE TRIGGER refuse_u0012 BEFORE INSERT ON subscribers WHEN NEW.uid = 'u-0012' BEGIN SELECT RAISE(ABORT, 'injected'); END")
+        _ = try await Portal.sql(
+            directory, "CREATE TRIGGER refuse_u0012 BEFORE INSERT ON subscribers WHEN NEW.uid = 'u-0012' BEGIN SELECT RAISE(ABORT, 'injected'); END")
         let runtime = Portal.runtime(directory)
         let deletes = Counter()
         runtime.register("arn:aws:states:::dynamodb:deleteItem") { _, _ in

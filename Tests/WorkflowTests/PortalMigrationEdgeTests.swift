@@ -39,7 +39,8 @@ struct PortalMigrationEdgeTests {
 
         let again = try Portal.dataDirectory(["imports/clean.csv": try Portal.fixture("subscribers-clean.csv")])
         let past = try await Portal.run(
-            "migration", again, Self.input("job-past", "CLOUD", "imports/clean.csv"), "--mock-config", mocks, "--test-case", "FirstWriteThrottledPastRetries")
+            "migration", again, Self.input("job-past", "CLOUD", "imports/clean.csv"), "--mock-config", mocks, "--test-case",
+            "FirstWriteThrottledPastRetries")
         #expect(past.output?["succeeded"] == 4)
         let report = try JSON(parsing: try Portal.object(again, key: "reports/job-past.json"))
         #expect(report["failures"] == [["row": 1, "uid": "c-0001", "reason": "PROVISIONING_FAILED"]])
@@ -61,12 +62,13 @@ struct PortalMigrationEdgeTests {
         let directory = try Portal.dataDirectory(["imports/blanks.csv": csv])
         let run = try await Portal.run("migration", directory, Self.input("job-blanks", "CLOUD", "imports/blanks.csv"))
         let report = try JSON(parsing: try Portal.object(directory, key: "reports/job-blanks.json"))
-        #expect(report["failures"] == [
-            ["row": 1, "uid": "w-01", "reason": "INVALID_MSISDN"], ["row": 2, "uid": "w-02", "reason": "INVALID_MSISDN"],
-            ["row": 3, "uid": "w-03", "reason": "INVALID_MSISDN"], ["row": 4, "uid": "w-04", "reason": "INVALID_IMSI"],
-            ["row": 5, "uid": "w-05", "reason": "INVALID_IMSI"], ["row": 6, "uid": "w-06", "reason": "INVALID_IMSI"],
-            ["row": 7, "uid": "w-07", "reason": "INVALID_STATUS"], ["row": 8, "uid": "w-08", "reason": "INVALID_EMAIL"],
-        ])
+        #expect(
+            report["failures"] == [
+                ["row": 1, "uid": "w-01", "reason": "INVALID_MSISDN"], ["row": 2, "uid": "w-02", "reason": "INVALID_MSISDN"],
+                ["row": 3, "uid": "w-03", "reason": "INVALID_MSISDN"], ["row": 4, "uid": "w-04", "reason": "INVALID_IMSI"],
+                ["row": 5, "uid": "w-05", "reason": "INVALID_IMSI"], ["row": 6, "uid": "w-06", "reason": "INVALID_IMSI"],
+                ["row": 7, "uid": "w-07", "reason": "INVALID_STATUS"], ["row": 8, "uid": "w-08", "reason": "INVALID_EMAIL"],
+            ])
         #expect(run.output?["succeeded"] == 1)
         let stored = try await Portal.cloud(directory)["w-09"]
         #expect(stored?["email"] == "ok@example.com")
@@ -88,7 +90,10 @@ struct PortalMigrationEdgeTests {
         let directory = try Portal.dataDirectory(["imports/bad.csv": csv])
         let run = try await Portal.run("migration", directory, Self.input("job-bad", "CLOUD", "imports/bad.csv"))
         #expect(run.stderr == "")
-        #expect(run.output == ["jobId": "job-bad", "status": "COMPLETED", "processed": 2610, "succeeded": 10, "failed": 2600, "reportKey": "reports/job-bad.json"])
+        #expect(
+            run.output == [
+                "jobId": "job-bad", "status": "COMPLETED", "processed": 2610, "succeeded": 10, "failed": 2600, "reportKey": "reports/job-bad.json",
+            ])
         let reportText = try Portal.object(directory, key: "reports/job-bad.json")
         #expect(reportText.utf8.count < 256 * 1024)
         let report = try JSON(parsing: reportText)

@@ -30,7 +30,10 @@ struct PortalMigrationTests {
         #expect(seed.output?["succeeded"] == 2)
         let run = try await Portal.run("migration", directory, Self.input("job-mixed", mode))
         #expect(run.stderr == "")
-        #expect(run.output == ["jobId": "job-mixed", "status": "COMPLETED", "processed": 23, "succeeded": 6, "failed": 17, "reportKey": "reports/job-mixed.json"])
+        #expect(
+            run.output == [
+                "jobId": "job-mixed", "status": "COMPLETED", "processed": 23, "succeeded": 6, "failed": 17, "reportKey": "reports/job-mixed.json",
+            ])
         let report = try JSON(parsing: try Portal.object(directory, key: "reports/job-mixed.json"))
         #expect(report == (try JSON(parsing: try Portal.fixture("expected/migration-mixed-report.json"))))
 
@@ -73,10 +76,11 @@ struct PortalMigrationTests {
         #expect(run.output?["succeeded"] == 5)
         #expect(run.output?["failed"] == 0)
         let report = try JSON(parsing: try Portal.object(directory, key: "reports/job-clean.json"))
-        #expect(report == [
-            "jobId": "job-clean", "processed": 5, "succeeded": 5, "failed": 0, "failures": [], "truncated": false,
-            "partsPrefix": "reports/job-clean/failures/",
-        ])
+        #expect(
+            report == [
+                "jobId": "job-clean", "processed": 5, "succeeded": 5, "failed": 0, "failures": [], "truncated": false,
+                "partsPrefix": "reports/job-clean/failures/",
+            ])
         let cloud = try await Portal.cloud(directory)
         let legacy = try await Portal.legacy(directory)
         #expect(cloud.count == 5)
@@ -93,7 +97,10 @@ struct PortalMigrationTests {
     func compensation() async throws {
         let directory = try Self.directory()
         _ = try await Portal.run("migration", directory, Self.input("job-seed", "LEGACY", "imports/existing.csv"))
-        _ = try await Portal.sql(directory, "CREATE TRIGGER refuse_u0012 BEFORE INSERT ON subscribers WHEN NEW.uid = 'u-0012' BEGIN SELECT RAISE(ABORT, 'injected legacy failure'); END")
+        _ = try await Portal.sql(
+            directory,
+            "CREATE TRIGGER refuse_u0012 BEFORE INSERT ON subscribers WHEN NEW.uid = 'u-0012' BEGIN SELECT RAISE(ABORT, 'injected legacy failure'); END"
+        )
         let run = try await Portal.run("migration", directory, Self.input("job-dual", "DUAL_PROV"))
         #expect(run.output?["succeeded"] == 5)
         #expect(run.output?["failed"] == 18)
@@ -150,7 +157,8 @@ struct PortalMigrationTests {
             }
             return try await put(input, context)
         }
-        let execution = try await runtime.start(try Portal.machine("migration"), input: Self.input("job-throttled", "DUAL_PROV"), name: "job-throttled")
+        let execution = try await runtime.start(
+            try Portal.machine("migration"), input: Self.input("job-throttled", "DUAL_PROV"), name: "job-throttled")
         let result = await execution.result
         #expect(result.status == .succeeded)
         // Nothing was seeded, so u-0900 (row 22) is provisioned too.
@@ -208,7 +216,10 @@ struct PortalMigrationTests {
         let database = work.appendingPathComponent("stepwise.db").path
         let input = Self.input("job-kill", "DUAL_PROV", "imports/kill.csv")
         let run = try TestSupport.spawn(
-            ["run", Portal.workflow("migration"), "--db", database, "--data-dir", directory.path, "--name", "job-kill", "--input", input.serialized()],
+            [
+                "run", Portal.workflow("migration"), "--db", database, "--data-dir", directory.path, "--name", "job-kill", "--input",
+                input.serialized(),
+            ],
             in: work, label: "run")
         // Kill once some subscribers are written.
         let legacyFile = directory.appendingPathComponent("rds/legacy.sqlite")

@@ -28,10 +28,11 @@ struct PortalScaleTests {
         let directory = try await Self.stores()
         let run = try await Portal.run("audit", directory, ["jobId": "job-big", "bucket": "portal-data"])
         #expect(run.stderr == "")
-        #expect(run.output == [
-            "jobId": "job-big", "status": "COMPLETED", "cloudCount": 3500, "legacyCount": 180, "missingInCloud": 50, "missingInLegacy": 3370,
-            "mismatched": 30, "reportKey": "reports/job-big-audit.json",
-        ])
+        #expect(
+            run.output == [
+                "jobId": "job-big", "status": "COMPLETED", "cloudCount": 3500, "legacyCount": 180, "missingInCloud": 50, "missingInLegacy": 3370,
+                "mismatched": 30, "reportKey": "reports/job-big-audit.json",
+            ])
         let report = try JSON(parsing: try Portal.object(directory, key: "reports/job-big-audit.json"))
         #expect(report["truncated"] == true)
         #expect(report["counts"] == ["missingInCloud": 50, "missingInLegacy": 3370, "mismatched": 30])
@@ -41,10 +42,11 @@ struct PortalScaleTests {
         #expect(parts.flatMap { $0["missingInCloud"]?.arrayValue ?? [] } == (90001...90050).map { .string(Self.uid($0)) })
         let mismatched = parts.flatMap { $0["mismatched"]?.arrayValue ?? [] }
         #expect(mismatched.map { $0["uid"] } == (101...130).map { .string(Self.uid($0)) })
-        #expect(mismatched.first?["differences"] == [
-            ["field": "status", "cloud": "ACTIVE", "legacy": "SUSPENDED"],
-            ["field": "updatedAt", "cloud": "2024-01-01T00:00:00Z", "legacy": "2025-01-01T00:00:00Z"],
-        ])
+        #expect(
+            mismatched.first?["differences"] == [
+                ["field": "status", "cloud": "ACTIVE", "legacy": "SUSPENDED"],
+                ["field": "updatedAt", "cloud": "2024-01-01T00:00:00Z", "legacy": "2025-01-01T00:00:00Z"],
+            ])
         let inline = report["missingInLegacy"]?.arrayValue ?? []
         #expect(inline.count > 1000 && inline == Array(missingInLegacy.prefix(inline.count)))
         #expect(report["mismatched"]?.arrayValue?.count == 30)
@@ -59,9 +61,11 @@ struct PortalScaleTests {
     @Test("MERGED CSV export of 3,550 subscribers: numbered parts, each with its header, together every record in uid order")
     func exportAtScale() async throws {
         let directory = try await Self.stores()
-        let run = try await Portal.run("export", directory, [
-            "jobId": "job-all", "bucket": "portal-data", "source": "MERGED", "format": "CSV", "filters": [:], "maskPII": false,
-        ])
+        let run = try await Portal.run(
+            "export", directory,
+            [
+                "jobId": "job-all", "bucket": "portal-data", "source": "MERGED", "format": "CSV", "filters": [:], "maskPII": false,
+            ])
         let output = try #require(run.output, "\(run.stderr)")
         #expect(output["records"] == 3550)
         #expect(output["exportKey"] == "exports/job-all/")
@@ -80,13 +84,19 @@ struct PortalScaleTests {
             lines += partLines
         }
         let expected = ((1...3500).map { ($0, $0 > 100 && $0 <= 130) } + (90001...90050).map { ($0, false) }).map { number, changed in
-            let s = PortalSeed.subscriber(number, prefix: Self.prefix, status: changed ? "SUSPENDED" : "ACTIVE", updatedAt: changed ? "2025-01-01T00:00:00Z" : "2024-01-01T00:00:00Z")
-            return PortalSeed.fields.map { field in field == "address" ? "\"\(s[field]?.stringValue ?? "")\"" : s[field]?.stringValue ?? "" }.joined(separator: ",")
+            let s = PortalSeed.subscriber(
+                number, prefix: Self.prefix, status: changed ? "SUSPENDED" : "ACTIVE",
+                updatedAt: changed ? "2025-01-01T00:00:00Z" : "2024-01-01T00:00:00Z")
+            return PortalSeed.fields.map { field in field == "address" ? "\"\(s[field]?.stringValue ?? "")\"" : s[field]?.stringValue ?? "" }.joined(
+                separator: ",")
         }
         // Compared line by line, so a failure names the first difference rather than printing megabytes.
         #expect(lines.count == expected.count)
         let firstDifference = lines.indices.first { $0 >= expected.count || lines[$0] != expected[$0] }
-        #expect(firstDifference == nil, "line \(firstDifference ?? 0): \(firstDifference.map { lines[max(0, $0 - 2)...min(lines.count - 1, $0 + 1)].map { String($0.prefix(70)) } } ?? [])")
+        #expect(
+            firstDifference == nil,
+            "line \(firstDifference ?? 0): \(firstDifference.map { lines[max(0, $0 - 2)...min(lines.count - 1, $0 + 1)].map { String($0.prefix(70)) } } ?? [])"
+        )
         #expect((try await Portal.job(directory, "job-all"))["output_file_key"] == "exports/job-all/")
     }
 
@@ -95,18 +105,27 @@ struct PortalScaleTests {
     @Test("MERGED export filters after the merge: a stale matching copy never wins over a newer one")
     func mergeThenFilter() async throws {
         let directory = try Portal.dataDirectory(["imports/none.txt": ""])
-        let old = "2024-01-01T00:00:00Z", new = "2025-01-01T00:00:00Z"
-        try await PortalSeed.cloud(directory, [
-            PortalSeed.subscriber(1, prefix: "m-", status: "ACTIVE", updatedAt: old), PortalSeed.subscriber(2, prefix: "m-", status: "SUSPENDED", updatedAt: new),
-            PortalSeed.subscriber(3, prefix: "m-", status: "ACTIVE", updatedAt: new), PortalSeed.subscriber(5, prefix: "m-", status: "INACTIVE"),
-        ])
-        try await PortalSeed.legacy(directory, [
-            PortalSeed.subscriber(1, prefix: "m-", status: "INACTIVE", updatedAt: new), PortalSeed.subscriber(2, prefix: "m-", status: "ACTIVE", updatedAt: old),
-            PortalSeed.subscriber(3, prefix: "m-", status: "INACTIVE", updatedAt: old), PortalSeed.subscriber(4, prefix: "m-", status: "ACTIVE"),
-        ])
-        let run = try await Portal.run("export", directory, [
-            "jobId": "job-m", "bucket": "portal-data", "source": "MERGED", "format": "JSON", "filters": ["status": "ACTIVE"], "maskPII": false,
-        ])
+        let old = "2024-01-01T00:00:00Z"
+        let new = "2025-01-01T00:00:00Z"
+        try await PortalSeed.cloud(
+            directory,
+            [
+                PortalSeed.subscriber(1, prefix: "m-", status: "ACTIVE", updatedAt: old),
+                PortalSeed.subscriber(2, prefix: "m-", status: "SUSPENDED", updatedAt: new),
+                PortalSeed.subscriber(3, prefix: "m-", status: "ACTIVE", updatedAt: new), PortalSeed.subscriber(5, prefix: "m-", status: "INACTIVE"),
+            ])
+        try await PortalSeed.legacy(
+            directory,
+            [
+                PortalSeed.subscriber(1, prefix: "m-", status: "INACTIVE", updatedAt: new),
+                PortalSeed.subscriber(2, prefix: "m-", status: "ACTIVE", updatedAt: old),
+                PortalSeed.subscriber(3, prefix: "m-", status: "INACTIVE", updatedAt: old), PortalSeed.subscriber(4, prefix: "m-", status: "ACTIVE"),
+            ])
+        let run = try await Portal.run(
+            "export", directory,
+            [
+                "jobId": "job-m", "bucket": "portal-data", "source": "MERGED", "format": "JSON", "filters": ["status": "ACTIVE"], "maskPII": false,
+            ])
         #expect(run.output?["records"] == 2)
         let exported = try JSON(parsing: try Portal.object(directory, key: "exports/job-m.json"))
         #expect(exported.arrayValue?.map { $0["uid"] } == ["m-00003", "m-00004"])

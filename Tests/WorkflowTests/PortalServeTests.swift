@@ -19,13 +19,16 @@ struct PortalServeTests {
         static func start(_ directory: URL) async throws -> Server {
             let work = directory.deletingLastPathComponent()
             let process = try TestSupport.spawn(
-                ["serve", "--port", "0", "--db", work.appendingPathComponent("serve.db").path, "--data-dir", directory.path,
-                 "--workflows", TestSupport.packageRoot.appendingPathComponent("workflows").path],
+                [
+                    "serve", "--port", "0", "--db", work.appendingPathComponent("serve.db").path, "--data-dir", directory.path,
+                    "--workflows", TestSupport.packageRoot.appendingPathComponent("workflows").path,
+                ],
                 in: work, label: "serve")
             for _ in 0..<1000 {
                 let log = (try? String(contentsOf: work.appendingPathComponent("serve.err"), encoding: .utf8)) ?? ""
                 if let line = log.split(separator: "\n").first(where: { $0.contains("listening on ") }),
-                    let address = line.split(separator: " ").last, let url = URL(string: String(address)) {
+                    let address = line.split(separator: " ").last, let url = URL(string: String(address))
+                {
                     return Server(process: process, base: url)
                 }
                 guard process.isRunning else { break }
@@ -130,12 +133,18 @@ struct PortalServeTests {
     func timedOutJob() async throws {
         let directory = try Portal.dataDirectory(["imports/clean.csv": try Portal.fixture("subscribers-clean.csv")])
         _ = try await Portal.run("migration", directory, ["jobId": "job-done", "mode": "CLOUD", "bucket": "portal-data", "key": "imports/clean.csv"])
-        _ = try await Portal.probe(directory, "arn:aws:states:::dynamodb:putItem", [
-            "TableName": "Jobs", "Item": ["job_id": ["S": "job-late"], "job_type": ["S": "EXPORT"], "job_status": ["S": "RUNNING"]],
-        ])
+        _ = try await Portal.probe(
+            directory, "arn:aws:states:::dynamodb:putItem",
+            [
+                "TableName": "Jobs", "Item": ["job_id": ["S": "job-late"], "job_type": ["S": "EXPORT"], "job_status": ["S": "RUNNING"]],
+            ])
         func event(_ job: String, _ status: String) -> JSON {
-            ["detail-type": "Step Functions Execution Status Change", "source": "aws.states",
-             "detail": ["name": .string(job), "status": .string(status), "input": .string(#"{"jobId":"\#(job)"}"#), "error": .null, "cause": .null]]
+            [
+                "detail-type": "Step Functions Execution Status Change", "source": "aws.states",
+                "detail": [
+                    "name": .string(job), "status": .string(status), "input": .string(#"{"jobId":"\#(job)"}"#), "error": .null, "cause": .null,
+                ],
+            ]
         }
         #expect(try await Portal.run("job-ended", directory, event("job-late", "TIMED_OUT")).output == ["jobId": "job-late", "status": "TIMED_OUT"])
         let late = try await Portal.job(directory, "job-late")

@@ -92,8 +92,11 @@ enum Portal {
         guard case .object(let object) = item else { return item }
         var plain = JSONObject()
         for (name, value) in object {
-            if let text = value["S"]?.stringValue { plain[name] = .string(text) }
-            else if let number = value["N"]?.stringValue { plain[name] = .int(Int(number) ?? 0) }
+            if let text = value["S"]?.stringValue {
+                plain[name] = .string(text)
+            } else if let number = value["N"]?.stringValue {
+                plain[name] = .int(Int(number) ?? 0)
+            }
         }
         return .object(plain)
     }
@@ -161,10 +164,12 @@ enum Portal {
     }
 
     static func setJobStatus(_ directory: URL, _ id: String, _ status: String) async throws {
-        _ = try await probe(directory, "arn:aws:states:::dynamodb:updateItem", [
-            "TableName": "Jobs", "Key": ["job_id": ["S": .string(id)]], "UpdateExpression": "SET job_status = :s",
-            "ExpressionAttributeValues": [":s": ["S": .string(status)]],
-        ])
+        _ = try await probe(
+            directory, "arn:aws:states:::dynamodb:updateItem",
+            [
+                "TableName": "Jobs", "Key": ["job_id": ["S": .string(id)]], "UpdateExpression": "SET job_status = :s",
+                "ExpressionAttributeValues": [":s": ["S": .string(status)]],
+            ])
     }
 
     /// A CSV of `count` rows from `Fixtures/portal/generate-subscribers.sh`.

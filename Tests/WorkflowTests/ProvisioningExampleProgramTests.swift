@@ -41,16 +41,19 @@ struct ProvisioningExampleProgramTests {
     @Test("It runs workflows/hello.asl.json and prints the result and a short history")
     func hello() async throws {
         let data = try TestSupport.temporaryDirectory().path
-        let run = try await Self.run(["workflows/hello.asl.json", "workflows/hello.input.json", "--virtual-time", "--data-dir", data, "--name", "party"])
+        let run = try await Self.run([
+            "workflows/hello.asl.json", "workflows/hello.input.json", "--virtual-time", "--data-dir", data, "--name", "party",
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "workflow: workflows/hello.asl.json (state machine hello), data directory \(data)")
         #expect(lines.contains("execution: arn:aws:states:us-east-1:123456789012:execution:hello:party"))
         #expect(lines.contains("status: SUCCEEDED"))
         let output = run.stdout.components(separatedBy: "output: ").last?.components(separatedBy: "\nhistory:").first ?? ""
-        #expect(try JSON(parsing: output) == [
-            "cards": ["Welcome Ada, seat 1", "Welcome Grace, seat 2", "Welcome Linus, seat 3"], "guests": 3,
-        ])
+        #expect(
+            try JSON(parsing: output) == [
+                "cards": ["Welcome Ada, seat 1", "Welcome Grace, seat 2", "Welcome Linus, seat 3"], "guests": 3,
+            ])
         #expect(lines.contains("history: 24 events, 9 shown"))
         #expect(lines.contains("    20    0.000s  WaitStateEntered  Wait for the party"))
         #expect(lines.last == "    24 3600.000s  ExecutionSucceeded")
@@ -63,15 +66,17 @@ struct ProvisioningExampleProgramTests {
         let run = try await Self.run(["--virtual-time", "--data-dir", data])
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.prefix(3) == [
-            "workflow: workflows/migration.asl.json (state machine migration), data directory \(data)",
-            "uploaded Fixtures/portal/subscribers-clean.csv to s3://portal-data/imports/subscribers-clean.csv (765 bytes)",
-            "execution: arn:aws:states:us-east-1:123456789012:execution:migration:job-example",
-        ])
+        #expect(
+            lines.prefix(3) == [
+                "workflow: workflows/migration.asl.json (state machine migration), data directory \(data)",
+                "uploaded Fixtures/portal/subscribers-clean.csv to s3://portal-data/imports/subscribers-clean.csv (765 bytes)",
+                "execution: arn:aws:states:us-east-1:123456789012:execution:migration:job-example",
+            ])
         let output = run.stdout.components(separatedBy: "output: ").last?.components(separatedBy: "\nhistory:").first ?? ""
-        #expect(try JSON(parsing: output) == [
-            "jobId": "job-example", "status": "COMPLETED", "processed": 5, "succeeded": 5, "failed": 0, "reportKey": "reports/job-example.json",
-        ])
+        #expect(
+            try JSON(parsing: output) == [
+                "jobId": "job-example", "status": "COMPLETED", "processed": 5, "succeeded": 5, "failed": 0, "reportKey": "reports/job-example.json",
+            ])
         #expect(FileManager.default.fileExists(atPath: "\(data)/s3/portal-data/reports/job-example.json"))
 
         let again = try await Self.run(["--virtual-time", "--data-dir", data, "--name", "job-again"])

@@ -43,13 +43,15 @@ struct ProvisioningTests {
         for bucket in provisioning.buckets {
             #expect(try store.bucketSetting(bucket, "versioning") == ["Status": "Enabled"])
             #expect(try store.bucketSetting(bucket, "encryption")?["Rules"]?[0]?["ApplyServerSideEncryptionByDefault"] == ["SSEAlgorithm": "AES256"])
-            #expect(try store.bucketSetting(bucket, "publicAccessBlock") == [
-                "BlockPublicAcls": true, "IgnorePublicAcls": true, "BlockPublicPolicy": true, "RestrictPublicBuckets": true,
-            ])
+            #expect(
+                try store.bucketSetting(bucket, "publicAccessBlock") == [
+                    "BlockPublicAcls": true, "IgnorePublicAcls": true, "BlockPublicPolicy": true, "RestrictPublicBuckets": true,
+                ])
         }
-        #expect(try provisioning.catalog() == [
-            "eventbridge:rule default/\(Self.names.rule)", "glue:crawler \(Self.names.crawler)", "glue:database \(Self.names.database)",
-        ])
+        #expect(
+            try provisioning.catalog() == [
+                "eventbridge:rule default/\(Self.names.rule)", "glue:crawler \(Self.names.crawler)", "glue:database \(Self.names.database)",
+            ])
         let crawler = try #require(try provisioning.resource("glue:crawler", Self.names.crawler))
         #expect(crawler["Schedule"] == ["ScheduleExpression": "cron(0 */6 * * ? *)", "State": "SCHEDULED"])
         #expect(crawler["DatabaseName"] == .string(Self.names.database))
@@ -57,12 +59,17 @@ struct ProvisioningTests {
         #expect(crawler["Role"] == "arn:aws:iam::123456789012:role/ecommerce-ai-platform-glue-crawler")
         let rule = try #require(try provisioning.resource("eventbridge:rule", "default/\(Self.names.rule)"))
         #expect(rule["State"] == "ENABLED")
-        #expect(try JSON(parsing: rule["EventPattern"]?.stringValue ?? "") == [
-            "source": ["aws.s3"], "detail-type": ["Object Created"], "detail": ["bucket": ["name": [.string(Self.names.raw)]]],
-        ])
-        #expect(rule["Targets"] == [[
-            "Id": "raw-to-curated", "Arn": "arn:aws:lambda:us-east-1:123456789012:function:ecommerce-ai-platform-recommendations-raw-to-curated",
-        ]])
+        #expect(
+            try JSON(parsing: rule["EventPattern"]?.stringValue ?? "") == [
+                "source": ["aws.s3"], "detail-type": ["Object Created"], "detail": ["bucket": ["name": [.string(Self.names.raw)]]],
+            ])
+        #expect(
+            rule["Targets"] == [
+                [
+                    "Id": "raw-to-curated",
+                    "Arn": "arn:aws:lambda:us-east-1:123456789012:function:ecommerce-ai-platform-recommendations-raw-to-curated",
+                ]
+            ])
     }
 
     @Test("With replication a DMS task joins the map; its endpoints and table mappings come from replication_config")
@@ -180,16 +187,19 @@ struct ProvisioningTests {
     @Test("A crawler left by an earlier run: Glue.AlreadyExistsException, rollback of this run's resources only, the old crawler kept")
     func preexistingCrawler() async throws {
         let provisioning = try Provisioning()
-        _ = try await provisioning.call("arn:aws:states:::aws-sdk:glue:createCrawler", [
-            "Name": .string(Self.names.crawler), "Role": "arn:aws:iam::123456789012:role/old", "Targets": ["S3Targets": []],
-        ])
+        _ = try await provisioning.call(
+            "arn:aws:states:::aws-sdk:glue:createCrawler",
+            [
+                "Name": .string(Self.names.crawler), "Role": "arn:aws:iam::123456789012:role/old", "Targets": ["S3Targets": []],
+            ])
         let run = try await provisioning.run(try Provisioning.fixture("registration.json"))
         #expect(run.result.error == "ProvisioningFailed")
         #expect(run.result.cause == "Glue.AlreadyExistsException: \(Self.names.crawler) already exists")
-        #expect(Provisioning.deletions(run) == [
-            "Delete catalog database: \(Self.names.database)", "Delete bucket: \(Self.names.prod)", "Delete bucket: \(Self.names.curated)",
-            "Delete bucket: \(Self.names.raw)",
-        ])
+        #expect(
+            Provisioning.deletions(run) == [
+                "Delete catalog database: \(Self.names.database)", "Delete bucket: \(Self.names.prod)", "Delete bucket: \(Self.names.curated)",
+                "Delete bucket: \(Self.names.raw)",
+            ])
         #expect(try provisioning.catalog() == ["glue:crawler \(Self.names.crawler)"])
         #expect(try provisioning.resource("glue:crawler", Self.names.crawler)?["Role"] == "arn:aws:iam::123456789012:role/old")
         #expect(provisioning.buckets == [])
@@ -212,9 +222,10 @@ struct ProvisioningTests {
         _ = try await provisioning.call("arn:aws:states:::aws-sdk:glue:createDatabase", ["DatabaseInput": ["Name": .string(Self.names.database)]])
         let run = try await provisioning.run(try Provisioning.fixture("registration.json"))
         #expect(run.result.cause == "Glue.AlreadyExistsException: Database already exists.")
-        #expect(Provisioning.deletions(run) == [
-            "Delete bucket: \(Self.names.prod)", "Delete bucket: \(Self.names.curated)", "Delete bucket: \(Self.names.raw)",
-        ])
+        #expect(
+            Provisioning.deletions(run) == [
+                "Delete bucket: \(Self.names.prod)", "Delete bucket: \(Self.names.curated)", "Delete bucket: \(Self.names.raw)",
+            ])
         #expect(try provisioning.catalog() == ["glue:database \(Self.names.database)"])
         #expect(provisioning.buckets == [])
         #expect(try await provisioning.registry("recommendations")?["status"] == "provisioning_failed")
@@ -250,18 +261,24 @@ struct ProvisioningTests {
         let run = try await provisioning.run(try Provisioning.fixture("registration.json")) { runtime in
             runtime.register("arn:aws:states:::aws-sdk:glue:createCrawler") { _, _ in throw StatesError("Glue.InternalServiceException", "boom") }
             runtime.register("arn:aws:states:::aws-sdk:s3:deleteBucket") { input, _ in
-                if input["Bucket"]?.stringValue == Self.names.curated { throw StatesError("S3.S3Exception", "The bucket you tried to delete is not empty") }
+                if input["Bucket"]?.stringValue == Self.names.curated {
+                    throw StatesError("S3.S3Exception", "The bucket you tried to delete is not empty")
+                }
                 return [:]
             }
         }
         #expect(run.result.cause == "Glue.InternalServiceException: boom")
         let record = try #require(try await provisioning.registry("recommendations"))
-        #expect(record["rolled_back"] == [
-            .string("glue:database/\(Self.names.database)"), .string("s3:bucket/\(Self.names.prod)"), .string("s3:bucket/\(Self.names.raw)"),
-        ])
-        #expect(record["rollback_errors"] == [[
-            "resource": .string("s3:bucket/\(Self.names.curated)"), "error": "S3.S3Exception: The bucket you tried to delete is not empty",
-        ]])
+        #expect(
+            record["rolled_back"] == [
+                .string("glue:database/\(Self.names.database)"), .string("s3:bucket/\(Self.names.prod)"), .string("s3:bucket/\(Self.names.raw)"),
+            ])
+        #expect(
+            record["rollback_errors"] == [
+                [
+                    "resource": .string("s3:bucket/\(Self.names.curated)"), "error": "S3.S3Exception: The bucket you tried to delete is not empty",
+                ]
+            ])
     }
 
     @Test("The registry record is pending_provisioning while resources are created")
@@ -299,8 +316,9 @@ struct ProvisioningTests {
             "run", "\(root)/workflows/provisioning.asl.json", "--input", "@\(root)/Fixtures/provisioning/registration-invalid-name.json",
             "--data-dir", data, "--virtual-time")
         #expect(invalid.status == 1)
-        #expect(invalid.stderr.contains(
-            #"FAILED: InvalidSystemName: system_name "Customer_Churn" is not 3 to 40 lowercase letters, digits or hyphens"#))
+        #expect(
+            invalid.stderr.contains(
+                #"FAILED: InvalidSystemName: system_name "Customer_Churn" is not 3 to 40 lowercase letters, digits or hyphens"#))
     }
 }
 

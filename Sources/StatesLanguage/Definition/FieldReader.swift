@@ -54,10 +54,11 @@ struct FieldReader {
     mutating func template(_ name: String) -> PayloadTemplate? {
         guard let value = object[name] else { return nil }
         do { return try PayloadTemplate(value) } catch {
-            errors.append(Diagnostic(
-                code: "SCHEMA_VALIDATION_FAILED",
-                message: "The value for the field '\(error.key)' must be a valid JSONPath or a valid intrinsic function call",
-                location: "\(location)/\(name)"))
+            errors.append(
+                Diagnostic(
+                    code: "SCHEMA_VALIDATION_FAILED",
+                    message: "The value for the field '\(error.key)' must be a valid JSONPath or a valid intrinsic function call",
+                    location: "\(location)/\(name)"))
             return nil
         }
     }

@@ -8,11 +8,13 @@ extension State {
         case .pass: return .pass(result: language == .jsonPath ? reader["Result"] : nil)
         case .succeed: return .succeed
         case .task:
-            return .task(TaskState(
-                resource: reader.optionalString("Resource") ?? "", timeoutSeconds: dynamicInt(&reader, "TimeoutSeconds", language: language),
-                heartbeatSeconds: dynamicInt(&reader, "HeartbeatSeconds", language: language), credentials: reader["Credentials"]))
+            return .task(
+                TaskState(
+                    resource: reader.optionalString("Resource") ?? "", timeoutSeconds: dynamicInt(&reader, "TimeoutSeconds", language: language),
+                    heartbeatSeconds: dynamicInt(&reader, "HeartbeatSeconds", language: language), credentials: reader["Credentials"]))
         case .fail:
-            return .fail(FailState(error: dynamicString(&reader, "Error", language: language), cause: dynamicString(&reader, "Cause", language: language)))
+            return .fail(
+                FailState(error: dynamicString(&reader, "Error", language: language), cause: dynamicString(&reader, "Cause", language: language)))
         case .wait: return .wait(waitState(&reader, language: language))
         case .choice: return .choice(try choiceState(&reader, scope: scope, language: language))
         case .parallel:
@@ -44,14 +46,17 @@ extension State {
             let next = try target(ruleReader.optionalString("Next"), scope: scope, location: location + "/Next") ?? 0
             let condition: ChoiceState.Branch.Condition
             if language == .jsonata {
-                guard let template = ruleReader.jsonata("Condition") else { throw .schema("The field 'Condition' is required but was missing", at: location) }
+                guard let template = ruleReader.jsonata("Condition") else {
+                    throw .schema("The field 'Condition' is required but was missing", at: location)
+                }
                 condition = .jsonata(template)
             } else {
                 do { condition = .rule(try ChoiceRule(parsing: rule)) } catch { throw .schema("\(error)", at: location) }
             }
-            branches.append(ChoiceState.Branch(
-                condition: condition, next: next, assign: assignment(&ruleReader, "Assign", language: language),
-                output: language == .jsonata ? ruleReader.jsonata("Output") : nil))
+            branches.append(
+                ChoiceState.Branch(
+                    condition: condition, next: next, assign: assignment(&ruleReader, "Assign", language: language),
+                    output: language == .jsonata ? ruleReader.jsonata("Output") : nil))
             if let error = ruleReader.errors.first { throw DefinitionError(diagnostics: [error]) }
         }
         let defaultNext = try target(reader.optionalString("Default"), scope: scope, location: reader.location + "/Default")

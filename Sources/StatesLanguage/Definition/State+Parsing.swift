@@ -2,7 +2,9 @@ import JSON
 
 extension State {
     /// Compiles one validated state. `scope` maps the names of its `States` object to indexes.
-    static func parse(name: String, json: JSON, location: String, scope: [String: Int], defaultLanguage: QueryLanguage) throws(DefinitionError) -> State {
+    static func parse(name: String, json: JSON, location: String, scope: [String: Int], defaultLanguage: QueryLanguage) throws(DefinitionError)
+        -> State
+    {
         var reader = FieldReader(json, location: location)
         guard let type = StateType(rawValue: reader.optionalString("Type") ?? "") else {
             throw .schema("The field 'Type' should have one of these values: [Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map]", at: location)
@@ -33,7 +35,9 @@ extension State {
     static func target(_ name: String?, scope: [String: Int], location: String) throws(DefinitionError) -> Int? {
         guard let name else { return nil }
         guard let index = scope[name] else {
-            throw DefinitionError(diagnostics: [Diagnostic(code: "MISSING_TRANSITION_TARGET", message: "Missing 'Next' target: \(name)", location: location)])
+            throw DefinitionError(diagnostics: [
+                Diagnostic(code: "MISSING_TRANSITION_TARGET", message: "Missing 'Next' target: \(name)", location: location)
+            ])
         }
         return index
     }
@@ -96,9 +100,10 @@ extension State {
             guard let next = try target(reader.optionalString("Next"), scope: scope, location: "\(location)/\(position)/Next") else {
                 throw .schema("The field 'Next' is required but was missing", at: "\(location)/\(position)")
             }
-            catchers.append(Catcher(
-                errorEquals: reader.stringArray("ErrorEquals"), next: next, resultPath: pathOrNull(&reader, "ResultPath"),
-                assign: assignment(&reader, "Assign", language: language), output: language == .jsonata ? reader.jsonata("Output") : nil))
+            catchers.append(
+                Catcher(
+                    errorEquals: reader.stringArray("ErrorEquals"), next: next, resultPath: pathOrNull(&reader, "ResultPath"),
+                    assign: assignment(&reader, "Assign", language: language), output: language == .jsonata ? reader.jsonata("Output") : nil))
             if let error = reader.errors.first { throw DefinitionError(diagnostics: [error]) }
         }
         return catchers

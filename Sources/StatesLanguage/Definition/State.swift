@@ -2,8 +2,14 @@ import JSON
 
 /// The eight state types.
 public enum StateType: String, Sendable, Hashable {
-    case task = "Task", pass = "Pass", choice = "Choice", wait = "Wait", succeed = "Succeed", fail = "Fail"
-    case parallel = "Parallel", map = "Map"
+    case task = "Task"
+    case pass = "Pass"
+    case choice = "Choice"
+    case wait = "Wait"
+    case succeed = "Succeed"
+    case fail = "Fail"
+    case parallel = "Parallel"
+    case map = "Map"
 }
 
 /// One state, compiled: common fields plus the type's own in `kind`.
@@ -140,7 +146,10 @@ public struct FailState: Sendable {
 }
 
 public struct MapState: Sendable {
-    public enum Mode: String, Sendable { case inline = "INLINE", distributed = "DISTRIBUTED" }
+    public enum Mode: String, Sendable {
+        case inline = "INLINE"
+        case distributed = "DISTRIBUTED"
+    }
     public let processor: Machine
     public let mode: Mode
     public let executionType: String?

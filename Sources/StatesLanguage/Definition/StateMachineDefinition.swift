@@ -83,13 +83,16 @@ public final class Machine: Sendable {
         var index: [String: Int] = [:]
         for (position, name) in statesObject.keys.enumerated() { index[name] = position }
         guard let start = index[startName] else {
-            throw DefinitionError(diagnostics: [Diagnostic(code: "MISSING_TRANSITION_TARGET", message: "Missing 'Next' target: \(startName)", location: location + "/StartAt")])
+            throw DefinitionError(diagnostics: [
+                Diagnostic(code: "MISSING_TRANSITION_TARGET", message: "Missing 'Next' target: \(startName)", location: location + "/StartAt")
+            ])
         }
         indexByName = index
         startAt = start
         var states: [State] = []
         for (name, value) in statesObject {
-            states.append(try State.parse(name: name, json: value, location: "\(location)/States/\(name)", scope: index, defaultLanguage: defaultLanguage))
+            states.append(
+                try State.parse(name: name, json: value, location: "\(location)/States/\(name)", scope: index, defaultLanguage: defaultLanguage))
         }
         self.states = states
     }

@@ -1,6 +1,9 @@
 /// One problem found in a definition, as ValidateStateMachineDefinition reports it.
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
-    public enum Severity: String, Sendable { case error = "ERROR", warning = "WARNING" }
+    public enum Severity: String, Sendable {
+        case error = "ERROR"
+        case warning = "WARNING"
+    }
 
     public var severity: Severity
     /// AWS's code: SCHEMA_VALIDATION_FAILED, MISSING_TRANSITION_TARGET, DUPLICATE_STATE_NAME, …

@@ -89,11 +89,12 @@ public struct JSONataTemplate: Sendable {
             do {
                 result = try expression.evaluate(JSONataValue(nil), bindings: bindings, now: environment.now, rejectingFunctions: true)
             } catch {
-                let reason: JSONataEvaluationFailure.Reason = switch error.code {
-                case JSONataError.unsupportedResultCode: .unsupportedType
-                case "U1001", "U1002": .exceededLimit(message: error.message.replacingOccurrences(of: ".  ", with: ". "))
-                default: .threw(code: error.code, message: error.message)
-                }
+                let reason: JSONataEvaluationFailure.Reason =
+                    switch error.code {
+                    case JSONataError.unsupportedResultCode: .unsupportedType
+                    case "U1001", "U1002": .exceededLimit(message: error.message.replacingOccurrences(of: ".  ", with: ". "))
+                    default: .threw(code: error.code, message: error.message)
+                    }
                 throw JSONataEvaluationFailure(expression: displayed(expression.source), location: location, reason: reason)
             }
             guard let result else {

@@ -11,7 +11,10 @@ extension JSONPath {
         case (.index(let index), .array(let array)):
             if let child = element(of: array, at: index) { collect(rest, child, root, into: &matches) }
         case (.members(let names), .object(let object)):
-            if rest.isEmpty { matches.append(.object(merged(object, names))); return }
+            if rest.isEmpty {
+                matches.append(.object(merged(object, names)))
+                return
+            }
             for name in names { if let child = object[name] { collect(rest, child, root, into: &matches) } }
         case (.indexes(let indexes), .array(let array)):
             for index in indexes { if let child = element(of: array, at: index) { collect(rest, child, root, into: &matches) } }

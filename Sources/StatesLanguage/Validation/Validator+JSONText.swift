@@ -12,7 +12,8 @@ extension Validator {
         var column = error.column
         let token = Array(text.utf8.dropFirst(error.offset).prefix { isTokenByte($0) })
         if let first = token.first, isLetter(first) {
-            message = "Unrecognized token '\(String(decoding: token, as: UTF8.self))': was expecting "
+            message =
+                "Unrecognized token '\(String(decoding: token, as: UTF8.self))': was expecting "
                 + "(JSON String, Number, Array, Object or token 'null', 'true' or 'false')"
             column += token.count
         }

@@ -91,7 +91,8 @@ extension Validator {
     private mutating func checkS3Resource(_ value: JSON?, allowed actions: [String], at location: String) {
         guard let arn = checkString(value, at: location) else { return }
         let parts = arn.split(separator: ":", omittingEmptySubsequences: false)
-        let valid = parts.count == 7 && parts[0] == "arn" && TaskResource.partitions.contains(parts[1]) && parts[2] == "states"
+        let valid =
+            parts.count == 7 && parts[0] == "arn" && TaskResource.partitions.contains(parts[1]) && parts[2] == "states"
             && parts[3].isEmpty && parts[4].isEmpty && parts[5] == "s3" && actions.contains(String(parts[6]))
         if !valid { error(Message.unknownResource(arn), at: location) }
     }

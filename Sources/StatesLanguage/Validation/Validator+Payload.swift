@@ -34,7 +34,9 @@ extension Validator {
         switch value {
         case .object(let object):
             for (key, child) in object {
-                if key.hasSuffix(".$"), let text = child.stringValue, Self.looksDynamic(text) { warning(Code.passResultIsStatic, Message.passResultIsStatic, at: location) }
+                if key.hasSuffix(".$"), let text = child.stringValue, Self.looksDynamic(text) {
+                    warning(Code.passResultIsStatic, Message.passResultIsStatic, at: location)
+                }
                 checkStaticResult(child, at: "\(location)/\(key)")
             }
         case .array(let items):

@@ -75,12 +75,13 @@ extension Validator {
     }
 
     private mutating func checkRequiredFields(_ state: StateContext) {
-        let required: [String] = switch state.type {
-        case .task: ["Resource"]
-        case .choice: ["Choices"]
-        case .parallel: ["Branches"]
-        default: []
-        }
+        let required: [String] =
+            switch state.type {
+            case .task: ["Resource"]
+            case .choice: ["Choices"]
+            case .parallel: ["Branches"]
+            default: []
+            }
         let missing = required.filter { state[$0] == nil }
         if !missing.isEmpty { error(Message.required(missing), at: state.location) }
     }

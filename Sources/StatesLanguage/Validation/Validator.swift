@@ -6,7 +6,10 @@ import JSON
 /// The public surface is static; an instance is one validation run that walks the definition once and
 /// collects diagnostics in document order (state by state, each scope's transition checks after its states).
 public struct Validator: Sendable {
-    public enum MachineType: String, Sendable { case standard = "STANDARD", express = "EXPRESS" }
+    public enum MachineType: String, Sendable {
+        case standard = "STANDARD"
+        case express = "EXPRESS"
+    }
 
     /// The largest definition AWS accepts, in characters (asl-reference §9).
     public static let maximumDefinitionLength = 1_048_576

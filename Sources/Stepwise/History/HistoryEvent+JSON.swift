@@ -43,8 +43,10 @@ extension HistoryEvent {
                 object["assignedVariablesDetails"] = ["truncated": false]
             }
         case .taskScheduled(let resourceType, let resource, let region, let parameters, let timeout, let heartbeat):
-            object = ["resourceType": .string(resourceType), "resource": .string(resource), "region": .string(region),
-                      "parameters": .string(parameters.serialized())]
+            object = [
+                "resourceType": .string(resourceType), "resource": .string(resource), "region": .string(region),
+                "parameters": .string(parameters.serialized()),
+            ]
             if let timeout { object["timeoutInSeconds"] = .int(timeout) }
             if let heartbeat { object["heartbeatInSeconds"] = .int(heartbeat) }
         case .task(let resourceType, let resource):

@@ -33,7 +33,11 @@ public struct ExecutionInfo: Sendable {
 
 /// How an execution ended (or that it has not).
 public enum ExecutionStatus: String, Sendable, Hashable {
-    case running = "RUNNING", succeeded = "SUCCEEDED", failed = "FAILED", timedOut = "TIMED_OUT", aborted = "ABORTED"
+    case running = "RUNNING"
+    case succeeded = "SUCCEEDED"
+    case failed = "FAILED"
+    case timedOut = "TIMED_OUT"
+    case aborted = "ABORTED"
 }
 
 /// What the interpreter feeds itself: everything that can happen to an execution from outside.

@@ -56,19 +56,24 @@ extension Interpreter {
         // in a Wait state, whose fields are evaluated once it is entered — and then chains from it.
         let beside = frame.lastEventId == frame.enteredEventId && frame.state.type != .wait
         let previous = beside ? frame.enteredPreviousEventId : frame.lastEventId
-        frames[frameId].lastEventId = record(frameId, .evaluationFailed, .evaluationFailed(
-            error: StatesError.Name.queryEvaluationError, cause: located, location: location, state: frame.state.name), beside: previous)
+        frames[frameId].lastEventId = record(
+            frameId, .evaluationFailed,
+            .evaluationFailed(
+                error: StatesError.Name.queryEvaluationError, cause: located, location: location, state: frame.state.name), beside: previous)
         return StatesError(StatesError.Name.queryEvaluationError, located)
     }
 
     mutating func queryEvaluationError(_ frameId: Int, _ failure: JSONataEvaluationFailure) -> StatesError {
-        queryFailure(frameId, location: failure.location,
+        queryFailure(
+            frameId, location: failure.location,
             cause: "The JSONata expression '\(failure.expression)' specified for the field '\(failure.location)' \(failure.detail)")
     }
 
     /// A JSONata field whose value has the wrong type for its purpose (e.g. a non-boolean Condition).
     mutating func unexpectedType(_ frameId: Int, _ template: JSONataTemplate, field: String) -> StatesError {
-        queryEvaluationError(frameId, JSONataEvaluationFailure(
-            expression: template.expressionSource ?? "", location: field, reason: .unsupportedType))
+        queryEvaluationError(
+            frameId,
+            JSONataEvaluationFailure(
+                expression: template.expressionSource ?? "", location: field, reason: .unsupportedType))
     }
 }

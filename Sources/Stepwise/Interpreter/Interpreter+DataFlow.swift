@@ -28,7 +28,9 @@ extension Interpreter {
 
     /// Evaluates Assign against `input` (the value `$` means for this state) with the variables as they were when
     /// the state was entered; returns the assignments in order.
-    mutating func evaluateAssign(_ assign: Assignment?, _ frameId: Int, input: JSON, bindings: @autoclosure () -> [String: JSONataValue]) throws(StatesError) -> [(String, JSON)]? {
+    mutating func evaluateAssign(_ assign: Assignment?, _ frameId: Int, input: JSON, bindings: @autoclosure () -> [String: JSONataValue])
+        throws(StatesError) -> [(String, JSON)]?
+    {
         guard let assign else { return nil }
         let value: JSON
         switch assign {
@@ -48,7 +50,8 @@ extension Interpreter {
         for (variable, value) in assignments {
             let size = value.compactSize
             guard size <= Self.maxPayloadBytes else {
-                throw StatesError(StatesError.Name.dataLimitExceeded,
+                throw StatesError(
+                    StatesError.Name.dataLimitExceeded,
                     "The variable '\(variable)' assigned by the state '\(name)' exceeds the maximum size of 262144 bytes.")
             }
             sizes[variable] = size
@@ -57,7 +60,8 @@ extension Interpreter {
             throw StatesError(StatesError.Name.dataLimitExceeded, "The Assign of the state '\(name)' exceeds the maximum size of 262144 bytes.")
         }
         if frames[frameId].variables.totalSize(with: sizes) > Self.maxVariableBytes {
-            throw StatesError(StatesError.Name.dataLimitExceeded,
+            throw StatesError(
+                StatesError.Name.dataLimitExceeded,
                 "The variables of the execution would exceed the maximum total size of 10485760 bytes after the state '\(name)'.")
         }
     }

@@ -10,7 +10,8 @@ extension Interpreter {
         let arguments = try evaluateTemplate(reader.parameters, frameId, effective) ?? .object(JSONObject())
         let maxItems = try resolveCount(reader.maxItems, frameId, effective, field: "MaxItems")
         if let maxItems, maxItems <= 0 { throw StatesError(StatesError.Name.itemReaderFailed, "field MaxItems must be positive") }
-        issue(frameId, .readItems(resource: reader.resource, arguments: arguments, readerConfig: reader.readerConfig, maxItems: maxItems), fanOut: nil)
+        issue(
+            frameId, .readItems(resource: reader.resource, arguments: arguments, readerConfig: reader.readerConfig, maxItems: maxItems), fanOut: nil)
         return .blocked
     }
 
@@ -108,7 +109,8 @@ extension Interpreter {
         case .path(let path):
             let value = path.value(in: roots(frameId, input: effective))
             guard let count = value?.intValue ?? value?.stringValue.flatMap({ Int($0) }) else {
-                throw .runtime("The \(name)Path field refers to value \"\(value.map(Self.shown) ?? "null")\" which is not a valid integer: \(path.text)")
+                throw .runtime(
+                    "The \(name)Path field refers to value \"\(value.map(Self.shown) ?? "null")\" which is not a valid integer: \(path.text)")
             }
             return count
         case .jsonata(let template):
@@ -129,7 +131,9 @@ extension Interpreter {
         if let path = map.toleratedFailurePercentagePath {
             value = path.value(in: roots(frameId, input: effective))
             guard let number = value?.doubleValue ?? value?.stringValue.flatMap({ Double($0) }) else {
-                throw .runtime("The ToleratedFailurePercentagePath field refers to value \"\(value.map(Self.shown) ?? "null")\" which is not a valid float: \(path.text)")
+                throw .runtime(
+                    "The ToleratedFailurePercentagePath field refers to value \"\(value.map(Self.shown) ?? "null")\" which is not a valid float: \(path.text)"
+                )
             }
             value = .double(number)
         } else if case .string(let text)? = map.toleratedFailurePercentage, JSONataTemplate.isExpression(text) {
@@ -168,9 +172,11 @@ extension Interpreter {
                 return completeWork(frameId, state, result: .array(ResultTransformation(writerConfig: writer.writerConfig).records(results)))
             }
             let arguments = try evaluateTemplate(writer.parameters, frameId, effective) ?? .object(JSONObject())
-            issue(frameId, .writeResults(
-                resource: writer.resource ?? "arn:aws:states:::s3:putObject", arguments: arguments, writerConfig: writer.writerConfig,
-                mapRunArn: mapRunArn(of: frameId), results: results), fanOut: fanOut)
+            issue(
+                frameId,
+                .writeResults(
+                    resource: writer.resource ?? "arn:aws:states:::s3:putObject", arguments: arguments, writerConfig: writer.writerConfig,
+                    mapRunArn: mapRunArn(of: frameId), results: results), fanOut: fanOut)
             return .blocked
         } catch {
             return .failed(error)

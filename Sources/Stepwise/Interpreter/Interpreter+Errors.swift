@@ -36,7 +36,8 @@ extension Interpreter {
     /// AWS's form of an interpreter error: "An error occurred while executing the state 'S' (entered at the event id #n). …"
     func located(_ frameId: Int, _ error: StatesError) -> StatesError {
         guard frames[frameId].alive, !error.cause.hasPrefix("An error occurred while executing the state") else { return error }
-        let prefix = "An error occurred while executing the state '\(frames[frameId].state.name)' (entered at the event id #\(frames[frameId].enteredEventId)). "
+        let prefix =
+            "An error occurred while executing the state '\(frames[frameId].state.name)' (entered at the event id #\(frames[frameId].enteredEventId)). "
         return StatesError(error.name, prefix + error.cause)
     }
 
@@ -94,8 +95,10 @@ extension Interpreter {
         case .heartbeat(_, let task):
             taskFailed(task, StatesError(StatesError.Name.heartbeatTimeout, "Task heartbeat timed out."), timedOut: true)
         case .executionTimeout:
-            finish(.timedOut, type: .executionTimedOut, details: .failure(
-                error: StatesError.Name.timeout, cause: "The execution timed out."), previous: eventCount)
+            finish(
+                .timedOut, type: .executionTimedOut,
+                details: .failure(
+                    error: StatesError.Name.timeout, cause: "The execution timed out."), previous: eventCount)
         }
     }
 

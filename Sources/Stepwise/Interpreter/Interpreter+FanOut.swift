@@ -8,7 +8,8 @@ extension Interpreter {
         let raw = frames[frameId].rawInput
         let input: JSON
         if state.isJSONata {
-            input = try state.io.arguments.map { template throws(StatesError) in try evaluate(template, frameId, bindings(frameId, input: raw)) } ?? raw
+            input =
+                try state.io.arguments.map { template throws(StatesError) in try evaluate(template, frameId, bindings(frameId, input: raw)) } ?? raw
         } else {
             let effective = try applyInputPath(state.io.inputPath, roots(frameId, input: raw))
             input = try state.io.parameters?.evaluate(roots(frameId, input: effective)) ?? effective
@@ -39,17 +40,24 @@ extension Interpreter {
     /// here (`starting`), so completion is decided once, at the end.
     mutating func startChildren(_ frameId: Int) -> Outcome {
         _ = modifyFanOut(frameId) { $0.starting = true }
-        while let slot = modifyFanOut(frameId, { fanOut -> Int? in
-            guard fanOut.canStartMore else { return nil }
-            fanOut.nextToStart += 1
-            return fanOut.nextToStart - 1
-        }) ?? nil {
+        while let slot = modifyFanOut(
+            frameId,
+            { fanOut -> Int? in
+                guard fanOut.canStartMore else { return nil }
+                fanOut.nextToStart += 1
+                return fanOut.nextToStart - 1
+            }) ?? nil
+        {
             startChild(frameId, slot: slot)
         }
-        guard let fanOut = modifyFanOut(frameId, { fanOut -> FanOut in
-            fanOut.starting = false
-            return fanOut
-        }) else { return .blocked }
+        guard
+            let fanOut = modifyFanOut(
+                frameId,
+                { fanOut -> FanOut in
+                    fanOut.starting = false
+                    return fanOut
+                })
+        else { return .blocked }
         if let failure = fanOut.failure { return fanOutFailed(frameId, fanOut, failure) }
         if fanOut.isComplete { return fanOutSucceeded(frameId, fanOut) }
         return .blocked
@@ -83,13 +91,17 @@ extension Interpreter {
     /// iteration starts from that last event; a Parallel branch leaves the chain at ParallelStateStarted, where
     /// every branch starts (as in AWS's histories).
     mutating func childSucceeded(_ parentId: Int, slot: Int, output: JSON, lastEventId: Int) {
-        guard let (starting, kind, distributed) = modifyFanOut(parentId, { fanOut -> (Bool, FanOut.Kind, Bool) in
-            fanOut.results[slot] = output
-            fanOut.running[slot] = nil
-            fanOut.completed += 1
-            fanOut.lastChildEvent = max(fanOut.lastChildEvent, lastEventId)
-            return (fanOut.starting, fanOut.kind, fanOut.distributed)
-        }) else { return }
+        guard
+            let (starting, kind, distributed) = modifyFanOut(
+                parentId,
+                { fanOut -> (Bool, FanOut.Kind, Bool) in
+                    fanOut.results[slot] = output
+                    fanOut.running[slot] = nil
+                    fanOut.completed += 1
+                    fanOut.lastChildEvent = max(fanOut.lastChildEvent, lastEventId)
+                    return (fanOut.starting, fanOut.kind, fanOut.distributed)
+                })
+        else { return }
         if distributed {
             frames[parentId].lastEventId = max(frames[parentId].lastEventId, lastEventId)
         } else if kind == .map {
@@ -106,11 +118,15 @@ extension Interpreter {
             if case .blocked = outcome { return }
             return proceed(parentId, outcome)
         }
-        guard let fanOut = modifyFanOut(parentId, { fanOut -> FanOut in
-            fanOut.running[slot] = nil
-            if fanOut.failure == nil { fanOut.failure = error }
-            return fanOut
-        }), fanOut.failure == error else { return }
+        guard
+            let fanOut = modifyFanOut(
+                parentId,
+                { fanOut -> FanOut in
+                    fanOut.running[slot] = nil
+                    if fanOut.failure == nil { fanOut.failure = error }
+                    return fanOut
+                }), fanOut.failure == error
+        else { return }
         let name = frames[parentId].state.name
         let iterations = fanOut.kind == .map && !fanOut.distributed
         if iterations { record(parentId, .mapIterationFailed, .mapIteration(name: name, index: slot), beside: frames[parentId].lastEventId) }
@@ -132,13 +148,17 @@ extension Interpreter {
             _ = modifyFanOut(parentId) { $0.childErrors[slot] = error }
             return failOverTolerance(parentId, slot: slot, error: exceeded)
         }
-        guard let starting = modifyFanOut(parentId, { fanOut -> Bool in
-            fanOut.childErrors[slot] = error
-            fanOut.results[slot] = ["Error": .string(error.name), "Cause": .string(error.cause)]
-            fanOut.running[slot] = nil
-            fanOut.completed += 1
-            return fanOut.starting
-        }) else { return .blocked }
+        guard
+            let starting = modifyFanOut(
+                parentId,
+                { fanOut -> Bool in
+                    fanOut.childErrors[slot] = error
+                    fanOut.results[slot] = ["Error": .string(error.name), "Cause": .string(error.cause)]
+                    fanOut.running[slot] = nil
+                    fanOut.completed += 1
+                    return fanOut.starting
+                })
+        else { return .blocked }
         return starting ? .blocked : startChildren(parentId)
     }
 
@@ -151,11 +171,15 @@ extension Interpreter {
 
     /// Fails the Distributed Map: the failing child is recorded, the others are aborted.
     mutating func failOverTolerance(_ parentId: Int, slot: Int, error: StatesError) -> Outcome {
-        guard let fanOut = modifyFanOut(parentId, { fanOut -> FanOut in
-            fanOut.running[slot] = nil
-            if fanOut.failure == nil { fanOut.failure = error }
-            return fanOut
-        }) else { return .blocked }
+        guard
+            let fanOut = modifyFanOut(
+                parentId,
+                { fanOut -> FanOut in
+                    fanOut.running[slot] = nil
+                    if fanOut.failure == nil { fanOut.failure = error }
+                    return fanOut
+                })
+        else { return .blocked }
         for (_, childId) in fanOut.running.sorted(by: { $0.key < $1.key }) { abortFrame(childId) }
         _ = modifyFanOut(parentId) { $0.running.removeAll() }
         return fanOut.starting ? .blocked : fanOutFailed(parentId, fanOut, error)

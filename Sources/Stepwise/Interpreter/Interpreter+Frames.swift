@@ -29,8 +29,10 @@ extension Interpreter {
             if !childRoot { frames[parent].lastEventId = max(frames[parent].lastEventId, lastEventId) }
             childFailed(parent, slot: slot, error: error)
         } else {
-            finish(.failed, type: .executionFailed, details: .failure(
-                error: error.name.isEmpty ? nil : error.name, cause: error.cause.isEmpty ? nil : error.cause), previous: lastEventId)
+            finish(
+                .failed, type: .executionFailed,
+                details: .failure(
+                    error: error.name.isEmpty ? nil : error.name, cause: error.cause.isEmpty ? nil : error.cause), previous: lastEventId)
         }
     }
 

@@ -49,9 +49,11 @@ extension Interpreter {
             }
             let value = try evaluate(template, frameId, bindings(frameId, input: effective))
             guard case .array(let items) = value else {
-                throw queryFailure(frameId, location: "Items", cause:
-                    "The JSONata expression '\(template.expressionSource ?? "")' specified for the field 'Items' returned an unexpected result type. "
-                    + "Expected 'array', but was '\(value.typeName)' for value: \(value.serialized())")
+                throw queryFailure(
+                    frameId, location: "Items",
+                    cause:
+                        "The JSONata expression '\(template.expressionSource ?? "")' specified for the field 'Items' returned an unexpected result type. "
+                        + "Expected 'array', but was '\(value.typeName)' for value: \(value.serialized())")
             }
             return items
         }
@@ -71,7 +73,9 @@ extension Interpreter {
             let value = path.value(in: roots(frameId, input: effective))
             // AWS reads the value as Java does: a number, or a string holding an integer.
             guard let limit = value?.intValue ?? value?.stringValue.flatMap({ Int($0) }), limit >= 0 else {
-                throw .runtime("The MaxConcurrencyPath field refers to value \"\(value?.stringValue ?? value?.serialized() ?? "null")\" which is not a valid integer: \(path.text)")
+                throw .runtime(
+                    "The MaxConcurrencyPath field refers to value \"\(value?.stringValue ?? value?.serialized() ?? "null")\" which is not a valid integer: \(path.text)"
+                )
             }
             return limit
         case .jsonata(let template):

@@ -57,11 +57,12 @@ extension Interpreter {
             toleratedFailureCount: fanOut.toleratedCount ?? 0, itemCounts: items, executionCounts: executions)
         let sizes = map.itemBatcher == nil ? nil : fanOut.inputs.map { $0["Items"]?.arrayValue?.count ?? 1 }
         let zeros = [Double](repeating: 0, count: fanOut.inputs.count)
-        mapRuns.append(MapRunState(
-            record: run, frame: frameId, standard: map.executionType != "EXPRESS", idSeed: idSeed, namePrefix: String(runId.prefix(24)),
-            childArnPrefix: "arn:aws:states:\(info.region):\(account):\(map.executionType == "EXPRESS" ? "express" : "execution"):"
-                + "\(info.stateMachineName)/\(label):",
-            batchSizes: sizes, starts: zeros, stops: zeros))
+        mapRuns.append(
+            MapRunState(
+                record: run, frame: frameId, standard: map.executionType != "EXPRESS", idSeed: idSeed, namePrefix: String(runId.prefix(24)),
+                childArnPrefix: "arn:aws:states:\(info.region):\(account):\(map.executionType == "EXPRESS" ? "express" : "execution"):"
+                    + "\(info.stateMachineName)/\(label):",
+                batchSizes: sizes, starts: zeros, stops: zeros))
         mapRunOfFrame[frameId] = mapRuns.count - 1
         mapRunChanges.runs.insert(mapRuns.count - 1)
         record(frameId, .mapRunStarted, .mapRun(arn: arn))
@@ -117,13 +118,17 @@ extension Interpreter {
         mapRuns[run].stops[slot] = now.timeIntervalSince1970
         mapRunChanges.runs.insert(run)
         guard let id = frames[frameId].childExecution, children[id] != nil else { return }
-        let (type, details): (EventType, HistoryEvent.Details) = switch status {
-        case .succeeded: (.executionSucceeded, .executionSucceeded(output: output ?? .null))
-        case .aborted: (.executionAborted, .none)
-        default:
-            (.executionFailed, .failure(
-                error: error.flatMap { $0.name.isEmpty ? nil : $0.name }, cause: error.flatMap { $0.cause.isEmpty ? nil : $0.cause }))
-        }
+        let (type, details): (EventType, HistoryEvent.Details) =
+            switch status {
+            case .succeeded: (.executionSucceeded, .executionSucceeded(output: output ?? .null))
+            case .aborted: (.executionAborted, .none)
+            default:
+                (
+                    .executionFailed,
+                    .failure(
+                        error: error.flatMap { $0.name.isEmpty ? nil : $0.name }, cause: error.flatMap { $0.cause.isEmpty ? nil : $0.cause })
+                )
+            }
         _ = recordChild(id, type, details, previous: frames[frameId].lastEventId)
         guard var child = children.removeValue(forKey: id) else { return }
         child.record.status = status

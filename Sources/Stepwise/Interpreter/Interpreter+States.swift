@@ -93,7 +93,8 @@ extension Interpreter {
         case .path(let path):
             guard let value = path.value(in: roots(frameId, input: raw)) else {
                 // Recorded on AWS: Fail's paths word a miss as payload templates do, not as InputPath does.
-                throw .runtime("The JSONPath '\(path.text)' specified for the field '\(name)Path' could not be found in the input '\(raw.serialized())'")
+                throw .runtime(
+                    "The JSONPath '\(path.text)' specified for the field '\(name)Path' could not be found in the input '\(raw.serialized())'")
             }
             guard case .string(let text) = value else {
                 throw .runtime("The \(name)Path field refers to value '\(value.serialized())' which is not a valid string: \(path.text)")
@@ -109,4 +110,3 @@ extension Interpreter {
         }
     }
 }
-

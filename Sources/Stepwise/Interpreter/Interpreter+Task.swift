@@ -12,9 +12,10 @@ extension Interpreter {
         let context = contextObject(frameId, taskToken: token)
         let parameters: JSON
         if state.isJSONata {
-            parameters = try state.io.arguments.map { template throws(StatesError) in
-                try evaluate(template, frameId, bindings(frameId, input: raw, context: context))
-            } ?? raw
+            parameters =
+                try state.io.arguments.map { template throws(StatesError) in
+                    try evaluate(template, frameId, bindings(frameId, input: raw, context: context))
+                } ?? raw
         } else {
             let effective = try applyInputPath(state.io.inputPath, roots(frameId, input: raw, context: context))
             parameters = try state.io.parameters?.evaluate(roots(frameId, input: effective, context: context)) ?? effective
@@ -66,8 +67,10 @@ extension Interpreter {
         case .activity:
             record(frameId, .activityScheduled, .activityScheduled(resource: resource, input: parameters, timeout: timeout, heartbeat: heartbeat))
         case .service(let type, let action):
-            record(frameId, .taskScheduled, .taskScheduled(
-                resourceType: type, resource: action, region: info.region, parameters: parameters, timeout: timeout, heartbeat: heartbeat))
+            record(
+                frameId, .taskScheduled,
+                .taskScheduled(
+                    resourceType: type, resource: action, region: info.region, parameters: parameters, timeout: timeout, heartbeat: heartbeat))
             record(frameId, .taskStarted, .task(resourceType: type, resource: action))
         }
     }
@@ -102,7 +105,9 @@ extension Interpreter {
         case .activity:
             record(frameId, timedOut ? .activityTimedOut : .activityFailed, .failure(error: error.name, cause: error.cause))
         case .service(let type, let action):
-            record(frameId, timedOut ? .taskTimedOut : .taskFailed, .taskFailure(resourceType: type, resource: action, error: error.name, cause: error.cause))
+            record(
+                frameId, timedOut ? .taskTimedOut : .taskFailed,
+                .taskFailure(resourceType: type, resource: action, error: error.name, cause: error.cause))
         }
         proceed(frameId, .failed(error))
     }
@@ -110,7 +115,8 @@ extension Interpreter {
     /// The task's call was made; it now waits for a callback or a job (asl-reference §1.3 integration patterns).
     mutating func taskSubmitted(_ taskId: Int, _ output: JSON) {
         guard let frameId = tasks[taskId], case .task(let task) = frames[frameId].state.kind,
-            case .service(let type, let action) = ResourceName(task.resource) else { return }
+            case .service(let type, let action) = ResourceName(task.resource)
+        else { return }
         record(frameId, .taskSubmitted, .taskOutput(resourceType: type, resource: action, output: output))
     }
 

@@ -35,14 +35,18 @@ extension Interpreter {
         case .timestampPath(let path):
             let value = path.value(in: roots(frameId, input: input))
             guard let text = value?.stringValue, let date = Timestamp.date(from: text) else {
-                throw .runtime("The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: \(path.text) == \(value.map(Self.shown) ?? "null")")
+                throw .runtime(
+                    "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: \(path.text) == \(value.map(Self.shown) ?? "null")"
+                )
             }
             return date.timeIntervalSince(now)
         case .timestampExpression(let template):
             let value = try evaluate(template, frameId, bindings(frameId, input: input))
             guard let text = value.stringValue, let date = Timestamp.date(from: text) else {
-                throw queryFailure(frameId, location: "Timestamp", cause:
-                    "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: \(Self.shown(value))")
+                throw queryFailure(
+                    frameId, location: "Timestamp",
+                    cause:
+                        "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: \(Self.shown(value))")
             }
             return date.timeIntervalSince(now)
         }
@@ -72,4 +76,3 @@ extension Interpreter {
         }
     }
 }
-

@@ -92,9 +92,11 @@ public struct Interpreter: Sendable {
         case .stop(let error, let cause): finish(.aborted, type: .executionAborted, details: .failure(error: error, cause: cause), previous: 0)
         }
         if overHistoryLimit, status == .running {
-            finish(.failed, type: .executionFailed, details: .failure(
-                error: StatesError.Name.runtime,
-                cause: "The execution reached the maximum number of history events (\(Self.maxHistoryEvents))."), previous: eventCount)
+            finish(
+                .failed, type: .executionFailed,
+                details: .failure(
+                    error: StatesError.Name.runtime,
+                    cause: "The execution reached the maximum number of history events (\(Self.maxHistoryEvents))."), previous: eventCount)
         }
         defer { actions.removeAll(keepingCapacity: true) }
         return actions

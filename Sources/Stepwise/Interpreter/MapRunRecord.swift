@@ -5,7 +5,10 @@ import JSON
 /// UpdateMapRun can change while it runs) and how far its items and child executions got.
 public struct MapRunRecord: Sendable, Equatable {
     public enum Status: String, Sendable {
-        case running = "RUNNING", succeeded = "SUCCEEDED", failed = "FAILED", aborted = "ABORTED"
+        case running = "RUNNING"
+        case succeeded = "SUCCEEDED"
+        case failed = "FAILED"
+        case aborted = "ABORTED"
     }
 
     /// Items or child executions by state (`itemCounts`, `executionCounts`). Pending ones have not started.

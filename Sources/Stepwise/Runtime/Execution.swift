@@ -48,8 +48,9 @@ public final class Execution: Sendable {
     public func updateMapRun(
         arn: String, maxConcurrency: Int? = nil, toleratedFailureCount: Int? = nil, toleratedFailurePercentage: Double? = nil
     ) async {
-        await driver.submit(.updateMapRun(
-            mapRunArn: arn, maxConcurrency: maxConcurrency, toleratedFailureCount: toleratedFailureCount,
-            toleratedFailurePercentage: toleratedFailurePercentage))
+        await driver.submit(
+            .updateMapRun(
+                mapRunArn: arn, maxConcurrency: maxConcurrency, toleratedFailureCount: toleratedFailureCount,
+                toleratedFailurePercentage: toleratedFailurePercentage))
     }
 }

@@ -214,7 +214,8 @@ actor ExecutionDriver {
 
     private func dispatch(_ task: TaskDispatch) {
         let reference = TaskReference(
-            resource: task.resource, stateName: task.stateName, stateMachineName: interpreter.info.stateMachineName, executionArn: interpreter.info.arn)
+            resource: task.resource, stateName: task.stateName, stateMachineName: interpreter.info.stateMachineName,
+            executionArn: interpreter.info.arn)
         guard let handler = handlers.handler(for: reference) else {
             submit(.taskFailed(task: task.id, error: StatesError(StatesError.Name.taskFailed, handlers.missingMessage(reference))))
             return
@@ -266,13 +267,18 @@ actor ExecutionDriver {
     /// Reads a Distributed Map's items or writes its results; the answer comes back as a step input.
     private func performMapIO(_ request: MapIORequest) {
         guard let mapIO else {
-            let (name, what) = if case .readItems = request.kind {
-                (StatesError.Name.itemReaderFailed, "read the items")
-            } else {
-                (StatesError.Name.resultWriterFailed, "write the results")
-            }
-            submit(.mapIOFailed(request: request.id, error: StatesError(
-                name, "Nothing can \(what) of a Distributed Map: run with local services (--data-dir) or give the runtime a DistributedMapIO.")))
+            let (name, what) =
+                if case .readItems = request.kind {
+                    (StatesError.Name.itemReaderFailed, "read the items")
+                } else {
+                    (StatesError.Name.resultWriterFailed, "write the results")
+                }
+            submit(
+                .mapIOFailed(
+                    request: request.id,
+                    error: StatesError(
+                        name, "Nothing can \(what) of a Distributed Map: run with local services (--data-dir) or give the runtime a DistributedMapIO."
+                    )))
             return
         }
         let info = interpreter.info

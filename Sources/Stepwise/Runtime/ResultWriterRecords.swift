@@ -6,7 +6,9 @@ import JSON
 /// go to S3), COMPACT only the outputs, FLATTEN the outputs with array outputs spliced in. A failed child is
 /// always given with its metadata, whatever the transformation.
 public enum ResultTransformation: String, Sendable {
-    case none = "NONE", compact = "COMPACT", flatten = "FLATTEN"
+    case none = "NONE"
+    case compact = "COMPACT"
+    case flatten = "FLATTEN"
 
     /// The transformation a WriterConfig asks for (NONE when it names none).
     public init(writerConfig: JSON?) {
@@ -62,15 +64,21 @@ extension MapChildResult {
         let (start, stop) = (JSON.string(dates.text(startDate)), JSON.string(dates.text(stopDate)))
         let input = JSON.string(input.serialized())
         guard let output else {
-            return .object(JSONObject(uniqueKeys: Self.failedKeys, values: [
-                .string(cause ?? ""), .string(error ?? ""), .string(executionArn), input, ["Included": true], .string(name), 0,
-                "REDRIVABLE_BY_MAP_RUN", start, .string(stateMachineArn), "FAILED", stop,
-            ]))
+            return .object(
+                JSONObject(
+                    uniqueKeys: Self.failedKeys,
+                    values: [
+                        .string(cause ?? ""), .string(error ?? ""), .string(executionArn), input, ["Included": true], .string(name), 0,
+                        "REDRIVABLE_BY_MAP_RUN", start, .string(stateMachineArn), "FAILED", stop,
+                    ]))
         }
-        return .object(JSONObject(uniqueKeys: Self.succeededKeys, values: [
-            .string(executionArn), input, ["Included": true], .string(name), .string(output.serialized()), ["Included": true], 0,
-            "NOT_REDRIVABLE", "Execution is SUCCEEDED and cannot be redriven", start, .string(stateMachineArn), "SUCCEEDED", stop,
-        ]))
+        return .object(
+            JSONObject(
+                uniqueKeys: Self.succeededKeys,
+                values: [
+                    .string(executionArn), input, ["Included": true], .string(name), .string(output.serialized()), ["Included": true], 0,
+                    "NOT_REDRIVABLE", "Execution is SUCCEEDED and cannot be redriven", start, .string(stateMachineArn), "SUCCEEDED", stop,
+                ]))
     }
 
     /// The metadata record of one child.

@@ -144,7 +144,9 @@ public struct StartError: Error, Sendable, CustomStringConvertible {
 public enum ExecutionName {
     public static func isValid(_ name: String) -> Bool {
         guard (1...80).contains(name.count) else { return false }
-        let forbidden: Set<Character> = [" ", "<", ">", "{", "}", "[", "]", "?", "*", "\"", "#", "%", "\\", "^", "~", "$", "&", ",", ";", ":", "/", "|", "`"]
+        let forbidden: Set<Character> = [
+            " ", "<", ">", "{", "}", "[", "]", "?", "*", "\"", "#", "%", "\\", "^", "~", "$", "&", ",", ";", ":", "/", "|", "`",
+        ]
         for scalar in name.unicodeScalars {
             let value = scalar.value
             if value <= 0x1F || (0x7F...0x9F).contains(value) || value == 0xFFFE || value == 0xFFFF { return false }

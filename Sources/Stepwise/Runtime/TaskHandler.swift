@@ -97,8 +97,12 @@ struct HandlerRegistry: Sendable {
 
     /// `*` matches any run of characters (including none); everything else matches itself.
     static func glob(_ pattern: String, matches text: String) -> Bool {
-        let p = Array(pattern.utf8), t = Array(text.utf8)
-        var pi = 0, ti = 0, star = -1, mark = 0
+        let p = Array(pattern.utf8)
+        let t = Array(text.utf8)
+        var pi = 0
+        var ti = 0
+        var star = -1
+        var mark = 0
         while ti < t.count {
             if pi < p.count, p[pi] != UInt8(ascii: "*"), p[pi] == t[ti] {
                 pi += 1

@@ -15,7 +15,10 @@ struct ActivityResolver: TaskResolver {
 
     func handler(for task: TaskReference) -> TaskHandler? {
         guard ResourceName(task.resource) == .activity else { return nil }
-        let catalog = catalog, broker = broker, registry = registry, arn = task.resource
+        let catalog = catalog
+        let broker = broker
+        let registry = registry
+        let arn = task.resource
         return { input, context in
             guard await catalog.exists(arn) else { throw StatesError.runtime("The activity \(arn) does not exist.") }
             let token = TaskToken.text(for: context)

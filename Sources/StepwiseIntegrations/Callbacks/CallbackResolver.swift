@@ -20,7 +20,8 @@ struct CallbackResolver: TaskResolver {
         let reference = TaskReference(
             resource: String(task.resource.dropLast(Self.suffix.count)), stateName: task.stateName, stateMachineName: task.stateMachineName,
             executionArn: task.executionArn)
-        let registry = registry, base = base
+        let registry = registry
+        let base = base
         return { input, context in
             let token = TaskToken.text(for: context)
             let heartbeat: @Sendable () async -> Void = { await context.heartbeat() }

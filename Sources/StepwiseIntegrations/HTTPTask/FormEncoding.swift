@@ -4,7 +4,10 @@ import JSON
 /// the chosen `RequestEncodingOptions.ArrayFormat`, nested objects as `key[field]`.
 enum FormEncoding {
     enum ArrayFormat: String, Sendable {
-        case brackets = "BRACKETS", commas = "COMMAS", indices = "INDICES", `repeat` = "REPEAT"
+        case brackets = "BRACKETS"
+        case commas = "COMMAS"
+        case indices = "INDICES"
+        case `repeat` = "REPEAT"
     }
 
     static func encode(_ object: JSONObject, arrays: ArrayFormat) -> String {

@@ -1,9 +1,10 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import JSON
 import Stepwise
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// The request an HTTP Task's parameters describe. `Authentication` and `InvocationConfig` (the EventBridge
 /// connection) are accepted and ignored: locally, calls are not tied to AWS credentials.
@@ -21,7 +22,8 @@ struct HTTPTaskRequest {
             throw Self.invalid("The field '\(unknown)' is not supported by arn:aws:states:::http:invoke")
         }
         guard let endpoint = object["ApiEndpoint"]?.stringValue, var components = URLComponents(string: endpoint),
-            ["http", "https"].contains(components.scheme?.lowercased() ?? "") else {
+            ["http", "https"].contains(components.scheme?.lowercased() ?? "")
+        else {
             throw Self.invalid("ApiEndpoint must be an http:// or https:// URL")
         }
         guard let method = object["Method"]?.stringValue?.uppercased(), Self.methods.contains(method) else {
@@ -30,7 +32,8 @@ struct HTTPTaskRequest {
         let query = try Self.pairs(object["QueryParameters"], "QueryParameters")
         if !query.isEmpty {
             let existing = components.percentEncodedQuery.map { [$0] } ?? []
-            components.percentEncodedQuery = (existing + query.map { "\(FormEncoding.escape($0.0))=\(FormEncoding.escape($0.1))" }).joined(separator: "&")
+            components.percentEncodedQuery = (existing + query.map { "\(FormEncoding.escape($0.0))=\(FormEncoding.escape($0.1))" }).joined(
+                separator: "&")
         }
         guard let url = components.url else { throw Self.invalid("ApiEndpoint with QueryParameters is not a valid URL") }
         var request = URLRequest(url: url)

@@ -1,9 +1,10 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import JSON
 import Stepwise
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// Performs `arn:aws:states:::http:invoke` for real (tier `.services`, so a mock or a resources entry for the
 /// state still wins). The result has AWS's shape, `{"Headers", "ResponseBody", "StatusCode", "StatusText"}`.

@@ -10,15 +10,21 @@ extension ResourcesResolver {
         let file = self.file
         return { input, context in
             guard let text = input["FunctionName"]?.stringValue, var function = FunctionName(text) else {
-                throw StatesError("Lambda.InvalidParameterValueException", "The lambda:invoke parameters need a FunctionName: a function name, or a partial or full ARN.")
+                throw StatesError(
+                    "Lambda.InvalidParameterValueException",
+                    "The lambda:invoke parameters need a FunctionName: a function name, or a partial or full ARN.")
             }
-            if function.qualifier == nil, let qualifier = input["Qualifier"]?.stringValue, let qualified = FunctionName("\(function.name):\(qualifier)") {
+            if function.qualifier == nil, let qualifier = input["Qualifier"]?.stringValue,
+                let qualified = FunctionName("\(function.name):\(qualifier)")
+            {
                 function = FunctionName(region: function.region, account: function.account, qualified)
             }
             let (region, account) = Self.regionAndAccount(context.executionArn)
             guard let entry = file.entry(for: function.candidates(region: region, account: account)) else {
-                throw StatesError("Lambda.ResourceNotFoundException", "Function not found: \(function.arn(region: region, account: account)) "
-                    + "(Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException): no entry of the resources file matches it.")
+                throw StatesError(
+                    "Lambda.ResourceNotFoundException",
+                    "Function not found: \(function.arn(region: region, account: account)) "
+                        + "(Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException): no entry of the resources file matches it.")
             }
             let call = ResourceCall(entry: entry, flavor: .lambda, folder: file.folder)
             let version = function.qualifier.flatMap { Int($0) }.map(String.init) ?? "$LATEST"
@@ -32,8 +38,10 @@ extension ResourcesResolver {
             case "DryRun":
                 return LambdaInvokeResult.shape(payload: "", statusCode: 204, version: version)
             case let other:
-                throw StatesError("Lambda.InvalidParameterValueException", "1 validation error detected: Value '\(other)' at 'invocationType' "
-                    + "failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]")
+                throw StatesError(
+                    "Lambda.InvalidParameterValueException",
+                    "1 validation error detected: Value '\(other)' at 'invocationType' "
+                        + "failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]")
             }
         }
     }

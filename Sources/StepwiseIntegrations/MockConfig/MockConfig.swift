@@ -53,7 +53,9 @@ public struct MockConfig: Sendable {
         }
         guard let testCase = cases[name] else {
             let known = cases.keys.sorted().joined(separator: ", ")
-            throw ConfigFileError("MockConfigError", "state machine '\(machine)' has no test case '\(name)' (it has: \(known))", location: "StateMachines.\(machine).TestCases")
+            throw ConfigFileError(
+                "MockConfigError", "state machine '\(machine)' has no test case '\(name)' (it has: \(known))",
+                location: "StateMachines.\(machine).TestCases")
         }
         return testCase
     }

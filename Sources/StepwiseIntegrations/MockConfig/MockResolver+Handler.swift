@@ -21,8 +21,10 @@ extension MockResolver {
             case .throw(let error, let cause): throw StatesError(error, cause)
             case .passThrough:
                 guard let handler = next() else {
-                    throw StatesError(StatesError.Name.runtime, "Invocation \(number) of state '\(task.stateName)' passes through the mock "
-                        + "(test case '\(testCase)'), but nothing else can run the Task resource '\(task.resource)'.")
+                    throw StatesError(
+                        StatesError.Name.runtime,
+                        "Invocation \(number) of state '\(task.stateName)' passes through the mock "
+                            + "(test case '\(testCase)'), but nothing else can run the Task resource '\(task.resource)'.")
                 }
                 return try await handler(input, context)
             }

@@ -43,7 +43,9 @@ struct NestedExecutions: TaskResolver {
                 try StateMachine(text: machine.definition, name: machine.name), definition: machine.definition, input: request.input,
                 name: name, stateMachineArn: machine.arn, roleArn: machine.roleArn, revisionId: machine.revisionId,
                 parentArn: parent.executionArn)
-            guard let record = try await store.execution(arn: execution.arn) else { throw StatesError.runtime("The child execution was not recorded") }
+            guard let record = try await store.execution(arn: execution.arn) else {
+                throw StatesError.runtime("The child execution was not recorded")
+            }
             return (record, false)
         } catch let error as StartError {
             throw NestedRequest.serviceError(error.code, error.message)

@@ -29,7 +29,8 @@ struct NestedRequest: Sendable {
     static func serviceError(_ code: String, _ message: String) -> StatesError {
         StatesError(
             "StepFunctions.\(code)Exception",
-            "\(message) (Service: AWSStepFunctions; Status Code: 400; Error Code: \(code); Request ID: \(UUID().uuidString.lowercased()); Proxy: null)")
+            "\(message) (Service: AWSStepFunctions; Status Code: 400; Error Code: \(code); Request ID: \(UUID().uuidString.lowercased()); Proxy: null)"
+        )
     }
 
     /// The child's name when the Task gives none: derived from the parent task (`<executionArn>#<taskId>`), so

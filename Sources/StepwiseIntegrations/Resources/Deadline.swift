@@ -17,7 +17,7 @@ enum Deadline {
             defer { group.cancelAll() }
             guard let first = try await group.next(), let value = first else {
                 group.cancelAll()
-                while let _ = try? await group.next() {}
+                while (try? await group.next()) != nil {}
                 throw DeadlineExceeded(seconds: seconds)
             }
             return value

@@ -1,8 +1,12 @@
 /// `*` wildcards as resources files use them: `*` matches any run of characters, including none.
 enum Glob {
     static func matches(_ pattern: String, _ text: String) -> Bool {
-        let p = Array(pattern.utf8), t = Array(text.utf8)
-        var pi = 0, ti = 0, star = -1, mark = 0
+        let p = Array(pattern.utf8)
+        let t = Array(text.utf8)
+        var pi = 0
+        var ti = 0
+        var star = -1
+        var mark = 0
         let asterisk = UInt8(ascii: "*")
         while ti < t.count {
             if pi < p.count, p[pi] != asterisk, p[pi] == t[ti] {

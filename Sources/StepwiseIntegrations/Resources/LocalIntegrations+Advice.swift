@@ -7,7 +7,8 @@ extension LocalIntegrations {
     static func serverAdvice(_ config: MockConfig?) -> @Sendable (TaskReference) -> String {
         { task in
             let mocking = config?.testCases[task.stateMachineName]?.filter { $0.value.states[task.stateName] != nil }.keys.sorted() ?? []
-            let mock = mocking.isEmpty
+            let mock =
+                mocking.isEmpty
                 ? "mock the state in a test case of a mock config file (SFN_MOCK_CONFIG=FILE) and start the execution with "
                     + "stateMachineArn#TestCaseName"
                 : "start the execution with a test case that mocks the state ("

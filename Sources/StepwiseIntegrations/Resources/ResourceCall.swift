@@ -1,9 +1,10 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import JSON
 import Stepwise
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// One run of a resources-file entry: the input goes to the command's stdin or in a POST, the JSON that comes
 /// back is the result, and failures become task errors the way the resource's kind reports them.
@@ -26,7 +27,8 @@ struct ResourceCall: Sendable {
         do {
             return try await Deadline.run(seconds: entry.timeoutSeconds) { try await self.attempt(input) }
         } catch is DeadlineExceeded {
-            throw StatesError(StatesError.Name.timeout, "\(what) did not finish within \(Self.seconds(entry.timeoutSeconds ?? 0)) seconds and was stopped.")
+            throw StatesError(
+                StatesError.Name.timeout, "\(what) did not finish within \(Self.seconds(entry.timeoutSeconds ?? 0)) seconds and was stopped.")
         }
     }
 

@@ -48,7 +48,9 @@ extension ResourceEntry {
             throw Self.error("must have exactly one of command and url", location)
         }
         if let timeout = object["timeoutSeconds"] {
-            guard let seconds = timeout.doubleValue, seconds > 0 else { throw Self.error("timeoutSeconds must be a positive number", "\(location).timeoutSeconds") }
+            guard let seconds = timeout.doubleValue, seconds > 0 else {
+                throw Self.error("timeoutSeconds must be a positive number", "\(location).timeoutSeconds")
+            }
             timeoutSeconds = seconds
         } else {
             timeoutSeconds = nil

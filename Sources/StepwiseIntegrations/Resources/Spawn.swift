@@ -1,7 +1,8 @@
 import CSystem
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Starts a process with posix_spawn: stdio from files, its own process group, a clean signal state (the
@@ -48,7 +49,8 @@ enum Spawn {
     /// An empty signal mask, default dispositions, and a process group of its own.
     static func cleanSignals(_ attributes: inout posix_spawnattr_t) {
         posix_spawnattr_init(&attributes)
-        var none = sigset_t(), all = sigset_t()
+        var none = sigset_t()
+        var all = sigset_t()
         sigemptyset(&none)
         sigfillset(&all)
         posix_spawnattr_setsigmask(&attributes, &none)

@@ -23,10 +23,11 @@ extension StepFunctionsAPI {
         let maxResults = try request.int("maxResults", pageSize) ?? 0
         let nextToken = try request.string("nextToken", min: 1, max: 1024)
         let all = try await engine.integrations.activities.list()
-        let start = try nextToken.map { token throws(APIError) in
-            guard let index = Int(token), (0...all.count).contains(index) else { throw APIError.invalidToken }
-            return index
-        } ?? 0
+        let start =
+            try nextToken.map { token throws(APIError) in
+                guard let index = Int(token), (0...all.count).contains(index) else { throw APIError.invalidToken }
+                return index
+            } ?? 0
         let end = min(all.count, start + (maxResults == 0 ? 100 : maxResults))
         return paged("activities", all[start..<end].map(json), end < all.count ? String(end) : nil)
     }

@@ -82,12 +82,13 @@ extension StepFunctionsAPI {
         guard (arn == nil) != (mapRunArn == nil) else {
             throw APIError.validation("Must provide a StateMachine ARN or a MapRun ARN, but not both")
         }
-        let page = if let arn {
-            try await engine.listExecutions(
-                stateMachineArn: arn, status: status.flatMap(ExecutionRecord.Status.init), maxResults: maxResults, nextToken: nextToken)
-        } else {
-            try await listChildExecutions(engine, mapRunArn: mapRunArn ?? "", status: status, maxResults: maxResults, nextToken: nextToken)
-        }
+        let page =
+            if let arn {
+                try await engine.listExecutions(
+                    stateMachineArn: arn, status: status.flatMap(ExecutionRecord.Status.init), maxResults: maxResults, nextToken: nextToken)
+            } else {
+                try await listChildExecutions(engine, mapRunArn: mapRunArn ?? "", status: status, maxResults: maxResults, nextToken: nextToken)
+            }
         let items = redriveFilter == "REDRIVEN" ? [] : page.items.map(json)
         return paged("executions", items, page.nextToken)
     }

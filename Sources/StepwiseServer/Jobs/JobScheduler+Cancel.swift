@@ -33,7 +33,9 @@ extension JobScheduler {
     /// Runs the workflow's cancel workflow for the job; whether it succeeded (if not, the job is stopped outright).
     func requestCancel(_ job: JobRecord, arn: String, _ cancel: JobSettings.Cancel) async -> Bool {
         let input: JSON = ["jobId": .string(job.id), "workflow": .string(job.workflow), "executionArn": .string(arn)]
-        guard let started = try? await engine.startExecution(stateMachineArn: engine.stateMachineArn(cancel.workflow), name: nil, input: input.serialized()),
+        guard
+            let started = try? await engine.startExecution(
+                stateMachineArn: engine.stateMachineArn(cancel.workflow), name: nil, input: input.serialized()),
             let execution = engine.durable.execution(arn: started.arn)
         else { return false }
         return await execution.result.status == .succeeded

@@ -18,7 +18,8 @@ extension JobScheduler {
     /// Execution Status Change"): dates in epoch milliseconds, input and output as JSON text.
     static func statusChangeEvent(_ record: ExecutionRecord, region: String, account: String) -> JSON {
         let millis = { (date: Date) in JSON.int(Int((date.timeIntervalSince1970 * 1000).rounded())) }
-        let time = (record.stopDate ?? Date()).formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false).timeZone(separator: .omitted))
+        let time = (record.stopDate ?? Date()).formatted(
+            .iso8601.year().month().day().time(includingFractionalSeconds: false).timeZone(separator: .omitted))
         let detail: JSONObject = [
             "executionArn": .string(record.arn), "stateMachineArn": .string(record.stateMachineArn), "name": .string(record.name),
             "status": .string(record.status.rawValue), "startDate": millis(record.startDate), "stopDate": record.stopDate.map(millis) ?? .null,

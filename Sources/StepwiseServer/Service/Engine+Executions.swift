@@ -13,7 +13,8 @@ extension Engine {
     ///
     /// With `expressInMemory` (the StartExecution action), an EXPRESS machine's execution runs as AWS runs it, in
     /// memory with an `…:express:…` ARN (``startExpress(_:name:input:)``); jobs record theirs whatever the type.
-    public func startExecution(stateMachineArn: String, name: String?, input: String?, expressInMemory: Bool = false) async throws -> ExecutionRecord {
+    public func startExecution(stateMachineArn: String, name: String?, input: String?, expressInMemory: Bool = false) async throws -> ExecutionRecord
+    {
         let (stateMachineArn, testCase) = Self.splitTestCase(stateMachineArn)
         let name = testCase == nil ? name : name ?? UUID().uuidString.lowercased()
         let machine = try await stateMachine(arn: stateMachineArn)

@@ -55,11 +55,13 @@ public final class ServiceHost: Sendable {
             let handler = ServiceHandler(engine: engine, scheduler: scheduler)
             let server = HTTPServer(host: options.host, port: options.port, limits: options.limits) { await handler.respond(to: $0) }
             try await server.start()
-            let retention = options.retentionDays > 0 ? Task {
-                while (try? await Task.sleep(for: options.retentionInterval)) != nil {
-                    await purge(store, days: options.retentionDays, log: log)
-                }
-            } : nil
+            let retention =
+                options.retentionDays > 0
+                ? Task {
+                    while (try? await Task.sleep(for: options.retentionInterval)) != nil {
+                        await purge(store, days: options.retentionDays, log: log)
+                    }
+                } : nil
             return ServiceHost(engine: engine, scheduler: scheduler, server: server, retention: retention)
         } catch {
             try? await durable.close()

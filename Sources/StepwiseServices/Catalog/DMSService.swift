@@ -30,7 +30,9 @@ public struct DMSService: LocalService {
     }
 
     func call(_ action: String, input: JSON, region: String = "us-east-1", account: String = "123456789012") throws -> JSON {
-        guard let body = Self.actions[action] else { throw StatesError("DatabaseMigration.InvalidParameterValueException", "Unsupported action \(action)") }
+        guard let body = Self.actions[action] else {
+            throw StatesError("DatabaseMigration.InvalidParameterValueException", "Unsupported action \(action)")
+        }
         return try body(self, ServiceRequest(input: input, validationError: "DatabaseMigration.InvalidParameterValueException"), region, account)
     }
 
@@ -38,7 +40,9 @@ public struct DMSService: LocalService {
     func createReplicationTask(_ request: ServiceRequest, region: String, account: String) throws -> JSON {
         let identifier = try request.required("ReplicationTaskIdentifier")
         guard Self.isValidIdentifier(identifier) else {
-            throw request.invalid("The parameter ReplicationTaskIdentifier is not a valid identifier. Identifiers must begin with a letter and must contain only ASCII letters, digits, and hyphens. They can't end with a hyphen or contain two consecutive hyphens.")
+            throw request.invalid(
+                "The parameter ReplicationTaskIdentifier is not a valid identifier. Identifiers must begin with a letter and must contain only ASCII letters, digits, and hyphens. They can't end with a hyphen or contain two consecutive hyphens."
+            )
         }
         var task: JSONObject = ["ReplicationTaskIdentifier": .string(identifier.lowercased())]
         for member in ["SourceEndpointArn", "TargetEndpointArn", "ReplicationInstanceArn", "MigrationType", "TableMappings"] {

@@ -37,7 +37,8 @@ public final class ResourceCatalog: Sendable {
     /// Adds or replaces a resource.
     func put(_ type: String, _ name: String, _ description: JSON) throws {
         try file.with { sql in
-            try sql.query("""
+            try sql.query(
+                """
                 INSERT INTO resources (type, name, description) VALUES (?, ?, ?)
                 ON CONFLICT (type, name) DO UPDATE SET description = excluded.description
                 """, [.text(type), .text(name), .text(description.serialized())])
@@ -64,7 +65,8 @@ public final class ResourceCatalog: Sendable {
     /// The resources of one type, or of every type, by type and name.
     public func list(type: String? = nil) throws -> [CatalogResource] {
         let rows = try file.with { sql in
-            try sql.query("SELECT type, name, description FROM resources WHERE ?1 IS NULL OR type = ?1 ORDER BY type, name",
+            try sql.query(
+                "SELECT type, name, description FROM resources WHERE ?1 IS NULL OR type = ?1 ORDER BY type, name",
                 [type.map(SQLValue.text) ?? .null])
         }
         return try rows.map { row in

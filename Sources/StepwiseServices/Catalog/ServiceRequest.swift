@@ -62,8 +62,10 @@ struct ServiceRequest {
 enum ServiceSupport {
     /// A timestamp as Step Functions renders SDK timestamps: ISO 8601, UTC.
     static func timestamp(_ date: Date) -> JSON {
-        .string(date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false)
-            .timeSeparator(.colon).timeZone(separator: .omitted)))
+        .string(
+            date.formatted(
+                .iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false)
+                    .timeSeparator(.colon).timeZone(separator: .omitted)))
     }
 
     /// The region and account of the execution running a Task (from its ARN), for the ARNs a service returns.

@@ -48,7 +48,12 @@ struct CSVReader {
             pending = characters.next()
             if quoted {
                 if character == "\"" {
-                    if pending == "\"" { field.append("\""); pending = characters.next() } else { quoted = false }
+                    if pending == "\"" {
+                        field.append("\"")
+                        pending = characters.next()
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     field.append(character)
                 }

@@ -62,8 +62,10 @@ public struct LocalDistributedMapIO: DistributedMapIO {
     }
 
     static func listingItem(_ info: S3ObjectInfo) -> JSON {
-        ["Etag": .string(info.eTag), "Key": .string(info.key), "LastModified": .string(ISO8601DateFormatter().string(from: info.lastModified)),
-         "Size": .int(info.size), "StorageClass": "STANDARD"]
+        [
+            "Etag": .string(info.eTag), "Key": .string(info.key), "LastModified": .string(ISO8601DateFormatter().string(from: info.lastModified)),
+            "Size": .int(info.size), "StorageClass": "STANDARD",
+        ]
     }
 
     /// `arn:aws:s3:::bucket` → `bucket`.
@@ -74,14 +76,21 @@ public struct LocalDistributedMapIO: DistributedMapIO {
         var current = document
         for token in pointer.split(separator: "/", omittingEmptySubsequences: true) {
             let name = token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
-            if let index = Int(name), case .array = current { guard let next = current[index] else { return nil }; current = next }
-            else { guard let next = current[name] else { return nil }; current = next }
+            if let index = Int(name), case .array = current {
+                guard let next = current[index] else { return nil }
+                current = next
+            } else {
+                guard let next = current[name] else { return nil }
+                current = next
+            }
         }
         return current
     }
 
     static func text(_ data: Data) throws -> String {
-        guard let text = String(data: data, encoding: .utf8) else { throw StatesError(StatesError.Name.itemReaderFailed, "The object is not UTF-8 text.") }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw StatesError(StatesError.Name.itemReaderFailed, "The object is not UTF-8 text.")
+        }
         return text
     }
 

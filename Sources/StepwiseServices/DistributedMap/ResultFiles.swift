@@ -47,7 +47,9 @@ struct ResultFiles {
     }
 
     func put(_ key: String, _ body: String) throws -> S3ObjectInfo {
-        do { return try store.putObject(bucket: bucket, key: key, data: Data(body.utf8), contentType: "application/json") } catch let error as StatesError {
+        do { return try store.putObject(bucket: bucket, key: key, data: Data(body.utf8), contentType: "application/json") } catch let error
+            as StatesError
+        {
             throw StatesError(StatesError.Name.resultWriterFailed, "\(error.name): \(error.cause)")
         }
     }

@@ -37,9 +37,11 @@ private struct ProjectionTree {
             let indexes = order.sorted { if case .index(let a) = $0, case .index(let b) = $1 { a < b } else { false } }
             return .list(indexes.compactMap { children[$0]?.build() })
         }
-        return .map(AttributeMap(order.compactMap { element in
-            guard case .name(let name) = element, let value = children[element]?.build() else { return nil }
-            return (name, value)
-        }))
+        return .map(
+            AttributeMap(
+                order.compactMap { element in
+                    guard case .name(let name) = element, let value = children[element]?.build() else { return nil }
+                    return (name, value)
+                }))
     }
 }

@@ -12,18 +12,25 @@ extension AttributeValue {
 
     /// Sets the value at `path`; the parent must exist. An index past a list's end appends, as DynamoDB does.
     mutating func set(_ value: AttributeValue, at path: ArraySlice<DocumentPath.Element>) throws {
-        guard let first = path.first else { self = value; return }
+        guard let first = path.first else {
+            self = value
+            return
+        }
         let rest = path.dropFirst()
         switch (self, first) {
         case (.map(var map), .name(let name)):
-            if rest.isEmpty { map[name] = value } else {
+            if rest.isEmpty {
+                map[name] = value
+            } else {
                 guard var child = map[name] else { throw Self.invalidUpdatePath }
                 try child.set(value, at: rest)
                 map[name] = child
             }
             self = .map(map)
         case (.list(var list), .index(let index)):
-            if rest.isEmpty, index >= list.count { list.append(value) } else {
+            if rest.isEmpty, index >= list.count {
+                list.append(value)
+            } else {
                 guard list.indices.contains(index) else { throw Self.invalidUpdatePath }
                 try list[index].set(value, at: rest)
             }
@@ -38,7 +45,9 @@ extension AttributeValue {
         let rest = path.dropFirst()
         switch (self, first) {
         case (.map(var map), .name(let name)):
-            if rest.isEmpty { map[name] = nil } else if var child = map[name] {
+            if rest.isEmpty {
+                map[name] = nil
+            } else if var child = map[name] {
                 child.remove(at: rest)
                 map[name] = child
             }

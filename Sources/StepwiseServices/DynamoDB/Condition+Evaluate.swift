@@ -48,8 +48,10 @@ extension Condition {
     private static func between(_ value: AttributeValue?, _ lower: AttributeValue?, _ upper: AttributeValue?) throws -> Bool {
         guard let lower, let upper else { return false }
         if let bounds = order(lower, upper), bounds > 0 {
-            throw DynamoError.validation("Invalid ConditionExpression: The BETWEEN operator requires upper bound to be greater than or equal to lower bound; "
-                + "lower bound operand: AttributeValue: {\(lower.typeName):\(lower.plain)}, upper bound operand: AttributeValue: {\(upper.typeName):\(upper.plain)}")
+            throw DynamoError.validation(
+                "Invalid ConditionExpression: The BETWEEN operator requires upper bound to be greater than or equal to lower bound; "
+                    + "lower bound operand: AttributeValue: {\(lower.typeName):\(lower.plain)}, upper bound operand: AttributeValue: {\(upper.typeName):\(upper.plain)}"
+            )
         }
         guard let value, let low = order(value, lower), let high = order(value, upper) else { return false }
         return low >= 0 && high <= 0

@@ -15,8 +15,9 @@ extension Condition {
     private static func attributeType(_ value: AttributeValue?, _ type: AttributeValue?) throws -> Bool {
         guard case .string(let name) = type, typeNames.contains(name) else {
             let shown = type.map { $0.plain } ?? ""
-            throw DynamoError.validation("Invalid ConditionExpression: Invalid attribute type name found; type: \(shown), "
-                + "valid types: { B,NULL,SS,BOOL,L,BS,N,NS,S,M }")
+            throw DynamoError.validation(
+                "Invalid ConditionExpression: Invalid attribute type name found; type: \(shown), "
+                    + "valid types: { B,NULL,SS,BOOL,L,BS,N,NS,S,M }")
         }
         return value?.typeName == name
     }
@@ -27,8 +28,9 @@ extension Condition {
         case (.binary(let bytes), .binary(let start)): return bytes.starts(with: start)
         case (_, .string), (_, .binary), (_, nil): return false
         case (_, let prefix?):
-            throw DynamoError.validation("Invalid ConditionExpression: Incorrect operand type for operator or function; "
-                + "operator or function: begins_with, operand type: \(prefix.typeName)")
+            throw DynamoError.validation(
+                "Invalid ConditionExpression: Incorrect operand type for operator or function; "
+                    + "operator or function: begins_with, operand type: \(prefix.typeName)")
         }
     }
 

@@ -20,10 +20,11 @@ struct DocumentPath: Sendable, Hashable, CustomStringConvertible {
 
     /// The path with every `#placeholder` replaced by its attribute name.
     func resolved(_ names: [String: String]) -> DocumentPath {
-        DocumentPath(elements: elements.map { element in
-            if case .name(let name) = element, name.hasPrefix("#") { return .name(names[name] ?? name) }
-            return element
-        })
+        DocumentPath(
+            elements: elements.map { element in
+                if case .name(let name) = element, name.hasPrefix("#") { return .name(names[name] ?? name) }
+                return element
+            })
     }
 
     /// The top-level attribute name (after resolution).

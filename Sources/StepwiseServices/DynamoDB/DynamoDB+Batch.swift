@@ -6,8 +6,10 @@ extension DynamoDB {
     func batchWriteItem(_ input: JSON) async throws -> JSON {
         let requests = try Self.writeRequests(input)
         guard requests.count <= 25 else {
-            throw DynamoError.validation("1 validation error detected: Value at 'requestItems' failed to satisfy constraint: "
-                + "Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]")
+            throw DynamoError.validation(
+                "1 validation error detected: Value at 'requestItems' failed to satisfy constraint: "
+                    + "Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]"
+            )
         }
         try await write { store in
             var seen: Set<[String]> = []

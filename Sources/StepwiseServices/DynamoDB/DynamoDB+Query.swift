@@ -54,17 +54,22 @@ extension DynamoDB {
 
     /// `Segment` and `TotalSegments`, which go together (TotalSegments 1…1,000,000, Segment below it).
     static func segment(_ input: JSON) throws -> ScanSegment? {
-        let segment = input["Segment"], total = input["TotalSegments"]
+        let segment = input["Segment"]
+        let total = input["TotalSegments"]
         guard segment != nil || total != nil else { return nil }
         guard let index = segment?.intValue, let count = total?.intValue else {
-            throw DynamoError.validation("The TotalSegments parameter is required but was not present in the request when Segment parameter is present")
+            throw DynamoError.validation(
+                "The TotalSegments parameter is required but was not present in the request when Segment parameter is present")
         }
         guard (1...1_000_000).contains(count) else {
-            throw DynamoError.validation("1 validation error detected: Value '\(count)' at 'totalSegments' failed to satisfy constraint: "
-                + "Member must have value less than or equal to 1000000")
+            throw DynamoError.validation(
+                "1 validation error detected: Value '\(count)' at 'totalSegments' failed to satisfy constraint: "
+                    + "Member must have value less than or equal to 1000000")
         }
         guard (0..<count).contains(index) else {
-            throw DynamoError.validation("The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: \(index) is not less than TotalSegments: \(count)")
+            throw DynamoError.validation(
+                "The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: \(index) is not less than TotalSegments: \(count)"
+            )
         }
         return ScanSegment(index: index, total: count)
     }

@@ -20,12 +20,15 @@ extension JSON {
 
     /// The pre-expression members (`Expected`, `AttributeUpdates`, …): rejected rather than ignored, since
     /// ignoring `Expected` would turn a conditional write into an unconditional one.
-    static let legacyMembers = ["Expected", "AttributeUpdates", "ConditionalOperator", "KeyConditions", "QueryFilter", "ScanFilter", "AttributesToGet"]
+    static let legacyMembers = [
+        "Expected", "AttributeUpdates", "ConditionalOperator", "KeyConditions", "QueryFilter", "ScanFilter", "AttributesToGet",
+    ]
 
     func checkNoLegacyMembers() throws {
         guard let member = Self.legacyMembers.first(where: { self[$0] != nil }) else { return }
-        throw DynamoError.validation("The legacy parameter \(member) is not supported by the local DynamoDB; use ConditionExpression, "
-            + "UpdateExpression, KeyConditionExpression, FilterExpression or ProjectionExpression instead")
+        throw DynamoError.validation(
+            "The legacy parameter \(member) is not supported by the local DynamoDB; use ConditionExpression, "
+                + "UpdateExpression, KeyConditionExpression, FilterExpression or ProjectionExpression instead")
     }
 
     /// A compiled expression from `member`, or nil when the request has none.
@@ -38,7 +41,9 @@ extension JSON {
     func limit() throws -> Int? {
         guard let limit = self["Limit"]?.intValue else { return nil }
         guard limit >= 1 else {
-            throw DynamoError.validation("1 validation error detected: Value '\(limit)' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1")
+            throw DynamoError.validation(
+                "1 validation error detected: Value '\(limit)' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1"
+            )
         }
         return limit
     }

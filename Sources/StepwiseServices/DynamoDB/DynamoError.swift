@@ -33,8 +33,9 @@ enum DynamoError {
 
     /// The message of a request that exceeds a member's limit or misses a required member.
     static func missingMember(_ member: String) -> StatesError {
-        validation("1 validation error detected: Value null at '\(member.prefix(1).lowercased() + member.dropFirst())' "
-            + "failed to satisfy constraint: Member must not be null")
+        validation(
+            "1 validation error detected: Value null at '\(member.prefix(1).lowercased() + member.dropFirst())' "
+                + "failed to satisfy constraint: Member must not be null")
     }
 
     static let numberFormat = validation("A value provided cannot be converted into a number")

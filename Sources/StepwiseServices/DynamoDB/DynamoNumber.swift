@@ -38,7 +38,10 @@ struct DynamoNumber: Sendable, Hashable {
         var seenPoint = false
         while let byte = bytes.first, byte != UInt8(ascii: "e"), byte != UInt8(ascii: "E") {
             bytes = bytes.dropFirst()
-            if byte == UInt8(ascii: ".") && !seenPoint { seenPoint = true; continue }
+            if byte == UInt8(ascii: ".") && !seenPoint {
+                seenPoint = true
+                continue
+            }
             guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
             digits.append(byte - UInt8(ascii: "0"))
             if seenPoint { exponent -= 1 }

@@ -10,7 +10,12 @@ indirect enum Operand: Sendable, Hashable {
 
 /// A comparison operator of the condition language.
 enum Comparator: String, Sendable, Hashable {
-    case equal = "=", notEqual = "<>", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+    case equal = "="
+    case notEqual = "<>"
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
 }
 
 /// A parsed ConditionExpression, FilterExpression or KeyConditionExpression.

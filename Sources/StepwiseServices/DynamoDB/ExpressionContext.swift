@@ -32,10 +32,12 @@ struct ExpressionContext: Sendable {
     func check(_ expressions: [(kind: String, names: Set<String>, values: Set<String>)]) throws {
         for expression in expressions {
             if let name = expression.names.sorted().first(where: { names[$0] == nil }) {
-                throw DynamoError.validation("Invalid \(expression.kind): An expression attribute name used in the document path is not defined; attribute name: \(name)")
+                throw DynamoError.validation(
+                    "Invalid \(expression.kind): An expression attribute name used in the document path is not defined; attribute name: \(name)")
             }
             if let value = expression.values.sorted().first(where: { values[$0] == nil }) {
-                throw DynamoError.validation("Invalid \(expression.kind): An expression attribute value used in expression is not defined; attribute value: \(value)")
+                throw DynamoError.validation(
+                    "Invalid \(expression.kind): An expression attribute value used in expression is not defined; attribute value: \(value)")
             }
         }
         try checkUnused(expressions)
@@ -52,11 +54,13 @@ struct ExpressionContext: Sendable {
         let usedValues = expressions.reduce(into: Set<String>()) { $0.formUnion($1.values) }
         let unusedNames = Set(names.keys).subtracting(usedNames).sorted()
         if !unusedNames.isEmpty {
-            throw DynamoError.validation("Value provided in ExpressionAttributeNames unused in expressions: keys: {\(unusedNames.joined(separator: ", "))}")
+            throw DynamoError.validation(
+                "Value provided in ExpressionAttributeNames unused in expressions: keys: {\(unusedNames.joined(separator: ", "))}")
         }
         let unusedValues = Set(values.keys).subtracting(usedValues).sorted()
         if !unusedValues.isEmpty {
-            throw DynamoError.validation("Value provided in ExpressionAttributeValues unused in expressions: keys: {\(unusedValues.joined(separator: ", "))}")
+            throw DynamoError.validation(
+                "Value provided in ExpressionAttributeValues unused in expressions: keys: {\(unusedValues.joined(separator: ", "))}")
         }
     }
 }

@@ -50,7 +50,9 @@ extension ExpressionParser {
             return .oneOf(operand, candidates)
         }
         guard current.kind == .symbol, let comparator = Comparator(rawValue: current.text) else {
-            if case .function(let name, _) = operand { throw invalid("The function is not allowed to be used this way in an expression; function: \(name)") }
+            if case .function(let name, _) = operand {
+                throw invalid("The function is not allowed to be used this way in an expression; function: \(name)")
+            }
             throw syntaxError()
         }
         _ = advance()

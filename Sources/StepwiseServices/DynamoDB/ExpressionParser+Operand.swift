@@ -69,7 +69,8 @@ extension ExpressionParser {
     /// Checks a function's argument count and that the arguments that must be paths are.
     func checkArguments(_ name: String, _ arguments: [Operand], count: Int, paths: Int) throws {
         guard arguments.count == count else {
-            throw invalid("Incorrect number of operands for operator or function; operator or function: \(name), number of operands: \(arguments.count)")
+            throw invalid(
+                "Incorrect number of operands for operator or function; operator or function: \(name), number of operands: \(arguments.count)")
         }
         for argument in arguments.prefix(paths) {
             guard case .path = argument else {

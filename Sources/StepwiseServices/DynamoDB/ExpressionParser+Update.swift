@@ -68,8 +68,9 @@ extension ExpressionParser {
             for second in paths[(offset + 1)...] {
                 let shorter = min(first.elements.count, second.elements.count)
                 guard Array(first.elements.prefix(shorter)) == Array(second.elements.prefix(shorter)) else { continue }
-                throw invalid("Two document paths overlap with each other; must remove or rewrite one of these paths; "
-                    + "path one: [\(first.bracketed)], path two: [\(second.bracketed)]")
+                throw invalid(
+                    "Two document paths overlap with each other; must remove or rewrite one of these paths; "
+                        + "path one: [\(first.bracketed)], path two: [\(second.bracketed)]")
             }
         }
     }

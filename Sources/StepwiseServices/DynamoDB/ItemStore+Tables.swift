@@ -4,10 +4,12 @@ import JSON
 extension ItemStore {
     /// The table named `name`, or nil.
     func table(_ name: String) throws -> TableDefinition? {
-        try connection.rows("""
+        try connection.rows(
+            """
             SELECT key_schema, attribute_definitions, billing_mode, read_capacity, write_capacity, created_at
             FROM tables WHERE name = ?
-            """, [.text(name)]) { row in
+            """, [.text(name)]
+        ) { row in
             (row.text(0), row.text(1), row.text(2), row.int(3), row.int(4), row.text(5))
         }.first.map { try Self.definition(name: name, $0) }
     }
@@ -20,7 +22,8 @@ extension ItemStore {
 
     func create(_ table: TableDefinition) throws {
         guard try self.table(table.name) == nil else { throw DynamoError.tableInUse(table.name) }
-        try connection.run("""
+        try connection.run(
+            """
             INSERT INTO tables (name, key_schema, attribute_definitions, billing_mode, read_capacity, write_capacity, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """, .text(table.name), .text(table.keySchemaJSON.serialized()), .text(table.attributeDefinitionsJSON.serialized()),
@@ -48,7 +51,8 @@ extension ItemStore {
         }
         let keys = schema.compactMap { key in definitions.first { $0.name == key["AttributeName"]?.stringValue } }
         let created = (try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(row.5)) ?? Date(timeIntervalSince1970: 0)
-        return TableDefinition(name: name, partitionKey: keys[0], sortKey: keys.count > 1 ? keys[1] : nil,
+        return TableDefinition(
+            name: name, partitionKey: keys[0], sortKey: keys.count > 1 ? keys[1] : nil,
             attributeDefinitions: definitions, billingMode: row.2, readCapacity: row.3, writeCapacity: row.4, created: created)
     }
 }

@@ -30,18 +30,22 @@ struct ItemStore {
 
     /// The item with `key`, or nil.
     func item(in table: String, _ key: ItemKey) throws -> AttributeMap? {
-        try connection.rows("SELECT item FROM items WHERE table_name = ? AND pk = ? AND sk = ?",
-            [.text(table), .text(key.partition), .text(key.sort)]) { $0.text(0) }.first.map(Self.decode)
+        try connection.rows(
+            "SELECT item FROM items WHERE table_name = ? AND pk = ? AND sk = ?",
+            [.text(table), .text(key.partition), .text(key.sort)]
+        ) { $0.text(0) }.first.map(Self.decode)
     }
 
     /// Writes (inserts or replaces) an item.
     func put(in table: String, _ key: ItemKey, _ item: AttributeMap) throws {
-        try connection.run("INSERT OR REPLACE INTO items (table_name, pk, sk, item) VALUES (?, ?, ?, ?)",
+        try connection.run(
+            "INSERT OR REPLACE INTO items (table_name, pk, sk, item) VALUES (?, ?, ?, ?)",
             .text(table), .text(key.partition), .text(key.sort), .text(item.json.serialized()))
     }
 
     func delete(in table: String, _ key: ItemKey) throws {
-        try connection.run("DELETE FROM items WHERE table_name = ? AND pk = ? AND sk = ?",
+        try connection.run(
+            "DELETE FROM items WHERE table_name = ? AND pk = ? AND sk = ?",
             .text(table), .text(key.partition), .text(key.sort))
     }
 
@@ -75,9 +79,11 @@ struct ItemStore {
     private func rows(
         in table: String, after start: (partition: String, sort: String)?, limit: Int?
     ) throws -> [(item: String, partition: String, sort: String)] {
-        try connection.rows("""
+        try connection.rows(
+            """
             SELECT item, pk, sk FROM items WHERE table_name = ?1 AND (?2 IS NULL OR (pk, sk) > (?2, ?3)) ORDER BY pk, sk LIMIT ?4
-            """, [.text(table), start.map { .text($0.partition) } ?? .null, .text(start?.sort ?? ""), .integer(limit ?? -1)]) {
+            """, [.text(table), start.map { .text($0.partition) } ?? .null, .text(start?.sort ?? ""), .integer(limit ?? -1)]
+        ) {
             ($0.text(0), $0.text(1), $0.text(2))
         }
     }

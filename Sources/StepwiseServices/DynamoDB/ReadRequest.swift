@@ -38,8 +38,9 @@ struct ReadRequest: Sendable {
         case "ALL_PROJECTED_ATTRIBUTES":
             throw DynamoError.validation("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName")
         case let other?:
-            throw DynamoError.validation("1 validation error detected: Value '\(other)' at 'select' failed to satisfy constraint: "
-                + "Member must satisfy enum value set: [SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]")
+            throw DynamoError.validation(
+                "1 validation error detected: Value '\(other)' at 'select' failed to satisfy constraint: "
+                    + "Member must satisfy enum value set: [SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]")
         }
     }
 

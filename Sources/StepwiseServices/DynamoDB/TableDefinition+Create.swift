@@ -13,20 +13,23 @@ extension TableDefinition {
         let keyNames = schema.map { $0["AttributeName"]?.stringValue ?? "" }
         let keys = try keyNames.map { keyName in
             guard let definition = definitions.first(where: { $0.name == keyName }) else {
-                throw DynamoError.invalidParameter("Some index key attributes are not defined in AttributeDefinitions. Keys: [\(keyNames.joined(separator: ", "))], "
-                    + "AttributeDefinitions: [\(definitions.map(\.name).joined(separator: ", "))]")
+                throw DynamoError.invalidParameter(
+                    "Some index key attributes are not defined in AttributeDefinitions. Keys: [\(keyNames.joined(separator: ", "))], "
+                        + "AttributeDefinitions: [\(definitions.map(\.name).joined(separator: ", "))]")
             }
             return definition
         }
         guard definitions.count == keys.count else {
-            throw DynamoError.invalidParameter("Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions")
+            throw DynamoError.invalidParameter(
+                "Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions")
         }
         let billing = request["BillingMode"]?.stringValue ?? "PROVISIONED"
         let throughput = request["ProvisionedThroughput"]
         if billing == "PROVISIONED", throughput == nil {
             throw DynamoError.invalidParameter("ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED")
         }
-        self.init(name: name, partitionKey: keys[0], sortKey: keys.count > 1 ? keys[1] : nil, attributeDefinitions: definitions,
+        self.init(
+            name: name, partitionKey: keys[0], sortKey: keys.count > 1 ? keys[1] : nil, attributeDefinitions: definitions,
             billingMode: billing, readCapacity: throughput?["ReadCapacityUnits"]?.intValue ?? 0,
             writeCapacity: throughput?["WriteCapacityUnits"]?.intValue ?? 0, created: now)
     }
@@ -36,10 +39,14 @@ extension TableDefinition {
         guard let name = request["TableName"]?.stringValue else { throw DynamoError.missingMember("TableName") }
         let allowed = name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) }
         guard name.count >= 3 else {
-            throw DynamoError.validation("1 validation error detected: Value '\(name)' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3")
+            throw DynamoError.validation(
+                "1 validation error detected: Value '\(name)' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3"
+            )
         }
         guard name.count <= 255, allowed else {
-            throw DynamoError.validation("1 validation error detected: Value '\(name)' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+")
+            throw DynamoError.validation(
+                "1 validation error detected: Value '\(name)' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+"
+            )
         }
         return name
     }

@@ -50,8 +50,9 @@ extension TableDefinition {
     private static func checkNotEmpty(_ value: AttributeValue, _ name: String) throws {
         switch value {
         case .string(""), .binary([]):
-            throw DynamoError.validation("One or more parameter values are not valid. The AttributeValue for a key attribute "
-                + "cannot contain an empty \(value.typeName == "S" ? "string" : "binary") value. Key: \(name)")
+            throw DynamoError.validation(
+                "One or more parameter values are not valid. The AttributeValue for a key attribute "
+                    + "cannot contain an empty \(value.typeName == "S" ? "string" : "binary") value. Key: \(name)")
         default: return
         }
     }

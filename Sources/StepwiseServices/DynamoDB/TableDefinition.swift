@@ -24,9 +24,10 @@ struct TableDefinition: Sendable {
 
     /// KeySchema as the API writes it.
     var keySchemaJSON: JSON {
-        .array(keys.enumerated().map { offset, key in
-            ["AttributeName": .string(key.name), "KeyType": offset == 0 ? "HASH" : "RANGE"]
-        })
+        .array(
+            keys.enumerated().map { offset, key in
+                ["AttributeName": .string(key.name), "KeyType": offset == 0 ? "HASH" : "RANGE"]
+            })
     }
 
     /// AttributeDefinitions as the API writes them.

@@ -38,7 +38,8 @@ extension UpdateExpression {
 
     private static func operandType(_ clause: String, _ operand: AttributeValue) -> any Error {
         let names = ["S": "STRING", "N": "NUMBER", "B": "BINARY", "BOOL": "BOOLEAN", "NULL": "NULL", "M": "MAP", "L": "LIST"]
-        return DynamoError.validation("Invalid UpdateExpression: Incorrect operand type for operator or function; "
-            + "operator: \(clause), operand type: \(names[operand.typeName] ?? operand.typeName)")
+        return DynamoError.validation(
+            "Invalid UpdateExpression: Incorrect operand type for operator or function; "
+                + "operator: \(clause), operand type: \(names[operand.typeName] ?? operand.typeName)")
     }
 }

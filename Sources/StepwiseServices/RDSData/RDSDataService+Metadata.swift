@@ -3,16 +3,17 @@ import JSON
 extension RDSDataService {
     /// `ColumnMetadata`: one entry per result column, with the JDBC type the Data API reports.
     static func columnMetadata(_ result: SQLResultSet) -> JSON {
-        .array(result.columns.enumerated().map { index, column in
-            let typeName = typeName(column, sample: result.rows.first?[index])
-            let numeric = ["BIGINT", "INTEGER", "INT", "SMALLINT", "TINYINT", "DOUBLE", "FLOAT", "REAL", "DECIMAL", "NUMERIC"].contains(typeName)
-            return [
-                "Name": .string(column.name), "Label": .string(column.name), "TypeName": .string(typeName),
-                "Type": .int(jdbcTypes[typeName] ?? 12), "TableName": .string(column.table ?? ""), "SchemaName": "",
-                "IsAutoIncrement": false, "IsSigned": .bool(numeric), "IsCurrency": false, "IsCaseSensitive": .bool(!numeric),
-                "Nullable": 2, "Precision": 0, "Scale": 0, "ArrayBaseColumnType": 0,
-            ]
-        })
+        .array(
+            result.columns.enumerated().map { index, column in
+                let typeName = typeName(column, sample: result.rows.first?[index])
+                let numeric = ["BIGINT", "INTEGER", "INT", "SMALLINT", "TINYINT", "DOUBLE", "FLOAT", "REAL", "DECIMAL", "NUMERIC"].contains(typeName)
+                return [
+                    "Name": .string(column.name), "Label": .string(column.name), "TypeName": .string(typeName),
+                    "Type": .int(jdbcTypes[typeName] ?? 12), "TableName": .string(column.table ?? ""), "SchemaName": "",
+                    "IsAutoIncrement": false, "IsSigned": .bool(numeric), "IsCurrency": false, "IsCaseSensitive": .bool(!numeric),
+                    "Nullable": 2, "Precision": 0, "Scale": 0, "ArrayBaseColumnType": 0,
+                ]
+            })
     }
 
     /// The declared type's name, or (for an expression column) one from the first row's storage class.

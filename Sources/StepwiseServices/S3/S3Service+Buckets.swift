@@ -36,7 +36,8 @@ extension S3Service {
         }
         let status = configuration["Status"]?.stringValue
         guard status == nil || status == "Enabled" || status == "Suspended" else {
-            throw S3Error.error("MalformedXML", "The XML you provided was not well-formed or did not validate against our published schema", status: 400)
+            throw S3Error.error(
+                "MalformedXML", "The XML you provided was not well-formed or did not validate against our published schema", status: 400)
         }
         try store.setBucketSetting(bucket, "versioning", .object(configuration))
         return [:]
@@ -57,7 +58,8 @@ extension S3Service {
 
     /// The recorded configuration, or S3's default since 2023: SSE-S3 (AES256) on every bucket.
     func getBucketEncryption(_ request: ServiceRequest) throws -> JSON {
-        let configuration = try store.bucketSetting(request.required("Bucket"), "encryption")
+        let configuration =
+            try store.bucketSetting(request.required("Bucket"), "encryption")
             ?? ["Rules": [["ApplyServerSideEncryptionByDefault": ["SSEAlgorithm": "AES256"], "BucketKeyEnabled": false]]]
         return ["ServerSideEncryptionConfiguration": configuration]
     }
@@ -73,7 +75,8 @@ extension S3Service {
 
     /// The recorded configuration, or S3's default for new buckets since 2023: all four settings on.
     func getPublicAccessBlock(_ request: ServiceRequest) throws -> JSON {
-        let configuration = try store.bucketSetting(request.required("Bucket"), "publicAccessBlock")
+        let configuration =
+            try store.bucketSetting(request.required("Bucket"), "publicAccessBlock")
             ?? ["BlockPublicAcls": true, "IgnorePublicAcls": true, "BlockPublicPolicy": true, "RestrictPublicBuckets": true]
         return ["PublicAccessBlockConfiguration": configuration]
     }

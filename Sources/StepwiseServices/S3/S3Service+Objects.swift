@@ -41,7 +41,8 @@ extension S3Service {
         let replace = try request.string("MetadataDirective") == "REPLACE"
         if source.bucket == bucket, source.key == key, !replace {
             throw S3Error.invalidRequest(
-                "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.")
+                "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes."
+            )
         }
         let replacing = replace ? (try request.string("ContentType"), try userMetadata(request)) : nil
         let info = try store.copyObject(from: source, to: bucket, key: key, replacing: replacing)

@@ -7,8 +7,10 @@ extension S3Store {
     func info(bucket: String, key: String, url: URL) throws -> S3ObjectInfo {
         let (size, modified) = try fileStatus(url)
         let row = try metadata.with { sql in
-            try sql.query("SELECT size, modified, etag, content_type, metadata FROM objects WHERE bucket = ? AND key = ?",
-                [.text(bucket), .text(key)]).first
+            try sql.query(
+                "SELECT size, modified, etag, content_type, metadata FROM objects WHERE bucket = ? AND key = ?",
+                [.text(bucket), .text(key)]
+            ).first
         }
         let userMetadata = row.flatMap { $0[4].textValue }.map(Self.decodeMetadata) ?? [:]
         let contentType = row?[3].textValue ?? Self.guessContentType(key)
@@ -29,8 +31,10 @@ extension S3Store {
         try metadata.with { sql in
             try sql.query(
                 "INSERT OR REPLACE INTO objects (bucket, key, size, modified, etag, content_type, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [.text(bucket), .text(info.key), .integer(info.size), .real(info.lastModified.timeIntervalSince1970),
-                 .text(info.eTag), .text(info.contentType), .text(metadataText)])
+                [
+                    .text(bucket), .text(info.key), .integer(info.size), .real(info.lastModified.timeIntervalSince1970),
+                    .text(info.eTag), .text(info.contentType), .text(metadataText),
+                ])
         }
     }
 
@@ -53,7 +57,8 @@ extension S3Store {
     public func setBucketSetting(_ bucket: String, _ name: String, _ value: JSON) throws {
         _ = try bucketFolder(bucket)
         try metadata.with { sql in
-            try sql.query("INSERT OR REPLACE INTO bucket_settings (bucket, name, value) VALUES (?, ?, ?)",
+            try sql.query(
+                "INSERT OR REPLACE INTO bucket_settings (bucket, name, value) VALUES (?, ?, ?)",
                 [.text(bucket), .text(name), .text(value.serialized())])
         }
     }

@@ -16,7 +16,8 @@ extension S3Store {
         let url = try objectURL(folder, key: key)
         if key.hasSuffix("/") {  // a folder marker: a folder, not listed as an object
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-            return S3ObjectInfo(key: key, size: 0, eTag: "\"\(MD5.hex([]))\"", lastModified: Date(),
+            return S3ObjectInfo(
+                key: key, size: 0, eTag: "\"\(MD5.hex([]))\"", lastModified: Date(),
                 contentType: contentType ?? "application/x-directory", metadata: userMetadata)
         }
         try prepareParent(of: url, folder: folder, key: key)

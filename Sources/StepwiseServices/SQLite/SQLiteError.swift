@@ -16,7 +16,8 @@ struct SQLiteError: Error, Sendable, CustomStringConvertible {
 
     /// The error for a non-OK result code from `connection`, with SQLite's current message for it.
     init(code: Int32, connection: OpaquePointer?, sql: String?) {
-        let message = connection.flatMap { sqlite3_errmsg($0).map { String(cString: $0) } }
+        let message =
+            connection.flatMap { sqlite3_errmsg($0).map { String(cString: $0) } }
             ?? String(cString: sqlite3_errstr(code))
         self.init(code: code, message: message, sql: sql)
     }

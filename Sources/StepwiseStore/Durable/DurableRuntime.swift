@@ -57,9 +57,11 @@ public final class DurableRuntime: Sendable {
         revisionId: String? = nil, parentArn: String? = nil
     ) async throws -> Execution {
         let info = try runtime.prepare(machine, input: input, name: name, roleArn: roleArn, stateMachineArn: stateMachineArn)
-        try await store.createExecution(ExecutionRecord(
-            arn: info.arn, name: info.name, stateMachineArn: info.stateMachineArn, revisionId: revisionId, definition: definition, input: input.serialized(),
-            startDate: info.startTime, parentArn: parentArn, seed: Int64(bitPattern: info.seed), virtualTime: runtime.clock == .virtual))
+        try await store.createExecution(
+            ExecutionRecord(
+                arn: info.arn, name: info.name, stateMachineArn: info.stateMachineArn, revisionId: revisionId, definition: definition,
+                input: input.serialized(),
+                startDate: info.startTime, parentArn: parentArn, seed: Int64(bitPattern: info.seed), virtualTime: runtime.clock == .virtual))
         let recording = journal.recording()
         return track(await runtime.start(machine, info: info, journal: recording), recording: recording.id)
     }

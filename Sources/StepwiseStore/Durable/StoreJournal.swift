@@ -76,7 +76,14 @@ final class StoreJournal: Sendable {
     }
 
     /// A new recording for an execution that starts or resumes.
-    func recording() -> Recording { Recording(journal: self, id: lastRecording.withLock { $0 += 1; return $0 }) }
+    func recording() -> Recording {
+        Recording(
+            journal: self,
+            id: lastRecording.withLock {
+                $0 += 1
+                return $0
+            })
+    }
 
     private static func write(_ item: Item, to store: Store) async throws {
         switch item {
