@@ -22,23 +22,27 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "StepwiseServices", dependencies: ["CSQLite", "CZlib", "Stepwise", "JSON"]),
         .systemLibrary(name: "CSystem"),
+        .target(name: "StepwiseHost", dependencies: ["Stepwise", "StepwiseStore", "StepwiseIntegrations", "StepwiseServices"]),
         .target(name: "StepFunctions", dependencies: ["Stepwise", "StatesLanguage", "StepwiseStore", "StepwiseIntegrations", "JSON"]),
         .target(
             name: "StepwiseServer",
-            dependencies: ["CSystem", "Stepwise", "StatesLanguage", "StepwiseStore", "StepwiseIntegrations", "StepFunctions", "JSON"]),
+            dependencies: ["CSystem", "Stepwise", "StatesLanguage", "StepwiseStore", "StepwiseIntegrations", "StepwiseHost", "StepFunctions", "JSON"]),
         .target(
             name: "StepwiseCLI",
             dependencies: [
-                "Stepwise", "StepwiseStore", "StepwiseServer", "StepwiseIntegrations", "StepwiseServices", "StatesLanguage", "JSONata", "JSON",
+                "Stepwise", "StepwiseStore", "StepwiseServer", "StepwiseIntegrations", "StepwiseServices", "StepwiseHost", "StatesLanguage",
+                "JSONata",
+                "JSON",
             ]),
         .executableTarget(name: "stepwise", dependencies: ["StepwiseCLI"]),
         .executableTarget(
-            name: "stepwise-bench", dependencies: ["Stepwise", "StepwiseStore", "StepwiseServices", "StatesLanguage", "JSONata", "JSON"],
+            name: "stepwise-bench",
+            dependencies: ["Stepwise", "StepwiseStore", "StepwiseServices", "StepwiseHost", "StatesLanguage", "JSONata", "JSON"],
             path: "Benchmarks/stepwise-bench"),
         .executableTarget(
-            name: "migration-example", dependencies: ["Stepwise", "StepwiseServices", "StepwiseStore", "JSON"],
+            name: "migration-example", dependencies: ["Stepwise", "StepwiseServices", "StepwiseStore", "StepwiseHost", "JSON"],
             path: "Examples/migration-example"),
-        .target(name: "StepwiseTesting", dependencies: ["Stepwise", "StepwiseCLI"]),
+        .target(name: "StepwiseTesting", dependencies: ["Stepwise", "StepwiseHost", "StepwiseCLI"]),
 
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "JSONataTests", dependencies: ["JSONata", "JSON"]),

@@ -1,6 +1,7 @@
 import Foundation
 import StepFunctions
 import Stepwise
+import StepwiseHost
 import StepwiseIntegrations
 import StepwiseStore
 
@@ -29,18 +30,15 @@ public final class ServiceHost: Sendable {
     /// purges, and executions the store failed to record).
     public static func start(_ options: ServeOptions, log: @escaping @Sendable (String) -> Void = { _ in }) async throws -> ServiceHost {
         let workflows = try options.workflowsDirectory.map(WorkflowDirectory.init(path:))
-        let store = try await Store(path: options.databasePath, options: options.storeOptions)
-        let runtime = Runtime(clock: options.virtualTime ? .virtual : .real, region: options.region, account: options.account)
-        options.configureRuntime(runtime)
-        let testCases: TestCaseRegistry?
+        let host: RuntimeHost
         do {
-            testCases = try LocalIntegrations.configureServer(runtime, mockConfig: options.mockConfigPath, resources: options.resourcesPath)
-        } catch {
-            try? await store.close()
+            host = try await RuntimeHost(options.hostOptions(log: log))
+        } catch let error as ConfigFileError {
             throw ServeError(error.description)
         }
-        let durable = DurableRuntime(store: store, runtime: runtime, resumeInterval: options.resumeInterval) { log($0.description) }
-        let service = StepFunctionsService(durable: durable, testCases: testCases)
+        let durable = host.durableRuntime
+        let store = durable.store
+        let service = StepFunctionsService(durable: durable, testCases: host.testCases)
         do {
             await purge(store, days: options.retentionDays, log: log)
             for (name, text) in workflows?.definitions ?? [] {
