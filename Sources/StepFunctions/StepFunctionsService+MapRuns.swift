@@ -5,15 +5,10 @@ import StepwiseStore
 /// Map Runs of Distributed Maps and their child executions (DescribeMapRun, ListMapRuns, UpdateMapRun,
 /// ListExecutions by mapRunArn).
 extension StepFunctionsService {
-    /// DescribeMapRun. - Throws: InvalidArn, ResourceNotFound.
+    /// DescribeMapRun: the Map Run with this ARN. - Throws: InvalidArn, ResourceNotFound.
     package func describeMapRun(_ input: DescribeMapRunInput) async throws -> MapRunRecord {
-        try await mapRun(arn: input.mapRunArn)
-    }
-
-    /// The Map Run with this ARN. - Throws: InvalidArn, ResourceNotFound.
-    func mapRun(arn: String) async throws -> MapRunRecord {
-        _ = try ResourceARN.mapRun(arn)
-        guard let record = try await store.mapRun(arn: arn) else { throw StepFunctionsError.resourceNotFound(arn) }
+        _ = try ResourceARN.mapRun(input.mapRunArn)
+        guard let record = try await store.mapRun(arn: input.mapRunArn) else { throw StepFunctionsError.resourceNotFound(input.mapRunArn) }
         return record
     }
 
@@ -27,7 +22,7 @@ extension StepFunctionsService {
 
     /// A page of a Map Run's child executions, newest first. - Throws: InvalidArn, ResourceNotFound, InvalidToken.
     func childExecutions(mapRunArn: String, status: ExecutionRecord.Status?, page: PageRequest) async throws -> Page<ExecutionSummary> {
-        _ = try await mapRun(arn: mapRunArn)
+        _ = try await describeMapRun(DescribeMapRunInput(mapRunArn: mapRunArn))
         return try await storeCall {
             try await store.mapRunExecutions(mapRunArn: mapRunArn, status: status, maxResults: page.maxResults, nextToken: page.nextToken)
         }
@@ -40,7 +35,7 @@ extension StepFunctionsService {
     ///   change, CANNOT_UPDATE_COMPLETED_MAP_RUN once the run ended).
     package func updateMapRun(_ input: UpdateMapRunInput) async throws {
         let arn = input.mapRunArn
-        let record = try await mapRun(arn: arn)
+        let record = try await describeMapRun(DescribeMapRunInput(mapRunArn: arn))
         guard input.maxConcurrency != nil || input.toleratedFailureCount != nil || input.toleratedFailurePercentage != nil else {
             throw StepFunctionsError.validation(
                 "At least one of maxConcurrency, toleratedFailureCount or toleratedFailurePercentage must be provided",

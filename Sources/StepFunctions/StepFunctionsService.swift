@@ -68,7 +68,7 @@ package final class StepFunctionsService: Sendable {
     }
 
     /// Runs `body`, translating store failures (see ``translate(_:notFound:)``).
-    package func storeCall<T>(notFound: StepFunctionsError? = nil, _ body: () async throws -> T) async throws -> T {
+    func storeCall<T>(notFound: StepFunctionsError? = nil, _ body: () async throws -> T) async throws -> T {
         do { return try await body() } catch { throw Self.translate(error, notFound: notFound) }
     }
 }

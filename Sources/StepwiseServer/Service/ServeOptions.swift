@@ -15,7 +15,7 @@ public struct ServeOptions: Sendable {
     public var account = "123456789012"
     public var limits = HTTPLimits()
     /// The data directory of the local AWS services (`--data-dir`); nil runs none.
-    public var dataDirectory: String?
+    package var dataDirectory: String?
     /// Adds the program's own handlers or resolvers to the runtime before anything resumes or starts.
     public var configureRuntime: @Sendable (Runtime) -> Void = { _ in }
     /// A resources file (`--resources`) for Tasks run by local commands and HTTP endpoints.
