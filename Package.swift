@@ -22,36 +22,40 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "StepwiseServices", dependencies: ["CSQLite", "CZlib", "Stepwise", "JSON"]),
         .systemLibrary(name: "CSystem"),
-        .target(name: "StepwiseServer", dependencies: ["CSystem", "Stepwise", "StepwiseStore", "StepwiseIntegrations", "StepwiseServices", "JSON"]),
+        .target(name: "StepwiseHost", dependencies: ["Stepwise", "StepwiseStore", "StepwiseIntegrations", "StepwiseServices"]),
+        .target(name: "StepFunctions", dependencies: ["Stepwise", "StatesLanguage", "StepwiseStore", "StepwiseIntegrations", "JSON"]),
+        .target(
+            name: "StepwiseServer",
+            dependencies: ["CSystem", "Stepwise", "StatesLanguage", "StepwiseStore", "StepwiseIntegrations", "StepwiseHost", "StepFunctions", "JSON"]),
         .target(
             name: "StepwiseCLI",
             dependencies: [
-                "Stepwise", "StepwiseStore", "StepwiseServer", "StepwiseIntegrations", "StepwiseServices", "StatesLanguage", "JSONata", "JSON",
+                "Stepwise", "StepwiseStore", "StepwiseServer", "StepwiseIntegrations", "StepwiseServices", "StepwiseHost", "StepFunctions",
+                "StatesLanguage", "JSONata", "JSON",
             ]),
         .executableTarget(name: "stepwise", dependencies: ["StepwiseCLI"]),
         .executableTarget(
-            name: "stepwise-bench", dependencies: ["Stepwise", "StepwiseStore", "StepwiseServices", "StatesLanguage", "JSONata", "JSON"],
+            name: "stepwise-bench", dependencies: ["Stepwise", "StepwiseStore", "StepwiseServices", "StepwiseHost", "JSONata", "JSON"],
             path: "Benchmarks/stepwise-bench"),
         .executableTarget(
-            name: "migration-example", dependencies: ["Stepwise", "StepwiseServices", "StepwiseStore", "JSON"],
+            name: "migration-example", dependencies: ["Stepwise", "StepwiseServices", "StepwiseStore", "StepwiseHost", "JSON"],
             path: "Examples/migration-example"),
-        .target(name: "StepwiseTesting", dependencies: ["Stepwise", "StepwiseCLI"]),
+        .target(name: "StepwiseTesting", dependencies: ["Stepwise", "StepwiseHost", "StepwiseCLI"]),
 
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "JSONataTests", dependencies: ["JSONata", "JSON"]),
         .testTarget(name: "StatesLanguageTests", dependencies: ["StatesLanguage", "JSON"]),
-        .testTarget(name: "StepwiseTests", dependencies: ["Stepwise", "StepwiseTesting", "StatesLanguage", "JSON"]),
+        .testTarget(name: "StepwiseTests", dependencies: ["Stepwise", "StepwiseTesting", "JSON"]),
         .testTarget(name: "StepwiseStoreTests", dependencies: ["StepwiseStore", "StepwiseTesting", "Stepwise", "JSON"]),
         .testTarget(
-            name: "StepwiseIntegrationsTests", dependencies: ["StepwiseIntegrations", "StepwiseTesting", "Stepwise", "JSON"],
+            name: "StepwiseIntegrationsTests", dependencies: ["StepwiseIntegrations", "StepwiseStore", "StepwiseTesting", "Stepwise", "JSON"],
             exclude: ["Fixtures"]),
         .testTarget(name: "StepwiseServicesTests", dependencies: ["StepwiseServices", "StepwiseTesting", "Stepwise", "JSON"]),
+        .testTarget(name: "WorkflowTests", dependencies: ["StepwiseTesting", "StepwiseServices", "StepwiseStore", "Stepwise", "JSON"]),
         .testTarget(
-            name: "WorkflowTests",
-            dependencies: ["StepwiseCLI", "StepwiseTesting", "StepwiseServices", "StepwiseStore", "StepwiseServer", "Stepwise", "JSON"]),
-        .testTarget(name: "StepwiseServerTests", dependencies: ["StepwiseServer", "StepwiseStore", "StepwiseTesting", "Stepwise", "JSON"]),
+            name: "StepwiseServerTests", dependencies: ["StepwiseServer", "StepFunctions", "StepwiseStore", "StepwiseTesting", "Stepwise", "JSON"]),
         .testTarget(
-            name: "StepwiseCLITests", dependencies: ["StepwiseCLI", "StepwiseTesting", "StepwiseStore", "Stepwise", "JSON"],
+            name: "StepwiseCLITests", dependencies: ["StepwiseTesting", "StepwiseStore", "Stepwise", "JSON"],
             resources: [.copy("CrashWorkflows")]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Stepwise
+import StepwiseHost
 import StepwiseStore
 
 /// `durable`: the loop workload in memory and recorded in a SQLite store (every step and event, group commit),
@@ -17,8 +18,7 @@ enum DurableBenchmark {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("bench.db").path
-        let store = try await Store(path: path)
-        let durable = DurableRuntime(store: store, runtime: Runtime(clock: .virtual))
+        let durable = try await RuntimeHost(HostOptions(clock: .virtual, database: .file(path))).durableRuntime
         var executions = 0
         let recorded = try await harness.asyncMedian { () async throws -> Bool in
             executions += 1

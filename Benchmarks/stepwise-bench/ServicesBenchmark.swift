@@ -1,5 +1,6 @@
 import Foundation
 import Stepwise
+import StepwiseHost
 import StepwiseServices
 import StepwiseStore
 
@@ -54,16 +55,13 @@ enum ServicesBenchmark {
     }
 
     static func runInMemory(_ machine: StateMachine, _ data: DataDirectory) async throws -> ExecutionResult {
-        let runtime = Runtime(clock: .virtual)
-        LocalServices.install(data, into: runtime)
-        return await (try await runtime.start(machine)).result
+        let host = try await RuntimeHost(HostOptions(clock: .virtual, dataDirectory: data.url.path))
+        return await (try await host.runtime.start(machine)).result
     }
 
     static func runDurable(_ machine: StateMachine, _ data: DataDirectory, _ directory: URL) async throws -> ExecutionResult {
-        let runtime = Runtime(clock: .virtual)
-        LocalServices.install(data, into: runtime)
-        let store = try await Store(path: directory.appendingPathComponent("bench-\(UUID().uuidString).db").path)
-        let durable = DurableRuntime(store: store, runtime: runtime)
+        let database = directory.appendingPathComponent("bench-\(UUID().uuidString).db").path
+        let durable = try await RuntimeHost(HostOptions(clock: .virtual, database: .file(database), dataDirectory: data.url.path)).durableRuntime
         let execution = try await durable.start(machine, definition: mapDefinition, input: [:])
         let result = await execution.result
         try await durable.close()

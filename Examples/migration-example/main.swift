@@ -12,6 +12,7 @@
 import Foundation
 import JSON
 import Stepwise
+import StepwiseHost
 import StepwiseServices
 import StepwiseStore
 
@@ -106,13 +107,18 @@ struct ExampleError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Builds the runtime: the local AWS services for the data directory, then the program's own handlers, which
-/// win over the local services (a Task whose resource matches a registered handler runs the handler).
-func makeRuntime(_ options: Options) -> Runtime {
-    let runtime = Runtime(clock: options.virtualTime ? .virtual : .real)
-    LocalServices.install(DataDirectory(path: options.dataDirectory), into: runtime)
-    // The program plays AWS Lambda: `arn:aws:states:::lambda:invoke` (and plain function ARNs) answer with
-    // the payload they were given, the way a pass-through function would.
+/// The host's options: the local AWS services for the data directory, then the program's own handlers, which
+/// win over the local services (a Task whose resource matches a registered handler runs the handler); the
+/// executions recorded in `database` when there is one.
+func hostOptions(_ options: Options, database: String?) -> HostOptions {
+    HostOptions(
+        clock: options.virtualTime ? .virtual : .real, database: database.map { .file($0) } ?? .none, dataDirectory: options.dataDirectory,
+        configureRuntime: registerHandlers)
+}
+
+/// The program plays AWS Lambda: `arn:aws:states:::lambda:invoke` (and plain function ARNs) answer with the
+/// payload they were given, the way a pass-through function would.
+@Sendable func registerHandlers(_ runtime: Runtime) {
     runtime.register("arn:aws:states:::lambda:invoke") { input, context in
         FileHandle.standardError.write(Data("  [handler] \(context.stateName) invoked \(input["FunctionName"]?.stringValue ?? "?")\n".utf8))
         return ["StatusCode": 200, "ExecutedVersion": "$LATEST", "Payload": input["Payload"] ?? .null]
@@ -121,7 +127,6 @@ func makeRuntime(_ options: Options) -> Runtime {
         FileHandle.standardError.write(Data("  [handler] \(context.stateName) called \(context.resource)\n".utf8))
         return input
     }
-    return runtime
 }
 
 /// Puts the file to upload into the local S3 at the input's `bucket` and `key` (creating the bucket), as a portal
@@ -135,22 +140,6 @@ func upload(_ file: String, input: JSON, dataDirectory: String) throws {
     let data = try Data(contentsOf: URL(fileURLWithPath: file))
     _ = try store.putObject(bucket: bucket, key: key, data: data, contentType: "text/csv")
     print("uploaded \(file) to s3://\(bucket)/\(key) (\(data.count) bytes)")
-}
-
-/// Records the state machine in the store (a new revision when its definition changed) and returns its ARN.
-func register(_ machine: StateMachine, definition: String, in store: Store, runtime: Runtime) async throws -> String {
-    let arn = runtime.stateMachineArn(machine.name)
-    if let existing = try await store.stateMachine(arn: arn) {
-        if existing.definition != definition {
-            _ = try await store.updateStateMachine(arn: arn, definition: definition, revisionId: UUID().uuidString.lowercased(), date: Date())
-        }
-        return arn
-    }
-    try await store.createStateMachine(
-        StateMachineRecord(
-            name: machine.name, arn: arn, definition: definition, roleArn: runtime.defaultRoleArn, revisionId: UUID().uuidString.lowercased(),
-            creationDate: Date()))
-    return arn
 }
 
 /// Waits for an execution and prints its result and a short history: the states it went through, failures,
@@ -197,10 +186,9 @@ func main() async -> Int32 {
         return 2
     }
     do {
-        let runtime = makeRuntime(options)
         if options.resume, let database = options.database {
             // The definitions come from the database: each execution resumes with the one it started with.
-            let durable = DurableRuntime(store: try await Store(path: database), runtime: runtime)
+            let durable = try await RuntimeHost(hostOptions(options, database: database)).durableRuntime
             let resumed = try await durable.resumeAll()
             print("resumed \(resumed.count) execution(s) from \(database)")
             var succeeded = true
@@ -215,15 +203,14 @@ func main() async -> Int32 {
         if let file = options.upload { try upload(file, input: input, dataDirectory: options.dataDirectory) }
 
         guard let database = options.database else {
-            let execution = try await runtime.start(machine, input: input, name: name)
+            let execution = try await RuntimeHost(hostOptions(options, database: nil)).runtime.start(machine, input: input, name: name)
             return await report(execution) ? 0 : 1
         }
         // Durable: every step goes to the database; if this process dies, `--resume` carries the execution on.
         try FileManager.default.createDirectory(
             at: URL(fileURLWithPath: database).deletingLastPathComponent(), withIntermediateDirectories: true)
-        let store = try await Store(path: database)
-        let durable = DurableRuntime(store: store, runtime: runtime)
-        let arn = try await register(machine, definition: definition, in: store, runtime: runtime)
+        let durable = try await RuntimeHost(hostOptions(options, database: database)).durableRuntime
+        let (arn, _) = try await durable.registerStateMachine(machine, definition: definition)
         let execution = try await durable.start(machine, definition: definition, input: input, name: name, stateMachineArn: arn)
         let succeeded = await report(execution)
         try await durable.close()

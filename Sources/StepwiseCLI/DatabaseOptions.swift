@@ -8,11 +8,15 @@ enum DatabaseOptions {
     static func open(_ path: String, readOnly: Bool = false) async throws(FileError) -> Store {
         do {
             return try await Store(path: path, options: Store.Options(readOnly: readOnly))
-        } catch let error as StoreError {
-            throw FileError(message: message(for: error, readOnly: readOnly))
         } catch {
-            throw FileError(message: "\(path): \(error)")
+            throw FileError(message: message(opening: error, path: path, readOnly: readOnly))
         }
+    }
+
+    /// What a command line user reads when the database at `path` cannot be opened.
+    static func message(opening error: any Error, path: String, readOnly: Bool = false) -> String {
+        guard let error = error as? StoreError else { return "\(path): \(error)" }
+        return message(for: error, readOnly: readOnly)
     }
 
     /// What a command line user reads for a database that cannot be opened: the store's finding, and what to
@@ -27,25 +31,5 @@ enum DatabaseOptions {
         case .inUse: "\(error.message); stop it or let it finish (reading with `stepwise executions` or `history` works meanwhile)"
         default: error.message
         }
-    }
-
-    /// Records the state machine (a new revision when its definition changed); answers its ARN and the revision
-    /// that runs `definition`.
-    static func register(
-        _ machine: StateMachine, definition: String, in store: Store, runtime: Runtime
-    ) async throws -> (arn: String, revisionId: String) {
-        let arn = runtime.stateMachineArn(machine.name)
-        if let existing = try await store.stateMachine(arn: arn) {
-            guard existing.definition != definition else { return (arn, existing.revisionId) }
-            let updated = try await store.updateStateMachine(
-                arn: arn, definition: definition, revisionId: UUID().uuidString.lowercased(), date: Date())
-            return (arn, updated.revisionId)
-        }
-        let revisionId = UUID().uuidString.lowercased()
-        try await store.createStateMachine(
-            StateMachineRecord(
-                name: machine.name, arn: arn, definition: definition, roleArn: runtime.defaultRoleArn, revisionId: revisionId,
-                creationDate: Date()))
-        return (arn, revisionId)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import JSON
 import Stepwise
-import StepwiseIntegrations
+import StepwiseHost
 import StepwiseServices
 import StepwiseStore
 
@@ -38,22 +38,23 @@ enum ResumeCommand: Command {
             output.error("stepwise resume: \(error.message)")
             return 2
         }
-        // An execution resumes on the clock it started with.
-        let dataDirectory = DataDirectory(path: arguments.value("data-dir") ?? DataDirectory.defaultPath)
-        let runtimes = [Runtime(clock: .virtual), Runtime(clock: .real)]
+        // An execution resumes on the clock it started with: one host per clock, over the one store.
+        var hosts: [RuntimeHost] = []
         do {
-            for runtime in runtimes {
-                LocalServices.install(dataDirectory, into: runtime)
-                try LocalIntegrations.configure(
-                    runtime, mockConfig: nil, testCase: nil, stateMachineName: "", resources: arguments.value("resources"))
+            for clock in [ClockKind.virtual, .real] {
+                hosts.append(
+                    try await RuntimeHost(
+                        HostOptions(
+                            clock: clock, database: .store(store), dataDirectory: arguments.value("data-dir") ?? DataDirectory.defaultPath,
+                            integrations: .command(resources: arguments.value("resources")), resumeInterval: nil)))
             }
         } catch {
             output.error("stepwise resume: \(error)")
             try? await store.close()
             return 2
         }
-        let virtual = DurableRuntime(store: store, runtime: runtimes[0], resumeInterval: nil)
-        let real = DurableRuntime(store: store, runtime: runtimes[1], resumeInterval: nil)
+        let virtual = hosts[0].durableRuntime
+        let real = hosts[1].durableRuntime
         var status: Int32 = 0
         var executions: [(Execution, DurableRuntime)] = []
         do {

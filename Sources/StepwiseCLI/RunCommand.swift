@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import Stepwise
+import StepwiseHost
 import StepwiseIntegrations
 import StepwiseServices
 import StepwiseStore
@@ -67,28 +68,26 @@ enum RunCommand: Command {
             output.error("stepwise run: \((error as? UsageError)?.message ?? "\(error)")")
             return 2
         }
-        let runtime = Runtime(clock: arguments.flag("virtual-time") ? .virtual : .real)
-        let dataDirectory = DataDirectory(path: arguments.value("data-dir") ?? DataDirectory.defaultPath)
-        LocalServices.install(dataDirectory, into: runtime)
+        let database = arguments.value("db")
+        let host: RuntimeHost
         do {
-            try LocalIntegrations.configure(
-                runtime, mockConfig: arguments.value("mock-config"), testCase: arguments.value("test-case"), stateMachineName: machine.name,
-                resources: arguments.value("resources"))
-        } catch {
+            host = try await RuntimeHost(hostOptions(arguments, stateMachineName: machine.name))
+        } catch let error as ConfigFileError {
             output.error("stepwise run: \(error)")
             return 2
+        } catch {
+            output.error("stepwise run: \(DatabaseOptions.message(opening: error, path: database ?? ""))")
+            return 1
         }
+        let durable = host.durable
         let execution: Execution
-        var durable: DurableRuntime?
         do {
-            if let database = arguments.value("db") {
-                let store = try await DatabaseOptions.open(database)
-                durable = DurableRuntime(store: store, runtime: runtime, resumeInterval: nil)
-                let (arn, revisionId) = try await DatabaseOptions.register(machine, definition: definition, in: store, runtime: runtime)
-                execution = try await durable!.start(
+            if let durable {
+                let (arn, revisionId) = try await durable.registerStateMachine(machine, definition: definition)
+                execution = try await durable.start(
                     machine, definition: definition, input: input, name: arguments.value("name"), stateMachineArn: arn, revisionId: revisionId)
             } else {
-                execution = try await runtime.start(machine, input: input, name: arguments.value("name"))
+                execution = try await host.runtime.start(machine, input: input, name: arguments.value("name"))
             }
         } catch {
             output.error("stepwise run: \(message(of: error))")
@@ -101,7 +100,7 @@ enum RunCommand: Command {
         let result = await execution.result
         await progress?.value
         let history = await execution.history
-        if let durable, let database = arguments.value("db"), let text = await Unrecorded.message(execution, durable, database: database) {
+        if let durable, let database, let text = await Unrecorded.message(execution, durable, database: database) {
             output.error("stepwise run: \(text)")
             try? await durable.close()
             return 1
@@ -109,6 +108,18 @@ enum RunCommand: Command {
         do { try await durable?.close() } catch { output.error("stepwise run: \(message(of: error))") }
         report(result, name: execution.name, history: history, arguments, &output)
         return result.status == .succeeded ? 0 : 1
+    }
+
+    /// The runtime `run` asks for: the clock, the data directory's local services, the mock config's test case
+    /// and the resources file, recorded in the `--db` database when there is one.
+    static func hostOptions(_ arguments: ParsedArguments, stateMachineName: String) -> HostOptions {
+        HostOptions(
+            clock: arguments.flag("virtual-time") ? .virtual : .real, database: arguments.value("db").map { .file($0) } ?? .none,
+            dataDirectory: arguments.value("data-dir") ?? DataDirectory.defaultPath,
+            integrations: .command(
+                resources: arguments.value("resources"), mockConfig: arguments.value("mock-config"), testCase: arguments.value("test-case"),
+                stateMachineName: stateMachineName),
+            resumeInterval: nil)
     }
 
     static func report(_ result: ExecutionResult, name: String, history: [HistoryEvent], _ arguments: ParsedArguments, _ output: inout Output) {

@@ -61,8 +61,7 @@ enum ServeCommand: Command {
             }
             options.retentionDays = value
         }
-        let dataDirectory = DataDirectory(path: arguments.value("data-dir") ?? DataDirectory.defaultPath)
-        options.configureRuntime = { runtime in LocalServices.install(dataDirectory, into: runtime) }
+        options.dataDirectory = arguments.value("data-dir") ?? DataDirectory.defaultPath
         let signals = SignalWaiter(SIGINT, SIGTERM)
         let host: ServiceHost
         do {

@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import StatesLanguage
+import StepFunctions
 
 /// `stepwise validate FILE...`: checks definitions as AWS's ValidateStateMachineDefinition does.
 enum ValidateCommand: Command {
@@ -43,19 +44,19 @@ enum ValidateCommand: Command {
         }
         var allValid = true
         for path in arguments.positionals {
-            let diagnostics: [Diagnostic]
+            let report: ValidationReport
             do {
-                diagnostics = Validator.validate(text: try readText(path), type: type)
+                report = StepFunctionsService.validateStateMachineDefinition(
+                    ValidateStateMachineDefinitionInput(
+                        definition: try readText(path), type: type, includeWarnings: severity == "WARNING", maxResults: maxResults))
             } catch {
                 output.error("\(path): \(error.message)")
                 allValid = false
                 continue
             }
-            if diagnostics.contains(where: { $0.severity == .error }) { allValid = false }
+            let diagnostics = report.diagnostics
+            if report.failed { allValid = false }
             if arguments.flag("json") {
-                var report = ValidationReport(diagnostics)
-                report.includeWarnings = severity == "WARNING"
-                report.maxResults = maxResults
                 output.print(report.json.serialized())
             } else {
                 for diagnostic in diagnostics { output.print("\(path): \(diagnostic)") }

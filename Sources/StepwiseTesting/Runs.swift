@@ -1,5 +1,6 @@
 import Foundation
 import Stepwise
+import StepwiseHost
 
 /// A finished execution as tests look at it.
 public struct FinishedRun: Sendable {
@@ -18,11 +19,11 @@ public struct FinishedRun: Sendable {
 }
 
 extension TestSupport {
-    /// Runs a definition (JSON text) to its end on a runtime prepared by `configure`.
+    /// Runs a definition (JSON text) to its end, in memory, on a host's runtime prepared by `configure`.
     public static func run(
         _ definition: String, input: JSON = [:], clock: ClockKind = .virtual, configure: (Runtime) -> Void = { _ in }
     ) async throws -> FinishedRun {
-        let runtime = Runtime(clock: clock)
+        let runtime = try await RuntimeHost(HostOptions(clock: clock)).runtime
         configure(runtime)
         let machine = try StateMachine(text: definition, name: "Test")
         let execution = try await runtime.start(machine, input: input, name: "run")

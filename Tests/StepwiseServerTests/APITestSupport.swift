@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import StepFunctions
 import Stepwise
 import StepwiseServer
 import StepwiseTesting
@@ -10,7 +11,7 @@ struct TestService {
     let directory: URL
     let client: APIClient
 
-    var engine: Engine { host.engine }
+    var stepFunctions: StepFunctionsService { host.stepFunctions }
 
     /// Starts a service; `workflows` become `NAME.asl.json` files, `config` the `stepwise.json`.
     /// `configure` adjusts the options (store, retention); `log` receives the lines `stepwise serve` prints on stderr.

@@ -63,7 +63,7 @@ struct ActivityAPITests {
         try await withService { service in
             // The polls must all be waiting before the first one times out: the deadline for that is well inside
             // the poll time-out, so a slow machine fails the expectation instead of waiting forever.
-            service.engine.integrations.activityPollTimeout = .seconds(4)
+            service.stepFunctions.integrations.activityPollTimeout = .seconds(4)
             let activity = try await service.client.ok("CreateActivity", ["name": "busy"])["activityArn"]?.stringValue ?? ""
             let port = await service.host.port
             try await withThrowingTaskGroup(of: JSON.self) { group in
@@ -76,7 +76,7 @@ struct ActivityAPITests {
                 var waiting = 0
                 while waiting < 200, ContinuousClock.now < deadline {
                     try await Task.sleep(for: .milliseconds(10))
-                    waiting = await service.engine.integrations.broker.pollerCount(activity)
+                    waiting = await service.stepFunctions.integrations.broker.pollerCount(activity)
                 }
                 try #require(waiting == 200, "only \(waiting) polls were waiting after 3 s")
                 let start = ContinuousClock.now

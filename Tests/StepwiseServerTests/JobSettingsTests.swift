@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import StepFunctions
 import Stepwise
 import Synchronization
 import Testing

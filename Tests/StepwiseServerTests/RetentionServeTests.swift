@@ -54,14 +54,14 @@ struct RetentionServeTests {
         }
         try await withService(directory: directory, configure: configure, log: lines.append) { service in
             #expect(lines.all == ["purged 1 execution(s) that stopped more than 10 days ago"])  // kept by the first start
-            try await Self.finished(service.engine.store, "later", daysAgo: 11)
-            try await Self.finished(service.engine.store, "fresh", daysAgo: 9)
+            try await Self.finished(service.stepFunctions.store, "later", daysAgo: 11)
+            try await Self.finished(service.stepFunctions.store, "fresh", daysAgo: 9)
             let deadline = ContinuousClock.now + .seconds(10)
-            while try await service.engine.store.job(id: "later") != nil, ContinuousClock.now < deadline {
+            while try await service.stepFunctions.store.job(id: "later") != nil, ContinuousClock.now < deadline {
                 try await Task.sleep(for: .milliseconds(20))
             }
-            #expect(try await service.engine.store.job(id: "later") == nil)
-            #expect(try await service.engine.store.job(id: "fresh")?.status == .completed)
+            #expect(try await service.stepFunctions.store.job(id: "later") == nil)
+            #expect(try await service.stepFunctions.store.job(id: "fresh")?.status == .completed)
             #expect(lines.all == Array(repeating: "purged 1 execution(s) that stopped more than 10 days ago", count: 2))
         }
     }

@@ -49,7 +49,7 @@ struct StoreFailureServeTests {
         try await withService(configure: configure, log: lines.append) { service in
             let client = service.client
             let machine = try await client.createMachine("heavy", Self.heavy)
-            try await service.engine.store.setMaxPageCount(1)  // the file may not grow any more: the disk is full
+            try await service.stepFunctions.store.setMaxPageCount(1)  // the file may not grow any more: the disk is full
             let arn = try await client.start(machine, name: "big", input: Self.input)
 
             let (status, health) = try await Self.health(client) { status, _ in status == 503 }
@@ -72,7 +72,7 @@ struct StoreFailureServeTests {
             let (missing, _) = try await client.call("DescribeExecution", ["executionArn": .string(Definitions.executionArn("heavy", "later"))])
             #expect(missing == 400)
 
-            try await service.engine.store.setMaxPageCount(1_000_000)  // space is back
+            try await service.stepFunctions.store.setMaxPageCount(1_000_000)  // space is back
             let description = try await client.finished(arn)
             #expect(description["status"] == "SUCCEEDED")
             let (healthy, body) = try await Self.health(client) { status, _ in status == 200 }

@@ -11,7 +11,11 @@ public enum ClockKind: Sendable {
     case virtual
 }
 
-/// The entry point of the library: registers task handlers and starts executions.
+/// The entry point of the library: registers task handlers and starts executions, in memory.
+///
+/// Three names for what runs executions, and no others: `Runtime` (this, in memory), `DurableRuntime` (a runtime
+/// whose executions are recorded in SQLite step by step and resume after a crash) and `ExecutionDriver` (what
+/// drives one execution).
 ///
 /// ```swift
 /// let runtime = Runtime(clock: .virtual)

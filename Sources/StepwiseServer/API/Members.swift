@@ -1,4 +1,5 @@
 import JSON
+import StepFunctions
 
 /// The members of an AWS JSON request, read with their shape's type and constraints (botocore's
 /// `stepfunctions/2016-11-23/service-2.json`).
@@ -17,38 +18,38 @@ struct Members {
     }
 
     /// An optional string member of `min...max` characters.
-    func string(_ name: String, min: Int = 0, max: Int = .max) throws(APIError) -> String? {
+    func string(_ name: String, min: Int = 0, max: Int = .max) throws(StepFunctionsError) -> String? {
         guard let value = value(name) else { return nil }
         guard let text = value.stringValue else { throw Self.wrongType(name, expected: "string", value) }
         if text.count < min {
-            throw APIError.validation(
+            throw StepFunctionsError.validation(
                 "Value '\(text)' at '\(name)' failed to satisfy constraint: Member must have length greater than or equal to \(min)")
         }
         if text.count > max {
-            throw APIError.validation(
+            throw StepFunctionsError.validation(
                 "Value '\(text)' at '\(name)' failed to satisfy constraint: Member must have length less than or equal to \(max)")
         }
         return text
     }
 
     /// A required string member.
-    func required(_ name: String, min: Int = 1, max: Int = .max) throws(APIError) -> String {
+    func required(_ name: String, min: Int = 1, max: Int = .max) throws(StepFunctionsError) -> String {
         guard let text = try string(name, min: min, max: max) else { throw Self.missing(name) }
         return text
     }
 
     /// An optional string member that must be one of `values`.
-    func choice(_ name: String, _ values: [String]) throws(APIError) -> String? {
+    func choice(_ name: String, _ values: [String]) throws(StepFunctionsError) -> String? {
         guard let text = try string(name) else { return nil }
         guard values.contains(text) else {
-            throw APIError.validation(
+            throw StepFunctionsError.validation(
                 "Value '\(text)' at '\(name)' failed to satisfy constraint: Member must satisfy enum value set: [\(values.joined(separator: ", "))]")
         }
         return text
     }
 
     /// An optional integer member within `range`.
-    func int(_ name: String, _ range: ClosedRange<Int>) throws(APIError) -> Int? {
+    func int(_ name: String, _ range: ClosedRange<Int>) throws(StepFunctionsError) -> Int? {
         guard let value = value(name) else { return nil }
         guard let number = value.numberValue, let int = number.intValue, number.isInteger else {
             throw Self.wrongType(name, expected: "integer", value)
@@ -58,7 +59,7 @@ struct Members {
     }
 
     /// An optional number member within `range` (a `float` shape).
-    func double(_ name: String, _ range: ClosedRange<Double>) throws(APIError) -> Double? {
+    func double(_ name: String, _ range: ClosedRange<Double>) throws(StepFunctionsError) -> Double? {
         guard let value = value(name) else { return nil }
         guard let number = value.doubleValue, value.numberValue != nil else { throw Self.wrongType(name, expected: "number", value) }
         try Self.check(name, number, value.serialized(), range)
@@ -66,49 +67,49 @@ struct Members {
     }
 
     /// A value outside its shape's `range`, in coral's words.
-    static func check<T: Comparable>(_ name: String, _ value: T, _ text: String, _ range: ClosedRange<T>) throws(APIError) {
+    static func check<T: Comparable>(_ name: String, _ value: T, _ text: String, _ range: ClosedRange<T>) throws(StepFunctionsError) {
         if value < range.lowerBound {
-            throw APIError.validation(
+            throw StepFunctionsError.validation(
                 "Value '\(text)' at '\(name)' failed to satisfy constraint: Member must have value greater than or equal to \(range.lowerBound)")
         }
         if value > range.upperBound {
-            throw APIError.validation(
+            throw StepFunctionsError.validation(
                 "Value '\(text)' at '\(name)' failed to satisfy constraint: Member must have value less than or equal to \(range.upperBound)")
         }
     }
 
     /// An optional boolean member.
-    func bool(_ name: String) throws(APIError) -> Bool? {
+    func bool(_ name: String) throws(StepFunctionsError) -> Bool? {
         guard let value = value(name) else { return nil }
         guard let bool = value.boolValue else { throw Self.wrongType(name, expected: "boolean", value) }
         return bool
     }
 
     /// An optional list of strings.
-    func strings(_ name: String) throws(APIError) -> [String]? {
+    func strings(_ name: String) throws(StepFunctionsError) -> [String]? {
         guard let value = value(name) else { return nil }
         guard let array = value.arrayValue else { throw Self.wrongType(name, expected: "list", value) }
-        return try array.map { element throws(APIError) in
+        return try array.map { element throws(StepFunctionsError) in
             guard let text = element.stringValue else { throw Self.wrongType("\(name).member", expected: "string", element) }
             return text
         }
     }
 
     /// An optional list of structures.
-    func structures(_ name: String) throws(APIError) -> [Members]? {
+    func structures(_ name: String) throws(StepFunctionsError) -> [Members]? {
         guard let value = value(name) else { return nil }
         guard let array = value.arrayValue else { throw Self.wrongType(name, expected: "list", value) }
-        return try array.map { element throws(APIError) in
+        return try array.map { element throws(StepFunctionsError) in
             guard let object = element.objectValue else { throw Self.wrongType("\(name).member", expected: "structure", element) }
             return Members(object)
         }
     }
 
-    static func missing(_ name: String) -> APIError {
-        APIError.validation("Value null at '\(name)' failed to satisfy constraint: Member must not be null")
+    static func missing(_ name: String) -> StepFunctionsError {
+        StepFunctionsError.validation("Value null at '\(name)' failed to satisfy constraint: Member must not be null")
     }
 
-    static func wrongType(_ name: String, expected: String, _ value: JSON) -> APIError {
-        APIError.serialization("Unexpected \(value.typeName) for member '\(name)': expected \(expected)")
+    static func wrongType(_ name: String, expected: String, _ value: JSON) -> StepFunctionsError {
+        StepFunctionsError.serialization("Unexpected \(value.typeName) for member '\(name)': expected \(expected)")
     }
 }

@@ -1,35 +1,28 @@
 import Foundation
 import JSON
+import StepFunctions
 import StepwiseStore
 
 /// The execution actions.
 extension StepFunctionsAPI {
-    static let inputLength = 262_144
+    static let inputLength = StepFunctionsService.payloadLimit
 
-    static func startExecution(_ engine: Engine, _ request: Members) async throws -> JSON {
-        let arn = try request.required("stateMachineArn", max: arnLength)
-        let name = try request.string("name", min: 1, max: nameLength)
-        let input = try request.string("input", max: inputLength)
-        _ = try request.string("traceHeader", max: 256)
-        let execution = try await engine.startExecution(stateMachineArn: arn, name: name, input: input, expressInMemory: true)
+    static func startExecution(_ service: StepFunctionsService, _ request: Members) async throws -> JSON {
+        let input = try startInput(request)
+        let execution = try await service.startExecution(input)
         return ["executionArn": .string(execution.arn), "startDate": execution.startDate.epochJSON]
     }
 
-    static func startSyncExecution(_ engine: Engine, _ request: Members) async throws -> JSON {
-        let arn = try request.required("stateMachineArn", max: arnLength)
-        let name = try request.string("name", min: 1, max: nameLength)
-        let input = try request.string("input", max: inputLength)
-        _ = try request.string("traceHeader", max: 256)
+    static func startSyncExecution(_ service: StepFunctionsService, _ request: Members) async throws -> JSON {
+        let input = try startInput(request)
         _ = try request.choice("includedData", ["ALL_DATA", "METADATA_ONLY"])
-        let run = try await engine.startSyncExecution(stateMachineArn: arn, name: name, input: input)
-        let stopDate = run.result.stopDate ?? Date()
-        let milliseconds = max(100, Int((stopDate.timeIntervalSince(run.info.startTime) * 10).rounded(.up)) * 100)
+        let run = try await service.startSyncExecution(input)
         var output: JSONObject = [
             "executionArn": .string(run.info.arn), "stateMachineArn": .string(run.info.stateMachineArn),
-            "name": .string(run.info.name), "startDate": run.info.startTime.epochJSON, "stopDate": stopDate.epochJSON,
+            "name": .string(run.info.name), "startDate": run.info.startTime.epochJSON, "stopDate": run.stopDate.epochJSON,
             "status": .string(run.result.status.rawValue), "input": .string(run.info.input.serialized()),
             "inputDetails": ["included": true],
-            "billingDetails": ["billedMemoryUsedInMB": 64, "billedDurationInMilliseconds": .int(milliseconds)],
+            "billingDetails": ["billedMemoryUsedInMB": 64, "billedDurationInMilliseconds": .int(run.billedDurationInMilliseconds)],
         ]
         if let result = run.result.output {
             output["output"] = .string(result.serialized())
@@ -40,18 +33,27 @@ extension StepFunctionsAPI {
         return .object(output)
     }
 
-    static func stopExecution(_ engine: Engine, _ request: Members) async throws -> JSON {
-        let arn = try request.required("executionArn", max: arnLength)
-        let error = try request.string("error", max: 256)
-        let cause = try request.string("cause", max: 32_768)
-        let stopDate = try await engine.stopExecution(arn: arn, error: error, cause: cause)
-        return ["stopDate": stopDate.epochJSON]
+    /// The members StartExecution and StartSyncExecution share.
+    static func startInput(_ request: Members) throws(StepFunctionsError) -> StartExecutionInput {
+        let input = StartExecutionInput(
+            stateMachineArn: try request.required("stateMachineArn", max: arnLength), name: try request.string("name", min: 1, max: nameLength),
+            input: try request.string("input", max: inputLength))
+        _ = try request.string("traceHeader", max: 256)
+        return input
     }
 
-    static func describeExecution(_ engine: Engine, _ request: Members) async throws -> JSON {
+    static func stopExecution(_ service: StepFunctionsService, _ request: Members) async throws -> JSON {
+        let input = StopExecutionInput(
+            executionArn: try request.required("executionArn", max: arnLength), error: try request.string("error", max: 256),
+            cause: try request.string("cause", max: 32_768))
+        return ["stopDate": try await service.stopExecution(input).epochJSON]
+    }
+
+    static func describeExecution(_ service: StepFunctionsService, _ request: Members) async throws -> JSON {
         let arn = try request.required("executionArn", max: arnLength)
         _ = try request.choice("includedData", ["ALL_DATA", "METADATA_ONLY"])
-        let execution = try await engine.execution(arn: arn)
+        let described = try await service.describeExecution(DescribeExecutionInput(executionArn: arn))
+        let execution = described.execution
         var output: JSONObject = [
             "executionArn": .string(execution.arn), "stateMachineArn": .string(execution.stateMachineArn),
             "name": .string(execution.name), "status": .string(execution.status.rawValue),
@@ -65,41 +67,34 @@ extension StepFunctionsAPI {
         }
         if let error = execution.error { output["error"] = .string(error) }
         if let cause = execution.cause { output["cause"] = .string(cause) }
-        if let mapRunArn = execution.mapRunArn {
-            output["mapRunArn"] = .string(mapRunArn)
-            for (key, value) in childRedrive(execution.status) { output[key] = value }
+        if let mapRunArn = execution.mapRunArn { output["mapRunArn"] = .string(mapRunArn) }
+        if let redrive = described.redriveStatus {
+            output["redriveStatus"] = .string(redrive.status)
+            if let reason = redrive.reason { output["redriveStatusReason"] = .string(reason) }
         }
         return .object(output)
     }
 
-    static func listExecutions(_ engine: Engine, _ request: Members) async throws -> JSON {
-        let arn = try request.string("stateMachineArn", min: 1, max: arnLength)
-        let mapRunArn = try request.string("mapRunArn", min: 1, max: 2000)
-        let status = try request.choice("statusFilter", ExecutionRecord.Status.allCases.map(\.rawValue))
-        let redriveFilter = try request.choice("redriveFilter", ["REDRIVEN", "NOT_REDRIVEN"])
-        let maxResults = try request.int("maxResults", pageSize) ?? 0
-        let nextToken = try request.string("nextToken", min: 1, max: 3096)
-        guard (arn == nil) != (mapRunArn == nil) else {
-            throw APIError.validation("Must provide a StateMachine ARN or a MapRun ARN, but not both")
-        }
-        let page =
-            if let arn {
-                try await engine.listExecutions(
-                    stateMachineArn: arn, status: status.flatMap(ExecutionRecord.Status.init), maxResults: maxResults, nextToken: nextToken)
-            } else {
-                try await listChildExecutions(engine, mapRunArn: mapRunArn ?? "", status: status, maxResults: maxResults, nextToken: nextToken)
-            }
-        let items = redriveFilter == "REDRIVEN" ? [] : page.items.map(json)
-        return paged("executions", items, page.nextToken)
+    static func listExecutions(_ service: StepFunctionsService, _ request: Members) async throws -> JSON {
+        let input = ListExecutionsInput(
+            stateMachineArn: try request.string("stateMachineArn", min: 1, max: arnLength),
+            mapRunArn: try request.string("mapRunArn", min: 1, max: longArnLength),
+            statusFilter: try request.choice("statusFilter", ExecutionRecord.Status.allCases.map(\.rawValue)).flatMap(ExecutionRecord.Status.init),
+            redriveFilter: try request.choice("redriveFilter", ListExecutionsInput.RedriveFilter.allCases.map(\.rawValue))
+                .flatMap(ListExecutionsInput.RedriveFilter.init),
+            page: try pageRequest(request, tokenLength: 3096))
+        let page = try await service.listExecutions(input)
+        return paged("executions", page.items.map(json), page.nextToken)
     }
 
-    static func getExecutionHistory(_ engine: Engine, _ request: Members) async throws -> JSON {
+    static func getExecutionHistory(_ service: StepFunctionsService, _ request: Members) async throws -> JSON {
         let arn = try request.required("executionArn", max: arnLength)
         let maxResults = try request.int("maxResults", pageSize) ?? 0
         let reverseOrder = try request.bool("reverseOrder") ?? false
         let nextToken = try request.string("nextToken", min: 1, max: 1024)
         let includeData = try request.bool("includeExecutionData") ?? true
-        let page = try await engine.history(arn: arn, maxResults: maxResults, reverseOrder: reverseOrder, nextToken: nextToken)
+        let page = try await service.getExecutionHistory(
+            GetExecutionHistoryInput(executionArn: arn, reverseOrder: reverseOrder, page: PageRequest(maxResults: maxResults, nextToken: nextToken)))
         let events = page.items.map { includeData ? $0.json() : withoutData($0.json()) }
         return paged("events", events, page.nextToken)
     }

@@ -1,14 +1,14 @@
 import Foundation
 import JSON
-import Stepwise
+import StepFunctions
 import StepwiseStore
 
 /// The Map Run actions (asl-reference §8): DescribeMapRun, ListMapRuns, UpdateMapRun.
 extension StepFunctionsAPI {
     static let longArnLength = 2000
 
-    static func describeMapRun(_ engine: Engine, _ request: Members) async throws -> JSON {
-        let run = try await engine.mapRun(arn: try request.required("mapRunArn", max: longArnLength))
+    static func describeMapRun(_ service: StepFunctionsService, _ request: Members) async throws -> JSON {
+        let run = try await service.describeMapRun(DescribeMapRunInput(mapRunArn: try request.required("mapRunArn", max: longArnLength)))
         var output: JSONObject = [
             "mapRunArn": .string(run.arn), "executionArn": .string(run.executionArn), "status": .string(run.status.rawValue),
             "startDate": run.startDate.epochJSON, "maxConcurrency": .int(run.maxConcurrency),
@@ -19,11 +19,9 @@ extension StepFunctionsAPI {
         return .object(output)
     }
 
-    static func listMapRuns(_ engine: Engine, _ request: Members) async throws -> JSON {
+    static func listMapRuns(_ service: StepFunctionsService, _ request: Members) async throws -> JSON {
         let arn = try request.required("executionArn", max: arnLength)
-        let maxResults = try request.int("maxResults", pageSize) ?? 0
-        let nextToken = try request.string("nextToken", min: 1, max: 1024)
-        let page = try await engine.mapRuns(executionArn: arn, maxResults: maxResults, nextToken: nextToken)
+        let page = try await service.listMapRuns(ListMapRunsInput(executionArn: arn, page: try pageRequest(request, tokenLength: 1024)))
         let items = page.items.map { run -> JSON in
             var item: JSONObject = [
                 "executionArn": .string(run.executionArn), "mapRunArn": .string(run.arn), "stateMachineArn": .string(run.stateMachineArn),
@@ -35,29 +33,13 @@ extension StepFunctionsAPI {
         return paged("mapRuns", items, page.nextToken)
     }
 
-    static func updateMapRun(_ engine: Engine, _ request: Members) async throws -> JSON {
+    static func updateMapRun(_ service: StepFunctionsService, _ request: Members) async throws -> JSON {
         let arn = try request.required("mapRunArn", max: longArnLength)
         let maxConcurrency = try request.int("maxConcurrency", 0...Int.max)
         let percentage = try request.double("toleratedFailurePercentage", 0...100)
         let count = try request.int("toleratedFailureCount", 0...Int.max)
-        try await engine.updateMapRun(arn: arn, maxConcurrency: maxConcurrency, toleratedFailureCount: count, toleratedFailurePercentage: percentage)
+        try await service.updateMapRun(
+            UpdateMapRunInput(mapRunArn: arn, maxConcurrency: maxConcurrency, toleratedFailureCount: count, toleratedFailurePercentage: percentage))
         return .object(JSONObject())
-    }
-
-    /// ListExecutions with a mapRunArn: the Map Run's child executions.
-    static func listChildExecutions(
-        _ engine: Engine, mapRunArn: String, status: String?, maxResults: Int, nextToken: String?
-    ) async throws -> Page<ExecutionSummary> {
-        try await engine.listExecutions(
-            mapRunArn: mapRunArn, status: status.flatMap(ExecutionRecord.Status.init), maxResults: maxResults, nextToken: nextToken)
-    }
-
-    /// DescribeExecution's redrive fields for a Map Run's child: only its Map Run could redrive it.
-    static func childRedrive(_ status: ExecutionRecord.Status) -> JSONObject {
-        switch status {
-        case .running: ["redriveStatus": "NOT_REDRIVABLE", "redriveStatusReason": "Execution is RUNNING and cannot be redriven"]
-        case .succeeded: ["redriveStatus": "NOT_REDRIVABLE", "redriveStatusReason": "Execution is SUCCEEDED and cannot be redriven"]
-        default: ["redriveStatus": "REDRIVABLE_BY_MAP_RUN"]
-        }
     }
 }

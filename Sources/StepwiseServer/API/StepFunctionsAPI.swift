@@ -1,18 +1,20 @@
 import Foundation
 import JSON
+import StepFunctions
 
 /// The AWS Step Functions API over the AWS JSON 1.0 protocol (asl-reference §8): `POST /` with
 /// `X-Amz-Target: AWSStepFunctions.<Action>` and a JSON body of the action's members.
 ///
 /// Signatures are not checked (any SigV4 `Authorization` is accepted), as Step Functions Local does. Actions
-/// are dispatched through ``actions``; each reads its members, calls the ``Engine`` and renders its output.
-public struct StepFunctionsAPI: Sendable {
+/// are dispatched through ``actions``; each decodes its members into the action's input, calls the
+/// `StepFunctionsService` and encodes its output: the rules are the service's, this is only the wire.
+package struct StepFunctionsAPI: Sendable {
     /// One action: reads the request members, answers the response members.
-    typealias Action = @Sendable (Engine, Members) async throws -> JSON
+    typealias Action = @Sendable (StepFunctionsService, Members) async throws -> JSON
 
-    let engine: Engine
+    let service: StepFunctionsService
 
-    public init(engine: Engine) { self.engine = engine }
+    package init(service: StepFunctionsService) { self.service = service }
 
     /// Every action Stepwise serves, by name.
     static let actions: [String: Action] = [
@@ -38,42 +40,42 @@ public struct StepFunctionsAPI: Sendable {
     ]
 
     /// Answers one request; never throws (every failure becomes an AWS error response).
-    public func respond(to request: HTTPRequest) async -> HTTPResponse {
+    package func respond(to request: HTTPRequest) async -> HTTPResponse {
         do {
             let action = try Self.action(for: request.headers["X-Amz-Target"])
-            let output = try await action(engine, try Self.members(of: request))
+            let output = try await action(service, try Self.members(of: request))
             return .json(output, contentType: AWSJSON.contentType)
-        } catch let error as APIError {
+        } catch let error as StepFunctionsError {
             return error.httpResponse
         } catch {
-            return APIError.internalFailure.httpResponse
+            return StepFunctionsError.internalFailure.httpResponse
         }
     }
 
     /// The action named by the target header. Like AWS (observed: HTTP 400,
     /// `{"__type":"com.amazon.coral.service#UnknownOperationException"}`), an unknown target is a client error;
     /// we add a message saying which target.
-    static func action(for target: String?) throws(APIError) -> Action {
+    static func action(for target: String?) throws(StepFunctionsError) -> Action {
         guard let target, target.hasPrefix(AWSJSON.targetPrefix) else {
-            throw APIError.unknownOperation("Missing or unknown X-Amz-Target: expected AWSStepFunctions.<Action>")
+            throw StepFunctionsError.unknownOperation("Missing or unknown X-Amz-Target: expected AWSStepFunctions.<Action>")
         }
         let name = String(target.dropFirst(AWSJSON.targetPrefix.count))
         if let action = actions[name] { return action }
         if unsupported.contains(name) {
-            throw APIError.unknownOperation("\(name) is not supported by Stepwise yet")
+            throw StepFunctionsError.unknownOperation("\(name) is not supported by Stepwise yet")
         }
-        throw APIError.unknownOperation("Unknown operation: \(target)")
+        throw StepFunctionsError.unknownOperation("Unknown operation: \(target)")
     }
 
     /// The body as an object of members (an empty body counts as `{}`).
-    static func members(of request: HTTPRequest) throws(APIError) -> Members {
+    static func members(of request: HTTPRequest) throws(StepFunctionsError) -> Members {
         guard !request.body.isEmpty else { return Members(JSONObject()) }
         let json: JSON
         do { json = try JSON(parsing: request.body) } catch {
-            throw APIError.serialization("The request body is not valid JSON: \(error.message)")
+            throw StepFunctionsError.serialization("The request body is not valid JSON: \(error.message)")
         }
         guard let object = json.objectValue else {
-            throw APIError.serialization("The request body must be a JSON object, not \(json.typeName)")
+            throw StepFunctionsError.serialization("The request body must be a JSON object, not \(json.typeName)")
         }
         return Members(object)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import StepFunctions
 import StepwiseStore
 
 extension JobsAPI {
@@ -20,26 +21,25 @@ extension JobsAPI {
             status = value
         }
         let maxResults = try Self.maxResults(request)
-        let page = try await engine.storeCall {
-            try await engine.store.listJobs(
-                workflow: request.queryValue("workflow"), status: status, maxResults: maxResults,
-                nextToken: request.queryValue("nextToken"))
-        }
+        let page = try await scheduler.listJobs(
+            workflow: request.queryValue("workflow"), status: status,
+            page: PageRequest(maxResults: maxResults, nextToken: request.queryValue("nextToken")))
         return .json(Self.page("jobs", page.items.map(Self.json), page.nextToken))
     }
 
     /// `GET /jobs/{id}`.
     func show(_ id: String) async throws -> HTTPResponse {
-        .json(Self.json(try await job(id)))
+        .json(Self.json(try await scheduler.job(id: id)))
     }
 
     /// `GET /jobs/{id}/history?maxResults=&nextToken=&reverseOrder=`: the execution's events (none while QUEUED).
     func history(_ id: String, _ request: HTTPRequest) async throws -> HTTPResponse {
-        let job = try await job(id)
+        let job = try await scheduler.job(id: id)
         guard let arn = job.executionArn, job.status != .pending else { return .json(Self.page("events", [], nil)) }
-        let page = try await engine.history(
-            arn: arn, maxResults: try Self.maxResults(request), reverseOrder: request.queryValue("reverseOrder") == "true",
-            nextToken: request.queryValue("nextToken"))
+        let page = try await service.getExecutionHistory(
+            GetExecutionHistoryInput(
+                executionArn: arn, reverseOrder: request.queryValue("reverseOrder") == "true",
+                page: PageRequest(maxResults: try Self.maxResults(request), nextToken: request.queryValue("nextToken"))))
         return .json(Self.page("events", page.items.map { $0.json() }, page.nextToken))
     }
 
@@ -55,26 +55,21 @@ extension JobsAPI {
     /// A write failure (a full disk) shows as `lastFailure` until a write succeeds again; the executions it
     /// stopped are listed in `unrecordedExecutions` until they resume from their last recorded step.
     func health() async -> HTTPResponse {
-        let migrations = try? await engine.store.appliedMigrations()
-        let unrecorded = engine.durable.unrecordedExecutions
-        let failure = await engine.store.writeFailure ?? unrecorded.sorted { $0.key < $1.key }.first?.value
+        let migrations = try? await service.store.appliedMigrations()
+        let unrecorded = service.durable.unrecordedExecutions
+        let failure = await service.store.writeFailure ?? unrecorded.sorted { $0.key < $1.key }.first?.value
         let healthy = migrations != nil && failure == nil
         let store: JSON = [
-            "status": healthy ? "ok" : "failing", "path": .string(engine.store.path),
+            "status": healthy ? "ok" : "failing", "path": .string(service.store.path),
             "migrations": .array((migrations ?? []).map(JSON.string)),
             "lastFailure": failure.map { .string($0.kind.rawValue) } ?? .null,
             "failureMessage": failure.map { .string($0.message) } ?? .null,
             "unrecordedExecutions": .array(unrecorded.keys.sorted().map(JSON.string)),
         ]
-        let clock: JSON = engine.runtime.clock == .virtual ? "virtual" : "real"
-        let engineStatus: JSON = ["status": "ok", "clock": clock, "region": .string(engine.region), "account": .string(engine.account)]
+        let clock: JSON = service.runtime.clock == .virtual ? "virtual" : "real"
+        let engineStatus: JSON = ["status": "ok", "clock": clock, "region": .string(service.region), "account": .string(service.account)]
         return .json(
             ["status": healthy ? "ok" : "failing", "store": store, "engine": engineStatus],
             status: healthy ? .ok : .serviceUnavailable)
-    }
-
-    func job(_ id: String) async throws -> JobRecord {
-        guard let job = try await engine.store.job(id: id) else { throw JobsError.notFound(job: id) }
-        return job
     }
 }

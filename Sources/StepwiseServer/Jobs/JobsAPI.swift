@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import StepFunctions
 import StepwiseStore
 
 /// The REST jobs API, for applications that think in jobs rather than executions:
@@ -8,12 +9,12 @@ import StepwiseStore
 ///
 /// A job is an execution of the state machine named by `{workflow}`, named by the job id. Jobs over their
 /// workflow's concurrency limit wait QUEUED in the store (see ``JobScheduler``).
-public struct JobsAPI: Sendable {
-    let engine: Engine
+package struct JobsAPI: Sendable {
+    let service: StepFunctionsService
     let scheduler: JobScheduler
 
-    public init(engine: Engine, scheduler: JobScheduler) {
-        self.engine = engine
+    package init(service: StepFunctionsService, scheduler: JobScheduler) {
+        self.service = service
         self.scheduler = scheduler
     }
 
@@ -36,10 +37,10 @@ public struct JobsAPI: Sendable {
     ]
 
     /// The method and template of every route, for documentation checks.
-    public static var routeTable: [(method: String, template: String)] { routes.map { ($0.method, $0.template) } }
+    package static var routeTable: [(method: String, template: String)] { routes.map { ($0.method, $0.template) } }
 
     /// Answers one request: the first route whose method and path fit; 405 when only the path fits, else 404.
-    public func respond(to request: HTTPRequest) async -> HTTPResponse {
+    package func respond(to request: HTTPRequest) async -> HTTPResponse {
         let matches = Self.routes.compactMap { route in route.match(request.path).map { (route, $0) } }
         guard let (route, captures) = matches.first(where: { $0.0.method == request.method }) else {
             if matches.isEmpty { return JobsError(.notFound, "NotFound", "No route for \(request.path)").httpResponse }

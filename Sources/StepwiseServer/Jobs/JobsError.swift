@@ -1,4 +1,5 @@
 import JSON
+import StepFunctions
 
 /// An error of the REST jobs API: a status, a stable code and a message, as `{"error": …, "message": …}`.
 public struct JobsError: HTTPResponseError, Equatable, CustomStringConvertible {
@@ -19,28 +20,38 @@ public struct JobsError: HTTPResponseError, Equatable, CustomStringConvertible {
         .json(["error": .string(code), "message": .string(message)], status: status)
     }
 
-    static func notFound(job id: String) -> JobsError { JobsError(.notFound, "JobNotFound", "Job '\(id)' does not exist") }
-
     static func badRequest(_ message: String) -> JobsError { JobsError(.badRequest, "BadRequest", message) }
 
-    /// The REST form of a service error: its code kept, its status chosen by what it means.
-    init(_ error: APIError) {
+    /// The REST form of a service error: its name kept, its status chosen by what it means.
+    init(_ error: StepFunctionsError) {
         let status: HTTPStatus =
-            switch error.code {
+            switch error.name {
             case "StateMachineDoesNotExist", "ExecutionDoesNotExist": .notFound
             case "ExecutionAlreadyExists": .conflict
             case "InternalFailure": .internalServerError
             case "ServiceUnavailableException": .serviceUnavailable
             default: .badRequest
             }
-        self.init(status, error.code, error.message)
+        self.init(status, error.name, error.message)
     }
 
-    /// Any failure as a REST error: API errors translated, others a 500 that reveals nothing.
+    /// The REST form of a jobs error: its name kept, its status chosen by what it means.
+    init(_ error: JobError) {
+        let status: HTTPStatus =
+            switch error.name {
+            case "JobNotFound": .notFound
+            case "JobFinished", "JobStarting", "JobAlreadyExists": .conflict
+            default: .badRequest
+            }
+        self.init(status, error.name, error.message)
+    }
+
+    /// Any failure as a REST error: service and jobs errors translated, others a 500 that reveals nothing.
     static func from(_ error: any Error) -> JobsError {
         switch error {
         case let error as JobsError: error
-        case let error as APIError: JobsError(error)
+        case let error as JobError: JobsError(error)
+        case let error as StepFunctionsError: JobsError(error)
         default: JobsError(.internalServerError, "InternalError", "An internal error occurred")
         }
     }

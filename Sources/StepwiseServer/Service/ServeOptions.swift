@@ -1,4 +1,5 @@
 import Stepwise
+import StepwiseHost
 import StepwiseStore
 
 /// How `stepwise serve` runs: where it listens, which database and workflows, which clock and ARNs.
@@ -13,7 +14,9 @@ public struct ServeOptions: Sendable {
     public var region = "us-east-1"
     public var account = "123456789012"
     public var limits = HTTPLimits()
-    /// Adds resolvers (local services, mocks, a resources file) to the runtime before anything resumes or starts.
+    /// The data directory of the local AWS services (`--data-dir`); nil runs none.
+    package var dataDirectory: String?
+    /// Adds the program's own handlers or resolvers to the runtime before anything resumes or starts.
     public var configureRuntime: @Sendable (Runtime) -> Void = { _ in }
     /// A resources file (`--resources`) for Tasks run by local commands and HTTP endpoints.
     public var resourcesPath: String?
@@ -40,5 +43,17 @@ public struct ServeOptions: Sendable {
         self.virtualTime = virtualTime
         self.region = region
         self.account = account
+    }
+}
+
+extension ServeOptions {
+    /// The runtime these options ask for: the store at `databasePath`, the data directory's local services, the
+    /// program's additions, the resources file and the mock config's per-execution test cases; `log` receives
+    /// the durable runtime's notices.
+    func hostOptions(log: @escaping @Sendable (String) -> Void) -> HostOptions {
+        HostOptions(
+            clock: virtualTime ? .virtual : .real, region: region, account: account, database: .file(databasePath, storeOptions),
+            dataDirectory: dataDirectory, integrations: .server(resources: resourcesPath, mockConfig: mockConfigPath),
+            configureRuntime: configureRuntime, resumeInterval: resumeInterval, onNotice: { log($0.description) })
     }
 }

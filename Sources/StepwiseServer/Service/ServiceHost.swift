@@ -1,23 +1,26 @@
 import Foundation
+import StepFunctions
 import Stepwise
+import StepwiseHost
 import StepwiseIntegrations
 import StepwiseStore
 
-/// One `stepwise serve` process: the store, the durable engine, the job scheduler and the HTTP server.
+/// One `stepwise serve` process: the store, the durable runtime and the Step Functions service over it, the job
+/// scheduler and the HTTP server.
 ///
 /// ``start(_:log:)`` opens the database, purges executions past retention, registers the workflows directory,
 /// resumes RUNNING executions and queued jobs, then listens. ``shutdown()`` stops accepting, answers the
 /// requests in flight, and flushes and closes the store; running executions stay RUNNING and resume at the next
 /// start.
 public final class ServiceHost: Sendable {
-    public let engine: Engine
-    public let scheduler: JobScheduler
+    package let stepFunctions: StepFunctionsService
+    package let scheduler: JobScheduler
     public let server: HTTPServer
     /// Purges executions past retention every `retentionInterval`; nil when they are kept forever.
     let retention: Task<Void, Never>?
 
-    init(engine: Engine, scheduler: JobScheduler, server: HTTPServer, retention: Task<Void, Never>?) {
-        self.engine = engine
+    init(stepFunctions: StepFunctionsService, scheduler: JobScheduler, server: HTTPServer, retention: Task<Void, Never>?) {
+        self.stepFunctions = stepFunctions
         self.scheduler = scheduler
         self.server = server
         self.retention = retention
@@ -27,32 +30,29 @@ public final class ServiceHost: Sendable {
     /// purges, and executions the store failed to record).
     public static func start(_ options: ServeOptions, log: @escaping @Sendable (String) -> Void = { _ in }) async throws -> ServiceHost {
         let workflows = try options.workflowsDirectory.map(WorkflowDirectory.init(path:))
-        let store = try await Store(path: options.databasePath, options: options.storeOptions)
-        let runtime = Runtime(clock: options.virtualTime ? .virtual : .real, region: options.region, account: options.account)
-        options.configureRuntime(runtime)
-        let testCases: TestCaseRegistry?
+        let host: RuntimeHost
         do {
-            testCases = try LocalIntegrations.configureServer(runtime, mockConfig: options.mockConfigPath, resources: options.resourcesPath)
-        } catch {
-            try? await store.close()
+            host = try await RuntimeHost(options.hostOptions(log: log))
+        } catch let error as ConfigFileError {
             throw ServeError(error.description)
         }
-        let durable = DurableRuntime(store: store, runtime: runtime, resumeInterval: options.resumeInterval) { log($0.description) }
-        let engine = Engine(durable: durable, testCases: testCases)
+        let durable = host.durableRuntime
+        let store = durable.store
+        let service = StepFunctionsService(durable: durable, testCases: host.testCases)
         do {
             await purge(store, days: options.retentionDays, log: log)
             for (name, text) in workflows?.definitions ?? [] {
                 do {
-                    if try await engine.register(name: name, definition: text) { log("registered workflow \(name)") }
-                } catch let error as APIError {
+                    if try await service.register(name: name, definition: text) { log("registered workflow \(name)") }
+                } catch let error as StepFunctionsError {
                     throw ServeError("\(name)\(WorkflowDirectory.suffix): \(error.message)")
                 }
             }
             let resumed = try await durable.resumeAll()
             if !resumed.isEmpty { log("resumed \(resumed.count) running execution(s)") }
-            let scheduler = JobScheduler(engine: engine, settings: workflows?.jobSettings ?? [:])
+            let scheduler = JobScheduler(service: service, settings: workflows?.jobSettings ?? [:])
             try await scheduler.recover(resumed)
-            let handler = ServiceHandler(engine: engine, scheduler: scheduler)
+            let handler = ServiceHandler(service: service, scheduler: scheduler)
             let server = HTTPServer(host: options.host, port: options.port, limits: options.limits) { await handler.respond(to: $0) }
             try await server.start()
             let retention =
@@ -62,7 +62,7 @@ public final class ServiceHost: Sendable {
                         await purge(store, days: options.retentionDays, log: log)
                     }
                 } : nil
-            return ServiceHost(engine: engine, scheduler: scheduler, server: server, retention: retention)
+            return ServiceHost(stepFunctions: service, scheduler: scheduler, server: server, retention: retention)
         } catch {
             try? await durable.close()
             throw error
@@ -77,7 +77,7 @@ public final class ServiceHost: Sendable {
         retention?.cancel()
         await server.stop(gracefully: true)
         await scheduler.close()
-        try await engine.durable.close()
+        try await stepFunctions.durable.close()
     }
 
     /// Deletes the executions that stopped more than `days` days ago (none when `days` is 0); a failure is logged

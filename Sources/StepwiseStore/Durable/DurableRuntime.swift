@@ -3,7 +3,7 @@ import JSON
 import Stepwise
 import Synchronization
 
-/// The engine with a memory: every execution it starts is recorded in the store step by step, and
+/// A ``Runtime`` with a memory: every execution it starts is recorded in the store step by step, and
 /// `resumeAll()` carries on every execution a previous process left RUNNING (issue 4, "Resume after a crash").
 ///
 /// Resume replays an execution's logged steps through a fresh interpreter with the same seed; Waits keep

@@ -10,32 +10,32 @@ import JSON
 ///     "cancel": {"workflow": "cancel-job", "gracePeriodSeconds": 60},
 ///     "onEnd": {"workflow": "job-ended", "statuses": ["FAILED", "TIMED_OUT", "ABORTED"]}}}}
 /// ```
-public struct JobSettings: Sendable, Equatable {
+package struct JobSettings: Sendable, Equatable {
     /// At most this many of the workflow's jobs run at once; the others wait QUEUED.
-    public var maxConcurrency: Int?
+    package var maxConcurrency: Int?
     /// The input member that names the job: the job id and this member of the input are the same value.
-    public var jobIdMember: String?
+    package var jobIdMember: String?
     /// How `POST /jobs/{id}/cancel` asks a running job to stop, instead of stopping its execution outright.
-    public var cancel: Cancel?
+    package var cancel: Cancel?
     /// The workflow told when a job's execution ends with one of some statuses.
-    public var onEnd: OnEnd?
+    package var onEnd: OnEnd?
 
     /// A cooperative cancel: the `workflow` is started with `{"jobId", "workflow", "executionArn"}` (it records
     /// the request where the job's workflow looks, e.g. a job table), then the job has `gracePeriodSeconds` to end
     /// on its own before its execution is stopped.
-    public struct Cancel: Sendable, Equatable {
-        public var workflow: String
-        public var gracePeriodSeconds: Double
+    package struct Cancel: Sendable, Equatable {
+        package var workflow: String
+        package var gracePeriodSeconds: Double
     }
 
     /// A stand-in for an EventBridge rule on "Step Functions Execution Status Change": the `workflow` is started
     /// with that event when a job's execution ends with one of `statuses`.
-    public struct OnEnd: Sendable, Equatable {
-        public var workflow: String
-        public var statuses: Set<String>
+    package struct OnEnd: Sendable, Equatable {
+        package var workflow: String
+        package var statuses: Set<String>
     }
 
-    public init(maxConcurrency: Int? = nil, jobIdMember: String? = nil, cancel: Cancel? = nil, onEnd: OnEnd? = nil) {
+    package init(maxConcurrency: Int? = nil, jobIdMember: String? = nil, cancel: Cancel? = nil, onEnd: OnEnd? = nil) {
         self.maxConcurrency = maxConcurrency
         self.jobIdMember = jobIdMember
         self.cancel = cancel

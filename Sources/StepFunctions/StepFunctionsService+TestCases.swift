@@ -1,7 +1,7 @@
 import Foundation
 import StepwiseIntegrations
 
-extension Engine {
+extension StepFunctionsService {
     /// `stateMachineArn#TestCaseName` (Step Functions Local's form of StartExecution with mocks): the ARN and
     /// the test case.
     static func splitTestCase(_ arn: String) -> (arn: String, testCase: String?) {
@@ -11,15 +11,15 @@ extension Engine {
 
     /// Runs the execution `execution` of `machine` under `testCase`; returns the execution's ARN.
     /// - Throws: ValidationException without a mock config file, or when it has no such test case.
-    func bindTestCase(_ testCase: String, machine: String, execution: String) throws(APIError) -> String {
+    func bindTestCase(_ testCase: String, machine: String, execution: String) throws(StepFunctionsError) -> String {
         guard let testCases else {
-            throw APIError.validation("Test case '\(testCase)' needs a mock config file: start the server with SFN_MOCK_CONFIG=FILE")
+            throw StepFunctionsError.validation("Test case '\(testCase)' needs a mock config file: start the server with SFN_MOCK_CONFIG=FILE")
         }
         let arn = "arn:aws:states:\(region):\(account):execution:\(machine):\(execution)"
         do {
             try testCases.bind(executionArn: arn, machine: machine, testCase: testCase)
         } catch {
-            throw APIError.validation(error.message)
+            throw StepFunctionsError.validation(error.message)
         }
         return arn
     }

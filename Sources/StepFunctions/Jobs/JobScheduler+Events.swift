@@ -8,10 +8,11 @@ extension JobScheduler {
     /// ended with one of the statuses it listens to — what an EventBridge rule does on AWS. A job whose
     /// execution times out or is stopped cannot record that itself (nothing runs in it any more); this can.
     func notify(_ onEnd: JobSettings.OnEnd, ended arn: String) async {
-        await engine.durable.sync()
-        guard let record = try? await engine.execution(arn: arn), onEnd.statuses.contains(record.status.rawValue) else { return }
-        let event = Self.statusChangeEvent(record, region: engine.region, account: engine.account)
-        _ = try? await engine.startExecution(stateMachineArn: engine.stateMachineArn(onEnd.workflow), name: nil, input: event.serialized())
+        await service.durable.sync()
+        guard let record = try? await service.execution(arn: arn), onEnd.statuses.contains(record.status.rawValue) else { return }
+        let event = Self.statusChangeEvent(record, region: service.region, account: service.account)
+        _ = try? await service.startRecordedExecution(
+            StartExecutionInput(stateMachineArn: service.stateMachineArn(onEnd.workflow), input: event.serialized()))
     }
 
     /// The event AWS sends to EventBridge when an execution's status changes (detail-type "Step Functions

@@ -7,20 +7,20 @@ import JSON
 /// ```json
 /// {"workflows": {"migrate-subscriber": {"maxConcurrency": 2}}}
 /// ```
-public struct WorkflowDirectory: Sendable {
+package struct WorkflowDirectory: Sendable {
     /// Definition text by state machine name, sorted by name.
-    public var definitions: [(name: String, text: String)]
+    package var definitions: [(name: String, text: String)]
     /// The job settings of each workflow that has some.
-    public var jobSettings: [String: JobSettings]
+    package var jobSettings: [String: JobSettings]
 
     /// Maximum concurrently running jobs per workflow (`maxConcurrency`, a positive integer).
-    public var concurrencyLimits: [String: Int] { jobSettings.compactMapValues(\.maxConcurrency) }
+    package var concurrencyLimits: [String: Int] { jobSettings.compactMapValues(\.maxConcurrency) }
 
-    public static let suffix = ".asl.json"
-    public static let configName = "stepwise.json"
+    package static let suffix = ".asl.json"
+    package static let configName = "stepwise.json"
 
     /// Reads the directory. - Throws: ``ServeError`` for an unreadable directory or an invalid config.
-    public init(path: String) throws {
+    package init(path: String) throws {
         let files: [String]
         do { files = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
             throw ServeError("cannot read the workflows directory \(path)")
@@ -53,11 +53,4 @@ public struct WorkflowDirectory: Sendable {
         for (name, entry) in entries { settings[name] = try JobSettings(entry, place: "\(path): workflows.\(name)") }
         return settings
     }
-}
-
-/// Why `stepwise serve` could not start, in words for its user.
-public struct ServeError: Error, Sendable, CustomStringConvertible {
-    public let message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
 }

@@ -3,22 +3,18 @@ import JSON
 import Stepwise
 import StepwiseStore
 
-extension Engine {
-    /// How a synchronous Express execution ended (StartSyncExecution's answer).
-    public struct SyncRun: Sendable {
-        public var info: ExecutionInfo
-        public var result: ExecutionResult
-    }
-
+/// Express executions: run in memory, never stored (StartSyncExecution, and StartExecution of an EXPRESS machine).
+extension StepFunctionsService {
     /// Runs an execution of an EXPRESS state machine to its end, in memory only (Express executions have no
     /// stored history); its ARN is `…:express:<machine>:<name>:<uuid>` as on AWS.
     ///
     /// - Throws: StateMachineTypeNotSupported for a STANDARD machine, and StartExecution's errors.
-    public func startSyncExecution(stateMachineArn: String, name: String?, input: String?) async throws -> SyncRun {
-        let record = try await stateMachine(arn: stateMachineArn)
-        guard record.type == .express else { throw APIError.typeNotSupported }
-        let (info, execution) = try await startExpress(record, name: name, input: try Self.parseInput(input))
-        return SyncRun(info: info, result: await execution.result)
+    package func startSyncExecution(_ input: StartExecutionInput) async throws -> StartSyncExecutionOutput {
+        let record = try await stateMachine(arn: input.stateMachineArn)
+        guard record.type == .express else { throw StepFunctionsError.typeNotSupported }
+        let (info, execution) = try await startExpress(record, name: input.name, input: try Self.parseInput(input.input))
+        let result = await execution.result
+        return StartSyncExecutionOutput(info: info, result: result, stopDate: result.stopDate ?? Date())
     }
 
     /// Starts an execution of an EXPRESS state machine in memory, with AWS's `…:express:<machine>:<name>:<uuid>`
@@ -26,7 +22,7 @@ extension Engine {
     /// its ARN (InvalidArn), as on AWS. It runs on in the background; a restart does not resume it (AWS runs
     /// Express executions at most once).
     func startExpress(_ record: StateMachineRecord, name: String?, input value: JSON) async throws -> (ExecutionInfo, Execution) {
-        if let name, !ExecutionName.isValid(name) { throw APIError.invalidName(name) }
+        if let name, !ExecutionName.isValid(name) { throw StepFunctionsError.invalidName(name) }
         let machine = try self.machine(for: record)
         do {
             let prepared = try runtime.prepare(machine, input: value, name: name, roleArn: record.roleArn, stateMachineArn: record.arn)

@@ -10,67 +10,67 @@ import StepwiseStore
 /// workflow without a limit starts every job at once. Slots are counted in memory: jobs this process started
 /// or resumed and that are still running. When one ends, the oldest QUEUED job of its workflow starts. Queued
 /// jobs are rows in the store, so they survive a restart and start (in order) once ``recover(_:)`` runs.
-public actor JobScheduler {
-    let engine: Engine
+package actor JobScheduler {
+    let service: StepFunctionsService
     /// The settings of each workflow that has some.
-    public nonisolated let settings: [String: JobSettings]
+    package nonisolated let settings: [String: JobSettings]
     /// Maximum concurrently running jobs per workflow; absent means unlimited.
-    public nonisolated var limits: [String: Int] { settings.compactMapValues(\.maxConcurrency) }
+    package nonisolated var limits: [String: Int] { settings.compactMapValues(\.maxConcurrency) }
     private var running: [String: Int] = [:]
     private var closed = false
     /// Executions waiting out a cancel's grace period.
     var stopping: Set<String> = []
 
-    public init(engine: Engine, settings: [String: JobSettings] = [:]) {
-        self.engine = engine
+    package init(service: StepFunctionsService, settings: [String: JobSettings] = [:]) {
+        self.service = service
         self.settings = settings
     }
 
     /// Stores a job of `workflow` and starts it if a slot is free. A repeated id with the same workflow and input
     /// answers the existing job (`created` false); with anything else it is a 409.
-    public func submit(workflow: String, id: String?, input: JSON) async throws -> (job: JobRecord, created: Bool) {
-        let machine = try await engine.stateMachine(arn: engine.stateMachineArn(workflow))
+    package func submit(workflow: String, id: String?, input: JSON) async throws -> (job: JobRecord, created: Bool) {
+        let machine = try await service.stateMachine(arn: service.stateMachineArn(workflow))
         let (id, input) = try Self.identify(id: id, input: input, member: settings[workflow]?.jobIdMember)
-        guard ExecutionName.isValid(id) else { throw APIError.invalidName(id) }
+        guard ExecutionName.isValid(id) else { throw StepFunctionsError.invalidName(id) }
         let text = input.serialized()
         do {
-            try await engine.store.createJob(id: id, workflow: workflow, stateMachineArn: machine.arn, input: text, date: Date())
+            try await service.store.createJob(id: id, workflow: workflow, stateMachineArn: machine.arn, input: text, date: Date())
         } catch let error as StoreError where error.kind == .alreadyExists {
-            let existing = try await engine.store.job(id: id)
+            let existing = try await service.store.job(id: id)
             guard let existing, existing.workflow == workflow, existing.input == text else {
-                throw JobsError(.conflict, "JobAlreadyExists", "Job '\(id)' already exists with another workflow or input")
+                throw JobError("JobAlreadyExists", "Job '\(id)' already exists with another workflow or input")
             }
             return (existing, false)
         }
         await pump(workflow)
-        guard let job = try await engine.store.job(id: id) else { throw JobsError.notFound(job: id) }
+        guard let job = try await service.store.job(id: id) else { throw JobError.notFound(job: id) }
         return (job, true)
     }
 
     /// After a restart: counts the resumed executions that are jobs of limited workflows, starts the jobs that
     /// were given a slot but never started (PENDING), then the queued jobs that fit.
-    public func recover(_ resumed: [Execution]) async throws {
-        for job in try await engine.store.pendingJobs() {
+    package func recover(_ resumed: [Execution]) async throws {
+        for job in try await service.store.pendingJobs() {
             if limits[job.workflow] != nil { running[job.workflow, default: 0] += 1 }
             await launch(job, limited: limits[job.workflow] != nil)
         }
         for execution in resumed {
-            guard let job = try await engine.store.job(id: execution.name), job.executionArn == execution.arn else { continue }
+            guard let job = try await service.store.job(id: execution.name), job.executionArn == execution.arn else { continue }
             let limited = limits[job.workflow] != nil
             if limited { running[job.workflow, default: 0] += 1 }
             if limited || settings[job.workflow]?.onEnd != nil { watch(execution.arn, workflow: job.workflow, limited: limited) }
         }
-        for workflow in try await engine.store.workflowsWithQueuedJobs() { await pump(workflow) }
+        for workflow in try await service.store.workflowsWithQueuedJobs() { await pump(workflow) }
     }
 
     /// Starts no more jobs (queued ones stay QUEUED in the store for the next start).
-    public func close() { closed = true }
+    package func close() { closed = true }
 
     /// Starts the workflow's oldest queued jobs while slots are free.
     func pump(_ workflow: String) async {
         while !closed {
             let free = limits[workflow].map { $0 - running[workflow, default: 0] } ?? 64
-            guard free > 0, let next = try? await engine.store.queuedJobs(workflow: workflow, limit: free), !next.isEmpty else { return }
+            guard free > 0, let next = try? await service.store.queuedJobs(workflow: workflow, limit: free), !next.isEmpty else { return }
             var progressed = false
             for job in next { progressed = await start(job) || progressed }
             guard progressed else { return }  // the store refuses writes: try again at the next event
@@ -82,9 +82,9 @@ public actor JobScheduler {
     private func start(_ job: JobRecord) async -> Bool {
         let limited = limits[job.workflow] != nil
         if limited { running[job.workflow, default: 0] += 1 }
-        let arn = "arn:aws:states:\(engine.region):\(engine.account):execution:\(job.workflow):\(job.id)"
+        let arn = "arn:aws:states:\(service.region):\(service.account):execution:\(job.workflow):\(job.id)"
         do {
-            guard try await engine.store.assignJob(id: job.id, executionArn: arn) else {
+            guard try await service.store.assignJob(id: job.id, executionArn: arn) else {
                 release(job.workflow, limited)
                 return true
             }
@@ -100,13 +100,14 @@ public actor JobScheduler {
     @discardableResult
     private func launch(_ job: JobRecord, limited: Bool) async -> Bool {
         do {
-            let execution = try await engine.startExecution(stateMachineArn: job.stateMachineArn, name: job.id, input: job.input)
+            let execution = try await service.startRecordedExecution(
+                StartExecutionInput(stateMachineArn: job.stateMachineArn, name: job.id, input: job.input))
             if limited || settings[job.workflow]?.onEnd != nil { watch(execution.arn, workflow: job.workflow, limited: limited) }
             return true
         } catch {
             release(job.workflow, limited)
-            let failure = error as? APIError ?? APIError.internalFailure
-            return (try? await engine.store.failJob(id: job.id, error: failure.code, cause: failure.message)) != nil
+            let failure = error as? StepFunctionsError ?? StepFunctionsError.internalFailure
+            return (try? await service.store.failJob(id: job.id, error: failure.name, cause: failure.message)) != nil
         }
     }
 
@@ -117,7 +118,7 @@ public actor JobScheduler {
     /// When the job's execution ends: frees its slot and starts the next queued job, and tells the workflow's
     /// `onEnd` workflow.
     private nonisolated func watch(_ arn: String, workflow: String, limited: Bool) {
-        let execution = engine.durable.execution(arn: arn)
+        let execution = service.durable.execution(arn: arn)
         Task {
             _ = await execution?.result
             await self.finished(workflow, arn: arn, limited: limited)
@@ -136,16 +137,16 @@ public actor JobScheduler {
 extension JobScheduler {
     /// The job id and input of a submitted job: without a `jobIdMember`, the given id or a new UUID; with one, the
     /// id and the input's member agree — the given id, else the member, else a new UUID, written into the input
-    /// when it was missing. - Throws: 400 `InvalidInput` when they differ or the input is not an object.
-    static func identify(id: String?, input: JSON, member: String?) throws(JobsError) -> (id: String, input: JSON) {
+    /// when it was missing. - Throws: `InvalidInput` when they differ or the input is not an object.
+    static func identify(id: String?, input: JSON, member: String?) throws(JobError) -> (id: String, input: JSON) {
         guard let member else { return (id ?? UUID().uuidString.lowercased(), input) }
         guard case .object(var object) = input else {
-            throw JobsError(.badRequest, "InvalidInput", "The input must be an object: its '\(member)' names the job")
+            throw JobError.invalidInput("The input must be an object: its '\(member)' names the job")
         }
         let named = object[member]
-        if let named, named.stringValue == nil { throw JobsError(.badRequest, "InvalidInput", "The input's '\(member)' must be a string") }
+        if let named, named.stringValue == nil { throw JobError.invalidInput("The input's '\(member)' must be a string") }
         if let id, let inputId = named?.stringValue, id != inputId {
-            throw JobsError(.badRequest, "InvalidInput", "The job id '\(id)' and the input's \(member) '\(inputId)' differ")
+            throw JobError.invalidInput("The job id '\(id)' and the input's \(member) '\(inputId)' differ")
         }
         let jobId = id ?? named?.stringValue ?? UUID().uuidString.lowercased()
         if named == nil { object[member] = .string(jobId) }

@@ -1,0 +1,72 @@
+import Foundation
+import Stepwise
+import StepwiseStore
+
+extension StepFunctionsService {
+    /// Stops a running execution with an optional error and cause; answers its stop date. Stopping an execution
+    /// that already ended changes nothing and answers the date it ended. An execution RUNNING in the store that
+    /// nothing here drives (it could not be resumed, or its recording stopped) is aborted in the store.
+    ///
+    /// - Throws: InvalidArn, ExecutionDoesNotExist.
+    package func stopExecution(_ input: StopExecutionInput) async throws -> Date {
+        let arn = input.executionArn
+        let record = try await execution(arn: arn)
+        guard record.status == .running else { return record.stopDate ?? Date() }
+        if let live = durable.execution(arn: arn) {
+            await live.stop(error: input.error, cause: input.cause)
+            _ = await live.result
+            await durable.sync()
+        } else {
+            _ = try await durable.stopUnattended(arn: arn, error: input.error, cause: input.cause)
+        }
+        return try await execution(arn: arn).stopDate ?? Date()
+    }
+
+    /// DescribeExecution: the execution as stored (a Distributed Map's child too). - Throws: InvalidArn,
+    /// ExecutionDoesNotExist.
+    package func describeExecution(_ input: DescribeExecutionInput) async throws -> DescribeExecutionOutput {
+        DescribeExecutionOutput(execution: try await execution(arn: input.executionArn))
+    }
+
+    /// The execution with this ARN, as stored (a Distributed Map's child too). - Throws: InvalidArn, ExecutionDoesNotExist.
+    func execution(arn: String) async throws -> ExecutionRecord {
+        _ = try ResourceARN.execution(arn)
+        if let record = try await store.execution(arn: arn) { return record }
+        guard let child = try await store.mapRunExecution(arn: arn) else { throw StepFunctionsError.executionDoesNotExist(arn) }
+        return child
+    }
+
+    /// A page of executions, newest first (ListExecutions): a STANDARD state machine's, or a Map Run's children.
+    /// The REDRIVEN filter answers none (nothing is redriven here).
+    ///
+    /// - Throws: ValidationException unless exactly one of the two ARNs is given; InvalidArn,
+    ///   StateMachineDoesNotExist, StateMachineTypeNotSupported (EXPRESS), ResourceNotFound, InvalidToken.
+    package func listExecutions(_ input: ListExecutionsInput) async throws -> Page<ExecutionSummary> {
+        guard (input.stateMachineArn == nil) != (input.mapRunArn == nil) else {
+            throw StepFunctionsError.validation("Must provide a StateMachine ARN or a MapRun ARN, but not both")
+        }
+        var page: Page<ExecutionSummary>
+        if let arn = input.stateMachineArn {
+            let machine = try await stateMachine(arn: arn)
+            guard machine.type == .standard else { throw StepFunctionsError.typeNotSupported }
+            page = try await storeCall {
+                try await store.listExecutions(
+                    stateMachineArn: arn, status: input.statusFilter, maxResults: input.page.maxResults, nextToken: input.page.nextToken)
+            }
+        } else {
+            page = try await childExecutions(mapRunArn: input.mapRunArn ?? "", status: input.statusFilter, page: input.page)
+        }
+        if input.redriveFilter == .redriven { page.items = [] }
+        return page
+    }
+
+    /// A page of an execution's history events (GetExecutionHistory). - Throws: InvalidArn, ExecutionDoesNotExist,
+    /// InvalidToken.
+    package func getExecutionHistory(_ input: GetExecutionHistoryInput) async throws -> Page<EventRow> {
+        let arn = input.executionArn
+        _ = try ResourceARN.execution(arn)
+        return try await storeCall(notFound: .executionDoesNotExist(arn)) {
+            try await store.history(arn: arn, maxResults: input.page.maxResults, reverseOrder: input.reverseOrder, nextToken: input.page.nextToken)
+        }
+    }
+}
