@@ -26,14 +26,3 @@ extension ExecutionJournal {
     /// A journal that keeps nothing durable has nothing to wait for.
     public func durable(execution: ExecutionInfo, sequence: Int) async {}
 }
-
-/// One logged step: what happened and when.
-public struct LoggedStep: Sendable {
-    public let time: Date
-    public let input: StepInput
-
-    public init(time: Date, input: StepInput) {
-        self.time = time
-        self.input = input
-    }
-}
