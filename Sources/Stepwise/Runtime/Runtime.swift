@@ -101,7 +101,7 @@ public final class Runtime: Sendable {
     public func start(_ machine: StateMachine, info: ExecutionInfo, journal: (any ExecutionJournal)? = nil) async -> Execution {
         let interpreter = Interpreter(definition: machine.definition, info: info)
         let driver = ExecutionDriver(
-            interpreter: interpreter, handlers: currentResolvers(), virtual: clock == .virtual, journal: journal, mapIO: mapIO.withLock { $0 })
+            interpreter: interpreter, resolvers: currentResolvers(), virtual: clock == .virtual, journal: journal, mapIO: mapIO.withLock { $0 })
         await driver.start()
         return Execution(name: info.name, arn: info.arn, startDate: info.startTime, driver: driver)
     }
@@ -122,7 +122,7 @@ public final class Runtime: Sendable {
             _ = interpreter.drainMapRunChanges()  // stored with their steps already
         }
         let driver = ExecutionDriver(
-            interpreter: interpreter, handlers: currentResolvers(), virtual: clock == .virtual, journal: journal, history: history,
+            interpreter: interpreter, resolvers: currentResolvers(), virtual: clock == .virtual, journal: journal, history: history,
             sequence: steps.count, now: steps.last?.time, mapIO: mapIO.withLock { $0 })
         // A crash between recording the execution and its first step leaves nothing to replay: start it now.
         if steps.isEmpty { await driver.start() } else { await driver.resume() }
