@@ -20,8 +20,7 @@ public final class DurableRuntime: Sendable {
     public let runtime: Runtime
     let journal: StoreJournal
     let live = Mutex<[String: Live]>([:])
-    let recovery = Mutex(Recovery())
-    let resumeInterval: Duration?
+    let recovery: RecordingRecovery
     let onNotice: @Sendable (RecordingNotice) -> Void
 
     /// A running execution and the recording it writes through.
@@ -40,11 +39,10 @@ public final class DurableRuntime: Sendable {
     ) {
         self.store = store
         self.runtime = runtime
-        self.resumeInterval = resumeInterval
         self.onNotice = onNotice
-        let relay = FailureRelay()
-        journal = StoreJournal(store: store) { relay.forward($0) }
-        relay.target.withLock { $0 = FailureRelay.Weak(self) }
+        recovery = RecordingRecovery(store: store, interval: resumeInterval, onNotice: onNotice)
+        journal = StoreJournal(store: store, recovery: recovery)
+        recovery.attach(self)
     }
 
     /// Starts and records an execution of `machine`, whose exact definition text is `definition` (revision
@@ -87,8 +85,7 @@ public final class DurableRuntime: Sendable {
     ///
     /// - Throws: the store's standing write failure, for an execution whose recording stopped.
     public func resume(_ record: ExecutionRecord) async throws -> Execution {
-        try await store.resumeRecording(arn: record.arn)
-        recovery.withLock { _ = $0.unrecorded.removeValue(forKey: record.arn) }
+        try await recovery.reattach(record.arn)
         let machineName = record.stateMachineArn.split(separator: ":").last.map(String.init) ?? "StateMachine"
         let machine = try StateMachine(text: record.definition, name: machineName)
         let roleArn = try await store.stateMachine(arn: record.stateMachineArn)?.roleArn ?? runtime.defaultRoleArn
@@ -106,6 +103,13 @@ public final class DurableRuntime: Sendable {
         return track(await runtime.resume(machine, info: info, steps: steps, journal: recording), recording: recording.id)
     }
 
+    /// Executions this runtime stopped after a failed write, with the failure: each stays RUNNING in the store
+    /// at its last recorded step until it resumes (``RecordingRecovery``).
+    public var unrecordedExecutions: [String: StoreError] { recovery.unrecorded }
+
+    /// Why this execution's recording stopped, if it did (and it has not resumed since).
+    public func recordingFailure(arn: String) -> StoreError? { recovery.failure(arn: arn) }
+
     /// A running execution started or resumed by this runtime.
     public func execution(arn: String) -> Execution? { live.withLock { $0[arn]?.execution } }
 
@@ -116,7 +120,7 @@ public final class DurableRuntime: Sendable {
     /// Writes out everything recorded so far and closes the store (also when that last write fails: the store
     /// then keeps what it had committed). Running executions stay RUNNING in the store and resume at the next start.
     public func close() async throws {
-        recovery.withLock { $0.task?.cancel() }
+        recovery.cancel()
         await journal.drain()
         try await store.close()
     }
@@ -130,7 +134,7 @@ public final class DurableRuntime: Sendable {
     /// Writes out everything recorded so far and stops recording, leaving the store open (for another runtime
     /// sharing it); call only when shutting down.
     public func drain() async throws {
-        recovery.withLock { $0.task?.cancel() }
+        recovery.cancel()
         await journal.drain()
         try await store.flush()
     }

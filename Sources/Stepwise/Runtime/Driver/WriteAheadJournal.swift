@@ -31,7 +31,7 @@ struct WriteAheadJournal {
     mutating func record(_ execution: ExecutionInfo, time: Date, input: StepInput, events: [HistoryEvent], mapRuns: MapRunChanges) {
         guard let journal else { return }
         sequence += 1
-        journal.record(execution: execution, sequence: sequence, time: time, input: input, events: events, mapRuns: mapRuns)
+        journal.record(execution: execution, step: RecordedStep(sequence: sequence, time: time, input: input, events: events, mapRuns: mapRuns))
     }
 
     /// The task if it may run now; nil when it waits for the step that decided it (the last one) to be durable.
