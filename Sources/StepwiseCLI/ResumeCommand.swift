@@ -38,29 +38,23 @@ enum ResumeCommand: Command {
             output.error("stepwise resume: \(error.message)")
             return 2
         }
-        // An execution resumes on the clock it started with.
-        let dataDirectory = DataDirectory(path: arguments.value("data-dir") ?? DataDirectory.defaultPath)
-        let runtimes = [Runtime(clock: .virtual), Runtime(clock: .real)]
+        // Each execution resumes on the clock it started with (recorded with it), so one runtime serves all.
+        let runtime = Runtime()
         do {
-            for runtime in runtimes {
-                LocalServices.install(dataDirectory, into: runtime)
-                try LocalIntegrations.configure(
-                    runtime, mockConfig: nil, testCase: nil, stateMachineName: "", resources: arguments.value("resources"))
-            }
+            LocalServices.install(DataDirectory(path: arguments.value("data-dir") ?? DataDirectory.defaultPath), into: runtime)
+            try LocalIntegrations.configure(runtime, mockConfig: nil, testCase: nil, stateMachineName: "", resources: arguments.value("resources"))
         } catch {
             output.error("stepwise resume: \(error)")
             try? await store.close()
             return 2
         }
-        let virtual = DurableRuntime(store: store, runtime: runtimes[0], resumeInterval: nil)
-        let real = DurableRuntime(store: store, runtime: runtimes[1], resumeInterval: nil)
+        let durable = DurableRuntime(store: store, runtime: runtime, resumeInterval: nil)
         var status: Int32 = 0
-        var executions: [(Execution, DurableRuntime)] = []
+        var executions: [Execution] = []
         do {
             for record in try await store.runningExecutions() {
-                let durable = record.virtualTime ? virtual : real
                 do {
-                    executions.append((try await durable.resume(record), durable))
+                    executions.append(try await durable.resume(record))
                 } catch {
                     // One unreadable record must not keep the others from resuming; it stays RUNNING.
                     output.error("stepwise resume: cannot resume \(record.name) (\(record.arn)): \(RunCommand.message(of: error)); it stays RUNNING")
@@ -69,15 +63,15 @@ enum ResumeCommand: Command {
             }
         } catch {
             output.error("stepwise resume: \(RunCommand.message(of: error))")
-            try? await closeAll(virtual, real)
+            try? await durable.close()
             return 2
         }
-        let resumed = executions.map(\.0)
+        let resumed = executions
         let interrupt = Interrupt { _ in
             Task { for execution in resumed { await execution.stop(cause: "Stopped from the command line (interrupt)") } }
         }
         defer { interrupt.cancel() }
-        for (execution, durable) in executions {
+        for execution in executions {
             let result = await execution.result
             if let text = await Unrecorded.message(execution, durable, database: path) {
                 output.error("stepwise resume: \(text)")
@@ -89,7 +83,7 @@ enum ResumeCommand: Command {
                     ? RunCommand.summary(result, name: execution.name, history: []).serialized()
                     : "\(execution.name): \(result.status.rawValue)")
         }
-        do { try await closeAll(virtual, real) } catch {
+        do { try await durable.close() } catch {
             // After an unrecorded execution the final flush fails too; its message already says what to do.
             guard status == 0 else { return status }
             output.error("stepwise resume: \(RunCommand.message(of: error))")
@@ -98,14 +92,4 @@ enum ResumeCommand: Command {
         return status
     }
 
-    /// Both runtimes share the store: drain both journals, then close it once.
-    static func closeAll(_ first: DurableRuntime, _ second: DurableRuntime) async throws {
-        do {
-            try await first.drain()
-        } catch {
-            try? await second.close()  // closed in any case, so its lock is released
-            throw error
-        }
-        try await second.close()
-    }
 }

@@ -47,19 +47,20 @@ public final class DurableRuntime: Sendable {
 
     /// Starts and records an execution of `machine`, whose exact definition text is `definition` (revision
     /// `revisionId` of the state machine, when it has one); `parentArn` links a nested execution to its parent.
+    /// It runs on `clock`, else on the runtime's, and resumes on the same one.
     ///
     /// - Throws: `StartError`; a `StoreError` when the execution cannot be stored (the store's standing write
     ///   failure included): then nothing started.
     public func start(
         _ machine: StateMachine, definition: String, input: JSON, name: String? = nil, stateMachineArn: String? = nil, roleArn: String? = nil,
-        revisionId: String? = nil, parentArn: String? = nil
+        revisionId: String? = nil, parentArn: String? = nil, clock: ClockKind? = nil
     ) async throws -> Execution {
-        let info = try runtime.prepare(machine, input: input, name: name, roleArn: roleArn, stateMachineArn: stateMachineArn)
+        let info = try runtime.prepare(machine, input: input, name: name, roleArn: roleArn, stateMachineArn: stateMachineArn, clock: clock)
         try await store.createExecution(
             ExecutionRecord(
                 arn: info.arn, name: info.name, stateMachineArn: info.stateMachineArn, revisionId: revisionId, definition: definition,
                 input: input.serialized(),
-                startDate: info.startTime, parentArn: parentArn, seed: Int64(bitPattern: info.seed), virtualTime: runtime.clock == .virtual))
+                startDate: info.startTime, parentArn: parentArn, seed: Int64(bitPattern: info.seed), virtualTime: info.clock == .virtual))
         let recording = journal.recording()
         return track(await runtime.start(machine, info: info, journal: recording), recording: recording.id)
     }
@@ -81,7 +82,7 @@ public final class DurableRuntime: Sendable {
     }
 
     /// Rebuilds one stored execution from its step log and carries it on; one whose recording stopped after a
-    /// failed write is recorded again from its last committed step.
+    /// failed write is recorded again from its last committed step. It runs on the clock it started with.
     ///
     /// - Throws: the store's standing write failure, for an execution whose recording stopped.
     public func resume(_ record: ExecutionRecord) async throws -> Execution {
@@ -92,7 +93,8 @@ public final class DurableRuntime: Sendable {
         let info = ExecutionInfo(
             name: record.name, arn: record.arn, stateMachineName: machineName, stateMachineArn: record.stateMachineArn,
             roleArn: roleArn, input: try JSON(parsing: record.input), startTime: record.startDate,
-            region: Self.region(of: record.arn) ?? runtime.region, seed: UInt64(bitPattern: record.seed))
+            region: Self.region(of: record.arn) ?? runtime.region, seed: UInt64(bitPattern: record.seed),
+            clock: record.virtualTime ? .virtual : .real)
         let steps = try await store.stepLog(arn: record.arn).map { row in
             guard let input = StepInput(json: try JSON(parsing: row.input)) else {
                 throw StoreError(.invalidArgument, "unreadable step \(row.seq) of \(record.arn)")

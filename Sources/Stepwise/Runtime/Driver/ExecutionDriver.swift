@@ -5,7 +5,8 @@ import StatesLanguage
 /// Performs what the interpreter asks for — runs handlers, keeps timers, publishes history — and feeds the
 /// results back in. One actor per execution: the interpreter is only ever touched from here.
 ///
-/// The driver composes one part per concern: the execution's ``VirtualClock`` (nil on the real clock), its
+/// The driver composes one part per concern: the execution's ``VirtualClock`` (nil when ``ExecutionInfo/clock``
+/// is real), its
 /// ``WriteAheadJournal`` (steps recorded, tasks held until durable), its ``RunningHandlers``, its
 /// ``HistoryFeed`` and its ``MapIOPerformer``.
 actor ExecutionDriver {
@@ -29,12 +30,12 @@ actor ExecutionDriver {
     private var stepTime: Date?
 
     init(
-        interpreter: Interpreter, resolvers: ResolverChain, virtual: Bool, journal: (any ExecutionJournal)? = nil,
+        interpreter: Interpreter, resolvers: ResolverChain, journal: (any ExecutionJournal)? = nil,
         history: [HistoryEvent] = [], sequence: Int = 0, now: Date? = nil, mapIO: (any DistributedMapIO)? = nil
     ) {
         self.interpreter = interpreter
         self.resolvers = resolvers
-        clock = virtual ? VirtualClock(now: now ?? interpreter.info.startTime) : nil
+        clock = interpreter.info.clock == .virtual ? VirtualClock(now: now ?? interpreter.info.startTime) : nil
         self.journal = WriteAheadJournal(journal, sequence: sequence)
         feed = HistoryFeed(history)
         self.mapIO = MapIOPerformer(io: mapIO)
@@ -177,7 +178,7 @@ actor ExecutionDriver {
             executionArn: info.arn, contextObject: task.context, timeoutFlag: handlers.timeoutFlag(task.id),
             reportHeartbeat: { [weak self] in await self?.submit(.taskHeartbeat(task: task.id)) },
             sleeper: { [weak self] seconds in try await self?.sleep(seconds) },
-            report: { [weak self] input in await self?.submit(input) }, taskId: task.id)
+            report: { [weak self] input in await self?.submit(input) }, taskId: task.id, clock: info.clock)
         launch(task.id) {
             .taskSucceeded(task: task.id, output: try await handler(task.input, context))
         } failure: { error in
