@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the interpreter asks its driver to do.
-public enum Action: Sendable {
+package enum Action: Sendable {
     case dispatch(TaskDispatch)
     case cancelTask(Int)
     /// Cancels a task whose TimeoutSeconds or HeartbeatSeconds ran out (its handler sees `TaskContext.timedOut`).

@@ -4,20 +4,20 @@ import JSON
 /// The fixed facts of one execution: names, ARNs, input, start time and the clock it runs on. They feed
 /// `$$.Execution` and `$$.StateMachine` (asl-reference §6); the clock travels with them, so a resumed execution
 /// runs on the clock it started with, whatever its runtime's default.
-public struct ExecutionInfo: Sendable {
-    public let name: String
-    public let arn: String
-    public let stateMachineName: String
-    public let stateMachineArn: String
-    public let roleArn: String
-    public let input: JSON
-    public let startTime: Date
-    public let region: String
+package struct ExecutionInfo: Sendable {
+    package let name: String
+    package let arn: String
+    package let stateMachineName: String
+    package let stateMachineArn: String
+    package let roleArn: String
+    package let input: JSON
+    package let startTime: Date
+    package let region: String
     /// Seeds every random choice of the execution (retry jitter, States.UUID, …) so a replay repeats them.
-    public let seed: UInt64
-    public let clock: ClockKind
+    package let seed: UInt64
+    package let clock: ClockKind
 
-    public init(
+    package init(
         name: String, arn: String, stateMachineName: String, stateMachineArn: String, roleArn: String, input: JSON, startTime: Date,
         region: String = "us-east-1", seed: UInt64 = 0, clock: ClockKind
     ) {

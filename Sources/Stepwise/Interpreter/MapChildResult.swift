@@ -2,22 +2,22 @@ import Foundation
 import JSON
 
 /// One child of a Distributed Map, as the ResultWriter reports it.
-public struct MapChildResult: Sendable {
-    public let index: Int
-    public let input: JSON
-    public let output: JSON?
-    public let error: String?
-    public let cause: String?
+package struct MapChildResult: Sendable {
+    package let index: Int
+    package let input: JSON
+    package let output: JSON?
+    package let error: String?
+    package let cause: String?
     /// The child execution: its name, ARN and state machine (`<machine ARN>/<label>`), when it ran.
-    public let name: String
-    public let executionArn: String
-    public let stateMachineArn: String
-    public let startDate: Date
-    public let stopDate: Date
+    package let name: String
+    package let executionArn: String
+    package let stateMachineArn: String
+    package let startDate: Date
+    package let stopDate: Date
 
-    public var succeeded: Bool { output != nil }
+    package var succeeded: Bool { output != nil }
 
-    public init(
+    package init(
         index: Int, input: JSON, output: JSON?, error: String?, cause: String?, name: String, executionArn: String, stateMachineArn: String,
         startDate: Date, stopDate: Date
     ) {

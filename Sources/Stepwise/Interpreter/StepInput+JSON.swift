@@ -4,7 +4,7 @@ import StatesLanguage
 
 /// Step inputs as JSON, so the durable store can log them and a restarted engine replay them.
 extension StepInput {
-    public var json: JSON {
+    package var json: JSON {
         switch self {
         case .start: return ["kind": "start"]
         case .taskSucceeded(let task, let output): return ["kind": "taskSucceeded", "task": .int(task), "output": output]
@@ -27,7 +27,7 @@ extension StepInput {
         }
     }
 
-    public init?(json: JSON) {
+    package init?(json: JSON) {
         let task = json["task"]?.intValue ?? 0
         switch json["kind"]?.stringValue {
         case "start": self = .start

@@ -3,7 +3,7 @@ import StatesLanguage
 
 /// What the interpreter feeds itself: everything that can happen to an execution from outside.
 /// A log of these with their times is enough to rebuild the interpreter's state (replay).
-public enum StepInput: Sendable {
+package enum StepInput: Sendable {
     case start
     case taskSucceeded(task: Int, output: JSON)
     case taskFailed(task: Int, error: StatesError)

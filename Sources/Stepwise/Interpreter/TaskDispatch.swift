@@ -1,13 +1,13 @@
 import JSON
 
 /// A task to run: which resource, with what input and context, under which time limits.
-public struct TaskDispatch: Sendable {
-    public let id: Int
-    public let resource: String
-    public let input: JSON
-    public let context: JSON
-    public let stateName: String
-    public let timeoutSeconds: Int?
-    public let heartbeatSeconds: Int?
-    public let credentials: JSON?
+package struct TaskDispatch: Sendable {
+    package let id: Int
+    package let resource: String
+    package let input: JSON
+    package let context: JSON
+    package let stateName: String
+    package let timeoutSeconds: Int?
+    package let heartbeatSeconds: Int?
+    package let credentials: JSON?
 }

@@ -6,7 +6,7 @@ import JSON
 /// `record` is called synchronously from the execution's actor for every step: it must not block (queue the
 /// write and return). A step's input, the events it produced and the Map Runs it changed belong together: a
 /// journal persists all of them or none.
-public protocol ExecutionJournal: Sendable {
+package protocol ExecutionJournal: Sendable {
     /// Records one step of `execution`: the journal's one way in.
     func record(execution: ExecutionInfo, step: RecordedStep)
     func finished(execution: ExecutionInfo, result: ExecutionResult)
@@ -18,5 +18,5 @@ public protocol ExecutionJournal: Sendable {
 
 extension ExecutionJournal {
     /// A journal that keeps nothing durable has nothing to wait for.
-    public func durable(execution: ExecutionInfo, sequence: Int) async {}
+    package func durable(execution: ExecutionInfo, sequence: Int) async {}
 }

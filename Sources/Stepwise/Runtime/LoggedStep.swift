@@ -1,11 +1,11 @@
 import Foundation
 
 /// One logged step: what happened and when.
-public struct LoggedStep: Sendable {
-    public let time: Date
-    public let input: StepInput
+package struct LoggedStep: Sendable {
+    package let time: Date
+    package let input: StepInput
 
-    public init(time: Date, input: StepInput) {
+    package init(time: Date, input: StepInput) {
         self.time = time
         self.input = input
     }

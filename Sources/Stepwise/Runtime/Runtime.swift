@@ -32,7 +32,7 @@ public final class Runtime: Sendable {
     private let mapIO = Mutex<(any DistributedMapIO)?>(nil)
 
     /// Sets what reads Distributed Map items and writes their results (the local S3 of `StepwiseServices`).
-    public func setDistributedMapIO(_ io: any DistributedMapIO) {
+    package func setDistributedMapIO(_ io: any DistributedMapIO) {
         mapIO.withLock { $0 = io }
     }
 
@@ -73,8 +73,15 @@ public final class Runtime: Sendable {
 
     /// Starts an execution. Throws for an invalid name or when a Task's resource has no handler.
     public func start(
+        _ machine: StateMachine, input: JSON = .object(JSONObject()), name: String? = nil, clock: ClockKind? = nil
+    ) async throws(StartError) -> Execution {
+        await start(machine, info: try prepare(machine, input: input, name: name, clock: clock))
+    }
+
+    /// Starts an execution that records every step in `journal`.
+    package func start(
         _ machine: StateMachine, input: JSON = .object(JSONObject()), name: String? = nil, clock: ClockKind? = nil,
-        journal: (any ExecutionJournal)? = nil
+        journal: any ExecutionJournal
     ) async throws(StartError) -> Execution {
         await start(machine, info: try prepare(machine, input: input, name: name, clock: clock), journal: journal)
     }
@@ -82,7 +89,7 @@ public final class Runtime: Sendable {
     /// Checks what StartExecution checks (the name, a handler for every Task resource, the input size) and fixes
     /// the execution's facts: ARN, start time, seed, clock (this runtime's unless `clock` names one). A durable
     /// caller records them before starting.
-    public func prepare(
+    package func prepare(
         _ machine: StateMachine, input: JSON, name: String?, roleArn: String? = nil, stateMachineArn: String? = nil, clock: ClockKind? = nil
     ) throws(StartError) -> ExecutionInfo {
         let name = name ?? UUID().uuidString.lowercased()
@@ -104,7 +111,7 @@ public final class Runtime: Sendable {
     }
 
     /// Starts an execution whose facts were fixed by `prepare`, on the clock they name.
-    public func start(_ machine: StateMachine, info: ExecutionInfo, journal: (any ExecutionJournal)? = nil) async -> Execution {
+    package func start(_ machine: StateMachine, info: ExecutionInfo, journal: (any ExecutionJournal)? = nil) async -> Execution {
         let interpreter = Interpreter(definition: machine.definition, info: info)
         let driver = ExecutionDriver(interpreter: interpreter, resolvers: currentResolvers(), journal: journal, mapIO: mapIO.withLock { $0 })
         await driver.start()
@@ -117,7 +124,7 @@ public final class Runtime: Sendable {
     /// Rebuilds an execution from its logged steps (replaying them through a fresh interpreter with the same seed)
     /// and carries it on, on the clock `info` names: timers keep their original deadlines, tasks in flight are
     /// dispatched again.
-    public func resume(
+    package func resume(
         _ machine: StateMachine, info: ExecutionInfo, steps: [LoggedStep], journal: (any ExecutionJournal)? = nil
     ) async -> Execution {
         var interpreter = Interpreter(definition: machine.definition, info: info)

@@ -6,7 +6,7 @@ import StepwiseStore
 extension Engine {
     /// How a synchronous Express execution ended (StartSyncExecution's answer).
     public struct SyncRun: Sendable {
-        public var info: ExecutionInfo
+        package var info: ExecutionInfo
         public var result: ExecutionResult
     }
 
