@@ -30,7 +30,7 @@ extension StepFunctionsService {
                 name: prepared.name,
                 arn: "arn:aws:states:\(region):\(account):express:\(record.name):\(prepared.name):\(UUID().uuidString.lowercased())",
                 stateMachineName: record.name, stateMachineArn: record.arn, roleArn: record.roleArn, input: value,
-                startTime: prepared.startTime, region: region, seed: prepared.seed)
+                startTime: prepared.startTime, region: region, seed: prepared.seed, clock: prepared.clock)
             return (info, await runtime.start(machine, info: info))
         } catch {
             throw Self.refusal(error)

@@ -38,30 +38,25 @@ enum ResumeCommand: Command {
             output.error("stepwise resume: \(error.message)")
             return 2
         }
-        // An execution resumes on the clock it started with: one host per clock, over the one store.
-        var hosts: [RuntimeHost] = []
+        // Each execution resumes on the clock it started with (recorded with it), so one host serves all.
+        let host: RuntimeHost
         do {
-            for clock in [ClockKind.virtual, .real] {
-                hosts.append(
-                    try await RuntimeHost(
-                        HostOptions(
-                            clock: clock, database: .store(store), dataDirectory: arguments.value("data-dir") ?? DataDirectory.defaultPath,
-                            integrations: .command(resources: arguments.value("resources")), resumeInterval: nil)))
-            }
+            host = try await RuntimeHost(
+                HostOptions(
+                    clock: .real, database: .store(store), dataDirectory: arguments.value("data-dir") ?? DataDirectory.defaultPath,
+                    integrations: .command(resources: arguments.value("resources")), resumeInterval: nil))
         } catch {
             output.error("stepwise resume: \(error)")
             try? await store.close()
             return 2
         }
-        let virtual = hosts[0].durableRuntime
-        let real = hosts[1].durableRuntime
+        let durable = host.durableRuntime
         var status: Int32 = 0
-        var executions: [(Execution, DurableRuntime)] = []
+        var executions: [Execution] = []
         do {
             for record in try await store.runningExecutions() {
-                let durable = record.virtualTime ? virtual : real
                 do {
-                    executions.append((try await durable.resume(record), durable))
+                    executions.append(try await durable.resume(record))
                 } catch {
                     // One unreadable record must not keep the others from resuming; it stays RUNNING.
                     output.error("stepwise resume: cannot resume \(record.name) (\(record.arn)): \(RunCommand.message(of: error)); it stays RUNNING")
@@ -70,15 +65,15 @@ enum ResumeCommand: Command {
             }
         } catch {
             output.error("stepwise resume: \(RunCommand.message(of: error))")
-            try? await closeAll(virtual, real)
+            try? await durable.close()
             return 2
         }
-        let resumed = executions.map(\.0)
+        let resumed = executions
         let interrupt = Interrupt { _ in
             Task { for execution in resumed { await execution.stop(cause: "Stopped from the command line (interrupt)") } }
         }
         defer { interrupt.cancel() }
-        for (execution, durable) in executions {
+        for execution in executions {
             let result = await execution.result
             if let text = await Unrecorded.message(execution, durable, database: path) {
                 output.error("stepwise resume: \(text)")
@@ -90,7 +85,7 @@ enum ResumeCommand: Command {
                     ? RunCommand.summary(result, name: execution.name, history: []).serialized()
                     : "\(execution.name): \(result.status.rawValue)")
         }
-        do { try await closeAll(virtual, real) } catch {
+        do { try await durable.close() } catch {
             // After an unrecorded execution the final flush fails too; its message already says what to do.
             guard status == 0 else { return status }
             output.error("stepwise resume: \(RunCommand.message(of: error))")
@@ -99,14 +94,4 @@ enum ResumeCommand: Command {
         return status
     }
 
-    /// Both runtimes share the store: drain both journals, then close it once.
-    static func closeAll(_ first: DurableRuntime, _ second: DurableRuntime) async throws {
-        do {
-            try await first.drain()
-        } catch {
-            try? await second.close()  // closed in any case, so its lock is released
-            throw error
-        }
-        try await second.close()
-    }
 }

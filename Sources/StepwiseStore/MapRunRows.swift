@@ -3,20 +3,20 @@ import Stepwise
 
 /// What a step changed in Map Runs and their child executions, as rows ready to write: payloads and events are
 /// serialized by whoever builds it (the journal, on the execution's side), not on the store's serial queue.
-public struct MapRunRows: Sendable {
+package struct MapRunRows: Sendable {
     /// A child execution's row in `map_run_executions`.
-    public struct Child: Sendable {
+    package struct Child: Sendable {
         let arn, name, mapRunArn, stateMachineArn, parentArn, status, input: String
         let output, error, cause: String?
         let startDate: Double
         let stopDate: Double?
     }
 
-    public internal(set) var runs: [MapRunRecord]
-    public let children: [Child]
-    public let events: [(executionArn: String, row: EventRow)]
+    package internal(set) var runs: [MapRunRecord]
+    package let children: [Child]
+    package let events: [(executionArn: String, row: EventRow)]
 
-    public init(_ changes: MapRunChanges) {
+    package init(_ changes: MapRunChanges) {
         runs = changes.mapRuns
         children = changes.children.map { child in
             Child(

@@ -33,11 +33,6 @@ struct PendingLog {
     /// Steps plus events queued.
     var rows = 0
     var tails: [String: Tail] = [:]
-    /// The last write failure, refusing appends until a write succeeds (the queued entries are kept and retried).
-    var failure: StoreError?
-    /// Executions whose recording stopped after a failed write, with that failure: their stored log ends at its
-    /// last committed step, and appending to it (or finishing it) could only leave a gap.
-    var detached: [String: StoreError] = [:]
 
     /// Checks that `step` and `events` continue `tail` without gaps, and returns the new tail.
     static func advance(_ tail: Tail, arn: String, step: StepRow, events: [EventRow]) throws -> Tail {
@@ -62,6 +57,5 @@ struct PendingLog {
         finishes.removeAll(keepingCapacity: true)
         closed.removeAll(keepingCapacity: true)
         rows = 0
-        failure = nil
     }
 }

@@ -12,7 +12,7 @@ extension Store {
     /// - Throws: `.alreadyExists` when an execution with that ARN exists; the standing write failure (retried
     ///   first), since an execution started now could not be recorded; the failure of its commit.
     public func createExecution(_ execution: ExecutionRecord) async throws {
-        if log.failure != nil, !retryWrites(), let failure = log.failure {
+        if failures.standing != nil, !retryWrites(), let failure = failures.standing {
             throw StoreError(failure.kind, "cannot record a new execution: \(failure.message)", code: failure.code)
         }
         // A taken ARN (stored, or earlier in the same batch) is found by the insert itself (``commitCreates()``).
@@ -104,11 +104,7 @@ extension Store {
         arn: String, status: ExecutionRecord.Status, output: String? = nil,
         error: String? = nil, cause: String? = nil, stopDate: Date
     ) throws {
-        try checkRecorded(arn)
-        if let failure = log.failure {
-            log.detached[arn] = failure
-            throw failure
-        }
+        try failures.admit(arn)
         do {
             _ = try logTail(arn)
         } catch let error as StoreError where error.kind == .invalidArgument {
@@ -133,7 +129,7 @@ extension Store {
     public func abortExecution(
         arn: String, stopInput: String, abortedEvent: EventRow, error: String?, cause: String?, stopDate: Date
     ) throws {
-        try checkRecorded(arn)
+        try failures.checkRecorded(arn)
         let tail = try logTail(arn)
         var event = abortedEvent
         event.id = tail.eventId + 1

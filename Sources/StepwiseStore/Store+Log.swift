@@ -15,11 +15,7 @@ extension Store {
     ///   the event ids continue its history (1 first); `.notFound` / `.invalidArgument` for an unknown or
     ///   finished execution; the standing write failure (such as `.diskFull`); `.notRecorded` after it.
     public func append(arn: String, step: StepRow, events: [EventRow]) throws {
-        try checkRecorded(arn)
-        if let failure = log.failure {
-            log.detached[arn] = failure
-            throw failure
-        }
+        try failures.admit(arn)
         let tail = try PendingLog.advance(try logTail(arn), arn: arn, step: step, events: events)
         log.tails[arn] = tail
         log.entries.append(PendingLog.Entry(arn: arn, step: step, events: events))
@@ -75,7 +71,7 @@ extension Store {
 
     /// Keeps a write failure (appends are refused while it stands) and schedules the next attempt.
     func recordFailure(_ error: any Error) {
-        log.failure = error as? StoreError ?? StoreError(.sqlite, "\(error)")
+        failures.standing = error as? StoreError ?? StoreError(.sqlite, "\(error)")
         scheduleCommit(after: options.retryInterval)
     }
 
@@ -104,6 +100,7 @@ extension Store {
             statistics.steps += log.entries.count
             statistics.events += log.rows - log.entries.count
             log.removeCommitted()
+            failures.standing = nil
         }
         return result
     }

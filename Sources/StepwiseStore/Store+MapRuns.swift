@@ -6,7 +6,7 @@ extension Store {
     /// Queues one step like ``append(arn:step:events:)`` with what it changed in Map Runs and child executions:
     /// the group commit writes them in the step's transaction, so after a crash the store holds both or neither
     /// and a replay that regenerates them never has to write them again.
-    public func append(arn: String, step: StepRow, events: [EventRow], mapRuns: MapRunRows) throws {
+    package func append(arn: String, step: StepRow, events: [EventRow], mapRuns: MapRunRows) throws {
         try append(arn: arn, step: step, events: events)
         guard let last = log.entries.indices.last, log.entries[last].arn == arn, log.entries[last].step.seq == step.seq else {
             return try commit { database in try database.writeMapRuns(mapRuns) }  // the step was committed at once (queue full)

@@ -1,10 +1,10 @@
 extension Store {
     /// The write failure that stands (a full disk, say), if any: appends are refused until a write succeeds.
-    public var writeFailure: StoreError? { log.failure }
+    public var writeFailure: StoreError? { failures.standing }
 
     /// Executions whose recording stopped after a failed write, with the failure: each is stored RUNNING at its
     /// last committed step, waiting for ``resumeRecording(arn:)``.
-    public var unrecordedExecutions: [String: StoreError] { log.detached }
+    public var unrecordedExecutions: [String: StoreError] { failures.detached }
 
     /// Tries the writes a failure left queued; answers whether the store writes again (no failure stands).
     ///
@@ -12,9 +12,9 @@ extension Store {
     /// resuming: the failure is cleared and that attempt is the test.
     @discardableResult
     public func retryWrites() -> Bool {
-        if log.failure != nil, log.isEmpty { log.failure = nil }
+        if failures.standing != nil, log.isEmpty { failures.standing = nil }
         commitRecordingFailure()
-        return log.failure == nil
+        return failures.standing == nil
     }
 
     /// Accepts appends for an execution again after its recording stopped: its log continues from its last
@@ -22,19 +22,8 @@ extension Store {
     ///
     /// - Throws: the standing write failure while there is one (the stored log may still grow by queued steps).
     public func resumeRecording(arn: String) throws {
-        guard log.detached[arn] != nil else { return }
-        if let failure = log.failure { throw failure }
-        log.detached[arn] = nil
+        guard try failures.reattach(arn) else { return }
         log.tails[arn] = nil
-    }
-
-    /// Throws `.notRecorded` for an execution whose recording stopped.
-    func checkRecorded(_ arn: String) throws {
-        guard let reason = log.detached[arn] else { return }
-        throw StoreError(
-            .notRecorded,
-            "execution \(arn) is not recorded since a failed write (\(reason.kind.rawValue): \(reason.message)); "
-                + "it stays RUNNING at its last recorded step")
     }
 }
 

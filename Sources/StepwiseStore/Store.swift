@@ -68,6 +68,8 @@ public actor Store {
     /// Held by a writer from open to close, so one process at a time drives the database's executions.
     private var writerLock: WriterLock?
     var log = PendingLog()
+    /// The write failure that stands and the executions whose recording it stopped.
+    var failures = WriteFailures()
     /// Starts waiting for the commit that stores them.
     var creates: [PendingCreate] = []
     var commitTask: Task<Void, Never>?

@@ -167,4 +167,30 @@ struct ResumeTimingTests {
         #expect(exited.timestamp.timeIntervalSince(resumedAt) < 0.5)
         try await second.close()
     }
+
+    @Test(
+        "One runtime resumes each execution on the clock it started with: a virtual execution's hour-long Wait takes no time on a runtime whose default clock is real"
+    )
+    func resumesOnItsOwnClock() async throws {
+        let definition = """
+            {"StartAt": "Block", "States": {
+              "Block": {"Type": "Task", "Resource": "\(Self.block)", "Next": "Long"},
+              "Long": {"Type": "Wait", "Seconds": 3600, "End": true}}}
+            """
+        let path = try Fixture.path()
+        let calls = Calls()
+        let first = try await Self.durable(path, clock: .real, blocking: true, calls: calls)
+        let machine = try StateMachine(text: definition, name: "Clocks")
+        let execution = try await first.start(machine, definition: definition, input: [:], name: "clocks", clock: .virtual)
+        #expect(try await first.store.execution(arn: execution.arn)?.virtualTime == true)
+        try await Self.waitFor(1, .lambdaFunctionScheduled, in: execution)
+        try await Self.crash(first, execution)
+
+        let second = try await Self.durable(path, clock: .real, blocking: false, calls: calls)
+        let (_, result, history) = try await Self.resumeOne(second)
+        #expect(result.status == .succeeded)
+        let wait = Self.offsets(history, .waitStateExited)[0] - Self.offsets(history, .waitStateEntered)[0]
+        #expect((wait * 1000).rounded() / 1000 == 3600)
+        try await second.close()
+    }
 }

@@ -10,14 +10,10 @@ final class MapRunJournal: ExecutionJournal {
     let changes = Mutex<[MapRunChanges]>([])
     let info = Mutex<ExecutionInfo?>(nil)
 
-    func record(execution: ExecutionInfo, sequence: Int, time: Date, input: StepInput, events: [HistoryEvent]) {
-        record(execution: execution, sequence: sequence, time: time, input: input, events: events, mapRuns: MapRunChanges())
-    }
-
-    func record(execution: ExecutionInfo, sequence: Int, time: Date, input: StepInput, events: [HistoryEvent], mapRuns: MapRunChanges) {
+    func record(execution: ExecutionInfo, step: RecordedStep) {
         info.withLock { $0 = execution }
-        steps.withLock { $0.append(LoggedStep(time: time, input: StepInput(json: input.json)!)) }
-        changes.withLock { $0.append(mapRuns) }
+        steps.withLock { $0.append(LoggedStep(time: step.time, input: StepInput(json: step.input.json)!)) }
+        changes.withLock { $0.append(step.mapRuns) }
     }
 
     func finished(execution: ExecutionInfo, result: ExecutionResult) {}

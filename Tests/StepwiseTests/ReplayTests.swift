@@ -9,10 +9,10 @@ final class MemoryJournal: ExecutionJournal {
     let events = Mutex<[HistoryEvent]>([])
     let info = Mutex<ExecutionInfo?>(nil)
 
-    func record(execution: ExecutionInfo, sequence: Int, time: Date, input: StepInput, events new: [HistoryEvent]) {
+    func record(execution: ExecutionInfo, step: RecordedStep) {
         info.withLock { $0 = execution }
-        steps.withLock { $0.append(LoggedStep(time: time, input: StepInput(json: input.json)!)) }
-        events.withLock { $0.append(contentsOf: new) }
+        steps.withLock { $0.append(LoggedStep(time: step.time, input: StepInput(json: step.input.json)!)) }
+        events.withLock { $0.append(contentsOf: step.events) }
     }
 
     func finished(execution: ExecutionInfo, result: ExecutionResult) {}

@@ -10,6 +10,20 @@ extension Interpreter {
         try field.select(from: roots.input, roots: roots)
     }
 
+    /// The effective input of the frame's current state (asl-reference §2.1 steps 1–2): what a Task runs with, a
+    /// Parallel's branches start from and a Pass passes on. JSONata: `Arguments` evaluated against the raw input
+    /// (the raw input without them); JSONPath: InputPath, then Parameters. `context` is `$$` when the caller has
+    /// built it already (a Task's, with its token); otherwise the state's own.
+    mutating func effectiveInput(_ frameId: Int, _ state: State, _ raw: JSON, context: JSON? = nil) throws(StatesError) -> JSON {
+        if state.isJSONata {
+            guard let arguments = state.io.arguments else { return raw }
+            return try evaluate(arguments, frameId, bindings(frameId, input: raw, context: context))
+        }
+        let selected = try applyInputPath(state.io.inputPath, roots(frameId, input: raw, context: context))
+        guard let parameters = state.io.parameters else { return selected }
+        return try parameters.evaluate(roots(frameId, input: selected, context: context))
+    }
+
     /// ResultPath (step 5): the result placed into the raw input.
     func applyResultPath(_ field: DataPath, rawInput: JSON, result: JSON) throws(StatesError) -> JSON {
         try field.place(result, into: rawInput)

@@ -5,15 +5,7 @@ import StatesLanguage
 /// Parallel and Map: a state whose work is a set of child scopes (asl-reference §1.3, §7.3).
 extension Interpreter {
     mutating func startParallel(_ frameId: Int, _ state: State, _ branches: [Machine]) throws(StatesError) -> Outcome {
-        let raw = frames[frameId].rawInput
-        let input: JSON
-        if state.isJSONata {
-            input =
-                try state.io.arguments.map { template throws(StatesError) in try evaluate(template, frameId, bindings(frameId, input: raw)) } ?? raw
-        } else {
-            let effective = try applyInputPath(state.io.inputPath, roots(frameId, input: raw))
-            input = try state.io.parameters?.evaluate(roots(frameId, input: effective)) ?? effective
-        }
+        let input = try effectiveInput(frameId, state, frames[frameId].rawInput)
         record(frameId, .parallelStateStarted, .none)
         frames[frameId].phase = .fanOut(FanOut(kind: .parallel, inputs: Array(repeating: input, count: branches.count), maxConcurrency: 0))
         return startChildren(frameId)

@@ -226,7 +226,7 @@ extension Interpreter {
     }
 
     /// Hands over what the steps so far changed in Map Runs and child executions.
-    public mutating func drainMapRunChanges() -> MapRunChanges {
+    package mutating func drainMapRunChanges() -> MapRunChanges {
         var changes = MapRunChanges()
         guard !mapRunChanges.runs.isEmpty || !mapRunChanges.events.isEmpty || !mapRunChanges.children.isEmpty else { return changes }
         changes.mapRuns = mapRunChanges.runs.sorted().map { mapRuns[$0].record }
@@ -237,7 +237,7 @@ extension Interpreter {
     }
 
     /// The Map Runs of the execution so far, oldest first.
-    public var mapRunRecords: [MapRunRecord] { mapRuns.map(\.record) }
+    package var mapRunRecords: [MapRunRecord] { mapRuns.map(\.record) }
 
     /// A child's name and ARN: `…:execution:<machine>/<label>:<name>` for STANDARD children,
     /// `…:express:<machine>/<label>:<name>:<id>` for EXPRESS ones. The name is UUID-shaped: the Map Run's id with

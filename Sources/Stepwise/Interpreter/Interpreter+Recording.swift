@@ -53,8 +53,8 @@ extension Interpreter {
 }
 
 /// ISO-8601 timestamps as AWS writes them in the context object: UTC, milliseconds, `Z`.
-public enum ISOTimestamp {
-    public static func format(_ date: Date) -> String {
+package enum ISOTimestamp {
+    package static func format(_ date: Date) -> String {
         let millis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
         let days = millis >= 0 ? millis / 86_400_000 : (millis - 86_399_999) / 86_400_000
         let msOfDay = millis - days * 86_400_000

@@ -56,8 +56,7 @@ extension Interpreter {
             let output = try state.io.output.map { template throws(StatesError) in try evaluate(template, frameId, bindings) } ?? raw
             return try exit(frameId, state, output: output, assigned: assigned, next: state.next)
         }
-        var effective = try applyInputPath(state.io.inputPath, roots(frameId, input: raw))
-        if let parameters = state.io.parameters { effective = try parameters.evaluate(roots(frameId, input: effective)) }
+        let effective = try effectiveInput(frameId, state, raw)  // evaluated beside a Result too: its errors stand
         let value = result ?? effective
         let assigned = try evaluateAssign(state.assign, frameId, input: value, bindings: [:])
         let placed = try applyResultPath(state.io.resultPath, rawInput: raw, result: value)

@@ -10,16 +10,7 @@ extension Interpreter {
         nextTaskId += 1
         let token = task.resource.hasSuffix(".waitForTaskToken") ? "\(info.arn)#\(taskId)" : nil
         let context = contextObject(frameId, taskToken: token)
-        let parameters: JSON
-        if state.isJSONata {
-            parameters =
-                try state.io.arguments.map { template throws(StatesError) in
-                    try evaluate(template, frameId, bindings(frameId, input: raw, context: context))
-                } ?? raw
-        } else {
-            let effective = try applyInputPath(state.io.inputPath, roots(frameId, input: raw, context: context))
-            parameters = try state.io.parameters?.evaluate(roots(frameId, input: effective, context: context)) ?? effective
-        }
+        let parameters = try effectiveInput(frameId, state, raw, context: context)
         try checkSize(parameters, state.name)
         let timeout = try resolveSeconds(task.timeoutSeconds, frameId, raw, field: "TimeoutSeconds")
         let heartbeat = try resolveSeconds(task.heartbeatSeconds, frameId, raw, field: "HeartbeatSeconds")

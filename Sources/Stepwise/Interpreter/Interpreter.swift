@@ -6,16 +6,16 @@ import StatesLanguage
 /// a stop), it advances every state it can synchronously, records history events, and returns the effects
 /// the driver must perform (STYLE.md, practice 11). No I/O, no clock, no concurrency: time comes in as `now`,
 /// randomness from a seeded generator in the state, so a replay of the same inputs gives the same history.
-public struct Interpreter: Sendable {
-    public let definition: StateMachineDefinition
-    public let info: ExecutionInfo
-    public internal(set) var status: ExecutionStatus = .running
-    public internal(set) var output: JSON?
-    public internal(set) var error: String?
-    public internal(set) var cause: String?
+package struct Interpreter: Sendable {
+    package let definition: StateMachineDefinition
+    package let info: ExecutionInfo
+    package internal(set) var status: ExecutionStatus = .running
+    package internal(set) var output: JSON?
+    package internal(set) var error: String?
+    package internal(set) var cause: String?
     /// Events recorded since the driver last drained them.
-    public internal(set) var newEvents: [HistoryEvent] = []
-    public internal(set) var eventCount = 0
+    package internal(set) var newEvents: [HistoryEvent] = []
+    package internal(set) var eventCount = 0
 
     /// Every frame of the execution by id (its index); ended frames stay as released tombstones.
     var frames: [Frame] = []
@@ -53,13 +53,13 @@ public struct Interpreter: Sendable {
     }
 
     /// The history limit of a Standard execution (asl-reference §9).
-    public static let maxHistoryEvents = 25_000
+    package static let maxHistoryEvents = 25_000
     /// The payload limit for inputs, outputs and results (asl-reference §9).
-    public static let maxPayloadBytes = 262_144
+    package static let maxPayloadBytes = 262_144
     /// The limit on all of an execution's variables together (asl-reference §9).
-    public static let maxVariableBytes = 10_485_760
+    package static let maxVariableBytes = 10_485_760
 
-    public init(definition: StateMachineDefinition, info: ExecutionInfo) {
+    package init(definition: StateMachineDefinition, info: ExecutionInfo) {
         let seed = info.seed
         self.definition = definition
         self.info = info
@@ -74,7 +74,7 @@ public struct Interpreter: Sendable {
     }
 
     /// Handles one input at time `now` and returns the effects to perform. New history events are in `newEvents`.
-    public mutating func handle(_ input: StepInput, now: Date) -> [Action] {
+    package mutating func handle(_ input: StepInput, now: Date) -> [Action] {
         self.now = max(now, self.now)
         guard status == .running else { return [] }
         switch input {
@@ -103,7 +103,7 @@ public struct Interpreter: Sendable {
     }
 
     /// Hands over the events recorded so far.
-    public mutating func drainEvents() -> [HistoryEvent] {
+    package mutating func drainEvents() -> [HistoryEvent] {
         defer { newEvents.removeAll(keepingCapacity: true) }
         return newEvents
     }

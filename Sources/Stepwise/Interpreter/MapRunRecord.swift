@@ -26,7 +26,7 @@ public struct MapRunRecord: Sendable, Equatable {
             ]
         }
 
-        public init(json: JSON) {
+        package init(json: JSON) {
             pending = json["pending"]?.intValue ?? 0
             running = json["running"]?.intValue ?? 0
             succeeded = json["succeeded"]?.intValue ?? 0
@@ -52,7 +52,7 @@ public struct MapRunRecord: Sendable, Equatable {
     public var itemCounts: Counts
     public var executionCounts: Counts
 
-    public init(
+    package init(
         arn: String, executionArn: String, stateMachineArn: String, startDate: Date, stopDate: Date? = nil, status: Status = .running,
         maxConcurrency: Int, toleratedFailurePercentage: Double, toleratedFailureCount: Int, itemCounts: Counts, executionCounts: Counts
     ) {
@@ -72,40 +72,40 @@ public struct MapRunRecord: Sendable, Equatable {
 
 /// A child execution of a Distributed Map with STANDARD children: recorded and linked to its Map Run, so
 /// DescribeExecution, ListExecutions(mapRunArn) and GetExecutionHistory show it.
-public struct MapChildExecution: Sendable, Equatable {
-    public let arn: String
-    public let name: String
-    public let mapRunArn: String
+package struct MapChildExecution: Sendable, Equatable {
+    package let arn: String
+    package let name: String
+    package let mapRunArn: String
     /// `<parent machine ARN>/<label>`.
-    public let stateMachineArn: String
+    package let stateMachineArn: String
     /// The execution that runs the Map state.
-    public let parentArn: String
-    public let input: JSON
-    public let startDate: Date
-    public var status: ExecutionStatus = .running
-    public var output: JSON?
-    public var error: String?
-    public var cause: String?
-    public var stopDate: Date?
+    package let parentArn: String
+    package let input: JSON
+    package let startDate: Date
+    package var status: ExecutionStatus = .running
+    package var output: JSON?
+    package var error: String?
+    package var cause: String?
+    package var stopDate: Date?
 }
 
 /// One event of a child execution's history.
-public struct MapChildEvent: Sendable {
-    public let executionArn: String
-    public let event: HistoryEvent
+package struct MapChildEvent: Sendable {
+    package let executionArn: String
+    package let event: HistoryEvent
 }
 
 /// What one step changed besides the execution's own history: Map Runs started, counted, updated or ended,
 /// and the child executions and child history events they recorded. A journal stores them with the step.
-public struct MapRunChanges: Sendable {
+package struct MapRunChanges: Sendable {
     /// The latest state of every Map Run the step changed.
-    public var mapRuns: [MapRunRecord] = []
+    package var mapRuns: [MapRunRecord] = []
     /// The latest state of every child execution the step started or ended.
-    public var children: [MapChildExecution] = []
+    package var children: [MapChildExecution] = []
     /// New child history events, in the order they happened.
-    public var childEvents: [MapChildEvent] = []
+    package var childEvents: [MapChildEvent] = []
 
-    public init() {}
+    package init() {}
 
-    public var isEmpty: Bool { mapRuns.isEmpty && children.isEmpty && childEvents.isEmpty }
+    package var isEmpty: Bool { mapRuns.isEmpty && children.isEmpty && childEvents.isEmpty }
 }

@@ -4,7 +4,7 @@ import StatesLanguage
 
 /// Step inputs as JSON, so the durable store can log them and a restarted engine replay them.
 extension StepInput {
-    public var json: JSON {
+    package var json: JSON {
         switch self {
         case .start: return ["kind": "start"]
         case .taskSucceeded(let task, let output): return ["kind": "taskSucceeded", "task": .int(task), "output": output]
@@ -27,7 +27,7 @@ extension StepInput {
         }
     }
 
-    public init?(json: JSON) {
+    package init?(json: JSON) {
         let task = json["task"]?.intValue ?? 0
         switch json["kind"]?.stringValue {
         case "start": self = .start
@@ -50,17 +50,5 @@ extension StepInput {
                 toleratedFailurePercentage: json["toleratedFailurePercentage"]?.doubleValue)
         default: return nil
         }
-    }
-}
-
-extension Interpreter {
-    /// After a replay, what a new driver must do to carry on: re-arm every pending timer at its original deadline
-    /// and dispatch again every task that was in flight (at-least-once, as on AWS).
-    public var resumeActions: [Action] {
-        guard status == .running else { return [] }
-        let timerActions = timerDeadlines.sorted { $0.key < $1.key }.map { Action.schedule(timer: $0.key, deadline: $0.value) }
-        let taskActions = inFlight.sorted { $0.key < $1.key }.map { Action.dispatch($0.value) }
-        let ioActions = pendingMapIO.sorted { $0.key < $1.key }.map { Action.mapIO($0.value.request) }
-        return timerActions + taskActions + ioActions
     }
 }

@@ -4,36 +4,19 @@ import JSON
 /// Where a driver writes down every step of an execution, in order, so it can be replayed after a crash.
 ///
 /// `record` is called synchronously from the execution's actor for every step: it must not block (queue the
-/// write and return). A step's input and the events it produced belong together: a journal persists both or
-/// neither.
-public protocol ExecutionJournal: Sendable {
-    func record(execution: ExecutionInfo, sequence: Int, time: Date, input: StepInput, events: [HistoryEvent])
-    /// Records a step that also changed Map Runs or their child executions; both persist with the step, or neither.
-    func record(execution: ExecutionInfo, sequence: Int, time: Date, input: StepInput, events: [HistoryEvent], mapRuns: MapRunChanges)
+/// write and return). A step's input, the events it produced and the Map Runs it changed belong together: a
+/// journal persists all of them or none.
+package protocol ExecutionJournal: Sendable {
+    /// Records one step of `execution`: the journal's one way in.
+    func record(execution: ExecutionInfo, step: RecordedStep)
     func finished(execution: ExecutionInfo, result: ExecutionResult)
     /// Returns once every step recorded so far for `execution` (up to `sequence`) is durable: a crash after this
     /// returns replays them. The driver dispatches a task only after the step that decided it is durable, so a
-    /// crash can re-run only the tasks that were in flight (write-ahead; see `ExecutionDriver`).
+    /// crash can re-run only the tasks that were in flight (write-ahead; see `WriteAheadJournal`).
     func durable(execution: ExecutionInfo, sequence: Int) async
 }
 
 extension ExecutionJournal {
-    /// A journal that does not keep Map Runs records the step alone.
-    public func record(execution: ExecutionInfo, sequence: Int, time: Date, input: StepInput, events: [HistoryEvent], mapRuns: MapRunChanges) {
-        record(execution: execution, sequence: sequence, time: time, input: input, events: events)
-    }
-
     /// A journal that keeps nothing durable has nothing to wait for.
-    public func durable(execution: ExecutionInfo, sequence: Int) async {}
-}
-
-/// One logged step: what happened and when.
-public struct LoggedStep: Sendable {
-    public let time: Date
-    public let input: StepInput
-
-    public init(time: Date, input: StepInput) {
-        self.time = time
-        self.input = input
-    }
+    package func durable(execution: ExecutionInfo, sequence: Int) async {}
 }

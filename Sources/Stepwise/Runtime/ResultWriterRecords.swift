@@ -5,18 +5,18 @@ import JSON
 /// "ResultWriter (Map)"): NONE gives each child's output with its execution's metadata (the default when results
 /// go to S3), COMPACT only the outputs, FLATTEN the outputs with array outputs spliced in. A failed child is
 /// always given with its metadata, whatever the transformation.
-public enum ResultTransformation: String, Sendable {
+package enum ResultTransformation: String, Sendable {
     case none = "NONE"
     case compact = "COMPACT"
     case flatten = "FLATTEN"
 
     /// The transformation a WriterConfig asks for (NONE when it names none).
-    public init(writerConfig: JSON?) {
+    package init(writerConfig: JSON?) {
         self = writerConfig?["Transformation"]?.stringValue.flatMap(ResultTransformation.init) ?? .none
     }
 
     /// The records of `results` in child order.
-    public func records(_ results: [MapChildResult]) -> [JSON] {
+    package func records(_ results: [MapChildResult]) -> [JSON] {
         var records: [JSON] = []
         records.reserveCapacity(results.count)
         var dates = DateTexts()
@@ -34,10 +34,10 @@ public enum ResultTransformation: String, Sendable {
 
 /// ISO 8601 texts of dates, remembering the last one: children of one run mostly start and stop at the same
 /// instants (all of them under the virtual clock), and formatting was a tenth of writing 100,000 records.
-public struct DateTexts {
+package struct DateTexts {
     private var last: (date: Date, text: String)?
 
-    public init() {}
+    package init() {}
 
     mutating func text(_ date: Date) -> String {
         if let last, last.date == date { return last.text }
@@ -60,7 +60,7 @@ extension MapChildResult {
     /// The child execution as AWS's result files describe it, keys in AWS's (alphabetical) order: ARN, name, state
     /// machine, status, dates (ISO 8601), input, and its output or error and cause; redrive fields as for a child
     /// that only its Map Run can redrive.
-    public func metadata(_ dates: inout DateTexts) -> JSON {
+    package func metadata(_ dates: inout DateTexts) -> JSON {
         let (start, stop) = (JSON.string(dates.text(startDate)), JSON.string(dates.text(stopDate)))
         let input = JSON.string(input.serialized())
         guard let output else {
@@ -82,7 +82,7 @@ extension MapChildResult {
     }
 
     /// The metadata record of one child.
-    public var metadata: JSON {
+    package var metadata: JSON {
         var dates = DateTexts()
         return metadata(&dates)
     }

@@ -17,6 +17,9 @@ public enum ClockKind: Sendable {
 /// whose executions are recorded in SQLite step by step and resume after a crash) and `ExecutionDriver` (what
 /// drives one execution).
 ///
+/// `clock` is the clock executions run on unless their start names another; an execution keeps its clock for
+/// good (``ExecutionInfo/clock``), so one runtime resumes virtual and real executions alike.
+///
 /// ```swift
 /// let runtime = Runtime(clock: .virtual)
 /// runtime.register("arn:aws:lambda:*:*:function:validate") { input, context in input }
@@ -33,7 +36,7 @@ public final class Runtime: Sendable {
     private let mapIO = Mutex<(any DistributedMapIO)?>(nil)
 
     /// Sets what reads Distributed Map items and writes their results (the local S3 of `StepwiseServices`).
-    public func setDistributedMapIO(_ io: any DistributedMapIO) {
+    package func setDistributedMapIO(_ io: any DistributedMapIO) {
         mapIO.withLock { $0 = io }
     }
 
@@ -74,15 +77,24 @@ public final class Runtime: Sendable {
 
     /// Starts an execution. Throws for an invalid name or when a Task's resource has no handler.
     public func start(
-        _ machine: StateMachine, input: JSON = .object(JSONObject()), name: String? = nil, journal: (any ExecutionJournal)? = nil
+        _ machine: StateMachine, input: JSON = .object(JSONObject()), name: String? = nil, clock: ClockKind? = nil
     ) async throws(StartError) -> Execution {
-        await start(machine, info: try prepare(machine, input: input, name: name), journal: journal)
+        await start(machine, info: try prepare(machine, input: input, name: name, clock: clock))
+    }
+
+    /// Starts an execution that records every step in `journal`.
+    package func start(
+        _ machine: StateMachine, input: JSON = .object(JSONObject()), name: String? = nil, clock: ClockKind? = nil,
+        journal: any ExecutionJournal
+    ) async throws(StartError) -> Execution {
+        await start(machine, info: try prepare(machine, input: input, name: name, clock: clock), journal: journal)
     }
 
     /// Checks what StartExecution checks (the name, a handler for every Task resource, the input size) and fixes
-    /// the execution's facts: ARN, start time, seed. A durable caller records them before starting.
-    public func prepare(
-        _ machine: StateMachine, input: JSON, name: String?, roleArn: String? = nil, stateMachineArn: String? = nil
+    /// the execution's facts: ARN, start time, seed, clock (this runtime's unless `clock` names one). A durable
+    /// caller records them before starting.
+    package func prepare(
+        _ machine: StateMachine, input: JSON, name: String?, roleArn: String? = nil, stateMachineArn: String? = nil, clock: ClockKind? = nil
     ) throws(StartError) -> ExecutionInfo {
         let name = name ?? UUID().uuidString.lowercased()
         guard ExecutionName.isValid(name) else { throw StartError(code: "InvalidName", message: "Invalid Name: '\(name)'") }
@@ -98,14 +110,14 @@ public final class Runtime: Sendable {
         return ExecutionInfo(
             name: name, arn: arn, stateMachineName: machine.name,
             stateMachineArn: stateMachineArn ?? self.stateMachineArn(machine.name),
-            roleArn: roleArn ?? defaultRoleArn, input: input, startTime: Date(), region: region, seed: UInt64.random(in: 0...UInt64.max))
+            roleArn: roleArn ?? defaultRoleArn, input: input, startTime: Date(), region: region, seed: UInt64.random(in: 0...UInt64.max),
+            clock: clock ?? self.clock)
     }
 
-    /// Starts an execution whose facts were fixed by `prepare`.
-    public func start(_ machine: StateMachine, info: ExecutionInfo, journal: (any ExecutionJournal)? = nil) async -> Execution {
+    /// Starts an execution whose facts were fixed by `prepare`, on the clock they name.
+    package func start(_ machine: StateMachine, info: ExecutionInfo, journal: (any ExecutionJournal)? = nil) async -> Execution {
         let interpreter = Interpreter(definition: machine.definition, info: info)
-        let driver = ExecutionDriver(
-            interpreter: interpreter, handlers: currentResolvers(), virtual: clock == .virtual, journal: journal, mapIO: mapIO.withLock { $0 })
+        let driver = ExecutionDriver(interpreter: interpreter, resolvers: currentResolvers(), journal: journal, mapIO: mapIO.withLock { $0 })
         await driver.start()
         return Execution(name: info.name, arn: info.arn, startDate: info.startTime, driver: driver)
     }
@@ -114,8 +126,9 @@ public final class Runtime: Sendable {
     public var defaultRoleArn: String { "arn:aws:iam::\(account):role/stepwise-execution" }
 
     /// Rebuilds an execution from its logged steps (replaying them through a fresh interpreter with the same seed)
-    /// and carries it on: timers keep their original deadlines, tasks in flight are dispatched again.
-    public func resume(
+    /// and carries it on, on the clock `info` names: timers keep their original deadlines, tasks in flight are
+    /// dispatched again.
+    package func resume(
         _ machine: StateMachine, info: ExecutionInfo, steps: [LoggedStep], journal: (any ExecutionJournal)? = nil
     ) async -> Execution {
         var interpreter = Interpreter(definition: machine.definition, info: info)
@@ -126,7 +139,7 @@ public final class Runtime: Sendable {
             _ = interpreter.drainMapRunChanges()  // stored with their steps already
         }
         let driver = ExecutionDriver(
-            interpreter: interpreter, handlers: currentResolvers(), virtual: clock == .virtual, journal: journal, history: history,
+            interpreter: interpreter, resolvers: currentResolvers(), journal: journal, history: history,
             sequence: steps.count, now: steps.last?.time, mapIO: mapIO.withLock { $0 })
         // A crash between recording the execution and its first step leaves nothing to replay: start it now.
         if steps.isEmpty { await driver.start() } else { await driver.resume() }

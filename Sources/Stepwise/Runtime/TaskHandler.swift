@@ -36,6 +36,8 @@ public struct TaskContext: Sendable {
 
     /// The engine's id of this task within the execution (stable across a resume).
     public let taskId: Int
+    /// The clock the execution runs on; a child execution the task starts runs on it too.
+    package let clock: ClockKind
 
     /// A context outside an execution, for calling handlers and services directly (tests, tools): heartbeats
     /// and reports go nowhere, sleeps use real time.
@@ -51,9 +53,10 @@ public struct TaskContext: Sendable {
         resource: String, stateName: String, executionName: String, executionArn: String, contextObject: JSON,
         timeoutFlag: TimeoutFlag = TimeoutFlag(),
         reportHeartbeat: @escaping @Sendable () async -> Void, sleeper: @escaping @Sendable (Double) async throws -> Void,
-        report: @escaping @Sendable (StepInput) async -> Void, taskId: Int
+        report: @escaping @Sendable (StepInput) async -> Void, taskId: Int, clock: ClockKind = .real
     ) {
         self.timeoutFlag = timeoutFlag
+        self.clock = clock
         self.resource = resource
         self.stateName = stateName
         self.executionName = executionName

@@ -42,7 +42,7 @@ struct NestedExecutions: TaskResolver {
             let execution = try await durable.start(
                 try StateMachine(text: machine.definition, name: machine.name), definition: machine.definition, input: request.input,
                 name: name, stateMachineArn: machine.arn, roleArn: machine.roleArn, revisionId: machine.revisionId,
-                parentArn: parent.executionArn)
+                parentArn: parent.executionArn, clock: parent.clock)
             guard let record = try await store.execution(arn: execution.arn) else {
                 throw StatesError.runtime("The child execution was not recorded")
             }

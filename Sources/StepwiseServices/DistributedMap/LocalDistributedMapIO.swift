@@ -5,12 +5,12 @@ import Stepwise
 /// A Distributed Map's ItemReader and ResultWriter on the local S3 (asl-reference §1.3 Map): items from a JSON,
 /// JSONL or CSV object, an S3 inventory manifest, or an object listing; results written as a manifest plus
 /// SUCCEEDED / FAILED / PENDING files under `<Prefix>/<map run id>/`.
-public struct LocalDistributedMapIO: DistributedMapIO {
+package struct LocalDistributedMapIO: DistributedMapIO {
     let store: S3Store
 
-    public init(store: S3Store) { self.store = store }
+    package init(store: S3Store) { self.store = store }
 
-    public func perform(_ request: MapIORequest, execution: ExecutionInfo) async throws -> JSON {
+    package func perform(_ request: MapIORequest, execution: ExecutionInfo) async throws -> JSON {
         switch request.kind {
         case .readItems(let resource, let arguments, let readerConfig, let maxItems):
             let items = try readItems(resource: resource, arguments: arguments, config: readerConfig)

@@ -12,8 +12,7 @@ extension DurableRuntime {
     public func stopUnattended(arn: String, error: String?, cause: String?, date: Date = Date()) async throws -> Bool {
         await journal.barrier()  // an execution that just ended here has its end written first
         guard execution(arn: arn) == nil, try await store.execution(arn: arn)?.status == .running else { return false }
-        try await store.resumeRecording(arn: arn)
-        recovery.withLock { _ = $0.unrecorded.removeValue(forKey: arn) }
+        try await recovery.reattach(arn)
         let event = HistoryEvent(id: 0, previousEventId: 0, timestamp: date, type: .executionAborted, details: .failure(error: error, cause: cause))
         try await store.abortExecution(
             arn: arn, stopInput: StepInput.stop(error: error, cause: cause).json.serialized(), abortedEvent: EventRow(event), error: error,

@@ -20,8 +20,7 @@ public final class DurableRuntime: Sendable {
     public let runtime: Runtime
     let journal: StoreJournal
     let live = Mutex<[String: Live]>([:])
-    let recovery = Mutex(Recovery())
-    let resumeInterval: Duration?
+    let recovery: RecordingRecovery
     let onNotice: @Sendable (RecordingNotice) -> Void
 
     /// A running execution and the recording it writes through.
@@ -40,28 +39,28 @@ public final class DurableRuntime: Sendable {
     ) {
         self.store = store
         self.runtime = runtime
-        self.resumeInterval = resumeInterval
         self.onNotice = onNotice
-        let relay = FailureRelay()
-        journal = StoreJournal(store: store) { relay.forward($0) }
-        relay.target.withLock { $0 = FailureRelay.Weak(self) }
+        recovery = RecordingRecovery(store: store, interval: resumeInterval, onNotice: onNotice)
+        journal = StoreJournal(store: store, recovery: recovery)
+        recovery.attach(self)
     }
 
     /// Starts and records an execution of `machine`, whose exact definition text is `definition` (revision
     /// `revisionId` of the state machine, when it has one); `parentArn` links a nested execution to its parent.
+    /// It runs on `clock`, else on the runtime's, and resumes on the same one.
     ///
     /// - Throws: `StartError`; a `StoreError` when the execution cannot be stored (the store's standing write
     ///   failure included): then nothing started.
     public func start(
         _ machine: StateMachine, definition: String, input: JSON, name: String? = nil, stateMachineArn: String? = nil, roleArn: String? = nil,
-        revisionId: String? = nil, parentArn: String? = nil
+        revisionId: String? = nil, parentArn: String? = nil, clock: ClockKind? = nil
     ) async throws -> Execution {
-        let info = try runtime.prepare(machine, input: input, name: name, roleArn: roleArn, stateMachineArn: stateMachineArn)
+        let info = try runtime.prepare(machine, input: input, name: name, roleArn: roleArn, stateMachineArn: stateMachineArn, clock: clock)
         try await store.createExecution(
             ExecutionRecord(
                 arn: info.arn, name: info.name, stateMachineArn: info.stateMachineArn, revisionId: revisionId, definition: definition,
                 input: input.serialized(),
-                startDate: info.startTime, parentArn: parentArn, seed: Int64(bitPattern: info.seed), virtualTime: runtime.clock == .virtual))
+                startDate: info.startTime, parentArn: parentArn, seed: Int64(bitPattern: info.seed), virtualTime: info.clock == .virtual))
         let recording = journal.recording()
         return track(await runtime.start(machine, info: info, journal: recording), recording: recording.id)
     }
@@ -83,19 +82,19 @@ public final class DurableRuntime: Sendable {
     }
 
     /// Rebuilds one stored execution from its step log and carries it on; one whose recording stopped after a
-    /// failed write is recorded again from its last committed step.
+    /// failed write is recorded again from its last committed step. It runs on the clock it started with.
     ///
     /// - Throws: the store's standing write failure, for an execution whose recording stopped.
     public func resume(_ record: ExecutionRecord) async throws -> Execution {
-        try await store.resumeRecording(arn: record.arn)
-        recovery.withLock { _ = $0.unrecorded.removeValue(forKey: record.arn) }
+        try await recovery.reattach(record.arn)
         let machineName = record.stateMachineArn.split(separator: ":").last.map(String.init) ?? "StateMachine"
         let machine = try StateMachine(text: record.definition, name: machineName)
         let roleArn = try await store.stateMachine(arn: record.stateMachineArn)?.roleArn ?? runtime.defaultRoleArn
         let info = ExecutionInfo(
             name: record.name, arn: record.arn, stateMachineName: machineName, stateMachineArn: record.stateMachineArn,
             roleArn: roleArn, input: try JSON(parsing: record.input), startTime: record.startDate,
-            region: Self.region(of: record.arn) ?? runtime.region, seed: UInt64(bitPattern: record.seed))
+            region: Self.region(of: record.arn) ?? runtime.region, seed: UInt64(bitPattern: record.seed),
+            clock: record.virtualTime ? .virtual : .real)
         let steps = try await store.stepLog(arn: record.arn).map { row in
             guard let input = StepInput(json: try JSON(parsing: row.input)) else {
                 throw StoreError(.invalidArgument, "unreadable step \(row.seq) of \(record.arn)")
@@ -105,6 +104,13 @@ public final class DurableRuntime: Sendable {
         let recording = journal.recording()
         return track(await runtime.resume(machine, info: info, steps: steps, journal: recording), recording: recording.id)
     }
+
+    /// Executions this runtime stopped after a failed write, with the failure: each stays RUNNING in the store
+    /// at its last recorded step until it resumes (``RecordingRecovery``).
+    public var unrecordedExecutions: [String: StoreError] { recovery.unrecorded }
+
+    /// Why this execution's recording stopped, if it did (and it has not resumed since).
+    public func recordingFailure(arn: String) -> StoreError? { recovery.failure(arn: arn) }
 
     /// A running execution started or resumed by this runtime.
     public func execution(arn: String) -> Execution? { live.withLock { $0[arn]?.execution } }
@@ -116,7 +122,7 @@ public final class DurableRuntime: Sendable {
     /// Writes out everything recorded so far and closes the store (also when that last write fails: the store
     /// then keeps what it had committed). Running executions stay RUNNING in the store and resume at the next start.
     public func close() async throws {
-        recovery.withLock { $0.task?.cancel() }
+        recovery.cancel()
         await journal.drain()
         try await store.close()
     }
@@ -130,7 +136,7 @@ public final class DurableRuntime: Sendable {
     /// Writes out everything recorded so far and stops recording, leaving the store open (for another runtime
     /// sharing it); call only when shutting down.
     public func drain() async throws {
-        recovery.withLock { $0.task?.cancel() }
+        recovery.cancel()
         await journal.drain()
         try await store.flush()
     }

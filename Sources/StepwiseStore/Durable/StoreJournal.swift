@@ -9,10 +9,10 @@ import Synchronization
 /// consumer task appends the steps to the store in that order, where group commit makes them durable within
 /// ~10 ms (a crash loses at most that window, and never half a step).
 ///
-/// Each start or resume of an execution records through its own ``Recording``. When the store refuses one of
-/// its writes (a full disk), that recording stops for good: its later steps and its end are dropped, so the
-/// stored history keeps no gap, and `onFailure` tells the owner, who stops the execution and may resume it
-/// from the store later under a new recording (the old one's items still queued are then never written).
+/// Each start or resume of an execution records through its own ``Recording``, and every write of a recording
+/// goes through ``RecordingRecovery``, which owns what follows a refused write (a full disk): that recording
+/// stops for good, its execution is stopped, and it may resume from the store later under a new recording (the
+/// old one's items still queued are then never written).
 final class StoreJournal: Sendable {
     enum Item: Sendable {
         /// A step as the engine recorded it: converted to rows by the consumer, off the execution's thread.
@@ -22,25 +22,13 @@ final class StoreJournal: Sendable {
         case barrier(CheckedContinuation<Void, Never>)
     }
 
-    /// A refused write: which recording of which execution, and why.
-    struct Failure: Sendable {
-        let recording: Int
-        let arn: String
-        let error: StoreError
-    }
-
     /// One execution's way into the journal, from its start or resume to its end.
     struct Recording: ExecutionJournal {
         let journal: StoreJournal
         let id: Int
 
-        func record(execution: ExecutionInfo, sequence: Int, time: Date, input: StepInput, events: [HistoryEvent]) {
-            record(execution: execution, sequence: sequence, time: time, input: input, events: events, mapRuns: MapRunChanges())
-        }
-
         /// A step and the Map Runs and child executions it changed: written in one commit, or not at all.
-        func record(execution: ExecutionInfo, sequence: Int, time: Date, input: StepInput, events: [HistoryEvent], mapRuns: MapRunChanges) {
-            let step = RecordedStep(sequence: sequence, time: time, input: input, events: events, mapRuns: mapRuns)
+        func record(execution: ExecutionInfo, step: RecordedStep) {
             journal.continuation.yield(.step(recording: id, arn: execution.arn, step: step))
         }
 
@@ -56,21 +44,17 @@ final class StoreJournal: Sendable {
     private let consumer: Task<Void, Never>
     private let lastRecording = Mutex(0)
 
-    init(store: Store, onFailure: @escaping @Sendable (Failure) -> Void) {
+    init(store: Store, recovery: RecordingRecovery) {
         let (stream, continuation) = AsyncStream<Item>.makeStream()
         self.continuation = continuation
         self.store = store
         consumer = Task {
-            var stopped: Set<Int> = []
             for await item in stream {
-                if let recording = item.recording, stopped.contains(recording) { continue }
-                do {
-                    try await Self.write(item, to: store)
-                } catch {
-                    guard let recording = item.recording, let arn = item.arn else { continue }
-                    stopped.insert(recording)
-                    onFailure(Failure(recording: recording, arn: arn, error: error as? StoreError ?? StoreError(.sqlite, "\(error)")))
+                guard let recording = item.recording, let arn = item.arn else {
+                    try? await Self.write(item, to: store)  // a barrier
+                    continue
                 }
+                await recovery.write(recording: recording, arn: arn) { try await Self.write(item, to: store) }
             }
         }
     }
@@ -112,7 +96,7 @@ final class StoreJournal: Sendable {
     }
 
     /// Waits until every step recorded so far is committed (the driver's write-ahead wait before it dispatches a
-    /// task). A commit that fails ends the wait too: the failing recording is stopped through `onFailure`, and its
+    /// task). A commit that fails ends the wait too: the failing recording is stopped (``RecordingRecovery``), and its
     /// execution with it, so the task never runs unrecorded for long.
     func durable() async {
         await barrier()
@@ -140,13 +124,4 @@ extension StoreJournal.Item {
         case .barrier: nil
         }
     }
-}
-
-/// One interpreter step as the engine handed it to the journal.
-struct RecordedStep: Sendable {
-    let sequence: Int
-    let time: Date
-    let input: StepInput
-    let events: [HistoryEvent]
-    let mapRuns: MapRunChanges
 }

@@ -1,0 +1,260 @@
+import Foundation
+import JSON
+import StatesLanguage
+
+/// Performs what the interpreter asks for — runs handlers, keeps timers, publishes history — and feeds the
+/// results back in. One actor per execution: the interpreter is only ever touched from here.
+///
+/// The driver composes one part per concern: the execution's ``VirtualClock`` (nil when ``ExecutionInfo/clock``
+/// is real), its
+/// ``WriteAheadJournal`` (steps recorded, tasks held until durable), its ``RunningHandlers``, its
+/// ``HistoryFeed`` and its ``MapIOPerformer``.
+actor ExecutionDriver {
+    private var interpreter: Interpreter
+    private let resolvers: ResolverChain
+    /// Virtual time; nil on the real clock.
+    private var clock: VirtualClock?
+    /// Timers on the real clock, by id.
+    private var realTimers: [Int: Task<Void, Never>] = [:]
+    private var journal: WriteAheadJournal
+    private var handlers = RunningHandlers()
+    private var feed: HistoryFeed
+    private let mapIO: MapIOPerformer
+    private var waiters: [CheckedContinuation<ExecutionResult, Never>] = []
+    /// Set when the interpreter ends the execution; from then on nothing more is stepped.
+    private(set) var result: ExecutionResult?
+    /// Set once every cancelled handler has returned as well: only then is the result handed out, so an
+    /// execution that reports its end has nothing of its own still running (a command killed, a request aborted).
+    private var delivered: ExecutionResult?
+    /// The time of the step being handled: every event of one step, and the stop date, share it.
+    private var stepTime: Date?
+
+    init(
+        interpreter: Interpreter, resolvers: ResolverChain, journal: (any ExecutionJournal)? = nil,
+        history: [HistoryEvent] = [], sequence: Int = 0, now: Date? = nil, mapIO: (any DistributedMapIO)? = nil
+    ) {
+        self.interpreter = interpreter
+        self.resolvers = resolvers
+        clock = interpreter.info.clock == .virtual ? VirtualClock(now: now ?? interpreter.info.startTime) : nil
+        self.journal = WriteAheadJournal(journal, sequence: sequence)
+        feed = HistoryFeed(history)
+        self.mapIO = MapIOPerformer(io: mapIO)
+    }
+
+    /// Carries on a replayed execution: re-arms its timers and dispatches its in-flight tasks again.
+    func resume() {
+        guard interpreter.status == .running else { return finished(interpreter.status) }
+        for action in interpreter.resumeActions { perform(action) }
+        advanceVirtualTime()
+    }
+
+    var now: Date { clock?.now ?? Date() }
+
+    var history: [HistoryEvent] { feed.events }
+
+    func start() { submit(.start) }
+
+    var mapRuns: [MapRunRecord] { interpreter.mapRunRecords }
+
+    func stop(error: String?, cause: String?) { submit(.stop(error: error, cause: cause)) }
+
+    /// Steps the interpreter with one input and performs the resulting actions.
+    func submit(_ input: StepInput) {
+        guard result == nil else { return }  // an ended execution takes no more steps (its log is closed)
+        step(input)
+        advanceVirtualTime()
+    }
+
+    private func step(_ input: StepInput) {
+        // The start step happens at the execution's start time, so ExecutionStarted, `startDate` and
+        // `$$.Execution.StartTime` agree to the millisecond on the real clock too.
+        let time = if case .start = input { interpreter.info.startTime } else { now }
+        stepTime = time
+        defer { stepTime = nil }
+        let actions = interpreter.handle(input, now: time)
+        let events = interpreter.drainEvents()
+        journal.record(interpreter.info, time: time, input: input, events: events, mapRuns: interpreter.drainMapRunChanges())
+        feed.publish(events)
+        for action in actions { perform(action) }
+        syncHeldDispatches()
+    }
+
+    /// Asks the journal to make the steps so far durable, then dispatches what they held back.
+    private func syncHeldDispatches() {
+        guard result == nil, let wait = journal.beginSync() else { return }
+        let info = interpreter.info
+        Task { [weak self] in
+            await wait.journal.durable(execution: info, sequence: wait.sequence)
+            await self?.madeDurable(upTo: wait.sequence)
+        }
+    }
+
+    private func madeDurable(upTo target: Int) {
+        let ready = journal.synced(upTo: target)
+        guard result == nil else { return journal.dropAll() }
+        for task in ready { dispatch(task) }
+        syncHeldDispatches()
+        advanceVirtualTime()
+    }
+
+    /// Handlers at work or about to be: while any of them is not asleep, virtual time stands still.
+    private var working: Int { handlers.count + journal.count }
+
+    /// Fires virtual timers in deadline order while nothing else can happen first.
+    private func advanceVirtualTime() {
+        while result == nil, clock?.isHeld(working: working) == false, clock?.firstTimer != nil {
+            if fireFirstTimer() { return }
+        }
+        armWatchdog()
+    }
+
+    /// Fires the earliest virtual timer; true when it woke a sleeping handler (time then stands still again).
+    private func fireFirstTimer() -> Bool {
+        guard case .timer(let id)? = clock?.fireFirst() else { return true }
+        step(.timerFired(timer: id))
+        return false
+    }
+
+    /// Guards the earliest virtual timer with real time while handlers work (``VirtualClock/armWatchdog(working:fire:)``).
+    private func armWatchdog() {
+        guard result == nil else { return }
+        clock?.armWatchdog(working: working) { [weak self] id in await self?.watchdogFired(id) }
+    }
+
+    private func watchdogFired(_ id: Int) {
+        guard clock?.watchdogFired(id) == true else { return }
+        guard result == nil, clock?.firstTimer == id else { return armWatchdog() }
+        _ = fireFirstTimer()
+        advanceVirtualTime()
+    }
+
+    private func perform(_ action: Action) {
+        switch action {
+        case .dispatch(let task):
+            if let task = journal.admit(task) { dispatch(task) }
+        case .cancelTask(let id):
+            journal.drop(id)
+            handlers.cancel(id)
+        case .timeOutTask(let id):
+            journal.drop(id)
+            handlers.timeOut(id)
+        case .schedule(let id, let deadline): schedule(id, deadline)
+        case .cancelTimer(let id):
+            realTimers.removeValue(forKey: id)?.cancel()
+            clock?.cancel(id)
+        case .finished(let status): finished(status)
+        case .mapIO(let request): performMapIO(request)
+        }
+    }
+
+    private func schedule(_ id: Int, _ deadline: Date) {
+        if clock != nil {
+            clock?.schedule(id, at: deadline)
+            return
+        }
+        realTimers[id] = Task { [weak self] in
+            let delay = deadline.timeIntervalSinceNow
+            if delay > 0 { try? await Task.sleep(for: .milliseconds(Int64((delay * 1000).rounded(.up)))) }
+            guard !Task.isCancelled else { return }
+            await self?.timerFired(id)
+        }
+    }
+
+    private func timerFired(_ id: Int) {
+        guard realTimers.removeValue(forKey: id) != nil else { return }
+        submit(.timerFired(timer: id))
+    }
+
+    private func dispatch(_ task: TaskDispatch) {
+        let info = interpreter.info
+        let reference = TaskReference(
+            resource: task.resource, stateName: task.stateName, stateMachineName: info.stateMachineName, executionArn: info.arn)
+        guard let handler = resolvers.handler(for: reference) else {
+            submit(.taskFailed(task: task.id, error: StatesError(StatesError.Name.taskFailed, resolvers.missingMessage(reference))))
+            return
+        }
+        let context = TaskContext(
+            resource: task.resource, stateName: task.stateName, executionName: info.name,
+            executionArn: info.arn, contextObject: task.context, timeoutFlag: handlers.timeoutFlag(task.id),
+            reportHeartbeat: { [weak self] in await self?.submit(.taskHeartbeat(task: task.id)) },
+            sleeper: { [weak self] seconds in try await self?.sleep(seconds) },
+            report: { [weak self] input in await self?.submit(input) }, taskId: task.id, clock: info.clock)
+        launch(task.id) {
+            .taskSucceeded(task: task.id, output: try await handler(task.input, context))
+        } failure: { error in
+            .taskFailed(task: task.id, error: error as? StatesError ?? StatesError(String(describing: type(of: error)), String(describing: error)))
+        }
+    }
+
+    /// Reads a Distributed Map's items or writes its results; the answer comes back as a step input.
+    private func performMapIO(_ request: MapIORequest) {
+        guard let work = mapIO.work(request, execution: interpreter.info) else { return submit(MapIOPerformer.unavailable(request)) }
+        launch(request.id, work) { MapIOPerformer.failed(request, $0) }
+    }
+
+    /// Runs a handler (or a Map I/O request) as a task of its own; its outcome comes back as a step input.
+    private func launch(
+        _ id: Int, _ body: @escaping @Sendable () async throws -> StepInput, failure: @escaping @Sendable (any Error) -> StepInput
+    ) {
+        handlers.launch(id, body, failure: failure) { [weak self] id, outcome in await self?.handlerEnded(id, outcome) }
+    }
+
+    private func handlerEnded(_ id: Int, _ outcome: StepInput?) {
+        guard handlers.ended(id, reported: outcome != nil), let outcome else { return }
+        submit(outcome)
+    }
+
+    /// A handler's sleep: real time, or a virtual timer that lets time advance meanwhile.
+    func sleep(_ seconds: Double) async throws {
+        guard let id = clock?.newSleeper() else { return try await Task.sleep(for: .milliseconds(Int64(seconds * 1000))) }
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                clock?.sleep(id, seconds, continuation)
+                advanceVirtualTime()
+            }
+        } onCancel: {
+            Task { await self.cancelSleep(id) }
+        }
+    }
+
+    private func cancelSleep(_ id: Int) { clock?.cancelSleep(id) }
+
+    private func finished(_ status: ExecutionStatus) {
+        let result = ExecutionResult(
+            status: status, output: interpreter.output, error: interpreter.error, cause: interpreter.cause,
+            startDate: interpreter.info.startTime, stopDate: stepTime ?? now)
+        self.result = result
+        journal.finished(interpreter.info, result)
+        let cancelled = handlers.cancelAll()
+        journal.dropAll()
+        for timer in realTimers.values { timer.cancel() }
+        realTimers.removeAll()
+        clock?.stop()
+        feed.finish()
+        guard !cancelled.isEmpty else { return deliver(result) }
+        Task {
+            for handler in cancelled { await handler.value }
+            self.deliver(result)
+        }
+    }
+
+    private func deliver(_ result: ExecutionResult) {
+        delivered = result
+        for waiter in waiters { waiter.resume(returning: result) }
+        waiters.removeAll()
+    }
+
+    /// Replays the history so far into `continuation`, then streams new events until the execution ends.
+    func subscribe(_ continuation: AsyncStream<HistoryEvent>.Continuation) {
+        guard let id = feed.subscribe(continuation, ended: result != nil) else { return }
+        continuation.onTermination = { [weak self] _ in Task { await self?.unsubscribe(id) } }
+    }
+
+    private func unsubscribe(_ id: Int) { feed.unsubscribe(id) }
+
+    /// Waits for the end of the execution and of every handler it cancelled.
+    func waitForResult() async -> ExecutionResult {
+        if let delivered { return delivered }
+        return await withCheckedContinuation { waiters.append($0) }
+    }
+}
