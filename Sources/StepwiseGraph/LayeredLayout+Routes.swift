@@ -39,7 +39,7 @@ extension LayeredLayout {
             let box = frame(vertex)
             if vertices[vertex].isLabel {
                 // The line runs down the label's left edge; the text sits to its right.
-                points.append(Point(box.x + 2, box.midY))
+                points.append(Point(box.x + 1, box.midY))
                 label = Rect(x: box.x + 6, y: box.y, width: box.width - 6, height: box.height)
             } else {
                 points.append(Point(box.midX, box.midY))

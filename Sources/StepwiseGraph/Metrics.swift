@@ -32,7 +32,7 @@ enum Metrics {
     }
 
     static func labelSize(_ label: String) -> LayeredLayout.Size {
-        LayeredLayout.Size(width: even(TextMetrics.width(TextMetrics.shortened(label), fontSize: labelFont) + 14), height: labelHeight)
+        LayeredLayout.Size(width: even(TextMetrics.width(TextMetrics.shortened(label), fontSize: labelFont) + 16), height: labelHeight)
     }
 
     /// A frame around a nested scope whose layout is `size`.

@@ -1,0 +1,89 @@
+import Foundation
+import JSON
+import StatesLanguage
+import Stepwise
+import StepwiseGraph
+import StepwiseStore
+
+/// `stepwise graph FILE`: the picture of a state machine (SVG, Mermaid or DOT), coloured by an execution.
+enum GraphCommand: Command {
+    static let name = "graph"
+    static let summary = "Draw a state machine (SVG, Mermaid, DOT), coloured by an execution"
+    static let help = """
+        Usage: stepwise graph FILE [--format svg|mermaid|dot] [--db PATH --execution NAME_OR_ARN] [--output PATH]
+               stepwise graph --db PATH --execution NAME_OR_ARN [--format …] [--output PATH]
+
+        Draws the ASL definition in FILE: states, transitions (Choice rules and Default, Catch), Retry marks,
+        Parallel branches and Map item processors as nested boxes. With --execution, each state is coloured by what
+        happened to it in that stored execution: succeeded, failed, caught, retried, running, aborted, not reached;
+        without FILE, the definition the execution ran is drawn.
+
+        Options:
+          --format F             svg (default: a self-contained SVG document), mermaid (a flowchart) or dot (Graphviz)
+          --db PATH              the database `stepwise run --db` or `stepwise serve --db` recorded executions in
+          --execution NAME_OR_ARN  the execution to colour by (its name or ARN, a Distributed Map child's ARN too)
+          --output PATH          write the picture to PATH instead of standard output
+        Exit status: 0 on success, 1 when the execution does not exist, 2 on a usage error, an unreadable file or an
+        invalid definition (printed as `FILE: CODE: message at /location`, as `stepwise validate` does).
+        """
+    static let options: [OptionSpec] = [.value("format"), .value("db"), .value("execution"), .value("output")]
+
+    static func run(_ arguments: ParsedArguments, _ output: inout Output) async -> Int32 {
+        guard let format = GraphFormat(rawValue: (arguments.value("format") ?? "svg").lowercased()) else {
+            output.error("stepwise graph: --format must be svg, mermaid or dot")
+            return 2
+        }
+        let file = arguments.positionals.first
+        let execution = arguments.value("execution")
+        guard arguments.positionals.count <= 1, (arguments.value("db") == nil) == (execution == nil), file != nil || execution != nil else {
+            output.error("stepwise graph: expected FILE, or --db PATH and --execution NAME_OR_ARN, or both\n\n\(help)")
+            return 2
+        }
+        var events: [JSON]?
+        var recorded: String?
+        if let database = arguments.value("db"), let execution {
+            do {
+                let store = try await DatabaseOptions.open(database, readOnly: true)
+                defer { Task { try? await store.close() } }
+                guard let record = try await HistoryCommand.record(execution, in: store) else {
+                    output.error("stepwise graph: Execution Does Not Exist: '\(execution)'")
+                    return 1
+                }
+                events = try await store.allEvents(arn: record.arn)
+                recorded = record.definition
+            } catch {
+                output.error("stepwise graph: \(RunCommand.message(of: error))")
+                return 2
+            }
+        }
+        let source = file ?? "execution '\(execution ?? "")'"
+        let definition: StateMachineDefinition
+        do {
+            definition = try StateMachineDefinition(text: try file.map { path throws(FileError) in try readText(path) } ?? recorded ?? "")
+        } catch let error as DefinitionError {
+            for diagnostic in error.diagnostics { output.error("\(source): \(diagnostic)") }
+            return 2
+        } catch {
+            output.error("stepwise graph: \(source): \(RunCommand.message(of: error))")
+            return 2
+        }
+        let graph = Graph(definition)
+        let picture = graph.rendered(as: format, colouring: events.map { ExecutionColouring(graph: graph, json: $0) })
+        return write(picture, to: arguments.value("output"), &output)
+    }
+
+    /// Standard output, or the file named by --output.
+    static func write(_ picture: String, to path: String?, _ output: inout Output) -> Int32 {
+        guard let path else {
+            output.print(String(picture.dropLast()))
+            return 0
+        }
+        do {
+            try Data(picture.utf8).write(to: URL(fileURLWithPath: path))
+            return 0
+        } catch {
+            output.error("stepwise graph: cannot write \(path): \((error as NSError).localizedDescription)")
+            return 2
+        }
+    }
+}
