@@ -44,13 +44,18 @@ package struct GraphLayout: Sendable {
         let nodeIds = graph.scopes[scope].nodes
         var local: [Int: Int] = [:]
         for (index, id) in nodeIds.enumerated() { local[id] = index }
-        let sizes = nodeIds.map { id -> LayeredLayout.Size in
+        let edges = graph.edges(in: scope)
+        var degree = Array(repeating: 0, count: nodeIds.count)
+        for edge in edges {
+            degree[local[edge.from]!] += 1
+            degree[local[edge.to]!] += 1
+        }
+        let sizes = nodeIds.enumerated().map { index, id -> LayeredLayout.Size in
             let node = graph.nodes[id]
-            guard !node.children.isEmpty else { return Metrics.size(of: node, scope: graph.scopes[scope]) }
+            guard !node.children.isEmpty else { return Metrics.size(of: node, scope: graph.scopes[scope], links: degree[index]) }
             let children = node.children.map { solve(scope: $0, graph, &solved) }
             return Metrics.containerSize(node, children: children.map { LayeredLayout.Size(width: $0.layout.width, height: $0.layout.height) })
         }
-        let edges = graph.edges(in: scope)
         let links = edges.map { edge in
             LayeredLayout.Link(from: local[edge.from]!, to: local[edge.to]!, label: edge.label.map(Metrics.labelSize))
         }

@@ -29,24 +29,30 @@ extension LayeredLayout {
         var bottom: Bool
     }
 
+    /// The route bends only between layers: a box shorter than its layer and every dummy get vertical
+    /// segments across the layer's full height, so no curve passes through a tall neighbour (a Parallel or Map).
     private func route(_ link: Int, ports: [Side: [Int: Double]]) -> EdgeRoute {
         let chain = chains[link]
-        let upper = frame(chain[0])
-        let lower = frame(chain[chain.count - 1])
-        var points = [Point(ports[Side(vertex: chain[0], bottom: true)]?[link] ?? upper.midX, upper.maxY)]
+        let upper = chain[0]
+        let lower = chain[chain.count - 1]
+        let start = ports[Side(vertex: upper, bottom: true)]?[link] ?? frame(upper).midX
+        var points = [Point(start, frame(upper).maxY), Point(start, layerBottom(upper))]
         var label: Rect?
         for vertex in chain.dropFirst().dropLast() {
             let box = frame(vertex)
-            if vertices[vertex].isLabel {
-                // The line runs down the label's left edge; the text sits to its right.
-                points.append(Point(box.x + 1, box.midY))
-                label = Rect(x: box.x + 6, y: box.y, width: box.width - 6, height: box.height)
-            } else {
-                points.append(Point(box.midX, box.midY))
-            }
+            // The line runs down a label's left edge; the text sits to its right.
+            let x = vertices[vertex].isLabel ? box.x + 1 : box.midX
+            if vertices[vertex].isLabel { label = Rect(x: box.x + 6, y: box.y, width: box.width - 6, height: box.height) }
+            points += [Point(x, layerTop[vertices[vertex].layer]), Point(x, layerBottom(vertex))]
         }
-        points.append(Point(ports[Side(vertex: chain[chain.count - 1], bottom: false)]?[link] ?? lower.midX, lower.y))
+        let end = ports[Side(vertex: lower, bottom: false)]?[link] ?? frame(lower).midX
+        points += [Point(end, layerTop[vertices[lower].layer]), Point(end, frame(lower).y)]
+        points = points.enumerated().filter { $0.offset == 0 || points[$0.offset - 1] != $0.element }.map(\.element)
         return EdgeRoute(points: reversed[link] ? points.reversed() : points, label: label)
+    }
+
+    private func layerBottom(_ vertex: Int) -> Double {
+        layerTop[vertices[vertex].layer] + layerHeight[vertices[vertex].layer]
     }
 
     /// A self-loop: out of the right side, round, and back in a little lower.

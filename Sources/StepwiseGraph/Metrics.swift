@@ -12,6 +12,8 @@ enum Metrics {
     /// A nested scope's Start and End: small dots.
     static let dotSize = LayeredLayout.Size(width: 14, height: 14)
     static let labelHeight = 16.0
+    /// The width a box gives each edge that ends on it, so many edges on one side stay apart.
+    static let portSpacing = 12.0
     /// A Parallel or Map box: the header with its name and type, then its scopes' frames side by side.
     static let containerHeader = 42.0
     static let containerPadding = 10.0
@@ -22,13 +24,15 @@ enum Metrics {
     /// A width rounded up to an even number of pixels, so centres fall on whole pixels.
     static func even(_ width: Double) -> Double { (width / 2).rounded(.up) * 2 }
 
-    static func size(of node: Graph.Node, scope: Graph.Scope) -> LayeredLayout.Size {
+    /// A box wide enough for its text and for `links` edge ends spread along its sides.
+    static func size(of node: Graph.Node, scope: Graph.Scope, links: Int = 0) -> LayeredLayout.Size {
         guard !node.isTerminal else { return scope.container == nil ? terminalSize : dotSize }
         let text = max(
             TextMetrics.width(TextMetrics.shortened(node.name), fontSize: nameFont),
             TextMetrics.width(TextMetrics.shortened(node.detail), fontSize: detailFont))
         let mark = node.retries.isEmpty ? 0 : retryMark
-        return LayeredLayout.Size(width: even(max(minimumStateWidth, text + 2 * statePadding + mark)), height: stateHeight)
+        let ports = Double(links) * portSpacing
+        return LayeredLayout.Size(width: even(max(minimumStateWidth, text + 2 * statePadding + mark, ports)), height: stateHeight)
     }
 
     static func labelSize(_ label: String) -> LayeredLayout.Size {
