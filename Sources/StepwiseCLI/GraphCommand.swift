@@ -13,7 +13,7 @@ enum GraphCommand: Command {
         Usage: stepwise graph FILE [--format svg|mermaid|dot] [--db PATH --execution NAME_OR_ARN] [--output PATH]
                stepwise graph --db PATH --execution NAME_OR_ARN [--format …] [--output PATH]
 
-        Draws the ASL definition in FILE: states, transitions (Choice rules and Default, Catch), Retry marks,
+        Draws the ASL definition in FILE (- reads standard input): states, transitions (Choice rules and Default, Catch), Retry marks,
         Parallel branches and Map item processors as nested boxes. With --execution, each state is coloured by what
         happened to it in that stored execution: succeeded, failed, caught, retried, running, aborted, not reached;
         without FILE, the definition the execution ran is drawn.
@@ -59,7 +59,8 @@ enum GraphCommand: Command {
         let source = file ?? "execution '\(execution ?? "")'"
         let definition: StateMachineDefinition
         do {
-            definition = try StateMachineDefinition(text: try file.map { path throws(FileError) in try readText(path) } ?? recorded ?? "")
+            definition = try StateMachineDefinition(
+                text: try file.map { path throws(FileError) in try readText(path, stdin: output.stdin) } ?? recorded ?? "")
         } catch let error as DefinitionError {
             for diagnostic in error.diagnostics { output.error("\(source): \(diagnostic)") }
             return 2
