@@ -29,48 +29,66 @@ enum GraphCommand: Command {
     static let options: [OptionSpec] = [.value("format"), .value("db"), .value("execution"), .value("output")]
 
     static func run(_ arguments: ParsedArguments, _ output: inout Output) async -> Int32 {
-        guard let format = GraphFormat(rawValue: (arguments.value("format") ?? "svg").lowercased()) else {
-            output.error("stepwise graph: --format must be svg, mermaid or dot")
-            return 2
-        }
-        let file = arguments.positionals.first
-        let execution = arguments.value("execution")
-        guard arguments.positionals.count <= 1, (arguments.value("db") == nil) == (execution == nil), file != nil || execution != nil else {
-            output.error("stepwise graph: expected FILE, or --db PATH and --execution NAME_OR_ARN, or both\n\n\(help)")
-            return 2
-        }
-        var events: [JSON]?
-        var recorded: String?
-        if let database = arguments.value("db"), let execution {
-            do {
-                let store = try await DatabaseOptions.open(database, readOnly: true)
-                defer { Task { try? await store.close() } }
-                guard let record = try await HistoryCommand.record(execution, in: store) else {
-                    output.error("stepwise graph: Execution Does Not Exist: '\(execution)'")
-                    return 1
-                }
-                events = try await store.allEvents(arn: record.arn)
-                recorded = record.definition
-            } catch {
-                output.error("stepwise graph: \(RunCommand.message(of: error))")
-                return 2
+        do throws(Failure) {
+            guard let format = GraphFormat(rawValue: (arguments.value("format") ?? "svg").lowercased()) else {
+                throw Failure(["stepwise graph: --format must be svg, mermaid or dot"])
             }
-        }
-        let source = file ?? "execution '\(execution ?? "")'"
-        let definition: StateMachineDefinition
-        do {
-            definition = try StateMachineDefinition(
-                text: try file.map { path throws(FileError) in try readText(path, stdin: output.stdin) } ?? recorded ?? "")
-        } catch let error as DefinitionError {
-            for diagnostic in error.diagnostics { output.error("\(source): \(diagnostic)") }
-            return 2
+            let file = arguments.positionals.first
+            let execution = arguments.value("execution")
+            guard arguments.positionals.count <= 1, (arguments.value("db") == nil) == (execution == nil), file != nil || execution != nil else {
+                throw Failure(["stepwise graph: expected FILE, or --db PATH and --execution NAME_OR_ARN, or both\n\n\(help)"])
+            }
+            var stored: (definition: String, events: [JSON])?
+            if let database = arguments.value("db"), let execution { stored = try await storedRun(execution, in: database) }
+            let definition = try parse(file, stored?.definition, execution: execution ?? "", stdin: output.stdin)
+            let graph = Graph(definition)
+            let picture = graph.rendered(as: format, colouring: stored.map { ExecutionColouring(graph: graph, json: $0.events) })
+            return write(picture, to: arguments.value("output"), &output)
         } catch {
-            output.error("stepwise graph: \(source): \(RunCommand.message(of: error))")
-            return 2
+            for line in error.lines { output.error(line) }
+            return error.status
         }
-        let graph = Graph(definition)
-        let picture = graph.rendered(as: format, colouring: events.map { ExecutionColouring(graph: graph, json: $0) })
-        return write(picture, to: arguments.value("output"), &output)
+    }
+
+    /// What the command prints on stderr instead of a picture, and its exit status.
+    struct Failure: Error {
+        var lines: [String]
+        var status: Int32 = 2
+
+        init(_ lines: [String], status: Int32 = 2) {
+            self.lines = lines
+            self.status = status
+        }
+    }
+
+    /// The definition an execution ran and its history's events.
+    static func storedRun(_ execution: String, in database: String) async throws(Failure) -> (definition: String, events: [JSON]) {
+        do {
+            let store = try await DatabaseOptions.open(database, readOnly: true)
+            defer { Task { try? await store.close() } }
+            guard let record = try await HistoryCommand.record(execution, in: store) else {
+                throw Failure(["stepwise graph: Execution Does Not Exist: '\(execution)'"], status: 1)
+            }
+            return (record.definition, try await store.allEvents(arn: record.arn))
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure(["stepwise graph: \(RunCommand.message(of: error))"])
+        }
+    }
+
+    /// FILE's definition, or else the stored one; problems as `stepwise validate` prints them.
+    static func parse(_ file: String?, _ stored: String?, execution: String, stdin: @escaping @Sendable () -> Data) throws(Failure)
+        -> StateMachineDefinition
+    {
+        let source = file ?? "execution '\(execution)'"
+        do {
+            return try StateMachineDefinition(text: try file.map { path throws(FileError) in try readText(path, stdin: stdin) } ?? stored ?? "")
+        } catch let error as DefinitionError {
+            throw Failure(error.diagnostics.map { "\(source): \($0)" })
+        } catch {
+            throw Failure(["stepwise graph: \(source): \(RunCommand.message(of: error))"])
+        }
     }
 
     /// Standard output, or the file named by --output.

@@ -47,6 +47,7 @@ extension Graph {
     }
 
     private mutating func addEdge(_ from: Int, _ to: Int, _ kind: EdgeKind, label: String? = nil) {
+        scopes[nodes[from].scope].edges.append(edges.count)
         edges.append(Edge(id: edges.count, from: from, to: to, kind: kind, label: label))
     }
 

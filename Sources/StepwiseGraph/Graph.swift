@@ -68,6 +68,8 @@ package struct Graph: Sendable {
         /// `Branch 1`, `Item processor`; nil for the top level.
         package let title: String?
         package var nodes: [Int] = []
+        /// The ids of the edges between this scope's nodes, in declaration order.
+        package var edges: [Int] = []
         package var start = 0
         package var end = 0
     }
@@ -79,6 +81,6 @@ package struct Graph: Sendable {
 
     /// The edges whose ends are in `scope`, in declaration order.
     package func edges(in scope: Int) -> [Edge] {
-        edges.filter { nodes[$0.from].scope == scope }
+        scopes[scope].edges.map { edges[$0] }
     }
 }

@@ -64,27 +64,24 @@ extension LayeredLayout {
         for index in sizes.indices { vertices[index].layer = layer[index] }
     }
 
-    /// Replaces every link spanning several layers by a chain through one dummy per layer crossed.
+    /// Dummy vertices allowed in one scope. Past it, the longest links are drawn straight from end to end
+    /// (their labels still get their place), so thousands of long loops in one definition stay fast and small.
+    static let dummyBudget = 20_000
+
+    /// Replaces every link spanning several layers by a chain through one dummy per layer crossed, shortest
+    /// links first while the budget lasts.
     mutating func insertDummies() {
-        chains = []
-        for link in links.indices {
-            guard links[link].from != links[link].to else {
-                chains.append([])
-                continue
-            }
-            let (upper, lower) = oriented(link)
-            var chain = [upper]
-            let span = vertices[lower].layer - vertices[upper].layer
-            for step in 1..<max(span, 1) {
-                // The label goes on the dummy next to the link's source.
-                let isLabel = links[link].label != nil && step == (reversed[link] ? span - 1 : 1)
-                let size = isLabel ? links[link].label! : Size(width: Self.dummyWidth, height: 0)
-                chain.append(vertices.count)
-                vertices.append(
-                    Vertex(width: size.width, height: size.height, layer: vertices[upper].layer + step, link: link, isLabel: isLabel))
-            }
-            chains.append(chain + [lower])
+        let spans = links.indices.map { link in
+            links[link].from == links[link].to ? 0 : vertices[oriented(link).lower].layer - vertices[oriented(link).upper].layer
         }
+        var budget = Self.dummyBudget
+        var full = Array(repeating: false, count: links.count)
+        for link in links.indices.sorted(by: { (spans[$0], $0) < (spans[$1], $1) }) where spans[link] > 1 {
+            guard spans[link] - 1 <= budget else { break }
+            budget -= spans[link] - 1
+            full[link] = true
+        }
+        chains = links.indices.map { chain($0, span: spans[$0], full: full[$0]) }
         for link in links.indices where links[link].from == links[link].to {
             let label = links[link].label?.width ?? 0
             vertices[links[link].from].rightExtra = max(vertices[links[link].from].rightExtra, Self.loopWidth + label + 4)
@@ -92,5 +89,21 @@ extension LayeredLayout {
         let count = (vertices.map(\.layer).max() ?? 0) + 1
         layers = Array(repeating: [], count: count)
         for index in vertices.indices { layers[vertices[index].layer].append(index) }
+    }
+
+    /// A link's vertices from its upper end to its lower end: a dummy per layer crossed (`full`), or only its
+    /// label's, next to the link's source; empty for a self-loop.
+    private mutating func chain(_ link: Int, span: Int, full: Bool) -> [Int] {
+        guard links[link].from != links[link].to else { return [] }
+        let (upper, lower) = oriented(link)
+        let labelStep = links[link].label == nil ? nil : (reversed[link] ? span - 1 : 1)
+        var chain = [upper]
+        for step in 1..<max(span, 1) where full || step == labelStep {
+            let isLabel = step == labelStep
+            let size = isLabel ? links[link].label! : Size(width: Self.dummyWidth, height: 0)
+            chain.append(vertices.count)
+            vertices.append(Vertex(width: size.width, height: size.height, layer: vertices[upper].layer + step, link: link, isLabel: isLabel))
+        }
+        return chain + [lower]
     }
 }

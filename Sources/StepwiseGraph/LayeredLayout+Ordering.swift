@@ -57,16 +57,28 @@ extension LayeredLayout {
         return keyed.sorted { $0.key != $1.key ? $0.key < $1.key : $0.position < $1.position }.map(\.vertex)
     }
 
-    /// The number of pairs of links that cross between adjacent layers.
+    /// The number of pairs of links that cross between adjacent layers: per layer, the inversions of the
+    /// lower ends once the links are sorted by their upper ends, counted with a Fenwick tree (O(e log e)).
     func crossings(_ layers: [[Int]], below: [[Int]], position: [Int]) -> Int {
         var total = 0
         for layer in layers {
-            var segments: [(Int, Int)] = []
+            var segments: [(upper: Int, lower: Int)] = []
             for vertex in layer { for lower in below[vertex] { segments.append((position[vertex], position[lower])) } }
-            segments.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-            for first in segments.indices {
-                for second in (first + 1)..<segments.count where segments[first].0 < segments[second].0 && segments[first].1 > segments[second].1 {
-                    total += 1
+            segments.sort { $0.upper != $1.upper ? $0.upper < $1.upper : $0.lower < $1.lower }
+            let size = (segments.map(\.lower).max() ?? 0) + 1
+            var tree = Array(repeating: 0, count: size + 1)
+            for (seen, segment) in segments.enumerated() {
+                var index = segment.lower + 1
+                var notAbove = 0
+                while index > 0 {
+                    notAbove += tree[index]
+                    index -= index & -index
+                }
+                total += seen - notAbove
+                index = segment.lower + 1
+                while index <= size {
+                    tree[index] += 1
+                    index += index & -index
                 }
             }
         }

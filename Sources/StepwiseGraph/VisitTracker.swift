@@ -32,7 +32,8 @@ struct VisitTracker {
     private(set) var visits: [Visit] = []
     private(set) var ended = false
     private var visitOfEvent: [Int: Int] = [:]
-    /// Visits not exited yet, by node, oldest first: the fallback when an event's chain is not in the history.
+    /// Visits by node, oldest first, exited ones dropped from the end when looked up: the fallback when an
+    /// event's chain is not in the history.
     private var open: [Int: [Int]] = [:]
 
     init(graph: Graph) {
@@ -63,7 +64,6 @@ struct VisitTracker {
     private mutating func change(_ index: Int?, _ body: (inout Visit) -> Void) -> Int? {
         guard let index else { return nil }
         body(&visits[index])
-        if visits[index].exited { open[visits[index].node]?.removeAll { $0 == index } }
         return index
     }
 
@@ -83,7 +83,8 @@ struct VisitTracker {
     private mutating func enter(_ event: TraceEvent, chain: Int?) -> Int? {
         guard let name = event.name, let node = nodeByName[name] else { return nil }
         let container = graph.scopes[graph.nodes[node].scope].container
-        let parent = container.flatMap { container in up(from: chain) { $0.node == container } ?? open[container]?.last }
+        var parent: Int?
+        if let container { parent = up(from: chain) { $0.node == container } ?? latestOpen(container) }
         visits.append(Visit(node: node, parent: parent))
         let index = visits.count - 1
         open[node, default: []].append(index)
@@ -92,15 +93,21 @@ struct VisitTracker {
     }
 
     /// The visit of the state named `name`: up the chain, else its latest open visit.
-    private func named(_ name: String?, from chain: Int?) -> Int? {
+    private mutating func named(_ name: String?, from chain: Int?) -> Int? {
         guard let name, let node = nodeByName[name] else { return nil }
-        return up(from: chain) { $0.node == node } ?? open[node]?.last
+        return up(from: chain) { $0.node == node } ?? latestOpen(node)
     }
 
     /// The visit an event of a `type` state belongs to (by name when the event has one).
-    private func owner(_ type: StateType?, _ name: String?, from chain: Int?) -> Int? {
+    private mutating func owner(_ type: StateType?, _ name: String?, from chain: Int?) -> Int? {
         if let name { return named(name, from: chain) }
         return up(from: chain) { graph.nodes[$0.node].stateType == type }
+    }
+
+    /// The latest visit of `node` not exited yet (exited ones are dropped from the end of the list on the way).
+    private mutating func latestOpen(_ node: Int) -> Int? {
+        while let last = open[node]?.last, visits[last].exited { open[node]?.removeLast() }
+        return open[node]?.last
     }
 
     /// The first visit from `start` up through the enclosing visits that satisfies `test`.

@@ -35,6 +35,28 @@ enum Definitions {
         return JSON.object(scope("G", count: count, depth: depth, &random)).serialized()
     }
 
+    /// A chain of `count` Tasks, each catching back to the first: `count` long loops.
+    static func catchLoops(count: Int) -> String {
+        var states = JSONObject()
+        for index in 0..<count {
+            var state: JSONObject = [
+                "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Catch": [["ErrorEquals": ["States.ALL"], "Next": "S0"]],
+            ]
+            if index + 1 < count { state["Next"] = .string("S\(index + 1)") } else { state["End"] = true }
+            states["S\(index)"] = .object(state)
+        }
+        return JSON.object(["StartAt": "S0", "States": .object(states)]).serialized()
+    }
+
+    /// A Choice with `count` rules, each to its own state.
+    static func wideChoice(count: Int) -> String {
+        var states: JSONObject = [:]
+        let rules = (0..<count).map { index -> JSON in ["Variable": "$.x", "NumericEquals": .int(index), "Next": .string("T\(index)")] }
+        states["C"] = ["Type": "Choice", "Choices": .array(rules), "Default": "T0"]
+        for index in 0..<count { states["T\(index)"] = ["Type": "Pass", "End": true] }
+        return JSON.object(["StartAt": "C", "States": .object(states)]).serialized()
+    }
+
     private static func scope(_ prefix: String, count: Int, depth: Int, _ random: inout SplitMix) -> JSONObject {
         var states = JSONObject()
         for index in 0..<count {
