@@ -6,7 +6,8 @@ import Stepwise
 ///
 /// Events are attributed to state visits through `previousEventId`, the causal chain AWS records (each event
 /// points to the one before it in its own branch or iteration), so concurrent Parallel branches and Map
-/// iterations are told apart. A Distributed Map's child executions keep their own histories: the states
+/// iterations are told apart. After a redrive (`ExecutionRedriven`), a state run again shows its latest run
+/// only; the states that succeeded before keep their colour. A Distributed Map's child executions keep their own histories: the states
 /// of its item processor show as not reached in the parent's picture.
 package struct ExecutionColouring: Sendable {
     /// By node id; terminals are always `.notReached`.
@@ -27,8 +28,11 @@ package struct ExecutionColouring: Sendable {
     init(graph: Graph, trace: [TraceEvent]) {
         var tracker = VisitTracker(graph: graph)
         for event in trace { tracker.read(event) }
+        // After a redrive, a state run again shows only its visits of the latest run.
+        var latest = Array(repeating: 0, count: graph.nodes.count)
+        for visit in tracker.visits { latest[visit.node] = max(latest[visit.node], visit.redrive) }
         statuses = Array(repeating: .notReached, count: graph.nodes.count)
-        for index in tracker.visits.indices {
+        for index in tracker.visits.indices where tracker.visits[index].redrive == latest[tracker.visits[index].node] {
             let node = tracker.visits[index].node
             statuses[node] = min(statuses[node], tracker.status(of: index))
         }

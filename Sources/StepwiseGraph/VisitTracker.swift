@@ -7,6 +7,8 @@ struct VisitTracker {
         let node: Int
         /// The visit of the Parallel or Map state whose branch or iteration this visit runs in.
         let parent: Int?
+        /// How many times the execution had been redriven when the visit began.
+        let redrive: Int
         var exited = false
         var failures = 0
         /// The latest attempt failed and nothing (a retry, a catch) has followed yet.
@@ -31,6 +33,7 @@ struct VisitTracker {
     private let nodeByName: [String: Int]
     private(set) var visits: [Visit] = []
     private(set) var ended = false
+    private var redrives = 0
     private var visitOfEvent: [Int: Int] = [:]
     /// Visits by node, oldest first, exited ones dropped from the end when looked up: the fallback when an
     /// event's chain is not in the history.
@@ -54,7 +57,9 @@ struct VisitTracker {
         case .aborted(let type): visit = change(owner(type, nil, from: chain)) { $0.aborted = true }
         case .named: visit = named(event.name, from: chain)
         case .executionEnded: ended = true
-        case .executionRedriven: ended = false
+        case .executionRedriven:
+            ended = false
+            redrives += 1
         case .other: break
         }
         if let visit = visit ?? chain { visitOfEvent[event.id] = visit }
@@ -85,7 +90,7 @@ struct VisitTracker {
         let container = graph.scopes[graph.nodes[node].scope].container
         var parent: Int?
         if let container { parent = up(from: chain) { $0.node == container } ?? latestOpen(container) }
-        visits.append(Visit(node: node, parent: parent))
+        visits.append(Visit(node: node, parent: parent, redrive: redrives))
         let index = visits.count - 1
         open[node, default: []].append(index)
         if event.type == .failStateEntered { visits[index].fail() }

@@ -119,6 +119,31 @@ struct ColouringTests {
         #expect(Self.statuses(graph, stopped) == ["First": .succeeded, "Work": .aborted, "Later": .notReached])
     }
 
+    @Test("After a redrive, a state run again shows its latest run; states not rerun keep their colour")
+    func redriven() throws {
+        let graph = try Definitions.graph(
+            #"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Pass", "End": true}}}"#)
+        func event(_ id: Int, _ previous: Int, _ type: String, _ name: String? = nil) -> JSON {
+            var event: JSONObject = ["id": .int(id), "previousEventId": .int(previous), "type": .string(type)]
+            switch (type, name) {
+            case ("EvaluationFailed", let name?):
+                event["evaluationFailedEventDetails"] = ["error": "States.QueryEvaluationError", "state": .string(name)]
+            case (_, let name?): event[type.hasSuffix("Entered") ? "stateEnteredEventDetails" : "stateExitedEventDetails"] = ["name": .string(name)]
+            default: break
+            }
+            return .object(event)
+        }
+        let failed = [
+            event(1, 0, "ExecutionStarted"), event(2, 1, "PassStateEntered", "A"), event(3, 2, "PassStateExited", "A"),
+            event(4, 3, "PassStateEntered", "B"), event(5, 4, "EvaluationFailed", "B"), event(6, 4, "ExecutionFailed"),
+        ]
+        #expect(Self.statuses(graph, ExecutionColouring(graph: graph, json: failed)) == ["A": .succeeded, "B": .failed])
+        let redriven = failed + [event(7, 6, "ExecutionRedriven"), event(8, 7, "PassStateEntered", "B")]
+        let colouring = ExecutionColouring(graph: graph, json: redriven)
+        #expect(!colouring.ended)
+        #expect(Self.statuses(graph, colouring) == ["A": .succeeded, "B": .running])
+    }
+
     @Test("Without events every state is not reached; events of states the graph lacks are ignored")
     func emptyAndForeign() throws {
         let graph = try Definitions.graph(#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}"#)

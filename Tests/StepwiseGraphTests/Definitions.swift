@@ -57,6 +57,15 @@ enum Definitions {
         return JSON.object(["StartAt": "C", "States": .object(states)]).serialized()
     }
 
+    /// Maps nested `depth` deep around one Pass state.
+    static func nestedMaps(depth: Int) -> String {
+        var machine: JSON = ["StartAt": "Leaf", "States": ["Leaf": ["Type": "Pass", "End": true]]]
+        for level in 1...depth {
+            machine = ["StartAt": .string("M\(level)"), "States": .object(["M\(level)": ["Type": "Map", "End": true, "ItemProcessor": machine]])]
+        }
+        return machine.serialized()
+    }
+
     private static func scope(_ prefix: String, count: Int, depth: Int, _ random: inout SplitMix) -> JSONObject {
         var states = JSONObject()
         for index in 0..<count {

@@ -103,6 +103,15 @@ struct LayoutTests {
         try Self.checkLayout(Definitions.wideChoice(count: 300))
     }
 
+    @Test("Maps nested as deep as the JSON parser allows lay out and render on a test's (cooperative pool) thread")
+    func deepNesting() throws {
+        let text = Definitions.nestedMaps(depth: 165)
+        try Self.checkLayout(text)
+        let graph = try Definitions.graph(text)
+        #expect(graph.scopes.count == 166)
+        for format in GraphFormat.allCases { #expect(graph.rendered(as: format).contains("Leaf")) }
+    }
+
     @Test("The same definition gives the same layout and byte-identical output each time", arguments: Definitions.files)
     func stable(_ file: String) throws {
         let text = try Definitions.text(file)
