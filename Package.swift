@@ -16,6 +16,7 @@ let package = Package(
         .target(name: "JSONata", dependencies: ["JSON"]),
         .target(name: "StatesLanguage", dependencies: ["JSON", "JSONata"]),
         .target(name: "Stepwise", dependencies: ["JSON", "JSONata", "StatesLanguage"]),
+        .target(name: "StepwiseGraph", dependencies: ["Stepwise", "StatesLanguage", "JSON"]),
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "StepwiseStore", dependencies: ["CSQLite", "Stepwise", "JSON"]),
         .target(name: "StepwiseIntegrations", dependencies: ["CSystem", "Stepwise", "StepwiseStore", "JSON"]),
@@ -31,11 +32,12 @@ let package = Package(
             name: "StepwiseCLI",
             dependencies: [
                 "Stepwise", "StepwiseStore", "StepwiseServer", "StepwiseIntegrations", "StepwiseServices", "StepwiseHost", "StepFunctions",
-                "StatesLanguage", "JSONata", "JSON",
+                "StepwiseGraph", "StatesLanguage", "JSONata", "JSON",
             ]),
         .executableTarget(name: "stepwise", dependencies: ["StepwiseCLI"]),
         .executableTarget(
-            name: "stepwise-bench", dependencies: ["Stepwise", "StepwiseStore", "StepwiseServices", "StepwiseHost", "JSONata", "JSON"],
+            name: "stepwise-bench",
+            dependencies: ["Stepwise", "StepwiseStore", "StepwiseServices", "StepwiseHost", "StepwiseGraph", "StatesLanguage", "JSONata", "JSON"],
             path: "Benchmarks/stepwise-bench"),
         .executableTarget(
             name: "migration-example", dependencies: ["Stepwise", "StepwiseServices", "StepwiseStore", "StepwiseHost", "JSON"],
@@ -45,6 +47,7 @@ let package = Package(
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "JSONataTests", dependencies: ["JSONata", "JSON"]),
         .testTarget(name: "StatesLanguageTests", dependencies: ["StatesLanguage", "JSON"]),
+        .testTarget(name: "StepwiseGraphTests", dependencies: ["StepwiseGraph", "StepwiseTesting", "Stepwise", "StatesLanguage", "JSON"]),
         .testTarget(name: "StepwiseTests", dependencies: ["Stepwise", "StepwiseTesting", "JSON"]),
         .testTarget(name: "StepwiseStoreTests", dependencies: ["StepwiseStore", "StepwiseTesting", "Stepwise", "JSON"]),
         .testTarget(

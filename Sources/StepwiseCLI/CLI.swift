@@ -11,7 +11,7 @@ public enum CLI {
 
     static let commands: [any Command.Type] = [
         RunCommand.self, ServeCommand.self, ValidateCommand.self, EvalCommand.self, ExecutionsCommand.self, HistoryCommand.self,
-        ResumeCommand.self, DataCommand.self,
+        ResumeCommand.self, DataCommand.self, GraphCommand.self,
     ]
 
     static let usage = """

@@ -23,9 +23,7 @@ enum HistoryCommand: Command {
         do {
             let store = try await DatabaseOptions.open(path, readOnly: true)
             defer { Task { try? await store.close() } }
-            var record = try await store.execution(nameOrArn: job)
-            if record == nil, job.hasPrefix("arn:") { record = try await store.mapRunExecution(arn: job) }
-            guard let record else {
+            guard let record = try await Self.record(job, in: store) else {
                 output.error("stepwise history: Execution Does Not Exist: '\(job)'")
                 return 1
             }
@@ -36,6 +34,12 @@ enum HistoryCommand: Command {
             output.error("stepwise history: \(RunCommand.message(of: error))")
             return 2
         }
+    }
+
+    /// The execution named `job`, or with that ARN (a Distributed Map's child's too).
+    static func record(_ job: String, in store: Store) async throws -> ExecutionRecord? {
+        if let record = try await store.execution(nameOrArn: job) { return record }
+        return job.hasPrefix("arn:") ? try await store.mapRunExecution(arn: job) : nil
     }
 
     /// The same table as `stepwise run --history`, from stored events.
