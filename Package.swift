@@ -14,13 +14,14 @@ let package = Package(
     targets: [
         .target(name: "JSON"),
         .target(name: "JSONata", dependencies: ["JSON"]),
-        .target(name: "StatesLanguage", dependencies: ["JSON", "JSONata"]),
+        .target(name: "Digests"),
+        .target(name: "StatesLanguage", dependencies: ["Digests", "JSON", "JSONata"]),
         .target(name: "Stepwise", dependencies: ["JSON", "JSONata", "StatesLanguage"]),
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "StepwiseStore", dependencies: ["CSQLite", "Stepwise", "JSON"]),
         .target(name: "StepwiseIntegrations", dependencies: ["CSystem", "Stepwise", "StepwiseStore", "JSON"]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "StepwiseServices", dependencies: ["CSQLite", "CZlib", "Stepwise", "JSON"]),
+        .target(name: "StepwiseServices", dependencies: ["CSQLite", "CZlib", "Digests", "Stepwise", "JSON"]),
         .systemLibrary(name: "CSystem"),
         .target(name: "StepwiseServer", dependencies: ["CSystem", "Stepwise", "StepwiseStore", "StepwiseIntegrations", "StepwiseServices", "JSON"]),
         .target(
@@ -37,6 +38,7 @@ let package = Package(
             path: "Examples/migration-example"),
         .target(name: "StepwiseTesting", dependencies: ["Stepwise", "StepwiseCLI"]),
 
+        .testTarget(name: "DigestsTests", dependencies: ["Digests"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "JSONataTests", dependencies: ["JSONata", "JSON"]),
         .testTarget(name: "StatesLanguageTests", dependencies: ["StatesLanguage", "JSON"]),
@@ -45,7 +47,7 @@ let package = Package(
         .testTarget(
             name: "StepwiseIntegrationsTests", dependencies: ["StepwiseIntegrations", "StepwiseTesting", "Stepwise", "JSON"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "StepwiseServicesTests", dependencies: ["StepwiseServices", "StepwiseTesting", "Stepwise", "JSON"]),
+        .testTarget(name: "StepwiseServicesTests", dependencies: ["StepwiseServices", "StepwiseTesting", "Stepwise", "Digests", "JSON"]),
         .testTarget(
             name: "WorkflowTests",
             dependencies: ["StepwiseCLI", "StepwiseTesting", "StepwiseServices", "StepwiseStore", "StepwiseServer", "Stepwise", "JSON"]),
