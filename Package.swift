@@ -18,10 +18,11 @@ let package = Package(
         .target(name: "StatesLanguage", dependencies: ["Digests", "JSON", "JSONata"]),
         .target(name: "Stepwise", dependencies: ["JSON", "JSONata", "StatesLanguage"]),
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "StepwiseStore", dependencies: ["CSQLite", "Stepwise", "JSON"]),
+        .target(name: "StepwiseSQLite", dependencies: ["CSQLite"]),
+        .target(name: "StepwiseStore", dependencies: ["StepwiseSQLite", "Stepwise", "JSON"]),
         .target(name: "StepwiseIntegrations", dependencies: ["CSystem", "Stepwise", "StepwiseStore", "JSON"]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "StepwiseServices", dependencies: ["CSQLite", "CZlib", "Digests", "Stepwise", "JSON"]),
+        .target(name: "StepwiseServices", dependencies: ["CSQLite", "CZlib", "Digests", "StepwiseSQLite", "Stepwise", "JSON"]),
         .systemLibrary(name: "CSystem"),
         .target(name: "StepwiseServer", dependencies: ["CSystem", "Stepwise", "StepwiseStore", "StepwiseIntegrations", "StepwiseServices", "JSON"]),
         .target(
@@ -43,17 +44,18 @@ let package = Package(
         .testTarget(name: "JSONataTests", dependencies: ["JSONata", "JSON"]),
         .testTarget(name: "StatesLanguageTests", dependencies: ["StatesLanguage", "JSON"]),
         .testTarget(name: "StepwiseTests", dependencies: ["Stepwise", "StepwiseTesting", "StatesLanguage", "JSON"]),
-        .testTarget(name: "StepwiseStoreTests", dependencies: ["StepwiseStore", "StepwiseTesting", "Stepwise", "JSON"]),
+        .testTarget(name: "StepwiseStoreTests", dependencies: ["StepwiseStore", "StepwiseSQLite", "StepwiseTesting", "Stepwise", "JSON"]),
         .testTarget(
             name: "StepwiseIntegrationsTests", dependencies: ["StepwiseIntegrations", "StepwiseTesting", "Stepwise", "JSON"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "StepwiseServicesTests", dependencies: ["StepwiseServices", "StepwiseTesting", "Stepwise", "Digests", "JSON"]),
+        .testTarget(
+            name: "StepwiseServicesTests", dependencies: ["StepwiseServices", "StepwiseSQLite", "StepwiseTesting", "Stepwise", "Digests", "JSON"]),
         .testTarget(
             name: "WorkflowTests",
             dependencies: ["StepwiseCLI", "StepwiseTesting", "StepwiseServices", "StepwiseStore", "StepwiseServer", "Stepwise", "JSON"]),
         .testTarget(name: "StepwiseServerTests", dependencies: ["StepwiseServer", "StepwiseStore", "StepwiseTesting", "Stepwise", "JSON"]),
         .testTarget(
-            name: "StepwiseCLITests", dependencies: ["StepwiseCLI", "StepwiseTesting", "StepwiseStore", "Stepwise", "JSON"],
+            name: "StepwiseCLITests", dependencies: ["StepwiseCLI", "StepwiseTesting", "StepwiseStore", "StepwiseSQLite", "Stepwise", "JSON"],
             resources: [.copy("CrashWorkflows")]),
     ]
 )
