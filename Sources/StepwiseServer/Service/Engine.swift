@@ -22,10 +22,12 @@ public final class Engine: Sendable {
     /// Task tokens, activities and nested executions (issue 8), installed on the runtime.
     public let integrations: CallbackIntegrations
 
-    public init(durable: DurableRuntime, testCases: TestCaseRegistry? = nil) {
+    public init(
+        durable: DurableRuntime, testCases: TestCaseRegistry? = nil, activityPollTimeout: Duration = CallbackIntegrations.defaultPollTimeout
+    ) {
         self.durable = durable
         self.testCases = testCases
-        integrations = CallbackIntegrations(durable: durable)
+        integrations = CallbackIntegrations(durable: durable, activityPollTimeout: activityPollTimeout)
         integrations.install()
     }
 

@@ -38,7 +38,7 @@ public final class ServiceHost: Sendable {
             throw ServeError(error.description)
         }
         let durable = DurableRuntime(store: store, runtime: runtime, resumeInterval: options.resumeInterval) { log($0.description) }
-        let engine = Engine(durable: durable, testCases: testCases)
+        let engine = Engine(durable: durable, testCases: testCases, activityPollTimeout: options.activityPollTimeout)
         do {
             await purge(store, days: options.retentionDays, log: log)
             for (name, text) in workflows?.definitions ?? [] {
