@@ -41,6 +41,7 @@ let package = Package(
 
         .testTarget(name: "DigestsTests", dependencies: ["Digests"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "StepwiseSQLiteTests", dependencies: ["StepwiseSQLite"]),
         .testTarget(name: "JSONataTests", dependencies: ["JSONata", "JSON"]),
         .testTarget(name: "StatesLanguageTests", dependencies: ["StatesLanguage", "JSON"]),
         .testTarget(name: "StepwiseTests", dependencies: ["Stepwise", "StepwiseTesting", "StatesLanguage", "JSON"]),
