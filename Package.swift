@@ -24,7 +24,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "StepwiseServices", dependencies: ["CSQLite", "CZlib", "Digests", "StepwiseSQLite", "Stepwise", "JSON"]),
         .systemLibrary(name: "CSystem"),
-        .target(name: "StepwiseServer", dependencies: ["CSystem", "Stepwise", "StepwiseStore", "StepwiseIntegrations", "StepwiseServices", "JSON"]),
+        .target(name: "StepwiseServer", dependencies: ["CSystem", "Stepwise", "StepwiseStore", "StepwiseIntegrations", "StatesLanguage", "JSON"]),
         .target(
             name: "StepwiseCLI",
             dependencies: [
@@ -32,7 +32,7 @@ let package = Package(
             ]),
         .executableTarget(name: "stepwise", dependencies: ["StepwiseCLI"]),
         .executableTarget(
-            name: "stepwise-bench", dependencies: ["Stepwise", "StepwiseStore", "StepwiseServices", "StatesLanguage", "JSONata", "JSON"],
+            name: "stepwise-bench", dependencies: ["Stepwise", "StepwiseStore", "StepwiseServices", "JSONata", "JSON"],
             path: "Benchmarks/stepwise-bench"),
         .executableTarget(
             name: "migration-example", dependencies: ["Stepwise", "StepwiseServices", "StepwiseStore", "JSON"],
@@ -44,19 +44,19 @@ let package = Package(
         .testTarget(name: "StepwiseSQLiteTests", dependencies: ["StepwiseSQLite"]),
         .testTarget(name: "JSONataTests", dependencies: ["JSONata", "JSON"]),
         .testTarget(name: "StatesLanguageTests", dependencies: ["StatesLanguage", "JSON"]),
-        .testTarget(name: "StepwiseTests", dependencies: ["Stepwise", "StepwiseTesting", "StatesLanguage", "JSON"]),
+        .testTarget(name: "StepwiseTests", dependencies: ["Stepwise", "StepwiseTesting", "JSON"]),
         .testTarget(name: "StepwiseStoreTests", dependencies: ["StepwiseStore", "StepwiseSQLite", "StepwiseTesting", "Stepwise", "JSON"]),
         .testTarget(
-            name: "StepwiseIntegrationsTests", dependencies: ["StepwiseIntegrations", "StepwiseTesting", "Stepwise", "JSON"],
+            name: "StepwiseIntegrationsTests", dependencies: ["StepwiseIntegrations", "StepwiseStore", "StepwiseTesting", "Stepwise", "JSON"],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "StepwiseServicesTests", dependencies: ["StepwiseServices", "StepwiseSQLite", "StepwiseTesting", "Stepwise", "Digests", "JSON"]),
         .testTarget(
             name: "WorkflowTests",
-            dependencies: ["StepwiseCLI", "StepwiseTesting", "StepwiseServices", "StepwiseStore", "StepwiseServer", "Stepwise", "JSON"]),
+            dependencies: ["StepwiseTesting", "StepwiseServices", "StepwiseStore", "Stepwise", "JSON"]),
         .testTarget(name: "StepwiseServerTests", dependencies: ["StepwiseServer", "StepwiseStore", "StepwiseTesting", "Stepwise", "JSON"]),
         .testTarget(
-            name: "StepwiseCLITests", dependencies: ["StepwiseCLI", "StepwiseTesting", "StepwiseStore", "StepwiseSQLite", "Stepwise", "JSON"],
+            name: "StepwiseCLITests", dependencies: ["StepwiseTesting", "StepwiseStore", "StepwiseSQLite", "Stepwise", "JSON"],
             resources: [.copy("CrashWorkflows")]),
     ]
 )
