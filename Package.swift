@@ -14,14 +14,16 @@ let package = Package(
     targets: [
         .target(name: "JSON"),
         .target(name: "JSONata", dependencies: ["JSON"]),
-        .target(name: "StatesLanguage", dependencies: ["JSON", "JSONata"]),
+        .target(name: "Digests"),
+        .target(name: "StatesLanguage", dependencies: ["Digests", "JSON", "JSONata"]),
         .target(name: "Stepwise", dependencies: ["JSON", "JSONata", "StatesLanguage"]),
         .target(name: "StepwiseGraph", dependencies: ["Stepwise", "StatesLanguage", "JSON"]),
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "StepwiseStore", dependencies: ["CSQLite", "Stepwise", "JSON"]),
+        .target(name: "StepwiseSQLite", dependencies: ["CSQLite"]),
+        .target(name: "StepwiseStore", dependencies: ["StepwiseSQLite", "Stepwise", "JSON"]),
         .target(name: "StepwiseIntegrations", dependencies: ["CSystem", "Stepwise", "StepwiseStore", "JSON"]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "StepwiseServices", dependencies: ["CSQLite", "CZlib", "Stepwise", "JSON"]),
+        .target(name: "StepwiseServices", dependencies: ["CSQLite", "CZlib", "Digests", "StepwiseSQLite", "Stepwise", "JSON"]),
         .systemLibrary(name: "CSystem"),
         .target(name: "StepwiseHost", dependencies: ["Stepwise", "StepwiseStore", "StepwiseIntegrations", "StepwiseServices"]),
         .target(name: "StepFunctions", dependencies: ["Stepwise", "StatesLanguage", "StepwiseStore", "StepwiseIntegrations", "JSON"]),
@@ -44,21 +46,24 @@ let package = Package(
             path: "Examples/migration-example"),
         .target(name: "StepwiseTesting", dependencies: ["Stepwise", "StepwiseHost", "StepwiseCLI"]),
 
+        .testTarget(name: "DigestsTests", dependencies: ["Digests"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "StepwiseSQLiteTests", dependencies: ["StepwiseSQLite"]),
         .testTarget(name: "JSONataTests", dependencies: ["JSONata", "JSON"]),
         .testTarget(name: "StatesLanguageTests", dependencies: ["StatesLanguage", "JSON"]),
         .testTarget(name: "StepwiseGraphTests", dependencies: ["StepwiseGraph", "StepwiseTesting", "Stepwise", "StatesLanguage", "JSON"]),
         .testTarget(name: "StepwiseTests", dependencies: ["Stepwise", "StepwiseTesting", "JSON"]),
-        .testTarget(name: "StepwiseStoreTests", dependencies: ["StepwiseStore", "StepwiseTesting", "Stepwise", "JSON"]),
+        .testTarget(name: "StepwiseStoreTests", dependencies: ["StepwiseStore", "StepwiseSQLite", "StepwiseTesting", "Stepwise", "JSON"]),
         .testTarget(
             name: "StepwiseIntegrationsTests", dependencies: ["StepwiseIntegrations", "StepwiseStore", "StepwiseTesting", "Stepwise", "JSON"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "StepwiseServicesTests", dependencies: ["StepwiseServices", "StepwiseTesting", "Stepwise", "JSON"]),
+        .testTarget(
+            name: "StepwiseServicesTests", dependencies: ["StepwiseServices", "StepwiseSQLite", "StepwiseTesting", "Stepwise", "Digests", "JSON"]),
         .testTarget(name: "WorkflowTests", dependencies: ["StepwiseTesting", "StepwiseServices", "StepwiseStore", "Stepwise", "JSON"]),
         .testTarget(
             name: "StepwiseServerTests", dependencies: ["StepwiseServer", "StepFunctions", "StepwiseStore", "StepwiseTesting", "Stepwise", "JSON"]),
         .testTarget(
-            name: "StepwiseCLITests", dependencies: ["StepwiseTesting", "StepwiseStore", "Stepwise", "JSON"],
+            name: "StepwiseCLITests", dependencies: ["StepwiseTesting", "StepwiseStore", "StepwiseSQLite", "Stepwise", "JSON"],
             resources: [.copy("CrashWorkflows")]),
     ]
 )

@@ -29,10 +29,12 @@ package final class StepFunctionsService: Sendable {
     /// Task tokens, activities and nested executions (issue 8), installed on the runtime.
     package let integrations: CallbackIntegrations
 
-    package init(durable: DurableRuntime, testCases: TestCaseRegistry? = nil) {
+    package init(
+        durable: DurableRuntime, testCases: TestCaseRegistry? = nil, activityPollTimeout: Duration = CallbackIntegrations.defaultPollTimeout
+    ) {
         self.durable = durable
         self.testCases = testCases
-        integrations = CallbackIntegrations(durable: durable)
+        integrations = CallbackIntegrations(durable: durable, activityPollTimeout: activityPollTimeout)
         integrations.install()
     }
 

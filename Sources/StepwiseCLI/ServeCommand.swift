@@ -106,7 +106,15 @@ enum ServeCommand: Command {
         options.account = arguments.value("account") ?? options.account
         options.resourcesPath = arguments.value("resources")
         options.mockConfigPath = ProcessInfo.processInfo.environment["SFN_MOCK_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
+        if let timeout = activityPollTimeout(ProcessInfo.processInfo.environment) { options.activityPollTimeout = timeout }
         return options
+    }
+
+    /// `STEPWISE_ACTIVITY_POLL_SECONDS`: a shorter wait for empty GetActivityTask polls (tests), at most 60 s;
+    /// nil when unset or not a number of seconds, which keeps AWS's 60 s.
+    static func activityPollTimeout(_ environment: [String: String]) -> Duration? {
+        guard let text = environment["STEPWISE_ACTIVITY_POLL_SECONDS"], let seconds = Double(text), seconds >= 0 else { return nil }
+        return .milliseconds(Int64(min(seconds, 60) * 1000))
     }
 
     static func displayHost(_ host: String) -> String { host.contains(":") ? "[\(host)]" : host }

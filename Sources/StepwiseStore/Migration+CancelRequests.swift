@@ -1,3 +1,5 @@
+import StepwiseSQLite
+
 extension Migration {
     /// A cooperative cancel (`POST /jobs/{id}/cancel` on a workflow with a `cancel` setting) is recorded on the
     /// job: the job winds down by itself and its execution then ends SUCCEEDED (or ABORTED after the grace

@@ -1,3 +1,5 @@
+import StepwiseSQLite
+
 extension Migration {
     /// Map Runs of Distributed Maps and their STANDARD child executions (DescribeMapRun, ListMapRuns,
     /// ListExecutions by mapRunArn, DescribeExecution and GetExecutionHistory of a child).

@@ -1,3 +1,5 @@
+import StepwiseSQLite
+
 extension Migration {
     /// The first schema: state machines and their revisions, executions, history events and the replay log.
     ///

@@ -1,3 +1,5 @@
+import StepwiseSQLite
+
 extension Migration {
     /// Jobs of the REST API (`POST /{workflow}/jobs`): one row per job, kept after its execution starts so
     /// `GET /jobs` lists it. A job over its workflow's concurrency limit waits here with no execution yet

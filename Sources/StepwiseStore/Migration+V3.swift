@@ -1,3 +1,5 @@
+import StepwiseSQLite
+
 extension Migration {
     /// Activities (CreateActivity) and task callbacks (SendTaskSuccess/Failure) that must survive a restart.
     ///

@@ -1,4 +1,5 @@
 import Foundation
+import StepwiseSQLite
 
 extension Store {
     /// Stores an activity, or answers the one with that name (CreateActivity is idempotent by name).
@@ -26,7 +27,7 @@ extension Store {
         try database().run("DELETE FROM activities WHERE arn = ?", arn) > 0
     }
 
-    static func activity(_ row: Statement) -> ActivityRecord {
+    static func activity(_ row: SQLiteStatement) -> ActivityRecord {
         ActivityRecord(
             arn: row.text(0), name: row.text(1), creationDate: Date(timeIntervalSince1970: row.double(2)), tags: tags(fromJSON: row.text(3)))
     }

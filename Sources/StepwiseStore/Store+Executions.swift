@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import StepwiseSQLite
 
 extension Store {
     /// Stores a new execution; returns once it is committed (durable against a process crash).
@@ -144,7 +145,7 @@ struct PendingCreate {
     let continuation: CheckedContinuation<Void, any Error>
 }
 
-extension Database {
+extension SQLiteConnection {
     /// Inserts one execution row.
     func insert(_ execution: ExecutionRecord) throws {
         try run(

@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import StepwiseSQLite
 
 extension Store {
     static let jobColumns = """
@@ -103,7 +104,7 @@ extension Store {
             """, date.timeIntervalSince1970, id) > 0
     }
 
-    static func job(_ row: Statement) -> JobRecord {
+    static func job(_ row: SQLiteStatement) -> JobRecord {
         JobRecord(
             id: row.text(0), workflow: row.text(1), stateMachineArn: row.text(2), input: row.text(3),
             createdDate: Date(timeIntervalSince1970: row.double(4)), executionArn: row.optionalText(5),

@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import StepwiseSQLite
 
 extension Store {
     /// Executions newest first (by start date, then ARN), optionally of one state machine and one status.

@@ -1,3 +1,5 @@
+import StepwiseSQLite
+
 extension Store {
     /// Queues one interpreter step and the history events it produced, for the next group commit.
     ///
@@ -83,7 +85,7 @@ extension Store {
 
     /// Runs `body` in one transaction after writing every queued entry, so a write that depends on the log
     /// (finishing an execution) never commits before it. On failure nothing is written and the queue is kept.
-    func commit<T>(_ body: (Database) throws -> T) throws -> T {
+    func commit<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
         let database = try database()
         let result: T
         do {

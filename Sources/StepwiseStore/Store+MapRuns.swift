@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import Stepwise
+import StepwiseSQLite
 
 extension Store {
     /// Queues one step like ``append(arn:step:events:)`` with what it changed in Map Runs and child executions:
@@ -107,7 +108,7 @@ extension Store {
         tolerated_failure_count, item_counts, execution_counts
         """
 
-    static func mapRun(_ row: Statement) throws -> MapRunRecord {
+    static func mapRun(_ row: SQLiteStatement) throws -> MapRunRecord {
         MapRunRecord(
             arn: row.text(0), executionArn: row.text(1), stateMachineArn: row.text(2), startDate: Date(timeIntervalSince1970: row.double(4)),
             stopDate: row.optionalDouble(5).map(Date.init(timeIntervalSince1970:)), status: .init(rawValue: row.text(3)) ?? .failed,

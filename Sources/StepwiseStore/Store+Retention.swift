@@ -1,4 +1,5 @@
 import Foundation
+import StepwiseSQLite
 
 extension Store {
     /// Deletes finished executions that stopped more than `days` days before `now`, with everything keyed by
@@ -22,7 +23,7 @@ extension Store {
     }
 }
 
-extension Database {
+extension SQLiteConnection {
     /// Deletes up to `limit` executions stopped before `cutoff`, with their log. Runs inside a transaction.
     func purgeBatch(before cutoff: Double, limit: Int) throws -> Int {
         let arns = try rows(

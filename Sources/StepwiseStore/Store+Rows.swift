@@ -1,10 +1,11 @@
 import Foundation
+import StepwiseSQLite
 
 extension Store {
     static let stateMachineColumns =
         "name, arn, definition, type, role_arn, revision_id, created_date, updated_date, status, tags"
 
-    static func stateMachine(_ row: Statement) -> StateMachineRecord {
+    static func stateMachine(_ row: SQLiteStatement) -> StateMachineRecord {
         StateMachineRecord(
             name: row.text(0), arn: row.text(1), definition: row.text(2), type: .init(rawValue: row.text(3)) ?? .standard,
             roleArn: row.text(4), revisionId: row.text(5), creationDate: Date(timeIntervalSince1970: row.double(6)),
@@ -17,7 +18,7 @@ extension Store {
         stop_date, parent_arn, seed, virtual_time, event_count
         """
 
-    static func execution(_ row: Statement) -> ExecutionRecord {
+    static func execution(_ row: SQLiteStatement) -> ExecutionRecord {
         ExecutionRecord(
             arn: row.text(0), name: row.text(1), stateMachineArn: row.text(2), revisionId: row.optionalText(3),
             definition: row.text(4), status: .init(rawValue: row.text(5)) ?? .failed, input: row.text(6),
@@ -29,14 +30,14 @@ extension Store {
 
     static let summaryColumns = "arn, name, state_machine_arn, status, start_date, stop_date, parent_arn"
 
-    static func summary(_ row: Statement) -> ExecutionSummary {
+    static func summary(_ row: SQLiteStatement) -> ExecutionSummary {
         ExecutionSummary(
             arn: row.text(0), name: row.text(1), stateMachineArn: row.text(2),
             status: .init(rawValue: row.text(3)) ?? .failed, startDate: Date(timeIntervalSince1970: row.double(4)),
             stopDate: row.optionalDouble(5).map(Date.init(timeIntervalSince1970:)), parentArn: row.optionalText(6))
     }
 
-    static func event(_ row: Statement) -> EventRow {
+    static func event(_ row: SQLiteStatement) -> EventRow {
         EventRow(
             id: row.int(0), type: row.text(1), timestamp: row.double(2), previousEventId: row.int(3),
             details: row.optionalText(4))

@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import StepwiseSQLite
 
 extension Store {
     /// Stores a new state machine and its first revision.
@@ -107,7 +108,7 @@ extension Store {
     }
 }
 
-extension Database {
+extension SQLiteConnection {
     func insertRevision(arn: String, revisionId: String, definition: String, roleArn: String, date: Date) throws {
         try run(
             """

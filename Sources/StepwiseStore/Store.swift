@@ -1,4 +1,5 @@
 import Foundation
+import StepwiseSQLite
 
 /// The SQLite store of state machines, executions, their history and replay log.
 ///
@@ -64,7 +65,7 @@ public actor Store {
     public nonisolated let path: String
     let options: Options
     private let executor: SerialQueueExecutor
-    private var connection: Database?
+    private var connection: SQLiteConnection?
     /// Held by a writer from open to close, so one process at a time drives the database's executions.
     private var writerLock: WriterLock?
     var log = PendingLog()
@@ -89,10 +90,10 @@ public actor Store {
         // Fully initialized: from here the initializer runs isolated, on the store's queue.
         executor.assertCurrent()
         if options.readOnly {
-            connection = try Database.openReader(path: path, options: options)
+            connection = try SQLiteConnection.openReader(path: path, options: options)
         } else {
             writerLock = try WriterLock(databasePath: path)  // before anything reads the file: creation is then ours alone
-            connection = try Database.openWriter(path: path, options: options)
+            connection = try SQLiteConnection.openWriter(path: path, options: options)
         }
     }
 
@@ -108,7 +109,7 @@ public actor Store {
     }
 
     /// The open connection.
-    func database() throws -> Database {
+    func database() throws -> SQLiteConnection {
         executor.assertCurrent()
         guard let connection else { throw StoreError(.closed, "the store at \(path) is closed") }
         return connection

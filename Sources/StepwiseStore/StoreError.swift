@@ -1,4 +1,4 @@
-import CSQLite
+import StepwiseSQLite
 
 /// A failure of the store: a stable kind to switch on, SQLite's own message and code, and the SQL that failed.
 ///
@@ -66,27 +66,28 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
 }
 
 extension StoreError {
-    /// The error for a non-OK result code from `connection`, with SQLite's message for it.
-    ///
-    /// - Parameter connection: the `sqlite3*` the call was made on; only read for its current error message.
-    init(code: Int32, connection: OpaquePointer?, sql: String?) {
-        let message =
-            connection.flatMap { sqlite3_errmsg($0).map { String(cString: $0) } }
-            ?? String(cString: sqlite3_errstr(code))
-        self.init(Self.kind(for: code), message, code: code, sql: sql)
+    /// The store's error for an SQLite failure: its kind, and SQLite's message, code and SQL as they are.
+    init(_ error: SQLiteError) {
+        let kind: Kind =
+            switch error.schemaProblem {
+            case .newer: .newerSchema
+            case .outOfOrder: .foreignDatabase
+            case nil: Self.kind(for: error.code)
+            }
+        self.init(kind, error.message, code: error.code, sql: error.sql)
     }
 
     /// Whether this is a PRIMARY KEY or UNIQUE violation (a duplicate), as opposed to a CHECK or NOT NULL one.
-    var isDuplicate: Bool { code == CSQLITE_CONSTRAINT_PRIMARYKEY || code == CSQLITE_CONSTRAINT_UNIQUE }
+    var isDuplicate: Bool { SQLiteResultCode(code).isDuplicate }
 
     /// The kind for an SQLite result code (primary code in the low byte).
     static func kind(for code: Int32) -> Kind {
-        switch code & 0xFF {
-        case SQLITE_NOTADB, SQLITE_CORRUPT: .notADatabase
-        case SQLITE_READONLY, SQLITE_PERM: .readOnly
-        case SQLITE_FULL: .diskFull
-        case SQLITE_BUSY, SQLITE_LOCKED: .busy
-        case SQLITE_CONSTRAINT: .constraint
+        switch SQLiteResultCode(code).primary {
+        case .notADatabase, .corrupt: .notADatabase
+        case .readOnly, .permission: .readOnly
+        case .full: .diskFull
+        case .busy, .locked: .busy
+        case .constraint: .constraint
         default: .sqlite
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import StepwiseSQLite
 import StepwiseTesting
 import Testing
 
@@ -31,10 +32,10 @@ struct BadDatabaseTests {
         func make(_ path: String) async throws {
             switch self {
             case .corrupt: try Data(String(repeating: "not a database\n", count: 400).utf8).write(to: URL(fileURLWithPath: path))
-            case .foreign: try Database(path: path, mode: .readWrite).execute("CREATE TABLE users (id INTEGER PRIMARY KEY)")
+            case .foreign: try SQLiteConnection(storeAt: path, mode: .readWrite).execute("CREATE TABLE users (id INTEGER PRIMARY KEY)")
             case .newerSchema:
                 try await Store(path: path).close()
-                try Database(path: path, mode: .readWrite).execute(
+                try SQLiteConnection(storeAt: path, mode: .readWrite).execute(
                     "INSERT INTO migrations (position, name, applied_date) VALUES (\(Migration.all.count + 1), 'v99', 0)")
             }
         }

@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import Stepwise
+import StepwiseSQLite
 import Testing
 
 @testable import StepwiseServices

@@ -1,3 +1,4 @@
+import Digests
 import Foundation
 import JSON
 import Stepwise
@@ -45,7 +46,7 @@ struct S3ObjectTests {
         try s3.call("createBucket", ["Bucket": "data"])
         try Data("a,b\n1,2\n".utf8).write(to: s3.directory.url.appendingPathComponent("s3/data/rows.csv"))
         let head = try s3.call("headObject", ["Bucket": "data", "Key": "rows.csv"])
-        #expect(head["ETag"] == .string("\"\(MD5.hex(Array("a,b\n1,2\n".utf8)))\""))
+        #expect(head["ETag"] == .string("\"\(Digest.hexDigest(of: Array("a,b\n1,2\n".utf8), .md5))\""))
         #expect(head["ContentType"] == "text/csv")
     }
 
@@ -72,7 +73,7 @@ struct S3ObjectTests {
         try s3.call("createBucket", ["Bucket": "dst"])
         try s3.call("putObject", ["Bucket": "src", "Key": "a b.txt", "Body": "data", "ContentType": "text/x-custom"])
         let copied = try s3.call("copyObject", ["Bucket": "dst", "Key": "copy.txt", "CopySource": "src/a%20b.txt"])
-        #expect(copied["CopyObjectResult"]?["ETag"] == .string("\"\(MD5.hex(Array("data".utf8)))\""))
+        #expect(copied["CopyObjectResult"]?["ETag"] == .string("\"\(Digest.hexDigest(of: Array("data".utf8), .md5))\""))
         #expect(try s3.call("headObject", ["Bucket": "dst", "Key": "copy.txt"])["ContentType"] == "text/x-custom")
         try s3.call(
             "copyObject",
@@ -92,11 +93,5 @@ struct S3ObjectTests {
         try store.putObject(bucket: "items", key: "out/r.json", data: Data("{}".utf8), contentType: "application/json")
         #expect(try store.getObject(bucket: "items", key: "in/1.json") == Data("[1]".utf8))
         #expect(try store.list(bucket: "items", prefix: "in/").map(\.key) == ["in/1.json"])
-    }
-
-    @Test func md5MatchesKnownDigests() {
-        #expect(MD5.hex([]) == "d41d8cd98f00b204e9800998ecf8427e")
-        #expect(MD5.hex(Array("The quick brown fox jumps over the lazy dog".utf8)) == "9e107d9d372bb6826bd81d3542a419d6")
-        #expect(MD5.hex(Array(String(repeating: "a", count: 1000).utf8)) == "cabe45dcc9ae5b66ba86600cca6b8ba8")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import StepwiseSQLite
 import StepwiseTesting
 import Testing
 
@@ -16,7 +17,7 @@ struct BadFileTests {
     /// Makes a database with another application's SQL.
     func foreignDatabase(_ sql: String) throws -> String {
         let path = try Fixture.path("other.sqlite")
-        try Database(path: path, mode: .readWrite).execute(sql)
+        try SQLiteConnection(storeAt: path, mode: .readWrite).execute(sql)
         return path
     }
 
@@ -39,7 +40,7 @@ struct BadFileTests {
     func newerSchema() async throws {
         let path = try Fixture.path()
         try await Store(path: path).close()
-        try Database(path: path, mode: .readWrite).execute(
+        try SQLiteConnection(storeAt: path, mode: .readWrite).execute(
             "INSERT INTO migrations (position, name, applied_date) VALUES (\(Migration.all.count + 1), 'from-the-future', 0)")
         try await expectRefused(path, .newerSchema)
         try await expectRefused(path, .newerSchema, options: Store.Options(readOnly: true))

@@ -1,4 +1,5 @@
 import Foundation
+import StepwiseSQLite
 import StepwiseTesting
 import Testing
 
@@ -48,7 +49,7 @@ struct LockTests {
     @Test("A database whose creation fails part-way is left with no schema at all, and opens as new afterwards")
     func creationIsAtomic() async throws {
         let path = try Fixture.path()
-        let database = try Database(path: path, mode: .readWrite)
+        let database = try SQLiteConnection(storeAt: path, mode: .readWrite)
         try database.configureForWriting(Store.Options())
         let broken = Migration(name: "broken", sql: "CREATE TABLE oops (")
         #expect(throws: StoreError.self) { try database.migrate([.v1, broken]) }

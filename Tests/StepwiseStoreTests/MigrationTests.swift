@@ -1,4 +1,5 @@
 import Foundation
+import StepwiseSQLite
 import Testing
 
 @testable import StepwiseStore
@@ -22,7 +23,7 @@ struct MigrationTests {
         let path = try Fixture.path()
         let store = try await Store(path: path)
         #expect(try Fixture.count("PRAGMA application_id", at: path) == Int(Migration.applicationID))
-        let database = try Database(path: path, mode: .readOnly)
+        let database = try SQLiteConnection(storeAt: path, mode: .readOnly)
         #expect(try database.rows("PRAGMA journal_mode") { $0.text(0) } == ["wal"])
         try await store.close()
     }

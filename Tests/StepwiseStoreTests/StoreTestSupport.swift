@@ -1,4 +1,5 @@
 import Foundation
+import StepwiseSQLite
 import StepwiseTesting
 
 @testable import StepwiseStore
@@ -53,7 +54,7 @@ enum Fixture {
 
     /// An integer from a second, independent connection (what another process would see).
     static func count(_ sql: String, at path: String) throws -> Int {
-        let database = try Database(path: path, mode: .readOnly)
+        let database = try SQLiteConnection(storeAt: path, mode: .readOnly)
         try database.configureForReading(busyTimeout: 5_000)  // the writer may be committing or checkpointing
         return try database.int(sql) ?? -1
     }

@@ -1,3 +1,4 @@
+import Digests
 import JSON
 
 /// States.Format, States.StringSplit, States.Base64Encode/Decode and States.Hash (asl-reference §4).

@@ -1,3 +1,5 @@
+import Digests
+
 /// Random (version 4) UUIDs as States.UUID returns them: lower-case, 8-4-4-4-12 hex digits (RFC 9562 §5.4).
 enum UUIDv4 {
     static func string(using random: inout some RandomNumberGenerator) -> String {

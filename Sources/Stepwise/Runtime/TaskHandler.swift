@@ -95,34 +95,6 @@ struct HandlerRegistry: Sendable {
     /// The exact match first, then the first registered pattern that matches.
     func resolve(_ resource: String) -> TaskHandler? {
         if let handler = exact[resource] { return handler }
-        return patterns.first { Self.glob($0.0, matches: resource) }?.1
-    }
-
-    /// `*` matches any run of characters (including none); everything else matches itself.
-    static func glob(_ pattern: String, matches text: String) -> Bool {
-        let p = Array(pattern.utf8)
-        let t = Array(text.utf8)
-        var pi = 0
-        var ti = 0
-        var star = -1
-        var mark = 0
-        while ti < t.count {
-            if pi < p.count, p[pi] != UInt8(ascii: "*"), p[pi] == t[ti] {
-                pi += 1
-                ti += 1
-            } else if pi < p.count, p[pi] == UInt8(ascii: "*") {
-                star = pi
-                mark = ti
-                pi += 1
-            } else if star >= 0 {
-                pi = star + 1
-                mark += 1
-                ti = mark
-            } else {
-                return false
-            }
-        }
-        while pi < p.count, p[pi] == UInt8(ascii: "*") { pi += 1 }
-        return pi == p.count
+        return patterns.first { Glob.matches($0.0, resource) }?.1
     }
 }

@@ -2,16 +2,15 @@ import Foundation
 import Stepwise
 import StepwiseStore
 
-/// The activities that exist (CreateActivity, DescribeActivity, ListActivities, DeleteActivity): in the store
-/// when there is one, so they survive a restart, in memory otherwise.
+/// The activities that exist (CreateActivity, DescribeActivity, ListActivities, DeleteActivity), kept in an
+/// ``ActivityStorage``: the store when there is one, so they survive a restart, memory otherwise.
 public actor ActivityCatalog {
-    let store: Store?
+    let storage: any ActivityStorage
     let region: String
     let account: String
-    private var memory: [String: ActivityRecord] = [:]
 
-    public init(store: Store?, region: String, account: String) {
-        self.store = store
+    package init(storage: any ActivityStorage, region: String, account: String) {
+        self.storage = storage
         self.region = region
         self.account = account
     }
@@ -23,10 +22,7 @@ public actor ActivityCatalog {
     public func create(name: String, tags: [String: String] = [:]) async throws -> ActivityRecord {
         guard ExecutionName.isValid(name) else { throw ActivityError.invalidName(name) }
         let record = ActivityRecord(arn: arn(name: name), name: name, creationDate: Date(), tags: tags)
-        if let store { return try await store.createActivity(record) }
-        if let existing = memory[record.arn] { return existing }
-        memory[record.arn] = record
-        return record
+        return try await storage.createActivity(record)
     }
 
     /// The activity with this ARN. - Throws: ``ActivityError/doesNotExist(arn:)``.
@@ -37,20 +33,18 @@ public actor ActivityCatalog {
 
     /// Every activity, by name.
     public func list() async throws -> [ActivityRecord] {
-        if let store { return try await store.activities() }
-        return memory.values.sorted { $0.name < $1.name }
+        try await storage.activities()
     }
 
     /// Deletes an activity (deleting a missing one is not an error, as on AWS).
     public func delete(arn: String) async throws {
-        if let store { try await store.deleteActivity(arn: arn) } else { memory[arn] = nil }
+        try await storage.deleteActivity(arn: arn)
     }
 
     /// Whether the activity exists.
     public func exists(_ arn: String) async -> Bool { ((try? await find(arn)) ?? nil) != nil }
 
     private func find(_ arn: String) async throws -> ActivityRecord? {
-        if let store { return try await store.activity(arn: arn) }
-        return memory[arn]
+        try await storage.activity(arn: arn)
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import Stepwise
 import StepwiseStore
 import Synchronization
@@ -18,38 +17,37 @@ public final class CallbackIntegrations: Sendable {
     public let tokens: TokenRegistry
     public let activities: ActivityCatalog
     public let broker: ActivityBroker
-    private let pollTimeout = Mutex<Duration>(CallbackIntegrations.defaultPollTimeout)
+    private let pollTimeout: Mutex<Duration>
 
-    /// How long GetActivityTask waits for a task before answering none: 60 s (AWS), or
-    /// `STEPWISE_ACTIVITY_POLL_SECONDS` when set (tests use a short wait).
+    /// How long GetActivityTask waits for a task before answering none: 60 s as on AWS, unless the program
+    /// that configures the integrations chose a shorter wait (`stepwise serve` takes `STEPWISE_ACTIVITY_POLL_SECONDS`,
+    /// for tests).
     public var activityPollTimeout: Duration {
         get { pollTimeout.withLock { $0 } }
         set { pollTimeout.withLock { $0 = newValue } }
     }
 
-    static var defaultPollTimeout: Duration {
-        guard let text = ProcessInfo.processInfo.environment["STEPWISE_ACTIVITY_POLL_SECONDS"], let seconds = Double(text), seconds >= 0 else {
-            return .seconds(60)
-        }
-        return .milliseconds(Int64(min(seconds, 60) * 1000))
-    }
+    /// AWS's wait for an empty GetActivityTask.
+    public static let defaultPollTimeout: Duration = .seconds(60)
 
     /// In-memory integrations: callbacks and activities last as long as the process; no nested executions.
-    public init(runtime: Runtime) {
+    public init(runtime: Runtime, activityPollTimeout: Duration = defaultPollTimeout) {
         self.runtime = runtime
         durable = nil
         tokens = TokenRegistry()
-        activities = ActivityCatalog(store: nil, region: runtime.region, account: runtime.account)
+        activities = ActivityCatalog(storage: MemoryActivityStorage(), region: runtime.region, account: runtime.account)
         broker = ActivityBroker()
+        pollTimeout = Mutex(activityPollTimeout)
     }
 
     /// Durable integrations: callbacks and activities in the durable runtime's store, and nested executions.
-    public init(durable: DurableRuntime) {
+    public init(durable: DurableRuntime, activityPollTimeout: Duration = defaultPollTimeout) {
         runtime = durable.runtime
         self.durable = durable
         tokens = TokenRegistry(journal: StoreCallbackJournal(store: durable.store))
-        activities = ActivityCatalog(store: durable.store, region: durable.runtime.region, account: durable.runtime.account)
+        activities = ActivityCatalog(storage: durable.store, region: durable.runtime.region, account: durable.runtime.account)
         broker = ActivityBroker()
+        pollTimeout = Mutex(activityPollTimeout)
     }
 
     /// Adds the resolvers to the runtime at the `.services` tier, so a mock, a resources-file entry or a

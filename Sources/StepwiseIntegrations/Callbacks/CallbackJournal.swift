@@ -1,6 +1,5 @@
 import Foundation
 import Stepwise
-import StepwiseStore
 
 /// Where callbacks are made durable, so a task token survives a restart (issue 8, item 4).
 ///
@@ -13,6 +12,19 @@ public protocol CallbackJournal: Sendable {
     func save(_ token: String, _ outcome: CallbackOutcome) async throws -> Bool
     /// The saved outcome of a token, if any.
     func outcome(of token: String) async -> CallbackOutcome?
+}
+
+/// The journal of a runtime without a store: the process's waiting tasks are the only record of their tokens,
+/// so a token no task waits on here is unknown, and nothing is kept for a task dispatched again.
+public struct ProcessCallbackJournal: CallbackJournal {
+    public init() {}
+
+    public func status(of token: String) async -> TokenStatus { .unknown }
+
+    /// Keeps nothing: the waiting task, if any, takes the outcome directly.
+    public func save(_ token: String, _ outcome: CallbackOutcome) async throws -> Bool { true }
+
+    public func outcome(of token: String) async -> CallbackOutcome? { nil }
 }
 
 /// Where a token's task stands, as far as the journal knows.

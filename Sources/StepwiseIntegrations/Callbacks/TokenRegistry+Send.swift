@@ -27,11 +27,9 @@ extension TokenRegistry {
     func deliver(_ token: String, _ outcome: CallbackOutcome) async throws(CallbackError) {
         _ = pendingCancellation(token)
         if waiters[token] == nil { try await checkAbsent(token) }
-        if let journal {
-            guard (try? await journal.save(token, outcome)) ?? true else {
-                if waiters[token] == nil { throw .taskDoesNotExist }
-                return
-            }
+        guard (try? await journal.save(token, outcome)) ?? true else {
+            if waiters[token] == nil { throw .taskDoesNotExist }
+            return
         }
         guard var waiter = waiters[token] else { return }  // kept in the journal for the re-dispatch
         if let continuation = waiter.continuation {
@@ -50,7 +48,6 @@ extension TokenRegistry {
         case .ended?: throw .taskDoesNotExist
         case nil: break
         }
-        guard let journal else { throw .invalidToken }
         switch await journal.status(of: token) {
         case .unknown: throw .invalidToken
         case .closed: throw .taskDoesNotExist

@@ -18,7 +18,7 @@ public actor TokenRegistry {
     /// How a token's task ended, for the error a late callback gets.
     enum Ending { case ended, timedOut }
 
-    let journal: (any CallbackJournal)?
+    let journal: any CallbackJournal
     var waiters: [String: Waiter] = [:]
     var endings: [String: Ending] = [:]
     /// Endings of waits cancelled but not yet closed on the actor: a cancellation handler runs synchronously
@@ -26,7 +26,7 @@ public actor TokenRegistry {
     /// arrives before the actor hop already gets TaskDoesNotExist or TaskTimedOut.
     nonisolated let cancelled = Mutex<[String: Ending]>([:])
 
-    public init(journal: (any CallbackJournal)? = nil) { self.journal = journal }
+    public init(journal: any CallbackJournal = ProcessCallbackJournal()) { self.journal = journal }
 
     /// Registers a token whose task is about to hand it out; answers the outcome already delivered for it (a
     /// callback saved before a restart), if any.
@@ -34,7 +34,7 @@ public actor TokenRegistry {
         endings[token] = nil
         cancelled.withLock { $0[token] = nil }
         waiters[token] = Waiter(heartbeat: heartbeat)
-        if let saved = await journal?.outcome(of: token), waiters[token]?.outcome == nil { waiters[token]?.outcome = saved }
+        if let saved = await journal.outcome(of: token), waiters[token]?.outcome == nil { waiters[token]?.outcome = saved }
         return waiters[token]?.outcome
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import Stepwise
 
 /// A resources file (`--resources FILE`): maps resource ARNs and Lambda function names, exact or with `*`
 /// wildcards, to local commands and HTTP endpoints.

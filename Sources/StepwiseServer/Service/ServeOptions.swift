@@ -1,5 +1,6 @@
 import Stepwise
 import StepwiseHost
+import StepwiseIntegrations
 import StepwiseStore
 
 /// How `stepwise serve` runs: where it listens, which database and workflows, which clock and ARNs.
@@ -30,6 +31,8 @@ public struct ServeOptions: Sendable {
     public var storeOptions = Store.Options()
     /// How often to retry the store after a failed write and resume the executions it stopped.
     public var resumeInterval: Duration = .seconds(1)
+    /// How long GetActivityTask waits for a task before answering none (60 s as on AWS; tests shorten it).
+    public var activityPollTimeout = CallbackIntegrations.defaultPollTimeout
 
     public init(
         host: String = "127.0.0.1", port: UInt16 = 8083, databasePath: String = "stepwise.db",

@@ -38,7 +38,7 @@ public final class ServiceHost: Sendable {
         }
         let durable = host.durableRuntime
         let store = durable.store
-        let service = StepFunctionsService(durable: durable, testCases: host.testCases)
+        let service = StepFunctionsService(durable: durable, testCases: host.testCases, activityPollTimeout: options.activityPollTimeout)
         do {
             await purge(store, days: options.retentionDays, log: log)
             for (name, text) in workflows?.definitions ?? [] {

@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import Stepwise
+import StepwiseSQLite
 
 /// The local DynamoDB: tables and items in `<data-dir>/dynamodb.sqlite`, performing Step Functions' DynamoDB
 /// integrations (`arn:aws:states:::dynamodb:putItem|getItem|updateItem|deleteItem`) and SDK integrations

@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import StepwiseSQLite
 
 extension ItemStore {
     /// The table named `name`, or nil.
@@ -8,7 +9,7 @@ extension ItemStore {
             """
             SELECT key_schema, attribute_definitions, billing_mode, read_capacity, write_capacity, created_at
             FROM tables WHERE name = ?
-            """, [.text(name)]
+            """, name
         ) { row in
             (row.text(0), row.text(1), row.text(2), row.int(3), row.int(4), row.text(5))
         }.first.map { try Self.definition(name: name, $0) }
@@ -26,20 +27,20 @@ extension ItemStore {
             """
             INSERT INTO tables (name, key_schema, attribute_definitions, billing_mode, read_capacity, write_capacity, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, .text(table.name), .text(table.keySchemaJSON.serialized()), .text(table.attributeDefinitionsJSON.serialized()),
-            .text(table.billingMode), .integer(table.readCapacity), .integer(table.writeCapacity),
-            .text(TableDefinition.timestamp(table.created)))
+            """, table.name, table.keySchemaJSON.serialized(), table.attributeDefinitionsJSON.serialized(),
+            table.billingMode, table.readCapacity, table.writeCapacity,
+            TableDefinition.timestamp(table.created))
     }
 
     /// Drops a table and its items.
     func drop(_ name: String) throws {
-        try connection.run("DELETE FROM items WHERE table_name = ?", .text(name))
-        try connection.run("DELETE FROM tables WHERE name = ?", .text(name))
+        try connection.run("DELETE FROM items WHERE table_name = ?", name)
+        try connection.run("DELETE FROM tables WHERE name = ?", name)
     }
 
     /// Table names in order, after `start` (exclusive).
     func tableNames(after start: String?, limit: Int) throws -> [String] {
-        try connection.rows("SELECT name FROM tables WHERE name > ? ORDER BY name LIMIT ?", [.text(start ?? ""), .integer(limit)]) {
+        try connection.rows("SELECT name FROM tables WHERE name > ? ORDER BY name LIMIT ?", start ?? "", limit) {
             $0.text(0)
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import StepwiseSQLite
 
 /// The SQL of `dynamodb.sqlite`: tables and their items, readable with `sqlite3`.
 ///
@@ -32,7 +33,7 @@ struct ItemStore {
     func item(in table: String, _ key: ItemKey) throws -> AttributeMap? {
         try connection.rows(
             "SELECT item FROM items WHERE table_name = ? AND pk = ? AND sk = ?",
-            [.text(table), .text(key.partition), .text(key.sort)]
+            table, key.partition, key.sort
         ) { $0.text(0) }.first.map(Self.decode)
     }
 
@@ -40,18 +41,18 @@ struct ItemStore {
     func put(in table: String, _ key: ItemKey, _ item: AttributeMap) throws {
         try connection.run(
             "INSERT OR REPLACE INTO items (table_name, pk, sk, item) VALUES (?, ?, ?, ?)",
-            .text(table), .text(key.partition), .text(key.sort), .text(item.json.serialized()))
+            table, key.partition, key.sort, item.json.serialized())
     }
 
     func delete(in table: String, _ key: ItemKey) throws {
         try connection.run(
             "DELETE FROM items WHERE table_name = ? AND pk = ? AND sk = ?",
-            .text(table), .text(key.partition), .text(key.sort))
+            table, key.partition, key.sort)
     }
 
     /// Every item of one partition (Query sorts them by sort key itself: numbers and binaries need typed order).
     func partition(in table: String, _ partition: String) throws -> [AttributeMap] {
-        try connection.rows("SELECT item FROM items WHERE table_name = ? AND pk = ?", [.text(table), .text(partition)]) {
+        try connection.rows("SELECT item FROM items WHERE table_name = ? AND pk = ?", table, partition) {
             $0.text(0)
         }.map(Self.decode)
     }
@@ -82,7 +83,7 @@ struct ItemStore {
         try connection.rows(
             """
             SELECT item, pk, sk FROM items WHERE table_name = ?1 AND (?2 IS NULL OR (pk, sk) > (?2, ?3)) ORDER BY pk, sk LIMIT ?4
-            """, [.text(table), start.map { .text($0.partition) } ?? .null, .text(start?.sort ?? ""), .integer(limit ?? -1)]
+            """, table, start?.partition, start?.sort ?? "", limit ?? -1
         ) {
             ($0.text(0), $0.text(1), $0.text(2))
         }
@@ -90,7 +91,7 @@ struct ItemStore {
 
     /// How many items a table holds and their stored size in bytes.
     func statistics(of table: String) throws -> (count: Int, bytes: Int) {
-        try connection.rows("SELECT count(*), coalesce(sum(length(item)), 0) FROM items WHERE table_name = ?", [.text(table)]) {
+        try connection.rows("SELECT count(*), coalesce(sum(length(item)), 0) FROM items WHERE table_name = ?", table) {
             ($0.int(0), $0.int(1))
         }.first ?? (0, 0)
     }

@@ -1,44 +1,32 @@
 import CSQLite
+import StepwiseSQLite
 
-/// A minimal SQLite connection for the local services: opens a file, runs statements with bound values.
+/// The connection of the RDS Data API and the data inventory: runs statements of any text, several at a time,
+/// with named parameters and column metadata, as the Data API returns them. Opening, closing and errors come from
+/// ``SQLiteConnection``; failures are ``EmbeddedSQLError``s, whose code and message the API reports.
 ///
-/// Not thread-safe: owners keep it inside a ``SQLFile`` (a lock around a lazily opened connection). Distinct from
-/// the store's `Database` and kept internal to this module, so it can be unified with other wrappers later.
+/// Not thread-safe: owners keep it inside a ``SQLFile`` (a lock around a lazily opened connection).
 final class EmbeddedSQL {
-    /// The connection. Invariant: non-nil, owned by this object alone, closed exactly once in `deinit`.
-    let handle: OpaquePointer
-    let path: String
+    let connection: SQLiteConnection
+    /// The connection's `sqlite3*`, for the statements this type prepares itself.
+    var handle: OpaquePointer { connection.handle }
+    var path: String { connection.path }
 
     /// Opens (and, unless `readOnly`, creates) the database at `path`, in WAL mode with a busy timeout.
     init(path: String, readOnly: Bool = false, busyTimeoutMilliseconds: Int32 = 5000) throws {
-        var handle: OpaquePointer?
-        var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
-        flags |= readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
-        let code = sqlite3_open_v2(path, &handle, flags, nil)
-        guard code == SQLITE_OK, let handle else {
-            let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
-            sqlite3_close_v2(handle)  // sqlite3_open_v2 may allocate a handle even on failure.
-            throw EmbeddedSQLError(code: code, message: "cannot open \(path): \(message)")
+        connection = try SQLiteConnection(path: path, mode: readOnly ? .readOnly : .readWrite) {
+            EmbeddedSQLError(code: $0.code, message: $0.message)
         }
-        self.handle = handle
-        self.path = path
-        sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
+        try connection.setBusyTimeout(milliseconds: busyTimeoutMilliseconds)
         addMySQLFunctions()
-        if !readOnly { try execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL") }
+        if !readOnly {
+            try connection.switchToWriteAheadLog()
+            try execute("PRAGMA synchronous = NORMAL")
+        }
     }
-
-    deinit { sqlite3_close_v2(handle) }
 
     /// Runs one or more SQL statements that need no bound values, ignoring any rows.
-    func execute(_ sql: String) throws {
-        var message: UnsafeMutablePointer<CChar>?
-        let code = sqlite3_exec(handle, sql, nil, nil, &message)
-        guard code == SQLITE_OK else {
-            let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
-            sqlite3_free(message)
-            throw EmbeddedSQLError(code: code, message: text)
-        }
-    }
+    func execute(_ sql: String) throws { try connection.execute(sql) }
 
     /// Runs one statement with positional values (`?`) and returns its rows.
     @discardableResult
@@ -67,10 +55,5 @@ final class EmbeddedSQL {
     }
 
     /// The error for a failed call, with SQLite's message for this connection.
-    func error(_ code: Int32) -> EmbeddedSQLError {
-        EmbeddedSQLError(code: code, message: String(cString: sqlite3_errmsg(handle)))
-    }
-
-    /// Whether a transaction is open on this connection.
-    var inTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+    func error(_ code: Int32) -> any Error { connection.failure(code, sql: nil) }
 }

@@ -33,16 +33,6 @@ final class SQLFile: Sendable {
     /// Runs `body` in a transaction (`BEGIN IMMEDIATE`), committed when it returns and rolled back when it throws.
     @discardableResult
     func transaction<T: Sendable>(_ body: (EmbeddedSQL) throws -> T) throws -> T {
-        try with { sql in
-            try sql.execute("BEGIN IMMEDIATE")
-            do {
-                let result = try body(sql)
-                try sql.execute("COMMIT")
-                return result
-            } catch {
-                if sql.inTransaction { try? sql.execute("ROLLBACK") }
-                throw error
-            }
-        }
+        try with { sql in try sql.connection.transaction { try body(sql) } }
     }
 }

@@ -1,3 +1,4 @@
+import Digests
 import Foundation
 import JSON
 
@@ -19,7 +20,7 @@ extension S3Store {
         {
             return S3ObjectInfo(key: key, size: size, eTag: eTag, lastModified: modified, contentType: contentType, metadata: userMetadata)
         }
-        let eTag = "\"\(MD5.hex(try Data(contentsOf: url)))\""
+        let eTag = "\"\(Digest.hexDigest(of: try Data(contentsOf: url), .md5))\""
         let info = S3ObjectInfo(key: key, size: size, eTag: eTag, lastModified: modified, contentType: contentType, metadata: userMetadata)
         try record(info, bucket: bucket)
         return info

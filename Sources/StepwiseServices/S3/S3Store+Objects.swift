@@ -1,3 +1,4 @@
+import Digests
 import Foundation
 
 extension S3Store {
@@ -17,14 +18,14 @@ extension S3Store {
         if key.hasSuffix("/") {  // a folder marker: a folder, not listed as an object
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
             return S3ObjectInfo(
-                key: key, size: 0, eTag: "\"\(MD5.hex([]))\"", lastModified: Date(),
+                key: key, size: 0, eTag: "\"\(Digest.hexDigest(of: [UInt8](), .md5))\"", lastModified: Date(),
                 contentType: contentType ?? "application/x-directory", metadata: userMetadata)
         }
         try prepareParent(of: url, folder: folder, key: key)
         try data.write(to: url, options: .atomic)
         let (size, modified) = try fileStatus(url)
         let info = S3ObjectInfo(
-            key: key, size: size, eTag: "\"\(MD5.hex(data))\"", lastModified: modified,
+            key: key, size: size, eTag: "\"\(Digest.hexDigest(of: data, .md5))\"", lastModified: modified,
             contentType: contentType ?? Self.guessContentType(key), metadata: userMetadata)
         try record(info, bucket: bucket)
         return info

@@ -1,11 +1,10 @@
-import CSQLite
-
-extension Database {
+extension SQLiteConnection {
     /// Runs `body` in a write transaction: `BEGIN IMMEDIATE`, commit when it returns, roll back when it throws.
     ///
-    /// `IMMEDIATE` takes the write lock up front, so a transaction never fails half-way with SQLITE_BUSY on
-    /// its first write (STYLE.md, practice 6).
-    func transaction<T>(_ body: () throws -> T) throws -> T {
+    /// `IMMEDIATE` takes the write lock up front, so a transaction never fails half-way with SQLITE_BUSY on its
+    /// first write, and the reads inside see what the writes will overwrite: a check-then-write in `body` is
+    /// atomic (STYLE.md, practice 6).
+    package func transaction<T>(_ body: () throws -> T) throws -> T {
         try statement("BEGIN IMMEDIATE").run()
         do {
             let result = try body()

@@ -1,8 +1,8 @@
-/// Message digests written in Swift (MD5, SHA-1, SHA-2), for `States.Hash` (asl-reference §4) and JSONata's
-/// `$hash`. Foundation on Linux has no CryptoKit, and the runtime takes no third-party packages.
-public enum Digest {
+/// Message digests written in Swift (MD5, SHA-1, SHA-2): for `States.Hash` (asl-reference §4), JSONata's `$hash`
+/// and S3 ETags. Foundation on Linux has no CryptoKit, and the runtime takes no third-party packages.
+package enum Digest {
     /// The algorithms `States.Hash` accepts, named as AWS spells them.
-    public enum Algorithm: String, Sendable, Hashable, CaseIterable {
+    package enum Algorithm: String, Sendable, Hashable, CaseIterable {
         case md5 = "MD5"
         case sha1 = "SHA-1"
         case sha224 = "SHA-224"
@@ -11,11 +11,11 @@ public enum Digest {
         case sha512 = "SHA-512"
 
         /// The algorithms AWS accepts in `States.Hash` and `$hash` (SHA-224 is ours only).
-        public static let aws: [Algorithm] = [.md5, .sha1, .sha256, .sha384, .sha512]
+        package static let aws: [Algorithm] = [.md5, .sha1, .sha256, .sha384, .sha512]
     }
 
     /// The digest of `bytes` with `algorithm`.
-    public static func hash(_ bytes: [UInt8], _ algorithm: Algorithm) -> [UInt8] {
+    package static func hash(_ bytes: [UInt8], _ algorithm: Algorithm) -> [UInt8] {
         switch algorithm {
         case .md5: MD5.hash(bytes)
         case .sha1: SHA1.hash(bytes)
@@ -27,12 +27,17 @@ public enum Digest {
     }
 
     /// The lower-case hex digest of the UTF-8 bytes of `text`, as `States.Hash` returns it.
-    public static func hexDigest(of text: String, _ algorithm: Algorithm) -> String {
+    package static func hexDigest(of text: String, _ algorithm: Algorithm) -> String {
         hex(hash(Array(text.utf8), algorithm))
     }
 
+    /// The lower-case hex digest of `bytes` (an S3 ETag is the MD5 of the object's content).
+    package static func hexDigest(of bytes: some Collection<UInt8>, _ algorithm: Algorithm) -> String {
+        hex(hash(Array(bytes), algorithm))
+    }
+
     /// Lower-case hexadecimal, two digits per byte.
-    public static func hex(_ bytes: [UInt8]) -> String {
+    package static func hex(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 2)

@@ -1,6 +1,5 @@
+import Digests
 import Testing
-
-@testable import StatesLanguage
 
 /// Published test vectors: RFC 1321 §A.5 (MD5) and the FIPS 180-4 examples ("abc", the 448-bit and 896-bit
 /// messages, one million 'a'), plus lengths around the padding boundaries.
@@ -133,5 +132,12 @@ struct HashTests {
     @Test("AWS's algorithm names are exactly MD5, SHA-1, SHA-256, SHA-384 and SHA-512")
     func awsNames() {
         #expect(Digest.Algorithm.aws.map(\.rawValue) == ["MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512"])
+    }
+
+    @Test("MD5 as S3 writes ETags: hex digests of bytes")
+    func md5OfBytes() {
+        #expect(Digest.hexDigest(of: [UInt8](), .md5) == "d41d8cd98f00b204e9800998ecf8427e")
+        #expect(Digest.hexDigest(of: Array("The quick brown fox jumps over the lazy dog".utf8), .md5) == "9e107d9d372bb6826bd81d3542a419d6")
+        #expect(Digest.hexDigest(of: Array(String(repeating: "a", count: 1000).utf8), .md5) == "cabe45dcc9ae5b66ba86600cca6b8ba8")
     }
 }

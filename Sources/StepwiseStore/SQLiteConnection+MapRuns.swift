@@ -1,7 +1,8 @@
 import Foundation
 import Stepwise
+import StepwiseSQLite
 
-extension Database {
+extension SQLiteConnection {
     /// Upserts changed Map Runs and child executions and appends child history events. Runs inside a transaction.
     func writeMapRuns(_ changes: MapRunRows) throws {
         let run = try statement(

@@ -1,4 +1,6 @@
-extension Database {
+import StepwiseSQLite
+
+extension SQLiteConnection {
     /// Inserts queued steps and events, advances each execution's event count, then records the queued ends of
     /// executions (each after its own last step). Runs inside a transaction.
     ///
@@ -37,7 +39,7 @@ extension Database {
     }
 
     /// Inserts one event; parameter 1 (the execution ARN) is already bound.
-    private func insert(_ event: EventRow, with statement: Statement) throws {
+    private func insert(_ event: EventRow, with statement: SQLiteStatement) throws {
         defer { statement.reset() }
         try statement.bind(event.id, at: 2)
         try statement.bind(event.type, at: 3)

@@ -1,6 +1,9 @@
-/// `*` wildcards as resources files use them: `*` matches any run of characters, including none.
-enum Glob {
-    static func matches(_ pattern: String, _ text: String) -> Bool {
+/// `*` wildcards as task resources use them: `*` matches any run of characters (including none); every other
+/// byte matches itself. One matcher for registered handler patterns (`arn:aws:lambda:*:*:function:validate-*`)
+/// and resources-file keys.
+package enum Glob {
+    /// Whether `text` matches `pattern`, compared byte by byte (UTF-8), in linear time with one backtrack point.
+    package static func matches(_ pattern: String, _ text: String) -> Bool {
         let p = Array(pattern.utf8)
         let t = Array(text.utf8)
         var pi = 0

@@ -3,17 +3,22 @@ import Foundation
 
 /// One SQLite connection: owns its `sqlite3*`, caches prepared statements by SQL text, closes in `deinit`.
 ///
-/// Not thread-safe and not `Sendable`: a connection lives inside one ``Store`` actor, whose serial executor is
-/// the only thread that touches it (STYLE.md, practice 8).
-final class Database {
+/// Not thread-safe and not `Sendable`: a connection lives inside one actor (the store, ``SQLiteDatabase``) whose
+/// serial executor is the only thread that touches it (STYLE.md, practices 5 and 8).
+package final class SQLiteConnection {
+    /// Turns a failure into the error its owner throws: the store maps to `StoreError`, services keep ``SQLiteError``.
+    package typealias ErrorMapping = (SQLiteError) -> any Error
+
     /// The connection. Invariant: non-nil, owned by this object alone, closed exactly once in `deinit`
     /// after every cached statement is finalized.
-    let handle: OpaquePointer
-    let path: String
-    private var statements: [String: Statement] = [:]
+    package let handle: OpaquePointer
+    package let path: String
+    /// How every failure of this connection and its statements is thrown.
+    package let errors: ErrorMapping
+    private var statements: [String: SQLiteStatement] = [:]
 
     /// How to open the file.
-    enum Mode {
+    package enum Mode: Sendable {
         /// Read only; fails if the file does not exist.
         case readOnly
         /// Read and write; creates the file if it does not exist.
@@ -23,7 +28,8 @@ final class Database {
         case immutable
     }
 
-    init(path: String, mode: Mode) throws {
+    /// Opens the database at `path`; every failure, this one included, is thrown through `errors`.
+    package init(path: String, mode: Mode = .readWrite, errors: @escaping ErrorMapping = { $0 }) throws {
         var handle: OpaquePointer?
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         flags |= mode == .readWrite ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY
@@ -35,12 +41,13 @@ final class Database {
         }
         let code = sqlite3_open_v2(name, &handle, flags, nil)
         guard code == SQLITE_OK, let handle else {
-            let error = StoreError(code: code, connection: handle, sql: nil)
+            let error = SQLiteError(code: code, connection: handle, sql: nil)
             sqlite3_close_v2(handle)  // sqlite3_open_v2 may allocate a handle even on failure.
-            throw StoreError(error.kind, "cannot open \(path): \(error.message)", code: code)
+            throw errors(SQLiteError(code: code, message: "cannot open \(path): \(error.message)"))
         }
         self.handle = handle
         self.path = path
+        self.errors = errors
     }
 
     deinit {
@@ -48,33 +55,38 @@ final class Database {
         sqlite3_close_v2(handle)
     }
 
-    /// Runs one or more SQL statements that return no rows.
-    func execute(_ sql: String) throws {
+    /// The error to throw for a non-OK result code of a call on this connection.
+    package func failure(_ code: Int32, sql: String?) -> any Error {
+        errors(SQLiteError(code: code, connection: handle, sql: sql))
+    }
+
+    /// Runs one or more SQL statements that return no rows and take no parameters (schema, pragmas).
+    package func execute(_ sql: String) throws {
         let code = sqlite3_exec(handle, sql, nil, nil, nil)
-        guard code == SQLITE_OK else { throw StoreError(code: code, connection: handle, sql: sql) }
+        guard code == SQLITE_OK else { throw failure(code, sql: sql) }
     }
 
     /// The prepared statement for `sql`, compiled on first use and reused afterwards.
-    func statement(_ sql: String) throws -> Statement {
+    package func statement(_ sql: String) throws -> SQLiteStatement {
         if let statement = statements[sql] { return statement }
-        let statement = try Statement(connection: handle, sql: sql)
+        let statement = try SQLiteStatement(connection: handle, sql: sql, errors: errors)
         statements[sql] = statement
         return statement
     }
 
     /// Runs a query and maps every row.
-    func rows<T>(_ sql: String, _ values: (any SQLBindable)?..., row: (Statement) throws -> T) throws -> [T] {
+    package func rows<T>(_ sql: String, _ values: (any SQLBindable)?..., row: (SQLiteStatement) throws -> T) throws -> [T] {
         try statement(sql).rows(values, row)
     }
 
     /// The first column of the first row as an integer, or nil when there is no row.
-    func int(_ sql: String, _ values: (any SQLBindable)?...) throws -> Int? {
+    package func int(_ sql: String, _ values: (any SQLBindable)?...) throws -> Int? {
         try statement(sql).rows(values) { $0.isNull(0) ? nil : $0.int(0) }.first ?? nil
     }
 
     /// Runs a statement that returns no rows; answers how many rows it changed.
     @discardableResult
-    func run(_ sql: String, _ values: (any SQLBindable)?...) throws -> Int {
+    package func run(_ sql: String, _ values: (any SQLBindable)?...) throws -> Int {
         let statement = try statement(sql)
         statement.reset()
         defer { statement.reset() }
@@ -84,8 +96,8 @@ final class Database {
     }
 
     /// Whether the connection cannot write (opened read-only, or the file or its directory is read-only).
-    var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
+    package var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
 
     /// Whether a transaction is open.
-    var inTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+    package var inTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 }

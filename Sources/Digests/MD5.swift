@@ -1,6 +1,6 @@
 import Foundation
 
-/// MD5 (RFC 1321). Only for `States.Hash` compatibility: MD5 is not collision-resistant.
+/// MD5 (RFC 1321), for `States.Hash` and S3 ETags: a checksum, not a defence (MD5 is not collision-resistant).
 enum MD5 {
     /// Per-round left-rotation amounts (RFC 1321 §3.4).
     private static let shifts: [UInt32] = [

@@ -1,22 +1,22 @@
 import CSQLite
 
 /// A Swift value that can be bound to a statement parameter.
-protocol SQLBindable {
-    func bind(to statement: Statement, at index: Int32) throws
+package protocol SQLBindable {
+    func bind(to statement: SQLiteStatement, at index: Int32) throws
 }
 
-extension Statement {
+extension SQLiteStatement {
     /// Binds an integer (SQLite integers are 64-bit).
-    func bind(_ value: Int, at index: Int32) throws {
+    package func bind(_ value: Int, at index: Int32) throws {
         try check(sqlite3_bind_int64(handle, index, sqlite3_int64(value)))
     }
 
-    func bind(_ value: Double, at index: Int32) throws {
+    package func bind(_ value: Double, at index: Int32) throws {
         try check(sqlite3_bind_double(handle, index, value))
     }
 
     /// Binds text; SQLite copies the bytes (SQLITE_TRANSIENT), so the Swift string need not outlive the call.
-    func bind(_ value: String, at index: Int32) throws {
+    package func bind(_ value: String, at index: Int32) throws {
         var value = value
         let code = value.withUTF8 { bytes in
             // An empty buffer may have a nil base address, which SQLite would bind as NULL: bind "" instead.
@@ -29,7 +29,7 @@ extension Statement {
     }
 
     /// Binds a blob; SQLite copies the bytes (SQLITE_TRANSIENT).
-    func bind(_ value: [UInt8], at index: Int32) throws {
+    package func bind(_ value: [UInt8], at index: Int32) throws {
         let code = value.withUnsafeBytes { bytes in
             // A zero-length blob may have a nil base address; sqlite3_bind_zeroblob keeps it a blob, not NULL.
             guard let base = bytes.baseAddress else { return sqlite3_bind_zeroblob(handle, index, 0) }
@@ -38,27 +38,27 @@ extension Statement {
         try check(code)
     }
 
-    func bindNull(at index: Int32) throws {
+    package func bindNull(at index: Int32) throws {
         try check(sqlite3_bind_null(handle, index))
     }
 }
 
 extension Int: SQLBindable {
-    func bind(to statement: Statement, at index: Int32) throws { try statement.bind(self, at: index) }
+    package func bind(to statement: SQLiteStatement, at index: Int32) throws { try statement.bind(self, at: index) }
 }
 
 extension Double: SQLBindable {
-    func bind(to statement: Statement, at index: Int32) throws { try statement.bind(self, at: index) }
+    package func bind(to statement: SQLiteStatement, at index: Int32) throws { try statement.bind(self, at: index) }
 }
 
 extension String: SQLBindable {
-    func bind(to statement: Statement, at index: Int32) throws { try statement.bind(self, at: index) }
+    package func bind(to statement: SQLiteStatement, at index: Int32) throws { try statement.bind(self, at: index) }
 }
 
 extension Bool: SQLBindable {
-    func bind(to statement: Statement, at index: Int32) throws { try statement.bind(self ? 1 : 0, at: index) }
+    package func bind(to statement: SQLiteStatement, at index: Int32) throws { try statement.bind(self ? 1 : 0, at: index) }
 }
 
 extension Array: SQLBindable where Element == UInt8 {
-    func bind(to statement: Statement, at index: Int32) throws { try statement.bind(self, at: index) }
+    package func bind(to statement: SQLiteStatement, at index: Int32) throws { try statement.bind(self, at: index) }
 }

@@ -1,32 +1,37 @@
-import CSQLite
 import Foundation
+import StepwiseSQLite
 
-extension Database {
+extension SQLiteConnection {
+    /// Opens `path` as the store does: every failure is thrown as a ``StoreError``.
+    convenience init(storeAt path: String, mode: Mode) throws {
+        try self.init(path: path, mode: mode) { StoreError($0) }
+    }
+
     /// Opens the store's writer connection at `path`: creates a new database, or upgrades an existing one
     /// after checking it read-only, so a file we must refuse is never written to.
-    static func openWriter(path: String, options: Store.Options) throws -> Database {
+    static func openWriter(path: String, options: Store.Options) throws -> SQLiteConnection {
         if try !isNew(path) {
-            let reader = try Database(path: path, mode: .readOnly)
+            let reader = try SQLiteConnection(storeAt: path, mode: .readOnly)
             try reader.configureForReading(busyTimeout: options.busyTimeoutMilliseconds)
             try reader.checkIsStepwise(allowingOlder: true)
         }
-        let database = try Database(path: path, mode: .readWrite)
+        let database = try SQLiteConnection(storeAt: path, mode: .readWrite)
         guard !database.isReadOnly else {
             throw StoreError(.readOnly, "\(path) is read-only (the file cannot be written)")
         }
         try database.configureForWriting(options)
-        try database.migrate()
+        try database.migrate(Migration.all)
         return database
     }
 
     /// Opens a read-only connection to an existing, fully migrated Stepwise database.
-    static func openReader(path: String, options: Store.Options) throws -> Database {
+    static func openReader(path: String, options: Store.Options) throws -> SQLiteConnection {
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError(.notFound, "no database at \(path)")
         }
         do {
             return try checkedReader(path: path, mode: .readOnly, options: options)
-        } catch let error as StoreError where error.code & 0xFF == SQLITE_CANTOPEN && !WriterLock.isDirectoryWritable(of: path) {
+        } catch let error as StoreError where SQLiteResultCode(error.code).primary == .cannotOpen && !WriterLock.isDirectoryWritable(of: path) {
             // A WAL database needs its `-shm` index, which a read-only directory cannot get. Without a write-ahead
             // log to read, the file alone is the whole database and nothing can change it: read it as immutable.
             let log = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? NSNumber
@@ -42,8 +47,8 @@ extension Database {
         }
     }
 
-    private static func checkedReader(path: String, mode: Mode, options: Store.Options) throws -> Database {
-        let database = try Database(path: path, mode: mode)
+    private static func checkedReader(path: String, mode: Mode, options: Store.Options) throws -> SQLiteConnection {
+        let database = try SQLiteConnection(storeAt: path, mode: mode)
         try database.configureForReading(busyTimeout: options.busyTimeoutMilliseconds)
         try database.checkIsStepwise(allowingOlder: false)
         return database
@@ -77,7 +82,7 @@ extension Database {
         }
         let applied = try appliedMigrations()
         let known = Migration.all.map(\.name)
-        try Self.checkCompatible(applied: applied, known: known, path: path)
+        try checkCompatible(applied: applied, known: known)
         guard allowingOlder || applied.count == known.count else {
             throw StoreError(.readOnly, "\(path) needs migrations \(known.dropFirst(applied.count)); open it read-write once")
         }

@@ -1,26 +1,26 @@
 import CSQLite
 
-extension Statement {
+extension SQLiteStatement {
     /// Whether column `index` (0-based) of the current row is NULL.
-    func isNull(_ index: Int32) -> Bool { sqlite3_column_type(handle, index) == SQLITE_NULL }
+    package func isNull(_ index: Int32) -> Bool { sqlite3_column_type(handle, index) == SQLITE_NULL }
 
-    func int(_ index: Int32) -> Int { Int(sqlite3_column_int64(handle, index)) }
+    package func int(_ index: Int32) -> Int { Int(sqlite3_column_int64(handle, index)) }
 
-    func double(_ index: Int32) -> Double { sqlite3_column_double(handle, index) }
+    package func double(_ index: Int32) -> Double { sqlite3_column_double(handle, index) }
 
     /// The column as text; NULL reads as the empty string (see ``optionalText(_:)``).
-    func text(_ index: Int32) -> String {
+    package func text(_ index: Int32) -> String {
         // sqlite3_column_text's pointer is valid until the next step/reset; String copies the bytes now.
         guard let bytes = sqlite3_column_text(handle, index) else { return "" }
         let count = Int(sqlite3_column_bytes(handle, index))
         return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
     }
 
-    func optionalText(_ index: Int32) -> String? { isNull(index) ? nil : text(index) }
+    package func optionalText(_ index: Int32) -> String? { isNull(index) ? nil : text(index) }
 
-    func optionalDouble(_ index: Int32) -> Double? { isNull(index) ? nil : double(index) }
+    package func optionalDouble(_ index: Int32) -> Double? { isNull(index) ? nil : double(index) }
 
-    func blob(_ index: Int32) -> [UInt8] {
+    package func blob(_ index: Int32) -> [UInt8] {
         // The blob pointer is valid until the next step/reset; the Array copies the bytes now.
         guard let bytes = sqlite3_column_blob(handle, index) else { return [] }
         let count = Int(sqlite3_column_bytes(handle, index))
