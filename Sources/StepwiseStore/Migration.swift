@@ -4,7 +4,7 @@ struct Migration: Sendable {
     let sql: String
 
     /// Every migration this build knows, in the order they are applied (STYLE.md, practice 7).
-    static let all: [Migration] = [.v1, .v2, .v3, .mapRuns, .cancelRequests]
+    static let all: [Migration] = [.v1, .v2, .v3, .mapRuns, .cancelRequests, .nameIndexes]
 
     /// The table that records applied migrations, in order. Created before the first migration runs.
     static let tableSQL = """

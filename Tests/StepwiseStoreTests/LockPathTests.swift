@@ -62,7 +62,7 @@ struct LockPathTests {
         let path = try Fixture.path()
         try await Store(path: path).close()
         let mountPoint = try TestSupport.temporaryDirectory().appendingPathComponent("mounted.db").path
-        FileManager.default.createFile(atPath: mountPoint, contents: nil)
+        _ = FileManager.default.createFile(atPath: mountPoint, contents: nil)
         guard try run("/bin/mount", ["--bind", path, mountPoint]) == 0 else {
             Issue.record("mount --bind failed: this test needs a machine that allows bind mounts")
             return
