@@ -46,6 +46,14 @@ let package = Package(
             path: "Examples/migration-example"),
         .target(name: "StepwiseTesting", dependencies: ["Stepwise", "StepwiseHost", "StepwiseCLI"]),
 
+        // libFuzzer targets (Fuzz/run.sh builds them with -DFUZZING and the fuzzer sanitizer; docs/fuzzing.md).
+        .target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"),
+        .executableTarget(name: "fuzz-json", dependencies: ["FuzzDriver", "JSON"], path: "Fuzz/fuzz-json"),
+        .executableTarget(name: "fuzz-jsonata", dependencies: ["FuzzDriver", "JSON", "JSONata", "StatesLanguage"], path: "Fuzz/fuzz-jsonata"),
+        .executableTarget(name: "fuzz-jsonpath", dependencies: ["FuzzDriver", "JSON", "StatesLanguage"], path: "Fuzz/fuzz-jsonpath"),
+        .executableTarget(name: "fuzz-definition", dependencies: ["FuzzDriver", "StatesLanguage"], path: "Fuzz/fuzz-definition"),
+        .executableTarget(name: "fuzz-http", dependencies: ["FuzzDriver", "StepwiseServer"], path: "Fuzz/fuzz-http"),
+
         .testTarget(name: "DigestsTests", dependencies: ["Digests"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "StepwiseSQLiteTests", dependencies: ["StepwiseSQLite"]),

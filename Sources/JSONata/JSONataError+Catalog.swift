@@ -78,6 +78,8 @@ extension JSONataError {
         "S0215": "A context variable binding must precede any predicates on a step",
         "S0216": "A context variable binding must precede the 'order-by' clause on a step",
         "S0217": "The object representing the 'parent' cannot be derived from this expression",
+        // Stepwise's own: the parser's nesting limit (docs/differences.md).
+        "S0220": "The expression is nested more than {{value}} levels deep",
         "S0301": "Empty regular expressions are not allowed",
         "S0302": "No terminating / in regular expression",
         "S0402": "Choice groups containing parameterized types are not supported",

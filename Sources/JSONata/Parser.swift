@@ -11,6 +11,14 @@ struct Parser {
     let length: Int
     var ancestorLabel = 0
     var ancestorIndex = 0
+    /// An upper bound on the height of the tree being built: one per open `expression` call and one per
+    /// operator it has folded in so far. Bounding it bounds the parser's recursion and every later walk of the
+    /// tree (post-processing, evaluation, release), so no input can overflow a thread's stack.
+    var depth = 0
+
+    /// The deepest expression tree accepted (S0220): deep enough for any written expression (AWS stops an
+    /// evaluation 100 levels down), shallow enough that a debug build parses it on an 8 MiB stack.
+    static let maxDepth = 250
 
     /// Parses and post-processes `source` into an evaluable tree.
     static func parse(_ source: String) throws(JSONataError) -> Node {
@@ -71,15 +79,26 @@ struct Parser {
     }
 
     mutating func expression(_ rbp: Int) throws(JSONataError) -> Node {
+        let entryDepth = depth
+        defer { depth = entryDepth }
+        try deepen()
         var t = node
         try advance(infix: true)
         var left = try nud(t)
         while rbp < lbp(node) {
             t = node
+            try deepen()
             try advance()
             left = try led(t, left)
         }
         return left
+    }
+
+    /// One level deeper; S0220 past ``maxDepth``.
+    mutating func deepen() throws(JSONataError) {
+        depth += 1
+        guard depth > Self.maxDepth else { return }
+        throw JSONataError.make("S0220", position: node.position, value: .number(Double(Self.maxDepth)))
     }
 
     mutating func nud(_ t: Node) throws(JSONataError) -> Node {

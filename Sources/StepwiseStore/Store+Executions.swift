@@ -66,22 +66,23 @@ extension Store {
     /// The newest execution of a state machine with this name, or nil (StartExecution's idempotency check).
     public func execution(name: String, stateMachineArn: String) throws -> ExecutionRecord? {
         settle()
-        return try database().rows(
-            """
-            SELECT \(Self.executionColumns) FROM executions WHERE state_machine_arn = ? AND name = ?
-            ORDER BY start_date DESC LIMIT 1
-            """, stateMachineArn, name, row: Self.execution
-        ).first
+        return try database().rows(Self.executionByName, stateMachineArn, name, row: Self.execution).first
     }
+
+    /// The newest execution of a machine by name; answered from `executions_by_name` alone (MigrationTests).
+    static let executionByName = """
+        SELECT \(executionColumns) FROM executions WHERE state_machine_arn = ? AND name = ?
+        ORDER BY start_date DESC LIMIT 1
+        """
+
+    /// The newest execution by name, whatever its machine; answered from `executions_by_bare_name`.
+    static let executionByBareName = "SELECT \(executionColumns) FROM executions WHERE name = ? ORDER BY start_date DESC LIMIT 1"
 
     /// The newest execution with this name (a job id) or ARN, whatever its state machine.
     public func execution(nameOrArn: String) throws -> ExecutionRecord? {
         if nameOrArn.hasPrefix("arn:") { return try execution(arn: nameOrArn) }
         settle()
-        return try database().rows(
-            "SELECT \(Self.executionColumns) FROM executions WHERE name = ? ORDER BY start_date DESC LIMIT 1", nameOrArn,
-            row: Self.execution
-        ).first
+        return try database().rows(Self.executionByBareName, nameOrArn, row: Self.execution).first
     }
 
     /// Every RUNNING execution, oldest first: what the engine resumes after a restart.

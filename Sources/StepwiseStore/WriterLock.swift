@@ -1,15 +1,20 @@
 import Foundation
 
-/// The exclusive right to write one database: an `flock` on `<database>.lock`, held until released or the process
-/// ends (the kernel drops it even on `kill -9`).
+/// The exclusive right to write one database: an `flock` on the database file itself, so every path that
+/// reaches it (a symlink, a hard link, a relative path, a bind mount) meets the same lock, and one on
+/// `<database>.lock`, which holds the owner's pid so a refusal through the same path can name it. Both are held
+/// until released or the process ends (the kernel drops them even on `kill -9`).
 ///
 /// Two processes that both resumed the same RUNNING executions would run every task twice and interleave their
 /// histories; SQLite's own locks only serialize transactions, not ownership. Read-only opens take no lock. The
-/// file holds the owner's pid so the refusal can name it; it is never deleted (removing it would let a third
-/// process lock a new file while the owner still holds the old one).
+/// `.lock` file is never deleted (removing it would let a third process lock a new file while the owner still
+/// holds the old one). `flock` and SQLite's `fcntl` locks are independent on Linux and macOS, so the lock on the
+/// database file does not disturb SQLite's own.
 final class WriterLock {
-    /// The open lock file. Invariant: valid and locked from `init` until `deinit` closes it (which unlocks).
+    /// The open `.lock` file. Invariant: valid and locked from `init` until `deinit` closes it (which unlocks).
     private let descriptor: Int32
+    /// The open database file, locked from `init` until `deinit` unlocks it.
+    private let database: DatabaseFileLock
     let path: String
 
     /// Takes the lock for the database at `databasePath`, or throws at once when another process holds it.
@@ -34,13 +39,22 @@ final class WriterLock {
             let pid = owner.map { " (pid \($0))" } ?? ""
             throw StoreError(.inUse, "database \(databasePath) is in use by another stepwise process\(pid)")
         }
+        do {
+            database = try DatabaseFileLock(databasePath: databasePath)
+        } catch {
+            close(descriptor)
+            throw error
+        }
         self.descriptor = descriptor
         let text = "\(getpid())\n"
         _ = ftruncate(descriptor, 0)
         _ = text.withCString { pwrite(descriptor, $0, strlen($0), 0) }  // only informs the message above
     }
 
-    deinit { close(descriptor) }
+    deinit {
+        database.unlock()
+        close(descriptor)
+    }
 
     /// The pid written by the process holding the lock, if readable.
     private static func owner(_ descriptor: Int32) -> Int32? {

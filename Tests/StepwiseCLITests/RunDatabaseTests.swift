@@ -76,6 +76,22 @@ struct RunDatabaseTests {
         await run.exited()
     }
 
+    @Test("A second serve through a symbolic link to the database is refused (exit 1, as serve exits on any store error); the first keeps serving")
+    func secondServeThroughSymlinkRefused() async throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let database = directory.appendingPathComponent("s.db").path
+        let link = directory.appendingPathComponent("link.db").path
+        let first = try await TestSupport.serve(["--db", database], in: directory)
+        defer { first.process.terminate() }
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: database)
+        let second = try await TestSupport.execute(["serve", "--port", "0", "--db", link], in: directory, label: "second")
+        #expect(second.status == 1)
+        #expect(Self.text(directory, "second.err").contains("database \(link) is in use by another stepwise process"))
+        #expect(first.process.isRunning)
+        kill(first.process.processIdentifier, SIGTERM)
+        #expect(await first.process.exited() == 0)
+    }
+
     @Test("Each run records the state machine revision it ran; a changed definition is a new revision")
     func revisions() async throws {
         let directory = try TestSupport.temporaryDirectory()

@@ -18,6 +18,18 @@ struct MigrationTests {
         #expect(try Fixture.count("SELECT count(*) FROM migrations", at: path) == Migration.all.count)
     }
 
+    @Test("Name lookups search their index, ordered, instead of walking executions by date")
+    func nameLookupsUseTheirIndexes() async throws {
+        let path = try Fixture.path()
+        let store = try await Store(path: path)
+        let database = try SQLiteConnection(storeAt: path, mode: .readOnly)
+        let plan = { (sql: String) in try database.rows("EXPLAIN QUERY PLAN " + sql, "a", "b") { $0.text(3) } }
+        #expect(try plan(Store.executionByName) == ["SEARCH executions USING INDEX executions_by_name (state_machine_arn=? AND name=?)"])
+        let bare = { (sql: String) in try database.rows("EXPLAIN QUERY PLAN " + sql, "a") { $0.text(3) } }
+        #expect(try bare(Store.executionByBareName) == ["SEARCH executions USING INDEX executions_by_bare_name (name=?)"])
+        try await store.close()
+    }
+
     @Test("The schema uses WAL and marks the file as a Stepwise database")
     func walAndApplicationID() async throws {
         let path = try Fixture.path()

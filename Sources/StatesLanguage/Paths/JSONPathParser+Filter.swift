@@ -3,20 +3,33 @@ import JSON
 extension JSONPathParser {
     /// `and ('||' and)*`
     mutating func parseFilterOr() throws(PathSyntaxError) -> FilterExpression {
+        let entryDepth = depth
+        defer { depth = entryDepth }
         var expression = try parseFilterAnd()
-        while consume("||") { expression = .or(expression, try parseFilterAnd()) }
+        while consume("||") {
+            try deepen()
+            expression = .or(expression, try parseFilterAnd())
+        }
         return expression
     }
 
     /// `unary ('&&' unary)*`
     mutating func parseFilterAnd() throws(PathSyntaxError) -> FilterExpression {
+        let entryDepth = depth
+        defer { depth = entryDepth }
         var expression = try parseFilterUnary()
-        while consume("&&") { expression = .and(expression, try parseFilterUnary()) }
+        while consume("&&") {
+            try deepen()
+            expression = .and(expression, try parseFilterUnary())
+        }
         return expression
     }
 
     /// `'!' unary | '(' or ')' | comparison`
     mutating func parseFilterUnary() throws(PathSyntaxError) -> FilterExpression {
+        let entryDepth = depth
+        defer { depth = entryDepth }
+        try deepen()
         skipSpaces()
         if current == "!", peek(1) != "=" {
             position += 1
@@ -48,6 +61,13 @@ extension JSONPathParser {
             throw error(isRegex ? "a regular expression needs '=~'" : "'=~' needs /regex/ on its right", at: isRegex ? start : nil)
         }
         return .compare(left, op, right)
+    }
+
+    /// One level deeper in a filter: every nested filter, `!`, parenthesis and `&&`/`||` counts, so the
+    /// expression tree (and every walk of it) is at most ``maxDepth`` deep.
+    mutating func deepen() throws(PathSyntaxError) {
+        depth += 1
+        if depth > Self.maxDepth { throw error("filters are nested more than \(Self.maxDepth) levels deep") }
     }
 
     /// Skips spaces, then consumes `token` if it comes next.

@@ -10,6 +10,12 @@ struct JSONPathParser {
     let text: String
     let scalars: [Unicode.Scalar]
     var position = 0
+    /// How deep the filter being parsed is nested (see ``deepen()``).
+    var depth = 0
+
+    /// The deepest filter nesting accepted. Jayway has no limit (its recursion ends in a Java stack overflow);
+    /// no path written by hand comes close.
+    static let maxDepth = 100
 
     init(_ text: String) {
         self.text = text
@@ -65,6 +71,11 @@ struct JSONPathParser {
                 if current == "*" {
                     position += 1
                     segments.append(.wildcard)
+                    continue
+                }
+                // Jayway's `readDotToken` reads the next token whatever it is, so `$.[0]` is `$[0]`.
+                if current == "[" {
+                    segments.append(try parseBracket())
                     continue
                 }
                 let name = try parseName(inFilter: inFilter)

@@ -11,7 +11,9 @@ public struct PathSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
         self.offset = offset
     }
 
+    /// The message with the path quoted; a path longer than 200 characters is shown by its first 100 and "…".
     public var description: String {
-        offset.map { "Invalid path '\(path)': \(message) at position \($0)" } ?? "Invalid path '\(path)': \(message)"
+        let shown = path.count > 200 ? path.prefix(100) + "…" : Substring(path)
+        return offset.map { "Invalid path '\(shown)': \(message) at position \($0)" } ?? "Invalid path '\(shown)': \(message)"
     }
 }

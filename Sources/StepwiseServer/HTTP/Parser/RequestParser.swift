@@ -2,9 +2,9 @@
 ///
 /// It removes bytes from the buffer as it consumes them, so whatever is left after a request
 /// belongs to the next (pipelined) one.
-struct RequestParser {
+package struct RequestParser {
     /// What the bytes received so far amount to.
-    enum Event {
+    package enum Event {
         /// Not a whole request yet.
         case needMore
         /// The head asked for `Expect: 100-continue` and the body has not arrived: send `100 Continue`.
@@ -21,7 +21,7 @@ struct RequestParser {
     let limits: HTTPLimits
     private var state = State.head(scanned: 0)
 
-    init(limits: HTTPLimits) {
+    package init(limits: HTTPLimits) {
         self.limits = limits
     }
 
@@ -32,7 +32,7 @@ struct RequestParser {
     }
 
     /// Parses what it can; throws the error response to send when the bytes are not an acceptable request.
-    mutating func parse(_ buffer: inout [UInt8]) throws(HTTPError) -> Event {
+    package mutating func parse(_ buffer: inout [UInt8]) throws(HTTPError) -> Event {
         if case .head(let scanned) = state {
             guard let head = try parseHead(&buffer, scanned: scanned) else { return .needMore }
             let target = try RequestTarget(parsing: head.target, method: head.method)
