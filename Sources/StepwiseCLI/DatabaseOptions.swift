@@ -26,7 +26,7 @@ enum DatabaseOptions {
         case .readOnly where !readOnly:
             "\(error.message): this command records executions in it, so the file and its directory must be writable; "
                 + "`stepwise executions --db` and `stepwise history --db` can read it as it is"
-        case .notADatabase, .foreignDatabase: "\(error.message); the file was left untouched"
+        case .notADatabase, .foreignDatabase, .damaged: "\(error.message); the file was left untouched"
         case .newerSchema: "\(error.message); use that newer stepwise (the file was left untouched)"
         case .inUse: "\(error.message); stop it or let it finish (reading with `stepwise executions` or `history` works meanwhile)"
         default: error.message

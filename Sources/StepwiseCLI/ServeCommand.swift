@@ -11,7 +11,7 @@ enum ServeCommand: Command {
     static let help = """
         Usage: stepwise serve [--host 127.0.0.1] [--port 8083] [--db stepwise.db] [--workflows DIR] [--virtual-time]
                               [--region us-east-1] [--account 123456789012] [--data-dir PATH] [--resources FILE]
-                              [--retention-days 90]
+                              [--retention-days 90] [--skip-integrity-check]
 
         Serves the AWS Step Functions JSON API (POST / with X-Amz-Target, for boto3 and the AWS CLI) and the
         REST jobs API (POST /{workflow}/jobs, GET /jobs, …; see docs/http-api.md) from one database file.
@@ -33,6 +33,8 @@ enum ServeCommand: Command {
           --resources F    run Tasks with the local commands and HTTP endpoints mapped in this file
           --retention-days N  delete executions that stopped more than N days ago, with their history and jobs,
                            at start and every 24 hours (default 90, as AWS; 0 keeps them forever)
+          --skip-integrity-check  do not read the whole database at start (PRAGMA quick_check): faster for a
+                           large file, but a damaged one is then found only when a request meets the damage
         The database is held by this process alone while it serves (another `serve`, `run --db` or `resume` on
         it is refused). If a write fails (a full disk), the executions concerned stop, stay RUNNING at their last
         recorded step and resume from there once writes succeed again; stderr and GET /health say so.
@@ -42,7 +44,7 @@ enum ServeCommand: Command {
         """
     static let options: [OptionSpec] = [
         .value("host"), .value("port"), .value("db"), .value("workflows"), .flag("virtual-time"), .value("region"), .value("account"),
-        .value("resources"), .value("data-dir"), .value("retention-days"),
+        .value("resources"), .value("data-dir"), .value("retention-days"), .flag("skip-integrity-check"),
     ]
 
     static func run(_ arguments: ParsedArguments, _ output: inout Output) async -> Int32 {
@@ -102,6 +104,7 @@ enum ServeCommand: Command {
         options.databasePath = arguments.value("db") ?? options.databasePath
         options.workflowsDirectory = arguments.value("workflows")
         options.virtualTime = arguments.flag("virtual-time")
+        options.storeOptions.checkIntegrity = !arguments.flag("skip-integrity-check")
         options.region = arguments.value("region") ?? options.region
         options.account = arguments.value("account") ?? options.account
         options.resourcesPath = arguments.value("resources")

@@ -4,7 +4,11 @@ import StepwiseSQLite
 extension SQLiteConnection {
     /// Opens `path` as the store does: every failure is thrown as a ``StoreError``.
     convenience init(storeAt path: String, mode: Mode) throws {
-        try self.init(path: path, mode: mode) { StoreError($0) }
+        try self.init(path: path, mode: mode) { error in
+            let mapped = StoreError(error)
+            if mapped.kind == .notADatabase { DamageReports.record(mapped.message, at: path) }
+            return mapped
+        }
     }
 
     /// Opens the store's writer connection at `path`: creates a new database, or upgrades an existing one
@@ -14,6 +18,7 @@ extension SQLiteConnection {
             let reader = try SQLiteConnection(storeAt: path, mode: .readOnly)
             try reader.configureForReading(busyTimeout: options.busyTimeoutMilliseconds)
             try reader.checkIsStepwise(allowingOlder: true)
+            if options.checkIntegrity { try reader.checkIntegrity() }
         }
         let database = try SQLiteConnection(storeAt: path, mode: .readWrite)
         guard !database.isReadOnly else {
@@ -58,6 +63,22 @@ extension SQLiteConnection {
     private static func isNew(_ path: String) throws -> Bool {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return true }
         return (attributes[.size] as? NSNumber)?.intValue == 0
+    }
+
+    /// Throws `.damaged` with the first problems `PRAGMA quick_check` finds (it reads every page).
+    func checkIntegrity() throws {
+        let problems: [String]
+        do {
+            problems = try rows("PRAGMA quick_check(5)") { $0.text(0) }
+        } catch let error as StoreError where error.kind == .notADatabase {
+            problems = [error.message]
+        }
+        guard problems != ["ok"] else { return }
+        throw StoreError(
+            .damaged,
+            """
+            database \(path) is damaged (\(problems.joined(separator: "; "))); restore a copy or move it aside
+            """)
     }
 
     /// Throws unless this is a Stepwise database whose migrations this build knows.

@@ -35,11 +35,14 @@ public actor Store {
         /// `synchronous=FULL` instead of NORMAL: every commit is fsynced, so it also survives a power loss
         /// (NORMAL survives a process crash; a power loss may drop the last commits, never part of one).
         public var synchronousFull: Bool
+        /// Check an existing file page by page (`PRAGMA quick_check`) before using it, and refuse it as `.damaged`
+        /// when a page is broken. It reads the whole file: `stepwise serve` does it once at start.
+        public var checkIntegrity: Bool
 
         public init(
             readOnly: Bool = false, commitInterval: Duration = .milliseconds(10), maxPendingRows: Int = 20_000,
             busyTimeoutMilliseconds: Int32 = 5_000, maxPageCount: Int? = nil,
-            synchronousFull: Bool = false, retryInterval: Duration = .seconds(1)
+            synchronousFull: Bool = false, retryInterval: Duration = .seconds(1), checkIntegrity: Bool = false
         ) {
             self.readOnly = readOnly
             self.commitInterval = commitInterval
@@ -48,6 +51,7 @@ public actor Store {
             self.maxPageCount = maxPageCount
             self.synchronousFull = synchronousFull
             self.retryInterval = retryInterval
+            self.checkIntegrity = checkIntegrity
         }
     }
 
@@ -95,7 +99,12 @@ public actor Store {
             writerLock = try WriterLock(databasePath: path)  // before anything reads the file: creation is then ours alone
             connection = try SQLiteConnection.openWriter(path: path, options: options)
         }
+        DamageReports.clear(path)
     }
+
+    /// Damage SQLite met in this database since it was opened (a broken page read or written), or nil: a
+    /// damaged store answers what it can, and `/health` says it is failing.
+    public nonisolated var damage: String? { DamageReports.damage(at: path) }
 
     /// Commits queued log rows and closes the connection; later calls fail with `.closed`.
     public func close() throws {

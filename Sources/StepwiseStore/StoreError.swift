@@ -11,6 +11,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case sqlite
         /// The file is not an SQLite database (corrupt, truncated, or some other format).
         case notADatabase
+        /// The file is a Stepwise database with broken pages (`PRAGMA quick_check` found problems).
+        case damaged
         /// The file is an SQLite database, but not a Stepwise one.
         case foreignDatabase
         /// The file was written by a newer Stepwise: it records a migration this build does not know.

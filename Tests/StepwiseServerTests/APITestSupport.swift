@@ -80,8 +80,11 @@ final class APIClient: Sendable {
     }
 
     func sendRaw(_ method: String, _ target: String, body: String = "", headers: [String] = []) async throws -> RawResponse {
+        // A body is JSON unless the test says otherwise (the REST API refuses others, BrowserGuard).
+        let declared = headers.contains { $0.lowercased().hasPrefix("content-type:") }
+        let type = body.isEmpty || declared ? [] : ["Content-Type: application/json"]
         let head =
-            (["\(method) \(target) HTTP/1.1", "Host: localhost", "Content-Length: \(body.utf8.count)"] + headers)
+            (["\(method) \(target) HTTP/1.1", "Host: localhost", "Content-Length: \(body.utf8.count)"] + type + headers)
             .joined(separator: "\r\n") + "\r\n\r\n"
         try await raw.send(head + body)
         guard let response = try await raw.readResponse() else { throw ClientError(description: "the server closed the connection") }

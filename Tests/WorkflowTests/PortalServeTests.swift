@@ -42,7 +42,10 @@ struct PortalServeTests {
         func send(_ method: String, _ path: String, _ body: JSON? = nil) async throws -> (status: Int, body: JSON) {
             var request = URLRequest(url: URL(string: path, relativeTo: base)!)
             request.httpMethod = method
-            if let body { request.httpBody = Data(body.serialized().utf8) }
+            if let body {
+                request.httpBody = Data(body.serialized().utf8)
+                request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            }
             let (data, response) = try await URLSession.shared.data(for: request)
             return ((response as? HTTPURLResponse)?.statusCode ?? 0, (try? JSON(parsing: data)) ?? .null)
         }

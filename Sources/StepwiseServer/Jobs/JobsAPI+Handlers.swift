@@ -57,7 +57,9 @@ extension JobsAPI {
     func health() async -> HTTPResponse {
         let migrations = try? await service.store.appliedMigrations()
         let unrecorded = service.durable.unrecordedExecutions
-        let failure = await service.store.writeFailure ?? unrecorded.sorted { $0.key < $1.key }.first?.value
+        let damage = service.store.damage.map { StoreError(.damaged, $0) }
+        let writeFailure = await service.store.writeFailure
+        let failure = damage ?? writeFailure ?? unrecorded.sorted { $0.key < $1.key }.first?.value
         let healthy = migrations != nil && failure == nil
         let store: JSON = [
             "status": healthy ? "ok" : "failing", "path": .string(service.store.path),

@@ -36,6 +36,20 @@ package struct JobsAPI: Sendable {
             }),
     ]
 
+    /// 415 for a body that is not declared JSON (`application/json` or `application/…+json`): a web page can send
+    /// `text/plain` or a form to another site without asking first, JSON only after a preflight (BrowserGuard).
+    static func refusingNonJSON(_ request: HTTPRequest) -> HTTPResponse? {
+        guard !request.body.isEmpty else { return nil }
+        let declared = request.headers["Content-Type"] ?? ""
+        let type = declared.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        guard type != "application/json", !(type.hasPrefix("application/") && type.hasSuffix("+json")) else { return nil }
+        let named = declared.isEmpty ? "none" : "'\(declared)'"
+        return JobsError(
+            .unsupportedMediaType, "UnsupportedMediaType", "The request body must be JSON (Content-Type: application/json), not \(named)"
+        )
+        .httpResponse
+    }
+
     /// The method and template of every route, for documentation checks.
     package static var routeTable: [(method: String, template: String)] { routes.map { ($0.method, $0.template) } }
 
@@ -47,6 +61,7 @@ package struct JobsAPI: Sendable {
             let allowed = Set(matches.map(\.0.method)).sorted().joined(separator: ", ")
             return HTTPError(.methodNotAllowed, headers: ["Allow": allowed]).httpResponse
         }
+        if let refusal = Self.refusingNonJSON(request) { return refusal }
         do {
             return try await route.handler(self, request, captures)
         } catch {

@@ -28,7 +28,8 @@ public struct ServeOptions: Sendable {
     public var retentionDays = 90
     public var retentionInterval: Duration = .seconds(86_400)
     /// How the database is opened (tests cap its size with `maxPageCount` to fill the disk).
-    public var storeOptions = Store.Options()
+    /// The store's options; serve checks an existing database page by page before using it.
+    public var storeOptions = Store.Options(checkIntegrity: true)
     /// How often to retry the store after a failed write and resume the executions it stopped.
     public var resumeInterval: Duration = .seconds(1)
     /// How long GetActivityTask waits for a task before answering none (60 s as on AWS; tests shorten it).

@@ -1,17 +1,40 @@
+import Foundation
 import StepFunctions
 
 /// Routes every request of `stepwise serve`: the AWS JSON API at `POST /` (and any request naming an
 /// `X-Amz-Target`), the REST jobs API everywhere else.
+///
+/// Every request passes the ``BrowserGuard`` first; every answer carries a request id (`x-amzn-RequestId`, as
+/// AWS's do), and every 5xx is logged with it, so a failure a client saw can be found in the server's log.
 package struct ServiceHandler: Sendable {
     package let stepFunctions: StepFunctionsAPI
     package let jobs: JobsAPI
+    package let browserGuard: BrowserGuard
+    let log: @Sendable (String) -> Void
 
-    package init(service: StepFunctionsService, scheduler: JobScheduler) {
+    package init(
+        service: StepFunctionsService, scheduler: JobScheduler, guard: BrowserGuard, log: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
         stepFunctions = StepFunctionsAPI(service: service)
         jobs = JobsAPI(service: service, scheduler: scheduler)
+        browserGuard = `guard`
+        self.log = log
     }
 
     package func respond(to request: HTTPRequest) async -> HTTPResponse {
+        let id = UUID().uuidString.lowercased()
+        var response = await route(request)
+        response.headers.add(name: "x-amzn-RequestId", value: id)
+        if response.status.code >= 500 {
+            let action = request.headers["X-Amz-Target"].map { " (\($0))" } ?? ""
+            let body = String(decoding: response.body.prefix(300), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            log("request \(id): \(request.method) \(request.path)\(action) answered \(response.status.code): \(body)")
+        }
+        return response
+    }
+
+    private func route(_ request: HTTPRequest) async -> HTTPResponse {
+        if let refusal = browserGuard.refusal(of: request) { return refusal }
         if request.path == "/" || request.headers.contains("X-Amz-Target") {
             guard request.method == "POST" else { return HTTPError(.methodNotAllowed, headers: ["Allow": "POST"]).httpResponse }
             return await stepFunctions.respond(to: request)

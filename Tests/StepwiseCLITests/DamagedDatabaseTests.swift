@@ -1,0 +1,93 @@
+import Foundation
+import JSON
+import StepwiseSQLite
+import StepwiseTesting
+import Testing
+
+@testable import StepwiseStore
+
+/// A database with broken pages: `serve` refuses it at start with a clear message; a store already using one
+/// reports it in `/health`, and each 5xx it causes is logged with the request id the client got.
+@Suite("Damaged databases", .serialized, .timeLimit(.minutes(3)))
+struct DamagedDatabaseTests {
+    /// A database of 40 recorded executions whose executions table has three leaf pages overwritten.
+    static func damagedDatabase() async throws -> (directory: URL, path: String) {
+        let directory = try TestSupport.temporaryDirectory()
+        let path = directory.appendingPathComponent("damaged.db").path
+        let padding = String(repeating: "x", count: 3_000)
+        let file = directory.appendingPathComponent("pass.asl.json")
+        try #"{"StartAt":"P","States":{"P":{"Type":"Pass","Result":"\#(padding)","End":true}}}"#.write(to: file, atomically: true, encoding: .utf8)
+        for index in 0..<40 {
+            let run = await TestSupport.cli("run", file.path, "--db", path, "--name", "run-\(index)", "--input", #"{"pad":"\#(padding)"}"#)
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        let pages = try SQLiteConnection(storeAt: path, mode: .readOnly).rows(
+            "SELECT pageno FROM dbstat WHERE name = 'executions' AND pagetype = 'leaf' ORDER BY pageno"
+        ) { $0.int(0) }
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
+        for page in pages.dropFirst(2).prefix(3) {
+            try handle.seek(toOffset: UInt64((page - 1) * 4096 + 8))
+            try handle.write(contentsOf: Data(repeating: 0xA5, count: 4_000))
+        }
+        try handle.close()
+        return (directory, path)
+    }
+
+    @Test("serve refuses a damaged database at start, naming the problems, and leaves the file untouched")
+    func serveRefuses() async throws {
+        let (directory, path) = try await Self.damagedDatabase()
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let serve = try await TestSupport.execute(["serve", "--port", "0", "--db", path], in: directory, label: "serve")
+        let stderr = try String(contentsOf: directory.appendingPathComponent("serve.err"), encoding: .utf8)
+        #expect(serve.status == 1)
+        #expect(stderr.hasPrefix("stepwise serve: database \(path) is damaged ("), "\(stderr)")
+        #expect(stderr.hasSuffix("restore a copy or move it aside; the file was left untouched\n"), "\(stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test("a store that meets damage says so: /health 503 'damaged', and each 5xx is logged with its request id")
+    func healthAndLog() async throws {
+        let (directory, path) = try await Self.damagedDatabase()
+        let server = try await TestSupport.serve(["--db", path, "--skip-integrity-check"], in: directory)
+        defer { server.process.terminate() }
+        let script = """
+            import json, sys, urllib.request, urllib.error
+            def send(path, body=None, target=None):
+                headers = {"Content-Type": "application/x-amz-json-1.0"}
+                if target: headers["X-Amz-Target"] = "AWSStepFunctions." + target
+                data = None if body is None else json.dumps(body).encode()
+                request = urllib.request.Request(sys.argv[1] + path, data=data, headers=headers)
+                try:
+                    with urllib.request.urlopen(request, timeout=20) as response:
+                        return response.status, response.headers.get("x-amzn-RequestId"), json.load(response)
+                except urllib.error.HTTPError as error:
+                    return error.code, error.headers.get("x-amzn-RequestId"), json.load(error)
+            before = send("/health")
+            arn = send("/", {}, "ListStateMachines")[2]["stateMachines"][0]["stateMachineArn"]
+            pages, failed, token = 0, None, None
+            while pages < 50:
+                body = {"stateMachineArn": arn, "maxResults": 5}
+                if token: body["nextToken"] = token
+                status, request_id, answer = send("/", body, "ListExecutions")
+                pages += 1
+                if status != 200:
+                    failed = [status, request_id, answer.get("__type")]
+                    break
+                token = answer.get("nextToken")
+                if not token: break
+            print(json.dumps({"before": before[0], "failed": failed, "after": send("/health")}))
+            """
+        let python = try TestSupport.spawnPython(script, arguments: [server.baseURL], in: directory)
+        #expect(await python.exited() == 0)
+        let result = try JSON(parsing: String(contentsOf: directory.appendingPathComponent("python.out"), encoding: .utf8))
+        #expect(result["before"] == 200)
+        let failed = try #require(result["failed"]?.arrayValue)
+        #expect(failed[0] == 500)
+        #expect(failed[2] == "com.amazon.coral.service#InternalFailure")
+        let requestID = try #require(failed[1].stringValue)
+        #expect(result["after"]?[0] == 503)
+        #expect(result["after"]?[2]?["status"] == "failing")
+        #expect(result["after"]?[2]?["store"]?["lastFailure"] == "damaged")
+        #expect(server.logText.contains("request \(requestID): POST / (AWSStepFunctions.ListExecutions) answered 500: "), "\(server.logText)")
+    }
+}
