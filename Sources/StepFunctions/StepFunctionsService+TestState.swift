@@ -6,12 +6,11 @@ import Stepwise
 extension StepFunctionsService {
     /// - Throws: InvalidDefinition, InvalidExecutionInput and ValidationException with AWS's messages.
     package func testState(_ input: TestStateInput) async throws(StepFunctionsError) -> TestStateResult {
-        let request = TestStateRequest(
-            definition: input.definition, stateName: input.stateName, input: try Self.parseInput(input.input),
-            inspectionLevel: input.inspectionLevel, mock: try Self.mock(input.mock),
-            context: try input.context.map { text throws(StepFunctionsError) in try Self.parse(text, "Invalid Context object provided") },
-            variables: try input.variables.map { text throws(StepFunctionsError) in try Self.parse(text, "Invalid variables provided") },
-            roleArn: input.roleArn, revealSecrets: input.revealSecrets, configuration: input.configuration)
+        var request = input.request
+        request.input = try Self.parseInput(input.input)
+        request.mock = try Self.mock(input.mock)
+        request.context = try input.context.map { text throws(StepFunctionsError) in try Self.parse(text, "Invalid Context object provided") }
+        request.variables = try input.variables.map { text throws(StepFunctionsError) in try Self.parse(text, "Invalid variables provided") }
         do {
             return try await runtime.testState(request)
         } catch {

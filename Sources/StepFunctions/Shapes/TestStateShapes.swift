@@ -1,36 +1,23 @@
 import Stepwise
 
-/// What TestState asks for, as the wire gives it: payloads as JSON text (botocore's `TestStateInput`).
+/// What TestState asks for: the members that are JSON text on the wire (botocore's `TestStateInput`), and the
+/// rest already as the library's request (its `input`, `mock`, `context` and `variables` are set from the text).
 package struct TestStateInput: Sendable {
-    package var definition: String
-    package var roleArn: String?
+    package var request: TestStateRequest
     /// JSON text (nil means `{}`).
     package var input: String?
-    package var inspectionLevel: InspectionLevel
-    package var revealSecrets: Bool
     /// A JSON object as text.
     package var variables: String?
-    package var stateName: String?
-    package var mock: MockInput?
     /// A context object as JSON text.
     package var context: String?
-    package var configuration: TestStateConfiguration
+    package var mock: MockInput?
 
-    package init(
-        definition: String, roleArn: String? = nil, input: String? = nil, inspectionLevel: InspectionLevel = .info, revealSecrets: Bool = false,
-        variables: String? = nil, stateName: String? = nil, mock: MockInput? = nil, context: String? = nil,
-        configuration: TestStateConfiguration = TestStateConfiguration()
-    ) {
-        self.definition = definition
-        self.roleArn = roleArn
+    package init(_ request: TestStateRequest, input: String? = nil, variables: String? = nil, context: String? = nil, mock: MockInput? = nil) {
+        self.request = request
         self.input = input
-        self.inspectionLevel = inspectionLevel
-        self.revealSecrets = revealSecrets
         self.variables = variables
-        self.stateName = stateName
-        self.mock = mock
         self.context = context
-        self.configuration = configuration
+        self.mock = mock
     }
 
     /// `mock`: a result as JSON text, or an error output (botocore's `MockInput`).

@@ -5,14 +5,16 @@ import Stepwise
 extension StepFunctionsAPI {
     /// TestState: botocore's `TestStateInput` members with their constraints → `status`, `output`, `error`,
     /// `cause`, `nextState`, `inspectionData` (``TestStateResult/json()``).
-    static func testState(_ service: StepFunctionsService, _ request: Members) async throws -> JSON {
-        let level = try request.choice("inspectionLevel", InspectionLevel.allCases.map(\.rawValue)).flatMap(InspectionLevel.init) ?? .info
+    static func testState(_ service: StepFunctionsService, _ members: Members) async throws -> JSON {
+        let level = try members.choice("inspectionLevel", InspectionLevel.allCases.map(\.rawValue)).flatMap(InspectionLevel.init) ?? .info
+        let request = TestStateRequest(
+            definition: try members.required("definition", max: definitionLength), stateName: try members.string("stateName", min: 1, max: 80),
+            inspectionLevel: level, roleArn: try members.string("roleArn", min: 1, max: 256),
+            revealSecrets: try members.bool("revealSecrets") ?? false,
+            configuration: try configuration(members.structure("stateConfiguration")))
         let input = TestStateInput(
-            definition: try request.required("definition", max: definitionLength), roleArn: try request.string("roleArn", min: 1, max: 256),
-            input: try request.string("input", max: payloadLength), inspectionLevel: level, revealSecrets: try request.bool("revealSecrets") ?? false,
-            variables: try request.string("variables", max: payloadLength), stateName: try request.string("stateName", min: 1, max: 80),
-            mock: try mock(request.structure("mock")), context: try request.string("context", max: payloadLength),
-            configuration: try configuration(request.structure("stateConfiguration")))
+            request, input: try members.string("input", max: payloadLength), variables: try members.string("variables", max: payloadLength),
+            context: try members.string("context", max: payloadLength), mock: try mock(members.structure("mock")))
         return try await service.testState(input).json()
     }
 
