@@ -11,7 +11,7 @@ public enum CLI {
 
     static let commands: [any Command.Type] = [
         RunCommand.self, ServeCommand.self, ValidateCommand.self, EvalCommand.self, ExecutionsCommand.self, HistoryCommand.self,
-        ResumeCommand.self, DataCommand.self, GraphCommand.self,
+        ResumeCommand.self, DataCommand.self, GraphCommand.self, TestStateCommand.self,
     ]
 
     static let usage = """

@@ -44,3 +44,18 @@ func libraryStopExample() async throws {
     #expect(stopped.error == "Cancelled")
     #expect(stopped.cause == "by operator")
 }
+
+@Test("The TestState example in docs/library.md answers RETRIABLE with the backoff it documents")
+func testStateExample() async throws {
+    let runtime = Runtime(clock: .virtual)
+    let result = try await runtime.testState(
+        TestStateRequest(
+            definition: #"""
+                {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "ResultPath": "$.r", "Next": "Done",
+                              "Retry": [{"ErrorEquals": ["Busy"], "MaxAttempts": 3}]}
+                """#,
+            input: ["id": 7], inspectionLevel: .debug, mock: .error(error: "Busy", cause: "try later"),
+            configuration: TestStateConfiguration(retrierRetryCount: 1)))
+    #expect(result.status == .retriable)
+    #expect(result.inspectionData?.errorDetails == InspectionData.ErrorDetails(retryIndex: 0, retryBackoffIntervalSeconds: 2))
+}

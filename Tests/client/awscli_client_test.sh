@@ -48,5 +48,10 @@ expect "describe unknown state machine fails" "$([[ $CODE == 254 || $CODE == 255
 expect "describe unknown state machine error" "$(echo "$ERROR" | tr -d '\n')" \
     "An error occurred (StateMachineDoesNotExist) when calling the DescribeStateMachine operation: State Machine Does Not Exist: '$PREFIX:stateMachine:nope'"
 
+# TestState's endpoint has the host prefix `sync-` (botocore's model): against a local endpoint it must be off.
+TESTED=$(AWS_DISABLE_HOST_PREFIX_INJECTION=true sfn test-state --definition '{"Type":"Pass","Result":{"a":1},"Next":"B"}' \
+    --inspection-level DEBUG | field "(d['status'], d['nextState'], d['output'], d['inspectionData']['result'])")
+expect "test-state" "$TESTED" "('SUCCEEDED', 'B', '{\"a\":1}', '{\"a\":1}')"
+
 sfn delete-state-machine --state-machine-arn "$ARN" >/dev/null
 echo "aws cli: all checks passed"

@@ -20,6 +20,7 @@ done
 ENDPOINT="http://127.0.0.1:$PORT"
 
 python3 "$HERE/boto3_client_test.py" "$ENDPOINT"
+python3 "$HERE/boto3_teststate_test.py" "$ENDPOINT"
 "$HERE/awscli_client_test.sh" "$ENDPOINT"
 python3 "$HERE/boto3_callbacks_test.py" "$ENDPOINT"
 python3 "$HERE/activity_worker_test.py" "$ENDPOINT"

@@ -9,6 +9,7 @@ extension Interpreter {
         let raw = frames[frameId].rawInput
         if state.isJSONata { return try executeJSONataChoice(frameId, state, choice, raw) }
         let effective = try applyInputPath(state.io.inputPath, roots(frameId, input: raw))
+        inspector?.afterInputPath = effective
         let roots = roots(frameId, input: effective)
         for branch in choice.choices {
             guard case .rule(let rule) = branch.condition, try rule.evaluate(roots) else { continue }

@@ -8,14 +8,19 @@ extension Interpreter {
     func contextObject(_ frameId: Int, mapItem: (index: Int, value: JSON)? = nil, taskToken: String? = nil) -> JSON {
         let state = frames[frameId].state
         guard state.usesContext else { return .object(JSONObject()) }
-        var stateObject: JSONObject = ["EnteredTime": .string(ISOTimestamp.format(frames[frameId].enteredTime)), "Name": .string(state.name)]
-        switch state.type {
-        case .task, .parallel, .map: stateObject["RetryCount"] = .int(frames[frameId].retryCount)
-        default: break
+        var context: JSONObject
+        if let contextOverride {
+            context = contextOverride.objectValue ?? JSONObject()
+        } else {
+            var stateObject: JSONObject = ["EnteredTime": .string(ISOTimestamp.format(frames[frameId].enteredTime)), "Name": .string(state.name)]
+            switch state.type {
+            case .task, .parallel, .map: stateObject["RetryCount"] = .int(frames[frameId].retryCount)
+            default: break
+            }
+            let (execution, machine) = childContexts(frameId) ?? (executionContext, stateMachineContext)
+            context = ["Execution": execution, "State": .object(stateObject), "StateMachine": machine]
         }
-        let (execution, machine) = childContexts(frameId) ?? (executionContext, stateMachineContext)
-        var context: JSONObject = ["Execution": execution, "State": .object(stateObject), "StateMachine": machine]
-        if let taskToken { context["Task"] = ["Token": .string(taskToken)] }
+        if let taskToken, context["Task"] == nil { context["Task"] = ["Token": .string(taskToken)] }  // a given context keeps its token
         if let mapItem { context["Map"] = ["Item": ["Index": .int(mapItem.index), "Value": mapItem.value]] }
         return .object(context)
     }

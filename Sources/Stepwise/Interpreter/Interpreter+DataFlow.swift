@@ -17,11 +17,15 @@ extension Interpreter {
     mutating func effectiveInput(_ frameId: Int, _ state: State, _ raw: JSON, context: JSON? = nil) throws(StatesError) -> JSON {
         if state.isJSONata {
             guard let arguments = state.io.arguments else { return raw }
-            return try evaluate(arguments, frameId, bindings(frameId, input: raw, context: context))
+            let value = try evaluate(arguments, frameId, bindings(frameId, input: raw, context: context))
+            inspector?.afterArguments = value
+            return value
         }
         let selected = try applyInputPath(state.io.inputPath, roots(frameId, input: raw, context: context))
-        guard let parameters = state.io.parameters else { return selected }
-        return try parameters.evaluate(roots(frameId, input: selected, context: context))
+        inspector?.afterInputPath = selected
+        let value = try state.io.parameters?.evaluate(roots(frameId, input: selected, context: context)) ?? selected
+        inspector?.afterParameters = value
+        return value
     }
 
     /// ResultPath (step 5): the result placed into the raw input.

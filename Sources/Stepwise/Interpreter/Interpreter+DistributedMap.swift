@@ -54,16 +54,21 @@ extension Interpreter {
         do throws(StatesError) {
             let raw = frames[frameId].rawInput
             let effective = state.isJSONata ? raw : try applyInputPath(state.io.inputPath, roots(frameId, input: raw))
-            var value = output
-            if let path = map.itemsPath, !path.isWholeInput, let selected = path.value(in: roots(frameId, input: output)) { value = selected }
-            guard case .array(let items) = value else {
-                throw StatesError(StatesError.Name.itemReaderFailed, "Attempting to map over non-iterable node.")
-            }
-            return try launchMap(frameId, state, map, effective, items: items)
+            return try launchMap(frameId, state, map, effective, items: try readerItems(frameId, map, output))
         } catch {
             frames[frameId].failedEvent = .mapStateFailed
             return .failed(error)
         }
+    }
+
+    /// The items of what the ItemReader read: ItemsPath applies to the reader's output, which must be an array.
+    func readerItems(_ frameId: Int, _ map: MapState, _ output: JSON) throws(StatesError) -> [JSON] {
+        var value = output
+        if let path = map.itemsPath, !path.isWholeInput, let selected = path.value(in: roots(frameId, input: output)) { value = selected }
+        guard case .array(let items) = value else {
+            throw StatesError(StatesError.Name.itemReaderFailed, "Attempting to map over non-iterable node.")
+        }
+        return items
     }
 
     /// ItemBatcher: `{"Items": [...], "BatchInput": {...}}` per child, cut by MaxItemsPerBatch and MaxInputBytesPerBatch.

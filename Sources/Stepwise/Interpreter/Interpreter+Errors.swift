@@ -9,7 +9,7 @@ extension Interpreter {
     mutating func handleError(_ frameId: Int, _ error: StatesError) -> Outcome {
         let state = frames[frameId].state
         guard error.name != StatesError.Name.runtime else { return .frameFailed(located(frameId, error)) }
-        if let index = state.retriers.firstIndex(where: { Self.matches($0.errorEquals, error.name) }) {
+        if let index = Self.retrierIndex(state, error) {
             let retrier = state.retriers[index]
             let attempts = frames[frameId].retryCounts[index]
             if attempts < retrier.maxAttempts {
@@ -25,12 +25,22 @@ extension Interpreter {
             frames[frameId].failedEvent = nil
             record(frameId, failed, .none)
         }
-        guard let catcher = state.catchers.first(where: { Self.matches($0.errorEquals, error.name) }) else { return .frameFailed(error) }
+        guard let index = Self.catcherIndex(state, error) else { return .frameFailed(error) }
         do throws(StatesError) {
-            return try caught(frameId, state, catcher, error)
+            return try caught(frameId, state, state.catchers[index], error)
         } catch {
             return .frameFailed(error)
         }
+    }
+
+    /// The retrier that decides about retrying `error`: the first whose ErrorEquals matches (asl-reference §5.2).
+    package static func retrierIndex(_ state: State, _ error: StatesError) -> Int? {
+        state.retriers.firstIndex { matches($0.errorEquals, error.name) }
+    }
+
+    /// The catcher that handles `error` once no retrier runs the state again: the first whose ErrorEquals matches.
+    package static func catcherIndex(_ state: State, _ error: StatesError) -> Int? {
+        state.catchers.firstIndex { matches($0.errorEquals, error.name) }
     }
 
     /// AWS's form of an interpreter error: "An error occurred while executing the state 'S' (entered at the event id #n). …"
@@ -59,10 +69,15 @@ extension Interpreter {
 
     /// IntervalSeconds × BackoffRate^(attempt−1), capped at MaxDelaySeconds, uniformly jittered under FULL.
     mutating func retryDelay(_ retrier: Retrier, attempt: Int) -> Double {
-        var delay = retrier.intervalSeconds * pow(retrier.backoffRate, Double(attempt - 1))
-        if let cap = retrier.maxDelaySeconds { delay = min(delay, cap) }
-        if retrier.fullJitter { delay = Double.random(in: 0...delay, using: &random) }
-        return delay
+        let delay = Self.backoff(retrier, attempt: attempt)
+        return retrier.fullJitter ? Double.random(in: 0...delay, using: &random) : delay
+    }
+
+    /// The delay before retry `attempt` (1 for the first) before any jitter: IntervalSeconds × BackoffRate^(attempt−1),
+    /// capped at MaxDelaySeconds.
+    package static func backoff(_ retrier: Retrier, attempt: Int) -> Double {
+        let delay = retrier.intervalSeconds * pow(retrier.backoffRate, Double(attempt - 1))
+        return retrier.maxDelaySeconds.map { min(delay, $0) } ?? delay
     }
 
     /// The catcher's output: the error output placed with its ResultPath (JSONPath) or its Output (JSONata).
@@ -108,6 +123,7 @@ extension Interpreter {
         let raw = frames[frameId].rawInput
         do throws(StatesError) {
             try checkSize(result, state.name)
+            inspector?.result = result
             if state.isJSONata {
                 let bindings = bindings(frameId, input: raw, result: result)
                 let assigned = try evaluateAssign(state.assign, frameId, input: result, bindings: bindings)
@@ -116,7 +132,9 @@ extension Interpreter {
             }
             let assigned = try evaluateAssign(state.assign, frameId, input: result, bindings: [:])
             let selected = try state.io.resultSelector?.evaluate(roots(frameId, input: result)) ?? result
+            inspector?.afterResultSelector = selected
             let placed = try applyResultPath(state.io.resultPath, rawInput: raw, result: selected)
+            inspector?.afterResultPath = placed
             let output = try applyOutputPath(state.io.outputPath, placed, frameId)
             return try exit(frameId, state, output: output, assigned: assigned, next: state.next)
         } catch {

@@ -16,14 +16,7 @@ extension Interpreter {
     /// Selects each item, batches them (Distributed Map), records MapStateStarted and starts the children.
     mutating func launchMap(_ frameId: Int, _ state: State, _ map: MapState, _ effective: JSON, items: [JSON]) throws(StatesError) -> Outcome {
         let limit = try maxConcurrency(frameId, map, effective)
-        var inputs: [JSON] = []
-        inputs.reserveCapacity(items.count)
-        for (index, item) in items.enumerated() {
-            inputs.append(try selectItem(frameId, map, effective, index: index, item: item))
-        }
-        if map.mode == .distributed, let batcher = map.itemBatcher {
-            inputs = try batch(frameId, batcher, inputs, effective)
-        }
+        let inputs = try mapInputs(frameId, map, effective, items: items)
         record(frameId, .mapStateStarted, .mapStarted(length: inputs.count))
         var fanOut = FanOut(kind: .map, inputs: inputs, maxConcurrency: limit)
         if map.mode == .distributed {
@@ -34,6 +27,21 @@ extension Interpreter {
         }
         frames[frameId].phase = .fanOut(fanOut)
         return startChildren(frameId)
+    }
+
+    /// Each child's input: every item through ItemSelector, then (Distributed Map) cut into ItemBatcher's batches.
+    mutating func mapInputs(_ frameId: Int, _ map: MapState, _ effective: JSON, items: [JSON]) throws(StatesError) -> [JSON] {
+        var inputs: [JSON] = []
+        inputs.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() {
+            inputs.append(try selectItem(frameId, map, effective, index: index, item: item))
+        }
+        if map.itemSelector != nil { inspector?.afterItemSelector = .array(inputs) }
+        if map.mode == .distributed, let batcher = map.itemBatcher {
+            inputs = try batch(frameId, batcher, inputs, effective)
+            inspector?.afterItemBatcher = .array(inputs)
+        }
+        return inputs
     }
 
     /// ItemsPath (JSONPath) or Items (JSONata); the value must be an array.

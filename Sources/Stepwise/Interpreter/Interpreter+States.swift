@@ -42,6 +42,7 @@ extension Interpreter {
     /// Records the Exited event (with any assignments), applies them, and moves on.
     mutating func exit(_ frameId: Int, _ state: State, output: JSON, assigned: [(String, JSON)]?, next: Int?) throws(StatesError) -> Outcome {
         try checkSize(output, state.name)
+        inspector?.assigned = assigned
         record(frameId, state.type.exitedEvent, .stateExited(name: state.name, output: output, assignedVariables: assigned))
         applyAssignments(frameId, assigned)
         if let next { return .next(next, output) }
@@ -58,8 +59,11 @@ extension Interpreter {
         }
         let effective = try effectiveInput(frameId, state, raw)  // evaluated beside a Result too: its errors stand
         let value = result ?? effective
+        if result != nil { inspector?.result = value }
+        inspector?.afterResultSelector = value  // a Pass has no ResultSelector: AWS reports its result unchanged
         let assigned = try evaluateAssign(state.assign, frameId, input: value, bindings: [:])
         let placed = try applyResultPath(state.io.resultPath, rawInput: raw, result: value)
+        inspector?.afterResultPath = placed
         let output = try applyOutputPath(state.io.outputPath, placed, frameId)
         return try exit(frameId, state, output: output, assigned: assigned, next: state.next)
     }
@@ -71,6 +75,7 @@ extension Interpreter {
             output = try state.io.output.map { template throws(StatesError) in try evaluate(template, frameId, bindings(frameId, input: raw)) } ?? raw
         } else {
             let effective = try applyInputPath(state.io.inputPath, roots(frameId, input: raw))
+            inspector?.afterInputPath = effective
             output = try applyOutputPath(state.io.outputPath, effective, frameId)
         }
         return try exit(frameId, state, output: output, assigned: nil, next: nil)

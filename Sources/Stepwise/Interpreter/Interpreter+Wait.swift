@@ -10,6 +10,7 @@ extension Interpreter {
     mutating func executeWait(_ frameId: Int, _ state: State, _ wait: WaitState) throws(StatesError) -> Outcome {
         let raw = frames[frameId].rawInput
         let effective = state.isJSONata ? raw : try applyInputPath(state.io.inputPath, roots(frameId, input: raw))
+        if !state.isJSONata { inspector?.afterInputPath = effective }
         let seconds = try waitSeconds(frameId, wait, effective)
         guard seconds <= Self.maxWaitSeconds else { throw .runtime("Wait state delay is too long.") }
         frames[frameId].phase = .waiting(timer: schedule(.wait(frame: frameId), after: max(seconds, 0)))

@@ -43,6 +43,11 @@ package struct Interpreter: Sendable {
     let seedBase: UInt64
     let executionContext: JSON
     let stateMachineContext: JSON
+    /// Set to record each data-flow stage of the states run (TestState's inspection data).
+    package var inspector: Inspection?
+    /// The context object every state sees instead of the execution's (TestState's `context`); a task token or a
+    /// Map item is added to it where the state has one.
+    package var contextOverride: JSON?
 
     enum TimerPurpose {
         case wait(frame: Int)

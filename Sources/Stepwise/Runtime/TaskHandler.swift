@@ -38,6 +38,8 @@ public struct TaskContext: Sendable {
     public let taskId: Int
     /// The clock the execution runs on; a child execution the task starts runs on it too.
     package let clock: ClockKind
+    /// Where an HTTP call records what it sent and received (TestState at the TRACE level); nil in executions.
+    package var trace: TaskTrace?
 
     /// A context outside an execution, for calling handlers and services directly (tests, tools): heartbeats
     /// and reports go nowhere, sleeps use real time.

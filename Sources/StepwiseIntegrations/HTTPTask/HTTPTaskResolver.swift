@@ -23,11 +23,13 @@ public struct HTTPTaskResolver: TaskResolver {
     public func handler(for task: TaskReference) -> TaskHandler? {
         guard task.resource == Self.resource else { return nil }
         let timeLimit = timeLimit
-        return { input, _ in try await Self.invoke(input, timeLimit: timeLimit) }
+        return { input, context in try await Self.invoke(input, timeLimit: timeLimit, trace: context.trace) }
     }
 
-    static func invoke(_ parameters: JSON, timeLimit: Double) async throws -> JSON {
+    /// Sends the request; `trace` (TestState at the TRACE level) gets the request sent and the response received.
+    static func invoke(_ parameters: JSON, timeLimit: Double, trace: TaskTrace? = nil) async throws -> JSON {
         let request = try HTTPTaskRequest(parameters).request
+        trace?.record(request: HTTPTrace.request(request))
         let what = "\(request.httpMethod ?? "GET") \(request.url?.absoluteString ?? "")"
         let reply: HTTPReply
         do {
@@ -37,6 +39,7 @@ public struct HTTPTaskResolver: TaskResolver {
         } catch is DeadlineExceeded {
             throw StatesError("States.Http.Socket", "\(what): no answer within \(ResourceCall.seconds(timeLimit)) seconds; the request was aborted")
         }
+        trace?.record(response: HTTPTrace.response(reply, url: request.url))
         let response = result(reply)
         guard (200...299).contains(reply.status) else { throw StatesError("States.Http.StatusCode.\(reply.status)", response.serialized()) }
         return response

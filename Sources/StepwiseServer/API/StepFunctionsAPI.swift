@@ -29,14 +29,15 @@ package struct StepFunctionsAPI: Sendable {
         "CreateActivity": createActivity, "DescribeActivity": describeActivity, "ListActivities": listActivities,
         "DeleteActivity": deleteActivity, "GetActivityTask": getActivityTask,
         "DescribeMapRun": describeMapRun, "ListMapRuns": listMapRuns, "UpdateMapRun": updateMapRun,
+        "TestState": testState,
     ]
 
-    /// Actions of the Step Functions API that Stepwise does not serve yet (versions, aliases, redrive, TestState):
+    /// Actions of the Step Functions API that Stepwise does not serve yet (versions, aliases, redrive):
     /// answered as unknown operations, with a message saying so.
     static let unsupported: Set<String> = [
         "PublishStateMachineVersion", "ListStateMachineVersions",
         "DeleteStateMachineVersion", "CreateStateMachineAlias", "DescribeStateMachineAlias", "UpdateStateMachineAlias",
-        "DeleteStateMachineAlias", "ListStateMachineAliases", "RedriveExecution", "TestState",
+        "DeleteStateMachineAlias", "ListStateMachineAliases", "RedriveExecution",
     ]
 
     /// Answers one request; never throws (every failure becomes an AWS error response).
