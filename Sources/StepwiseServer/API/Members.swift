@@ -8,8 +8,14 @@ import StepFunctions
 /// outside its constraints, or a missing required member, is a ValidationException in coral's words.
 struct Members {
     let object: JSONObject
+    /// Where the object sits in the request, for messages: `""` for the body, `tags.1.member.` for the first
+    /// element of a list of structures (coral's numbering).
+    let path: String
 
-    init(_ object: JSONObject) { self.object = object }
+    init(_ object: JSONObject, path: String = "") {
+        self.object = object
+        self.path = path
+    }
 
     /// A present, non-null member.
     private func value(_ name: String) -> JSON? {
@@ -20,21 +26,21 @@ struct Members {
     /// An optional string member of `min...max` characters.
     func string(_ name: String, min: Int = 0, max: Int = .max) throws(StepFunctionsError) -> String? {
         guard let value = value(name) else { return nil }
-        guard let text = value.stringValue else { throw Self.wrongType(name, expected: "string", value) }
+        guard let text = value.stringValue else { throw Self.wrongType(path + name, expected: "string", value) }
         if text.count < min {
             throw StepFunctionsError.validation(
-                "Value '\(text)' at '\(name)' failed to satisfy constraint: Member must have length greater than or equal to \(min)")
+                "Value '\(text)' at '\(path)\(name)' failed to satisfy constraint: Member must have length greater than or equal to \(min)")
         }
         if text.count > max {
             throw StepFunctionsError.validation(
-                "Value '\(text)' at '\(name)' failed to satisfy constraint: Member must have length less than or equal to \(max)")
+                "Value '\(text)' at '\(path)\(name)' failed to satisfy constraint: Member must have length less than or equal to \(max)")
         }
         return text
     }
 
     /// A required string member.
     func required(_ name: String, min: Int = 1, max: Int = .max) throws(StepFunctionsError) -> String {
-        guard let text = try string(name, min: min, max: max) else { throw Self.missing(name) }
+        guard let text = try string(name, min: min, max: max) else { throw Self.missing(path + name) }
         return text
     }
 
@@ -43,7 +49,7 @@ struct Members {
         guard let text = try string(name) else { return nil }
         guard values.contains(text) else {
             throw StepFunctionsError.validation(
-                "Value '\(text)' at '\(name)' failed to satisfy constraint: Member must satisfy enum value set: [\(values.joined(separator: ", "))]")
+                "Value '\(text)' at '\(path)\(name)' failed to satisfy constraint: Member must satisfy enum value set: [\(values.joined(separator: ", "))]")
         }
         return text
     }
@@ -52,17 +58,17 @@ struct Members {
     func int(_ name: String, _ range: ClosedRange<Int>) throws(StepFunctionsError) -> Int? {
         guard let value = value(name) else { return nil }
         guard let number = value.numberValue, let int = number.intValue, number.isInteger else {
-            throw Self.wrongType(name, expected: "integer", value)
+            throw Self.wrongType(path + name, expected: "integer", value)
         }
-        try Self.check(name, int, "\(int)", range)
+        try Self.check(path + name, int, "\(int)", range)
         return int
     }
 
     /// An optional number member within `range` (a `float` shape).
     func double(_ name: String, _ range: ClosedRange<Double>) throws(StepFunctionsError) -> Double? {
         guard let value = value(name) else { return nil }
-        guard let number = value.doubleValue, value.numberValue != nil else { throw Self.wrongType(name, expected: "number", value) }
-        try Self.check(name, number, value.serialized(), range)
+        guard let number = value.doubleValue, value.numberValue != nil else { throw Self.wrongType(path + name, expected: "number", value) }
+        try Self.check(path + name, number, value.serialized(), range)
         return number
     }
 
@@ -81,16 +87,16 @@ struct Members {
     /// An optional boolean member.
     func bool(_ name: String) throws(StepFunctionsError) -> Bool? {
         guard let value = value(name) else { return nil }
-        guard let bool = value.boolValue else { throw Self.wrongType(name, expected: "boolean", value) }
+        guard let bool = value.boolValue else { throw Self.wrongType(path + name, expected: "boolean", value) }
         return bool
     }
 
     /// An optional list of strings.
     func strings(_ name: String) throws(StepFunctionsError) -> [String]? {
         guard let value = value(name) else { return nil }
-        guard let array = value.arrayValue else { throw Self.wrongType(name, expected: "list", value) }
+        guard let array = value.arrayValue else { throw Self.wrongType(path + name, expected: "list", value) }
         return try array.map { element throws(StepFunctionsError) in
-            guard let text = element.stringValue else { throw Self.wrongType("\(name).member", expected: "string", element) }
+            guard let text = element.stringValue else { throw Self.wrongType("\(path)\(name).member", expected: "string", element) }
             return text
         }
     }
@@ -98,10 +104,10 @@ struct Members {
     /// An optional list of structures.
     func structures(_ name: String) throws(StepFunctionsError) -> [Members]? {
         guard let value = value(name) else { return nil }
-        guard let array = value.arrayValue else { throw Self.wrongType(name, expected: "list", value) }
-        return try array.map { element throws(StepFunctionsError) in
-            guard let object = element.objectValue else { throw Self.wrongType("\(name).member", expected: "structure", element) }
-            return Members(object)
+        guard let array = value.arrayValue else { throw Self.wrongType(path + name, expected: "list", value) }
+        return try array.enumerated().map { index, element throws(StepFunctionsError) in
+            guard let object = element.objectValue else { throw Self.wrongType("\(path)\(name).member", expected: "structure", element) }
+            return Members(object, path: "\(path)\(name).\(index + 1).member.")
         }
     }
 

@@ -29,15 +29,15 @@ package struct StepFunctionsAPI: Sendable {
         "CreateActivity": createActivity, "DescribeActivity": describeActivity, "ListActivities": listActivities,
         "DeleteActivity": deleteActivity, "GetActivityTask": getActivityTask,
         "DescribeMapRun": describeMapRun, "ListMapRuns": listMapRuns, "UpdateMapRun": updateMapRun,
+        "PublishStateMachineVersion": publishStateMachineVersion, "ListStateMachineVersions": listStateMachineVersions,
+        "DeleteStateMachineVersion": deleteStateMachineVersion, "CreateStateMachineAlias": createStateMachineAlias,
+        "DescribeStateMachineAlias": describeStateMachineAlias, "UpdateStateMachineAlias": updateStateMachineAlias,
+        "DeleteStateMachineAlias": deleteStateMachineAlias, "ListStateMachineAliases": listStateMachineAliases,
     ]
 
-    /// Actions of the Step Functions API that Stepwise does not serve yet (versions, aliases, redrive, TestState):
-    /// answered as unknown operations, with a message saying so.
-    static let unsupported: Set<String> = [
-        "PublishStateMachineVersion", "ListStateMachineVersions",
-        "DeleteStateMachineVersion", "CreateStateMachineAlias", "DescribeStateMachineAlias", "UpdateStateMachineAlias",
-        "DeleteStateMachineAlias", "ListStateMachineAliases", "RedriveExecution", "TestState",
-    ]
+    /// Actions of the Step Functions API that Stepwise does not serve yet (redrive, TestState): answered as
+    /// unknown operations, with a message saying so.
+    static let unsupported: Set<String> = ["RedriveExecution", "TestState"]
 
     /// Answers one request; never throws (every failure becomes an AWS error response).
     package func respond(to request: HTTPRequest) async -> HTTPResponse {
