@@ -108,7 +108,9 @@ extension StepFunctionsService {
                 reason: "INVALID_ROUTING_CONFIGURATION")
         }
         let machine = versions.first?.stateMachineArn ?? ""
-        guard versions.allSatisfy({ $0.stateMachineArn == machine }) else { throw invalidRouting("must contain versions of the same state machine", items) }
+        guard versions.allSatisfy({ $0.stateMachineArn == machine }) else {
+            throw invalidRouting("must contain versions of the same state machine", items)
+        }
         return (machine, zip(versions, weights).map { StateMachineAliasRecord.Route(version: $0.number, weight: $1) })
     }
 
@@ -133,7 +135,8 @@ extension StepFunctionsService {
             return alias
         case .conflict:
             throw StepFunctionsError.service(
-                "ConflictException", "Failed to create alias because an alias with the same name and a different routing configuration already exists.")
+                "ConflictException",
+                "Failed to create alias because an alias with the same name and a different routing configuration already exists.")
         case .limitReached:
             throw StepFunctionsError.quotaExceeded("aliases", limit: aliasLimit, of: machineArn)
         case .missingVersion(let number):

@@ -28,7 +28,8 @@ extension StepFunctionsService {
             machine = existing
         }
         guard input.publish else { return CreateStateMachineOutput(stateMachine: machine, stateMachineVersionArn: nil) }
-        let version = try await publish(arn, VersionRequest(description: input.versionDescription, date: machine.creationDate, limit: Self.versionLimit))
+        let version = try await publish(
+            arn, VersionRequest(description: input.versionDescription, date: machine.creationDate, limit: Self.versionLimit))
         return CreateStateMachineOutput(stateMachine: machine, stateMachineVersionArn: version.arn)
     }
 

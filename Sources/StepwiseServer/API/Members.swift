@@ -49,7 +49,8 @@ struct Members {
         guard let text = try string(name) else { return nil }
         guard values.contains(text) else {
             throw StepFunctionsError.validation(
-                "Value '\(text)' at '\(path)\(name)' failed to satisfy constraint: Member must satisfy enum value set: [\(values.joined(separator: ", "))]")
+                "Value '\(text)' at '\(path)\(name)' failed to satisfy constraint: Member must satisfy enum value set: [\(values.joined(separator: ", "))]"
+            )
         }
         return text
     }
