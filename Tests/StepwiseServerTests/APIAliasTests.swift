@@ -239,7 +239,8 @@ struct APIAliasTests {
 
     @Test("StartExecution on an alias runs the version each draw of the seeded router picks, and the execution names both")
     func weightedRouting() async throws {
-        try await withService(configure: { $0.routingSeed = 42 }) { service in
+        let seeded: (inout ServeOptions) -> Void = { $0.routingSeed = 42 }
+        try await withService(configure: seeded) { service in
             let client = service.client
             try await Self.versions(client)
             _ = try await Self.create(client, "SPLIT", [Self.route(1, 30), Self.route(2, 70)])

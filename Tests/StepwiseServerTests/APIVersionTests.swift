@@ -10,6 +10,14 @@ struct APIVersionTests {
     static let model = "com.amazonaws.swf.service.v2.model#"
     static let coral = "com.amazon.coral.validate#ValidationException"
 
+    /// Updates `arn` to `count` new definitions in turn, publishing each (versions 1…count of a machine with none).
+    static func publishRevisions(_ client: APIClient, _ arn: String, count: Int) async throws {
+        for index in 1...count {
+            let definition = #"{"StartAt":"P","States":{"P":{"Type":"Pass","Result":\#(index),"End":true}}}"#
+            _ = try await client.ok("UpdateStateMachine", ["stateMachineArn": .string(arn), "definition": .string(definition), "publish": true])
+        }
+    }
+
     @Test(
         "CreateStateMachine with publish answers version 1; describing the version shows its ARN, definition and description, and no revisionId before the first update"
     )
@@ -183,11 +191,7 @@ struct APIVersionTests {
         try await withService { service in
             let client = service.client
             let arn = try await client.createMachine("l")
-            for index in 1...5 {
-                let definition = #"{"StartAt":"P","States":{"P":{"Type":"Pass","Result":\#(index),"End":true}}}"#
-                _ = try await client.ok(
-                    "UpdateStateMachine", ["stateMachineArn": .string(arn), "definition": .string(definition), "publish": true])
-            }
+            try await Self.publishRevisions(client, arn, count: 5)
             let first = try await client.ok("ListStateMachineVersions", ["stateMachineArn": .string(arn), "maxResults": 3])
             #expect(
                 first["stateMachineVersions"]?.arrayValue?.compactMap { $0["stateMachineVersionArn"]?.stringValue }
@@ -261,10 +265,7 @@ struct APIVersionTests {
         try await withService { service in
             let client = service.client
             let arn = try await client.createMachine("many")
-            for index in 1...1_000 {
-                let definition = #"{"StartAt":"P","States":{"P":{"Type":"Pass","Result":\#(index),"End":true}}}"#
-                _ = try await client.ok("UpdateStateMachine", ["stateMachineArn": .string(arn), "definition": .string(definition), "publish": true])
-            }
+            try await Self.publishRevisions(client, arn, count: 1_000)
             let (status, body) = try await client.call(
                 "UpdateStateMachine", ["stateMachineArn": .string(arn), "definition": .string(Definitions.echo), "publish": true])
             #expect(status == 402)

@@ -7,47 +7,25 @@ gets (SplitMix64 draws, Swift's `Int.random(in: 0..<100)`), so it must be the fi
 Exits 0 when every check passes; prints the first failure and exits 1 otherwise.
 """
 import json
+import os
 import sys
-import time
 
-import boto3
-from botocore.config import Config
-from botocore.exceptions import ClientError
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from boto3_client_test import PREFIX, ROLE, check, expect_error, run_groups, sfn  # noqa: E402  (the same endpoint, argv[1])
+from boto3_client_test import wait_until_finished as finished  # noqa: E402
 
-ENDPOINT = sys.argv[1]
 SEED = int(sys.argv[2])
-PREFIX = "arn:aws:states:us-east-1:123456789012"
-ROLE = "arn:aws:iam::123456789012:role/boto3"
 MACHINE = f"{PREFIX}:stateMachine:boto-versions"
 MASK = (1 << 64) - 1
-
-sfn = boto3.client("stepfunctions", endpoint_url=ENDPOINT, region_name="us-east-1",
-                   aws_access_key_id="x", aws_secret_access_key="x",
-                   config=Config(retries={"max_attempts": 1}))
 
 
 def definition(result):
     return json.dumps({"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": result, "End": True}}})
 
 
-def check(actual, expected, what):
-    if actual != expected:
-        raise AssertionError(f"{what}: expected {expected!r}, got {actual!r}")
-
-
 def answer(response):
     return {key: value for key, value in response.items() if key != "ResponseMetadata"}
-
-
-def expect_error(code, message, status, call, **kwargs):
-    try:
-        call(**kwargs)
-    except ClientError as error:
-        check(error.response["Error"]["Code"], code, f"{call.__name__} error code")
-        check(error.response["Error"]["Message"], message, f"{call.__name__} error message")
-        check(error.response["ResponseMetadata"]["HTTPStatusCode"], status, f"{call.__name__} status")
-        return error.response
-    raise AssertionError(f"{call.__name__} should have failed with {code}")
 
 
 def pages(call, key, **kwargs):
@@ -59,15 +37,6 @@ def pages(call, key, **kwargs):
         token = page.get("nextToken")
         if not token:
             return items
-
-
-def finished(arn):
-    for _ in range(500):
-        description = sfn.describe_execution(executionArn=arn)
-        if description["status"] != "RUNNING":
-            return description
-        time.sleep(0.01)
-    raise AssertionError(f"{arn} still RUNNING")
 
 
 class SplitMix64:
@@ -113,16 +82,16 @@ def test_publish():
     current = sfn.describe_state_machine(stateMachineArn=MACHINE)["revisionId"]
     expect_error("ConflictException",
                  f"Failed to publish the State Machine version for revision {updated['revisionId']}. "
-                 f"The current State Machine revision is {current}.", 409,
-                 sfn.publish_state_machine_version, stateMachineArn=MACHINE, revisionId=updated["revisionId"])
+                 f"The current State Machine revision is {current}.",
+                 sfn.publish_state_machine_version, status=409, stateMachineArn=MACHINE, revisionId=updated["revisionId"])
     check(sfn.publish_state_machine_version(stateMachineArn=MACHINE, description="third")["stateMachineVersionArn"],
           f"{MACHINE}:3", "publish version 3")
     listed = [v["stateMachineVersionArn"] for v in pages(
         sfn.list_state_machine_versions, "stateMachineVersions", stateMachineArn=MACHINE, maxResults=1)]
     check(listed, [f"{MACHINE}:3", f"{MACHINE}:2", f"{MACHINE}:1"], "versions over pages of 1")
-    expect_error("StateMachineDoesNotExist", f"State Machine Does Not Exist: '{MACHINE}:2'", 400,
+    expect_error("StateMachineDoesNotExist", f"State Machine Does Not Exist: '{MACHINE}:2'",
                  sfn.update_state_machine, stateMachineArn=f"{MACHINE}:2", definition=definition(4))
-    expect_error("InvalidArn", "Invalid Arn: 'Invalid ARN prefix: invalid_arn'", 400,
+    expect_error("InvalidArn", "Invalid Arn: 'Invalid ARN prefix: invalid_arn'",
                  sfn.publish_state_machine_version, stateMachineArn="invalid_arn")
 
 
@@ -160,8 +129,8 @@ def test_aliases():
     check(aliases, [f"{MACHINE}:SPLIT", f"{MACHINE}:STABLE"], "aliases over pages of 1")
     expect_error("ConflictException",
                  "Version to be deleted must not be referenced by an alias. "
-                 "Current list of aliases referencing this version: [SPLIT, STABLE]", 409,
-                 sfn.delete_state_machine_version, stateMachineVersionArn=f"{MACHINE}:1")
+                 "Current list of aliases referencing this version: [SPLIT, STABLE]",
+                 sfn.delete_state_machine_version, status=409, stateMachineVersionArn=f"{MACHINE}:1")
     sfn.update_state_machine_alias(stateMachineAliasArn=f"{MACHINE}:SPLIT",
                                    routingConfiguration=[{"stateMachineVersionArn": f"{MACHINE}:3", "weight": 100}])
     sfn.delete_state_machine_alias(stateMachineAliasArn=f"{MACHINE}:STABLE")
@@ -173,51 +142,42 @@ def test_aliases():
 
 def test_alias_errors():
     error = expect_error(
-        "ValidationException", "Sum of routing configuration weights must equal 100. Received: [70, 29]", 400,
+        "ValidationException", "Sum of routing configuration weights must equal 100. Received: [70, 29]",
         sfn.create_state_machine_alias, name="BAD", routingConfiguration=[
             {"stateMachineVersionArn": f"{MACHINE}:2", "weight": 70}, {"stateMachineVersionArn": f"{MACHINE}:3", "weight": 29}])
     check(error.get("reason"), "INVALID_ROUTING_CONFIGURATION", "reason member")
     expect_error("ValidationException",
                  "1 validation error detected: Value '101' at 'routingConfiguration.1.member.weight' failed to satisfy "
-                 "constraint: Member must have value less than or equal to 100", 400,
+                 "constraint: Member must have value less than or equal to 100",
                  sfn.create_state_machine_alias, name="BAD",
                  routingConfiguration=[{"stateMachineVersionArn": f"{MACHINE}:2", "weight": 101}])
     expect_error("ValidationException",
-                 f"Routing configuration must contain state machine version ARNs. Received: [{MACHINE}]", 400,
+                 f"Routing configuration must contain state machine version ARNs. Received: [{MACHINE}]",
                  sfn.create_state_machine_alias, name="BAD",
                  routingConfiguration=[{"stateMachineVersionArn": MACHINE, "weight": 100}])
     expect_error("ConflictException",
                  "Failed to create alias because an alias with the same name and a different routing configuration already exists.",
-                 409, sfn.create_state_machine_alias, name="SPLIT",
+                 sfn.create_state_machine_alias, status=409, name="SPLIT",
                  routingConfiguration=[{"stateMachineVersionArn": f"{MACHINE}:2", "weight": 100}])
-    expect_error("ResourceNotFound", "Request references a resource that does not exist.", 400,
+    expect_error("ResourceNotFound", "Request references a resource that does not exist.",
                  sfn.update_state_machine_alias, stateMachineAliasArn=f"{MACHINE}:NOPE", description="x")
-    expect_error("ResourceNotFound", "Request references a resource that does not exist.", 400,
+    expect_error("ResourceNotFound", "Request references a resource that does not exist.",
                  sfn.describe_state_machine_alias, stateMachineAliasArn=f"{MACHINE}:NOPE")
-    expect_error("StateMachineDoesNotExist", f"State Machine Does Not Exist: '{MACHINE}:NOPE'", 400,
+    expect_error("StateMachineDoesNotExist", f"State Machine Does Not Exist: '{MACHINE}:NOPE'",
                  sfn.start_execution, stateMachineArn=f"{MACHINE}:NOPE")
 
 
 def test_delete_cascades():
     sfn.delete_state_machine(stateMachineArn=MACHINE)
-    expect_error("StateMachineDoesNotExist", f"State Machine Does Not Exist: '{MACHINE}:2'", 400,
+    expect_error("StateMachineDoesNotExist", f"State Machine Does Not Exist: '{MACHINE}:2'",
                  sfn.describe_state_machine, stateMachineArn=f"{MACHINE}:2")
     check(sfn.list_state_machine_versions(stateMachineArn=MACHINE)["stateMachineVersions"], [], "no versions left")
-    expect_error("ResourceNotFound", "Request references a resource that does not exist.", 400,
+    expect_error("ResourceNotFound", "Request references a resource that does not exist.",
                  sfn.describe_state_machine_alias, stateMachineAliasArn=f"{MACHINE}:SPLIT")
 
 
 def main():
-    tests = [test_publish, test_aliases, test_alias_errors, test_delete_cascades]
-    for test in tests:
-        try:
-            test()
-        except AssertionError as failure:
-            print(f"FAIL {test.__name__}: {failure}")
-            return 1
-        print(f"ok   {test.__name__}")
-    print(f"boto3 versions and aliases: {len(tests)} groups passed")
-    return 0
+    return run_groups("boto3 versions and aliases", [test_publish, test_aliases, test_alias_errors, test_delete_cascades])
 
 
 if __name__ == "__main__":
