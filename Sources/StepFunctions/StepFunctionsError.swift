@@ -75,6 +75,16 @@ extension StepFunctionsError {
         return error
     }
 
+    /// ResourceNotFound for a version or alias, in AWS's recorded words, with the `resourceName` member.
+    static func noSuchResource(_ arn: String) -> StepFunctionsError {
+        var error = service("ResourceNotFound", "Request references a resource that does not exist.")
+        error.resourceName = arn
+        return error
+    }
+
+    /// A service ValidationException without a `reason` (AWS's own sentences, not coral's constraint form).
+    static func invalid(_ message: String) -> StepFunctionsError { service("ValidationException", message) }
+
     static func invalidArn(_ reason: String) -> StepFunctionsError { service("InvalidArn", "Invalid Arn: '\(reason)'") }
 
     static let invalidToken = service("InvalidToken", "Invalid Token: 'Invalid token'")

@@ -23,7 +23,7 @@ extension StepFunctionsService {
             name: machine?.name ?? execution.stateMachineArn.split(separator: ":").last.map(String.init) ?? "",
             definition: execution.definition, roleArn: revision?.roleArn ?? machine?.roleArn ?? runtime.defaultRoleArn,
             updateDate: revision?.creationDate ?? machine?.updateDate ?? machine?.creationDate ?? execution.startDate,
-            revisionId: execution.revisionId)
+            revisionId: RevisionID.shown(execution.revisionId))
     }
 
     /// ValidateStateMachineDefinition: the definition's diagnostics (a FAIL result is an answer, not an error).

@@ -25,7 +25,8 @@ extension StepFunctionsService {
     private func start(_ request: StartExecutionInput, expressInMemory: Bool) async throws -> ExecutionRecord {
         let (stateMachineArn, testCase) = Self.splitTestCase(request.stateMachineArn)
         let name = testCase == nil ? request.name : request.name ?? UUID().uuidString.lowercased()
-        let machine = try await stateMachine(arn: stateMachineArn)
+        let target = try await startTarget(stateMachineArn)
+        let machine = target.machine
         let value = try Self.parseInput(request.input)
         if expressInMemory, testCase == nil, machine.type == .express {
             let (info, execution) = try await startExpress(machine, name: name, input: value)
@@ -34,7 +35,7 @@ extension StepFunctionsService {
         }
         if let name {
             guard ExecutionName.isValid(name) else { throw StepFunctionsError.invalidName(name) }
-            if let existing = try await store.execution(name: name, stateMachineArn: stateMachineArn) {
+            if let existing = try await store.execution(name: name, stateMachineArn: machine.arn) {
                 return try Self.idempotent(existing, input: value)
             }
         }
@@ -46,12 +47,13 @@ extension StepFunctionsService {
         do {
             execution = try await durable.start(
                 try self.machine(for: machine), definition: machine.definition, input: value, name: name,
-                stateMachineArn: machine.arn, roleArn: machine.roleArn, revisionId: machine.revisionId)
+                stateMachineArn: machine.arn, roleArn: machine.roleArn, revisionId: machine.revisionId, versionArn: target.versionArn,
+                aliasArn: target.aliasArn)
         } catch let error as StartError {
             throw Self.refusal(error)
         } catch let error as StoreError where error.kind == .alreadyExists {
             // Another request started the same name meanwhile.
-            guard let name, let existing = try await store.execution(name: name, stateMachineArn: stateMachineArn) else { throw error }
+            guard let name, let existing = try await store.execution(name: name, stateMachineArn: machine.arn) else { throw error }
             return try Self.idempotent(existing, input: value)
         } catch is StoreError {
             // Not stored, so not started: never a success for an execution nothing records.

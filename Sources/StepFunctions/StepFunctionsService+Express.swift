@@ -10,7 +10,7 @@ extension StepFunctionsService {
     ///
     /// - Throws: StateMachineTypeNotSupported for a STANDARD machine, and StartExecution's errors.
     package func startSyncExecution(_ input: StartExecutionInput) async throws -> StartSyncExecutionOutput {
-        let record = try await stateMachine(arn: input.stateMachineArn)
+        let record = try await startTarget(input.stateMachineArn).machine
         guard record.type == .express else { throw StepFunctionsError.typeNotSupported }
         let (info, execution) = try await startExpress(record, name: input.name, input: try Self.parseInput(input.input))
         let result = await execution.result

@@ -6,47 +6,86 @@ import StepwiseStore
 /// The state machine actions: CreateStateMachine, UpdateStateMachine, DescribeStateMachine, ListStateMachines,
 /// DeleteStateMachine (and the workflows directory's register).
 extension StepFunctionsService {
-    /// Creates a state machine; idempotent when one with the same name, definition and type exists.
+    /// Creates a state machine; idempotent when one with the same name, definition and type exists. With
+    /// `publish`, its first revision is published as version 1 (a repeated create answers that version).
     ///
-    /// - Throws: InvalidName, InvalidDefinition (AWS's message), StateMachineAlreadyExists.
-    package func createStateMachine(_ input: CreateStateMachineInput) async throws -> StateMachineRecord {
+    /// - Throws: InvalidName, InvalidDefinition (AWS's message), StateMachineAlreadyExists, ValidationException
+    ///   (a version description without `publish`).
+    package func createStateMachine(_ input: CreateStateMachineInput) async throws -> CreateStateMachineOutput {
+        try Self.checkPublish(input.publish, description: input.versionDescription)
         guard ExecutionName.isValid(input.name) else { throw StepFunctionsError.invalidName(input.name) }
         try Self.validate(input.definition, type: input.type)
         let arn = stateMachineArn(input.name)
-        let record = StateMachineRecord(
+        var machine = StateMachineRecord(
             name: input.name, arn: arn, definition: input.definition, type: input.type, roleArn: input.roleArn,
-            revisionId: Self.newRevisionId(), creationDate: Date(), tags: input.tags)
+            revisionId: RevisionID.initial(), creationDate: Date(), tags: input.tags)
         do {
-            try await store.createStateMachine(record)
-            return record
+            try await store.createStateMachine(machine)
         } catch let error as StoreError where error.kind == .alreadyExists {
             guard let existing = try await store.stateMachine(arn: arn), existing.definition == input.definition,
                 existing.type == input.type
             else { throw StepFunctionsError.service("StateMachineAlreadyExists", "State Machine Already Exists: '\(arn)'") }
-            return existing
+            machine = existing
         }
+        guard input.publish else { return CreateStateMachineOutput(stateMachine: machine, stateMachineVersionArn: nil) }
+        let version = try await publish(
+            arn, VersionRequest(description: input.versionDescription, date: machine.creationDate, limit: Self.versionLimit))
+        return CreateStateMachineOutput(stateMachine: machine, stateMachineVersionArn: version.arn)
     }
 
-    /// Changes a state machine's definition and/or role as a new revision; running executions keep theirs.
+    /// Changes a state machine's definition and/or role as a new revision (running executions keep theirs); the
+    /// same definition and role again keep the current revision, as on AWS. With `publish`, the resulting
+    /// revision is published (or its version answered, when it has one).
     ///
-    /// - Throws: InvalidArn, MissingRequiredParameter, StateMachineDoesNotExist, InvalidDefinition.
-    package func updateStateMachine(_ input: UpdateStateMachineInput) async throws -> StateMachineRecord {
+    /// - Throws: InvalidArn, MissingRequiredParameter, StateMachineDoesNotExist (a version's or alias's ARN too),
+    ///   InvalidDefinition, ValidationException, ServiceQuotaExceededException.
+    package func updateStateMachine(_ input: UpdateStateMachineInput) async throws -> UpdateStateMachineOutput {
         let arn = input.stateMachineArn
         _ = try ResourceARN.stateMachine(arn)
         guard input.definition != nil || input.roleArn != nil else {
             throw StepFunctionsError.service("MissingRequiredParameter", "Either the definition or the roleArn must be specified.")
         }
+        try Self.checkPublish(input.publish, description: input.versionDescription)
         let current = try await stateMachine(arn: arn)
         if let definition = input.definition { try Self.validate(definition, type: current.type) }
-        return try await storeCall(notFound: .stateMachineDoesNotExist(arn)) {
+        let now = Date()
+        let request = input.publish ? VersionRequest(description: input.versionDescription, date: now, limit: Self.versionLimit) : nil
+        let (machine, published) = try await storeCall(notFound: .stateMachineDoesNotExist(arn)) {
             try await store.updateStateMachine(
-                arn: arn, definition: input.definition, roleArn: input.roleArn, revisionId: Self.newRevisionId(), date: Date())
+                arn: arn, definition: input.definition, roleArn: input.roleArn, newRevisionId: RevisionID.next(), date: now, publish: request)
+        }
+        let version = try published.map { result throws(StepFunctionsError) in try Self.version(result, of: arn, requested: nil) }
+        return UpdateStateMachineOutput(updateDate: now, revisionId: RevisionID.shown(machine.revisionId), stateMachineVersionArn: version?.arn)
+    }
+
+    /// DescribeStateMachine: a state machine, or one of its versions. - Throws: InvalidArn, StateMachineDoesNotExist.
+    package func describeStateMachine(_ input: DescribeStateMachineInput) async throws -> DescribeStateMachineOutput {
+        let target = try QualifiedARN(input.stateMachineArn)
+        let machine = try await stateMachine(of: target)
+        switch target.qualifier {
+        case .none:
+            return DescribeStateMachineOutput(
+                stateMachineArn: machine.arn, name: machine.name, status: machine.status, definition: machine.definition,
+                roleArn: machine.roleArn, type: machine.type, creationDate: machine.creationDate, revisionId: RevisionID.shown(machine.revisionId))
+        case .version(let number):
+            guard let version = try await store.stateMachineVersion(arn: machine.arn, number: number) else {
+                throw StepFunctionsError.stateMachineDoesNotExist(target.text)
+            }
+            return DescribeStateMachineOutput(
+                stateMachineArn: version.arn, name: machine.name, status: machine.status, definition: version.definition,
+                roleArn: version.roleArn, type: machine.type, creationDate: version.creationDate,
+                revisionId: RevisionID.shown(version.revisionId), description: version.description)
+        case .alias:
+            throw StepFunctionsError.stateMachineDoesNotExist(target.text)
         }
     }
 
-    /// DescribeStateMachine. - Throws: InvalidArn, StateMachineDoesNotExist.
-    package func describeStateMachine(_ input: DescribeStateMachineInput) async throws -> StateMachineRecord {
-        try await stateMachine(arn: input.stateMachineArn)
+    /// The state machine a qualified ARN names. - Throws: StateMachineDoesNotExist naming the ARN as given.
+    func stateMachine(of target: QualifiedARN) async throws -> StateMachineRecord {
+        guard let machine = try await store.stateMachine(arn: target.stateMachineArn) else {
+            throw StepFunctionsError.stateMachineDoesNotExist(target.text)
+        }
+        return machine
     }
 
     /// The state machine with this ARN. - Throws: InvalidArn, StateMachineDoesNotExist.
@@ -61,10 +100,18 @@ extension StepFunctionsService {
         try await storeCall { try await store.listStateMachines(maxResults: input.maxResults, nextToken: input.nextToken) }
     }
 
-    /// Deletes a state machine; its executions keep running (they carry their definition). Unknown ARNs are fine,
-    /// as on AWS. - Throws: InvalidArn.
+    /// Deletes a state machine with its versions and aliases, as AWS does; its executions keep running (they carry
+    /// their definition). Unknown ARNs are fine, as on AWS.
+    ///
+    /// - Throws: InvalidArn; ValidationException for a version's or an alias's ARN (DeleteStateMachineVersion and
+    ///   DeleteStateMachineAlias delete those).
     package func deleteStateMachine(_ input: DeleteStateMachineInput) async throws {
-        _ = try ResourceARN.stateMachine(input.stateMachineArn)
+        let target = try QualifiedARN(input.stateMachineArn)
+        guard target.qualifier == .none else {
+            throw StepFunctionsError.invalid(
+                "DeleteStateMachine deletes a state machine, not a version or an alias: '\(target.text)'. "
+                    + "Use DeleteStateMachineVersion or DeleteStateMachineAlias.")
+        }
         try await store.deleteStateMachine(arn: input.stateMachineArn)
     }
 
@@ -82,6 +129,11 @@ extension StepFunctionsService {
         return true
     }
 
+    /// Throws ValidationException, in AWS's words, for a version description without `publish`.
+    static func checkPublish(_ publish: Bool, description: String?) throws(StepFunctionsError) {
+        if description != nil, !publish { throw StepFunctionsError.invalid("Version description can only be set when publish is true") }
+    }
+
     /// Throws InvalidDefinition with AWS's message unless `definition` is valid for `type`.
     static func validate(_ definition: String, type: StateMachineRecord.Kind) throws(StepFunctionsError) {
         let diagnostics = Validator.validate(text: definition, type: Validator.MachineType(rawValue: type.rawValue) ?? .standard)
@@ -89,6 +141,4 @@ extension StepFunctionsService {
             throw StepFunctionsError.service("InvalidDefinition", message)
         }
     }
-
-    static func newRevisionId() -> String { UUID().uuidString.lowercased() }
 }

@@ -28,12 +28,17 @@ package final class StepFunctionsService: Sendable {
 
     /// Task tokens, activities and nested executions (issue 8), installed on the runtime.
     package let integrations: CallbackIntegrations
+    /// Picks the version each start by an alias runs.
+    let router: VersionRouter
 
+    /// - Parameter routingSeed: makes the versions aliases pick repeatable (tests); nil picks at random, as AWS.
     package init(
-        durable: DurableRuntime, testCases: TestCaseRegistry? = nil, activityPollTimeout: Duration = CallbackIntegrations.defaultPollTimeout
+        durable: DurableRuntime, testCases: TestCaseRegistry? = nil, activityPollTimeout: Duration = CallbackIntegrations.defaultPollTimeout,
+        routingSeed: UInt64? = nil
     ) {
         self.durable = durable
         self.testCases = testCases
+        router = VersionRouter(seed: routingSeed)
         integrations = CallbackIntegrations(durable: durable, activityPollTimeout: activityPollTimeout)
         integrations.install()
     }

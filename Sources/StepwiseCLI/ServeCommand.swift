@@ -110,6 +110,7 @@ enum ServeCommand: Command {
         options.resourcesPath = arguments.value("resources")
         options.mockConfigPath = ProcessInfo.processInfo.environment["SFN_MOCK_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
         if let timeout = activityPollTimeout(ProcessInfo.processInfo.environment) { options.activityPollTimeout = timeout }
+        options.routingSeed = ProcessInfo.processInfo.environment["STEPWISE_ROUTING_SEED"].flatMap { UInt64($0) }
         return options
     }
 

@@ -40,6 +40,11 @@ public struct ExecutionRecord: Sendable, Equatable {
     public var eventCount: Int
     /// The Map Run that started the execution (a Distributed Map child), else nil.
     public var mapRunArn: String?
+    /// The version it was started through (`…:stateMachine:NAME:3`), directly or by an alias; nil for a start by
+    /// the state machine's own ARN.
+    package var stateMachineVersionArn: String?
+    /// The alias it was started through (`…:stateMachine:NAME:PROD`), else nil.
+    package var stateMachineAliasArn: String?
 
     public init(
         arn: String, name: String, stateMachineArn: String, revisionId: String? = nil, definition: String,
@@ -78,4 +83,7 @@ public struct ExecutionSummary: Sendable, Equatable {
     public var parentArn: String?
     /// The Map Run that started the execution (a Distributed Map child), else nil.
     public var mapRunArn: String? = nil
+    /// The version and alias it was started through (see ``ExecutionRecord``).
+    package var stateMachineVersionArn: String? = nil
+    package var stateMachineAliasArn: String? = nil
 }

@@ -3,6 +3,22 @@ import JSON
 import StepwiseSQLite
 
 extension Store {
+    /// Which executions a listing keeps: a state machine's, or those started through one of its versions or aliases.
+    package enum ExecutionOrigin: Sendable {
+        case stateMachine(String)
+        case version(String)
+        case alias(String)
+
+        /// The column that holds the ARN, and the ARN.
+        var condition: (column: String, arn: String) {
+            switch self {
+            case .stateMachine(let arn): ("state_machine_arn", arn)
+            case .version(let arn): ("version_arn", arn)
+            case .alias(let arn): ("alias_arn", arn)
+            }
+        }
+    }
+
     /// Executions newest first (by start date, then ARN), optionally of one state machine and one status.
     ///
     /// - Parameters: maxResults: 0–1000, 0 meaning 100; nextToken: from the previous page of the same query.
@@ -11,13 +27,21 @@ extension Store {
         stateMachineArn: String? = nil, status: ExecutionRecord.Status? = nil,
         maxResults: Int = 0, nextToken: String? = nil
     ) throws -> Page<ExecutionSummary> {
+        try listExecutions(origin: stateMachineArn.map(ExecutionOrigin.stateMachine), status: status, maxResults: maxResults, nextToken: nextToken)
+    }
+
+    /// Executions newest first, optionally of one origin (a state machine, a version or an alias) and one status.
+    package func listExecutions(
+        origin: ExecutionOrigin?, status: ExecutionRecord.Status? = nil, maxResults: Int = 0, nextToken: String? = nil
+    ) throws -> Page<ExecutionSummary> {
         let limit = try Self.pageSize(maxResults)
-        let scope = "\(stateMachineArn ?? "*")|\(status?.rawValue ?? "*")"
+        // A version's or an alias's ARN never equals a state machine's, so the ARN alone scopes the token.
+        let scope = "\(origin?.condition.arn ?? "*")|\(status?.rawValue ?? "*")"
         var conditions: [String] = []
         var values: [(any SQLBindable)?] = []
-        if let stateMachineArn {
-            conditions.append("state_machine_arn = ?")
-            values.append(stateMachineArn)
+        if let (column, arn) = origin?.condition {
+            conditions.append("\(column) = ?")
+            values.append(arn)
         }
         if let status {
             conditions.append("status = ?")

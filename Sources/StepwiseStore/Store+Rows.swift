@@ -15,26 +15,30 @@ extension Store {
 
     static let executionColumns = """
         arn, name, state_machine_arn, revision_id, definition, status, input, output, error, cause, start_date, \
-        stop_date, parent_arn, seed, virtual_time, event_count
+        stop_date, parent_arn, seed, virtual_time, event_count, version_arn, alias_arn
         """
 
     static func execution(_ row: SQLiteStatement) -> ExecutionRecord {
-        ExecutionRecord(
+        var record = ExecutionRecord(
             arn: row.text(0), name: row.text(1), stateMachineArn: row.text(2), revisionId: row.optionalText(3),
             definition: row.text(4), status: .init(rawValue: row.text(5)) ?? .failed, input: row.text(6),
             output: row.optionalText(7), error: row.optionalText(8), cause: row.optionalText(9),
             startDate: Date(timeIntervalSince1970: row.double(10)),
             stopDate: row.optionalDouble(11).map(Date.init(timeIntervalSince1970:)), parentArn: row.optionalText(12),
             seed: Int64(row.int(13)), virtualTime: row.int(14) != 0, eventCount: row.int(15))
+        record.stateMachineVersionArn = row.optionalText(16)
+        record.stateMachineAliasArn = row.optionalText(17)
+        return record
     }
 
-    static let summaryColumns = "arn, name, state_machine_arn, status, start_date, stop_date, parent_arn"
+    static let summaryColumns = "arn, name, state_machine_arn, status, start_date, stop_date, parent_arn, version_arn, alias_arn"
 
     static func summary(_ row: SQLiteStatement) -> ExecutionSummary {
         ExecutionSummary(
             arn: row.text(0), name: row.text(1), stateMachineArn: row.text(2),
             status: .init(rawValue: row.text(3)) ?? .failed, startDate: Date(timeIntervalSince1970: row.double(4)),
-            stopDate: row.optionalDouble(5).map(Date.init(timeIntervalSince1970:)), parentArn: row.optionalText(6))
+            stopDate: row.optionalDouble(5).map(Date.init(timeIntervalSince1970:)), parentArn: row.optionalText(6),
+            stateMachineVersionArn: row.optionalText(7), stateMachineAliasArn: row.optionalText(8))
     }
 
     static func event(_ row: SQLiteStatement) -> EventRow {

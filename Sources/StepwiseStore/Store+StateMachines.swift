@@ -36,19 +36,8 @@ extension Store {
     ) throws -> StateMachineRecord {
         let database = try database()
         return try database.transaction {
-            guard var machine = try stateMachine(arn: arn) else { throw Self.noStateMachine(arn) }
-            machine.definition = definition ?? machine.definition
-            machine.roleArn = roleArn ?? machine.roleArn
-            machine.revisionId = revisionId
-            machine.updateDate = date
-            try database.run(
-                """
-                UPDATE state_machines SET definition = ?, role_arn = ?, revision_id = ?, updated_date = ? WHERE arn = ?
-                """, machine.definition, machine.roleArn, revisionId, date.timeIntervalSince1970, arn)
-            try database.insertRevision(
-                arn: arn, revisionId: revisionId, definition: machine.definition,
-                roleArn: machine.roleArn, date: date)
-            return machine
+            guard let machine = try stateMachine(arn: arn) else { throw Self.noStateMachine(arn) }
+            return try database.revise(machine, definition: definition, roleArn: roleArn, revisionId: revisionId, date: date)
         }
     }
 
@@ -109,6 +98,23 @@ extension Store {
 }
 
 extension SQLiteConnection {
+    /// Makes `revisionId` the state machine's new revision (inside the caller's transaction); answers the machine.
+    func revise(
+        _ machine: StateMachineRecord, definition: String?, roleArn: String?, revisionId: String, date: Date
+    ) throws -> StateMachineRecord {
+        var machine = machine
+        machine.definition = definition ?? machine.definition
+        machine.roleArn = roleArn ?? machine.roleArn
+        machine.revisionId = revisionId
+        machine.updateDate = date
+        try run(
+            """
+            UPDATE state_machines SET definition = ?, role_arn = ?, revision_id = ?, updated_date = ? WHERE arn = ?
+            """, machine.definition, machine.roleArn, revisionId, date.timeIntervalSince1970, machine.arn)
+        try insertRevision(arn: machine.arn, revisionId: revisionId, definition: machine.definition, roleArn: machine.roleArn, date: date)
+        return machine
+    }
+
     func insertRevision(arn: String, revisionId: String, definition: String, roleArn: String, date: Date) throws {
         try run(
             """

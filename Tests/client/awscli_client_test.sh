@@ -2,16 +2,8 @@
 # Drives a running `stepwise serve` with the AWS CLI and checks exact answers.
 # Usage: awscli_client_test.sh http://127.0.0.1:PORT     Exits 0 when every check passes.
 set -euo pipefail
-ENDPOINT="$1"
-export AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x AWS_DEFAULT_REGION=us-east-1 AWS_MAX_ATTEMPTS=1 AWS_PAGER=""
-PREFIX="arn:aws:states:us-east-1:123456789012"
-sfn() { aws stepfunctions --endpoint-url "$ENDPOINT" --output json "$@"; }
-fail() { echo "FAIL $*" >&2; exit 1; }
-expect() { # expect WHAT ACTUAL EXPECTED
-    [[ "$2" == "$3" ]] || fail "$1: expected '$3', got '$2'"
-    echo "ok   $1"
-}
-field() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))" "$1"; }  # field 'PYTHON EXPR OF d'
+# shellcheck source=awscli_support.sh
+source "$(dirname "$0")/awscli_support.sh" "$1"
 
 DEFINITION='{"StartAt":"Hello","States":{"Hello":{"Type":"Pass","Result":"world","End":true}}}'
 ARN=$(sfn create-state-machine --name cli-hello --definition "$DEFINITION" \
@@ -39,14 +31,9 @@ expect "list-state-machines" "$(sfn list-state-machines | field "'cli-hello' in 
 VALIDATION=$(sfn validate-state-machine-definition --definition '{}' | field "d['result']")
 expect "validate-state-machine-definition" "$VALIDATION" "FAIL"
 
-set +e
-ERROR=$(sfn describe-state-machine --state-machine-arn "$PREFIX:stateMachine:nope" 2>&1 >/dev/null)
-CODE=$?
-set -e
-# awscli v1 exits 255 on a service error, v2 254.
-expect "describe unknown state machine fails" "$([[ $CODE == 254 || $CODE == 255 ]] && echo yes || echo "no ($CODE)")" "yes"
-expect "describe unknown state machine error" "$(echo "$ERROR" | tr -d '\n')" \
-    "An error occurred (StateMachineDoesNotExist) when calling the DescribeStateMachine operation: State Machine Does Not Exist: '$PREFIX:stateMachine:nope'"
+expect_failure "describe unknown state machine" \
+    "An error occurred (StateMachineDoesNotExist) when calling the DescribeStateMachine operation: State Machine Does Not Exist: '$PREFIX:stateMachine:nope'" \
+    sfn describe-state-machine --state-machine-arn "$PREFIX:stateMachine:nope"
 
 # TestState's endpoint has the host prefix `sync-` (botocore's model): against a local endpoint it must be off.
 TESTED=$(AWS_DISABLE_HOST_PREFIX_INJECTION=true sfn test-state --definition '{"Type":"Pass","Result":{"a":1},"Next":"B"}' \

@@ -29,7 +29,8 @@ def check(actual, expected, what):
         raise AssertionError(f"{what}: expected {expected!r}, got {actual!r}")
 
 
-def expect_error(code, message, call, **kwargs):
+def expect_error(code, message, call, status=400, **kwargs):
+    """Calls `call(**kwargs)`, which must fail with `code`, `message` and HTTP `status`; answers the parsed error."""
     try:
         call(**kwargs)
     except ClientError as error:
@@ -39,8 +40,8 @@ def expect_error(code, message, call, **kwargs):
             check(text.startswith(f"Invalid State Machine Execution Input: '"), True, f"{call.__name__} message {text!r}")
         else:
             check(text, message, f"{call.__name__} error message")
-        check(error.response["ResponseMetadata"]["HTTPStatusCode"], 400, f"{call.__name__} status")
-        return
+        check(error.response["ResponseMetadata"]["HTTPStatusCode"], status, f"{call.__name__} status")
+        return error.response
     raise AssertionError(f"{call.__name__} should have failed with {code}")
 
 
@@ -178,8 +179,8 @@ def test_map_runs():
     expect_error("ResourceNotFound", f"Resource not found: '{missing}'", sfn.describe_map_run, mapRunArn=missing)
 
 
-def main():
-    tests = [test_state_machines, test_executions, test_stop_and_list, test_tags, test_errors, test_map_runs]
+def run_groups(label, tests):
+    """Runs each group of checks in order; 0 when all pass, else 1 after printing the first failure."""
     for test in tests:
         try:
             test()
@@ -187,8 +188,12 @@ def main():
             print(f"FAIL {test.__name__}: {failure}")
             return 1
         print(f"ok   {test.__name__}")
-    print(f"boto3: {len(tests)} groups passed")
+    print(f"{label}: {len(tests)} groups passed")
     return 0
+
+
+def main():
+    return run_groups("boto3", [test_state_machines, test_executions, test_stop_and_list, test_tags, test_errors, test_map_runs])
 
 
 if __name__ == "__main__":

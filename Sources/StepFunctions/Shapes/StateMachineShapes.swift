@@ -10,34 +10,79 @@ package struct CreateStateMachineInput: Sendable {
     package var roleArn: String
     package var type: StateMachineRecord.Kind
     package var tags: [String: String]
+    /// Publish the first revision as version 1, with this description.
+    package var publish: Bool
+    package var versionDescription: String?
 
-    package init(name: String, definition: String, roleArn: String, type: StateMachineRecord.Kind = .standard, tags: [String: String] = [:]) {
+    package init(
+        name: String, definition: String, roleArn: String, type: StateMachineRecord.Kind = .standard, tags: [String: String] = [:],
+        publish: Bool = false, versionDescription: String? = nil
+    ) {
         self.name = name
         self.definition = definition
         self.roleArn = roleArn
         self.type = type
         self.tags = tags
+        self.publish = publish
+        self.versionDescription = versionDescription
     }
 }
 
-/// What UpdateStateMachine asks for: a new definition, a new role, or both.
+/// CreateStateMachine's answer: the state machine, and the version published with it (`publish`).
+package struct CreateStateMachineOutput: Sendable, Equatable {
+    package var stateMachine: StateMachineRecord
+    package var stateMachineVersionArn: String?
+}
+
+/// What UpdateStateMachine asks for: a new definition, a new role, or both; and whether to publish the result.
 package struct UpdateStateMachineInput: Sendable {
     package var stateMachineArn: String
     package var definition: String?
     package var roleArn: String?
+    package var publish: Bool
+    package var versionDescription: String?
 
-    package init(stateMachineArn: String, definition: String? = nil, roleArn: String? = nil) {
+    package init(
+        stateMachineArn: String, definition: String? = nil, roleArn: String? = nil, publish: Bool = false, versionDescription: String? = nil
+    ) {
         self.stateMachineArn = stateMachineArn
         self.definition = definition
         self.roleArn = roleArn
+        self.publish = publish
+        self.versionDescription = versionDescription
     }
 }
 
-/// What DescribeStateMachine asks for.
+/// UpdateStateMachine's answer: when, the revision now current (none shown for a first revision, as on AWS) and
+/// the version published.
+package struct UpdateStateMachineOutput: Sendable, Equatable {
+    package var updateDate: Date
+    package var revisionId: String?
+    package var stateMachineVersionArn: String?
+}
+
+/// What DescribeStateMachine asks for: a state machine's ARN or a version's.
 package struct DescribeStateMachineInput: Sendable {
     package var stateMachineArn: String
 
     package init(stateMachineArn: String) { self.stateMachineArn = stateMachineArn }
+}
+
+/// DescribeStateMachine's answer: a state machine, or one of its versions (its ARN, definition, role, revision,
+/// creation date and description).
+package struct DescribeStateMachineOutput: Sendable, Equatable {
+    /// The state machine's ARN, or the version's.
+    package var stateMachineArn: String
+    package var name: String
+    package var status: StateMachineRecord.Status
+    package var definition: String
+    package var roleArn: String
+    package var type: StateMachineRecord.Kind
+    package var creationDate: Date
+    /// None for a first revision, as on AWS.
+    package var revisionId: String?
+    /// A version's description.
+    package var description: String?
 }
 
 /// What DeleteStateMachine asks for.

@@ -8,7 +8,8 @@ import StepFunctions
 /// outside its constraints, or a missing required member, is a ValidationException in coral's words.
 struct Members {
     let object: JSONObject
-    /// Where the members sit in the request (`mock.errorOutput.`), for the names errors give.
+    /// Where the object sits in the request, for messages: `""` for the body, `mock.errorOutput.` for a nested
+    /// structure, `tags.1.member.` for the first element of a list of structures (coral's numbering).
     let path: String
 
     init(_ object: JSONObject, path: String = "") {
@@ -112,9 +113,9 @@ struct Members {
     func structures(_ name: String) throws(StepFunctionsError) -> [Members]? {
         guard let value = value(name) else { return nil }
         guard let array = value.arrayValue else { throw Self.wrongType(path + name, expected: "list", value) }
-        return try array.map { element throws(StepFunctionsError) in
+        return try array.enumerated().map { index, element throws(StepFunctionsError) in
             guard let object = element.objectValue else { throw Self.wrongType("\(path)\(name).member", expected: "structure", element) }
-            return Members(object)
+            return Members(object, path: "\(path)\(name).\(index + 1).member.")
         }
     }
 

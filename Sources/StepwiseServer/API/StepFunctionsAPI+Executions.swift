@@ -68,6 +68,8 @@ extension StepFunctionsAPI {
         if let error = execution.error { output["error"] = .string(error) }
         if let cause = execution.cause { output["cause"] = .string(cause) }
         if let mapRunArn = execution.mapRunArn { output["mapRunArn"] = .string(mapRunArn) }
+        if let version = execution.stateMachineVersionArn { output["stateMachineVersionArn"] = .string(version) }
+        if let alias = execution.stateMachineAliasArn { output["stateMachineAliasArn"] = .string(alias) }
         if let redrive = described.redriveStatus {
             output["redriveStatus"] = .string(redrive.status)
             if let reason = redrive.reason { output["redriveStatusReason"] = .string(reason) }
@@ -107,6 +109,8 @@ extension StepFunctionsAPI {
         ]
         if let stopDate = execution.stopDate { object["stopDate"] = stopDate.epochJSON }
         if let mapRunArn = execution.mapRunArn { object["mapRunArn"] = .string(mapRunArn) }
+        if let version = execution.stateMachineVersionArn { object["stateMachineVersionArn"] = .string(version) }
+        if let alias = execution.stateMachineAliasArn { object["stateMachineAliasArn"] = .string(alias) }
         return .object(object)
     }
 

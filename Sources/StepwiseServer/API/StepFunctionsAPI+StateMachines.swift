@@ -8,6 +8,8 @@ extension StepFunctionsAPI {
     static let nameLength = 80
     static let arnLength = 256
     static let definitionLength = 1_048_576
+    /// Version and alias descriptions.
+    static let descriptionLength = 256
     static let pageSize = 0...1000
 
     static func createStateMachine(_ service: StepFunctionsService, _ request: Members) async throws -> JSON {
@@ -15,34 +17,43 @@ extension StepFunctionsAPI {
         let definition = try request.required("definition", max: definitionLength)
         let roleArn = try request.required("roleArn", max: arnLength)
         let type = try request.choice("type", ["STANDARD", "EXPRESS"]).flatMap(StateMachineRecord.Kind.init) ?? .standard
-        if try request.string("versionDescription") != nil, try request.bool("publish") != true {
-            throw StepFunctionsError.validation("Version description can only be set when publish is true")
-        }
         let tags = try self.tags(request, resourceName: service.stateMachineArn(name))
-        let machine = try await service.createStateMachine(
-            CreateStateMachineInput(name: name, definition: definition, roleArn: roleArn, type: type, tags: tags ?? [:]))
-        return ["stateMachineArn": .string(machine.arn), "creationDate": machine.creationDate.epochJSON]
+        let created = try await service.createStateMachine(
+            CreateStateMachineInput(
+                name: name, definition: definition, roleArn: roleArn, type: type, tags: tags ?? [:], publish: try request.bool("publish") ?? false,
+                versionDescription: try request.string("versionDescription", max: descriptionLength)))
+        var output: JSONObject = [
+            "stateMachineArn": .string(created.stateMachine.arn), "creationDate": created.stateMachine.creationDate.epochJSON,
+        ]
+        if let version = created.stateMachineVersionArn { output["stateMachineVersionArn"] = .string(version) }
+        return .object(output)
     }
 
     static func updateStateMachine(_ service: StepFunctionsService, _ request: Members) async throws -> JSON {
         let input = UpdateStateMachineInput(
             stateMachineArn: try request.required("stateMachineArn", max: arnLength),
             definition: try request.string("definition", min: 1, max: definitionLength),
-            roleArn: try request.string("roleArn", min: 1, max: arnLength))
-        let machine = try await service.updateStateMachine(input)
-        return ["updateDate": (machine.updateDate ?? Date()).epochJSON, "revisionId": .string(machine.revisionId)]
+            roleArn: try request.string("roleArn", min: 1, max: arnLength), publish: try request.bool("publish") ?? false,
+            versionDescription: try request.string("versionDescription", max: descriptionLength))
+        let updated = try await service.updateStateMachine(input)
+        var output: JSONObject = ["updateDate": updated.updateDate.epochJSON]
+        if let revisionId = updated.revisionId { output["revisionId"] = .string(revisionId) }
+        if let version = updated.stateMachineVersionArn { output["stateMachineVersionArn"] = .string(version) }
+        return .object(output)
     }
 
     static func describeStateMachine(_ service: StepFunctionsService, _ request: Members) async throws -> JSON {
         let arn = try request.required("stateMachineArn", max: arnLength)
         _ = try request.choice("includedData", ["ALL_DATA", "METADATA_ONLY"])
         let machine = try await service.describeStateMachine(DescribeStateMachineInput(stateMachineArn: arn))
-        return [
-            "stateMachineArn": .string(machine.arn), "name": .string(machine.name), "status": .string(machine.status.rawValue),
+        var output: JSONObject = [
+            "stateMachineArn": .string(machine.stateMachineArn), "name": .string(machine.name), "status": .string(machine.status.rawValue),
             "definition": .string(machine.definition), "roleArn": .string(machine.roleArn), "type": .string(machine.type.rawValue),
             "creationDate": machine.creationDate.epochJSON, "loggingConfiguration": loggingOff, "tracingConfiguration": tracingOff,
-            "revisionId": .string(machine.revisionId),
         ]
+        if let revisionId = machine.revisionId { output["revisionId"] = .string(revisionId) }
+        if let description = machine.description { output["description"] = .string(description) }
+        return .object(output)
     }
 
     static func describeStateMachineForExecution(_ service: StepFunctionsService, _ request: Members) async throws -> JSON {

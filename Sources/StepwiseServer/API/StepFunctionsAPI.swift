@@ -30,15 +30,15 @@ package struct StepFunctionsAPI: Sendable {
         "DeleteActivity": deleteActivity, "GetActivityTask": getActivityTask,
         "DescribeMapRun": describeMapRun, "ListMapRuns": listMapRuns, "UpdateMapRun": updateMapRun,
         "TestState": testState,
+        "PublishStateMachineVersion": publishStateMachineVersion, "ListStateMachineVersions": listStateMachineVersions,
+        "DeleteStateMachineVersion": deleteStateMachineVersion, "CreateStateMachineAlias": createStateMachineAlias,
+        "DescribeStateMachineAlias": describeStateMachineAlias, "UpdateStateMachineAlias": updateStateMachineAlias,
+        "DeleteStateMachineAlias": deleteStateMachineAlias, "ListStateMachineAliases": listStateMachineAliases,
     ]
 
-    /// Actions of the Step Functions API that Stepwise does not serve yet (versions, aliases, redrive):
-    /// answered as unknown operations, with a message saying so.
-    static let unsupported: Set<String> = [
-        "PublishStateMachineVersion", "ListStateMachineVersions",
-        "DeleteStateMachineVersion", "CreateStateMachineAlias", "DescribeStateMachineAlias", "UpdateStateMachineAlias",
-        "DeleteStateMachineAlias", "ListStateMachineAliases", "RedriveExecution",
-    ]
+    /// Actions of the Step Functions API that Stepwise does not serve yet (redrive): answered as unknown
+    /// operations, with a message saying so.
+    static let unsupported: Set<String> = ["RedriveExecution"]
 
     /// Answers one request; never throws (every failure becomes an AWS error response).
     package func respond(to request: HTTPRequest) async -> HTTPResponse {

@@ -17,11 +17,14 @@ extension StepFunctionsError: HTTPResponseError {
         }
     }
 
-    /// 400 for the client's mistakes; 500 for ours; 503, which AWS SDKs retry, when the service cannot record.
+    /// 400 for the client's mistakes, but 409 and 402 where AWS documents them (a conflict, a quota); 500 for ours;
+    /// 503, which AWS SDKs retry, when the service cannot record.
     package var status: HTTPStatus {
         switch (kind, name) {
         case (.common, "InternalFailure"): .internalServerError
         case (.common, "ServiceUnavailableException"): .serviceUnavailable
+        case (.service, "ConflictException"): .conflict
+        case (.service, "ServiceQuotaExceededException"): .paymentRequired
         default: .badRequest
         }
     }

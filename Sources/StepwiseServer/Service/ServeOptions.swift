@@ -34,6 +34,9 @@ public struct ServeOptions: Sendable {
     public var resumeInterval: Duration = .seconds(1)
     /// How long GetActivityTask waits for a task before answering none (60 s as on AWS; tests shorten it).
     public var activityPollTimeout = CallbackIntegrations.defaultPollTimeout
+    /// Makes the versions aliases pick for their starts repeatable (`STEPWISE_ROUTING_SEED`; tests); nil picks at
+    /// random, as AWS does.
+    package var routingSeed: UInt64?
 
     public init(
         host: String = "127.0.0.1", port: UInt16 = 8083, databasePath: String = "stepwise.db",

@@ -38,7 +38,8 @@ public final class ServiceHost: Sendable {
         }
         let durable = host.durableRuntime
         let store = durable.store
-        let service = StepFunctionsService(durable: durable, testCases: host.testCases, activityPollTimeout: options.activityPollTimeout)
+        let service = StepFunctionsService(
+            durable: durable, testCases: host.testCases, activityPollTimeout: options.activityPollTimeout, routingSeed: options.routingSeed)
         do {
             await purge(store, days: options.retentionDays, log: log)
             for (name, text) in workflows?.definitions ?? [] {

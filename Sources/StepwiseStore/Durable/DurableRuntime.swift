@@ -55,12 +55,25 @@ public final class DurableRuntime: Sendable {
         _ machine: StateMachine, definition: String, input: JSON, name: String? = nil, stateMachineArn: String? = nil, roleArn: String? = nil,
         revisionId: String? = nil, parentArn: String? = nil, clock: ClockKind? = nil
     ) async throws -> Execution {
+        try await start(
+            machine, definition: definition, input: input, name: name, stateMachineArn: stateMachineArn, roleArn: roleArn,
+            revisionId: revisionId, parentArn: parentArn, clock: clock, versionArn: nil, aliasArn: nil)
+    }
+
+    /// As the other `start`, for an execution started through a version or an alias of its state machine: their
+    /// ARNs are recorded with it (DescribeExecution, ListExecutions).
+    package func start(
+        _ machine: StateMachine, definition: String, input: JSON, name: String?, stateMachineArn: String?, roleArn: String?,
+        revisionId: String?, parentArn: String? = nil, clock: ClockKind? = nil, versionArn: String?, aliasArn: String?
+    ) async throws -> Execution {
         let info = try runtime.prepare(machine, input: input, name: name, roleArn: roleArn, stateMachineArn: stateMachineArn, clock: clock)
-        try await store.createExecution(
-            ExecutionRecord(
-                arn: info.arn, name: info.name, stateMachineArn: info.stateMachineArn, revisionId: revisionId, definition: definition,
-                input: input.serialized(),
-                startDate: info.startTime, parentArn: parentArn, seed: Int64(bitPattern: info.seed), virtualTime: info.clock == .virtual))
+        var record = ExecutionRecord(
+            arn: info.arn, name: info.name, stateMachineArn: info.stateMachineArn, revisionId: revisionId, definition: definition,
+            input: input.serialized(), startDate: info.startTime, parentArn: parentArn, seed: Int64(bitPattern: info.seed),
+            virtualTime: info.clock == .virtual)
+        record.stateMachineVersionArn = versionArn
+        record.stateMachineAliasArn = aliasArn
+        try await store.createExecution(record)
         let recording = journal.recording()
         return track(await runtime.start(machine, info: info, journal: recording), recording: recording.id)
     }
