@@ -13,8 +13,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "JSON"),
-        .target(name: "JSONata", dependencies: ["JSON"]),
-        .target(name: "StatesLanguage", dependencies: ["JSON", "JSONata"]),
+        .target(name: "StepwiseRegex"),
+        .target(name: "JSONata", dependencies: ["JSON", "StepwiseRegex"]),
+        .target(name: "StatesLanguage", dependencies: ["JSON", "JSONata", "StepwiseRegex"]),
         .target(name: "Stepwise", dependencies: ["JSON", "JSONata", "StatesLanguage"]),
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "StepwiseStore", dependencies: ["CSQLite", "Stepwise", "JSON"]),
@@ -38,6 +39,7 @@ let package = Package(
         .target(name: "StepwiseTesting", dependencies: ["Stepwise", "StepwiseCLI"]),
 
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "StepwiseRegexTests", dependencies: ["StepwiseRegex"]),
         .testTarget(name: "JSONataTests", dependencies: ["JSONata", "JSON"]),
         .testTarget(name: "StatesLanguageTests", dependencies: ["StatesLanguage", "JSON"]),
         .testTarget(name: "StepwiseTests", dependencies: ["Stepwise", "StepwiseTesting", "StatesLanguage", "JSON"]),
