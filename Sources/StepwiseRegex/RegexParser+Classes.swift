@@ -60,17 +60,19 @@ extension RegexParser {
             position += 1
             return .unit(0x08)
         case 0x38, 0x39:
+            if strict { throw error("Invalid escape") }
             position += 1
             return .unit(e)
         case Unit.letterC:
             // Annex B's ClassControlLetter also takes digits and `_`; otherwise the backslash is itself.
             guard let letter = peek(1), Unit.isASCIILetter(letter) || Unit.isDigit(letter) || letter == Unit.underscore else {
+                if strict { throw error("Invalid escape") }
                 return .unit(Unit.backslash)
             }
             position += 2
             return .unit(letter % 32)
         default:
-            return .unit(characterEscape())
+            return .unit(try characterEscape())
         }
     }
 }

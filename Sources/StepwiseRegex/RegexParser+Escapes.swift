@@ -15,6 +15,7 @@ extension RegexParser {
             let start = position
             if let group = decimal(&position), group <= groupCount { return .backReference(group) }
             position = start
+            if strict { throw error("Invalid escape") }
             if e >= 0x38 {
                 position += 1
                 return literal(e)
@@ -29,11 +30,14 @@ extension RegexParser {
             position = end
             return .backReference(group)
         case Unit.letterC:
-            guard Unit.isASCIILetter(peek(1)) else { return literal(Unit.backslash) }
+            guard Unit.isASCIILetter(peek(1)) else {
+                if strict { throw error("Invalid escape") }
+                return literal(Unit.backslash)
+            }
             position += 2
             return literal(units[position - 1] % 32)
         default:
-            return literal(characterEscape())
+            return literal(try characterEscape())
         }
     }
 
@@ -50,23 +54,39 @@ extension RegexParser {
         }
     }
 
+    var strict: Bool { flags.contains(.strictEscapes) }
+
     /// The character escape at the position (after its backslash), consumed: control escapes, `\0`, octal,
-    /// `\xhh`, `\uhhhh`; any other unit (including `x` or `u` without their digits) stands for itself.
-    mutating func characterEscape() -> UInt16 {
+    /// `\xhh`, `\uhhhh`; any other unit (including `x` or `u` without their digits) stands for itself, unless
+    /// escapes are strict and it is a letter or digit.
+    mutating func characterEscape() throws(RegexSyntaxError) -> UInt16 {
         let e = units[position]
+        if strict, Unit.isASCIILetter(e) || Unit.isDigit(e), ![Unit.letterX, Unit.letterU].contains(e), Self.controlEscape(e) == nil, e != Unit.zero {
+            throw error("Invalid escape")
+        }
         position += 1
+        if let control = Self.controlEscape(e) { return control }
         switch e {
-        case 0x74: return Unit.tab
-        case 0x6E: return Unit.newline
-        case 0x76: return 0x0B
-        case 0x66: return 0x0C
-        case 0x72: return 0x0D
         case Unit.zero...Unit.seven:
             position -= 1
             return octal()
-        case Unit.letterX: return hex(digits: 2) ?? e
-        case Unit.letterU: return hex(digits: 4) ?? e
+        case Unit.letterX, Unit.letterU:
+            if let value = hex(digits: e == Unit.letterX ? 2 : 4) { return value }
+            if strict { throw RegexSyntaxError("Invalid escape", at: position - 1) }
+            return e
         default: return e
+        }
+    }
+
+    /// `\t`, `\n`, `\v`, `\f`, `\r`.
+    static func controlEscape(_ e: UInt16) -> UInt16? {
+        switch e {
+        case 0x74: Unit.tab
+        case 0x6E: Unit.newline
+        case 0x76: 0x0B
+        case 0x66: 0x0C
+        case 0x72: 0x0D
+        default: nil
         }
     }
 

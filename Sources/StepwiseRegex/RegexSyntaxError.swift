@@ -23,6 +23,10 @@ package struct RegexFlags: OptionSet, Sendable, Hashable {
     package static let multiline = RegexFlags(rawValue: 2)
     /// `s`: `.` matches line terminators too.
     package static let dotAll = RegexFlags(rawValue: 4)
+    /// Not a JavaScript flag: an escape that Annex B reads as the letter or digit itself (`\p`, `\A`, `\8`, `\c`
+    /// before a non-letter, a number above the group count) is an error, as `u` makes it. For patterns written
+    /// for another engine (Java gives most of these escapes a meaning), where a literal would mislead.
+    package static let strictEscapes = RegexFlags(rawValue: 8)
 
     /// The flags named by `letters` (`i`, `m`, `s`); nil when a letter is not one of them or repeats.
     package init?(letters: String) {

@@ -17,9 +17,9 @@ func index(_ pattern: String, flags: String = "", _ text: String) throws -> Int?
 }
 
 /// The syntax error's message for `pattern`, or nil when it compiles.
-func syntaxError(_ pattern: String) -> String? {
+func syntaxError(_ pattern: String, flags: RegexFlags = []) -> String? {
     do {
-        _ = try ECMARegex(pattern)
+        _ = try ECMARegex(pattern, flags: flags)
         return nil
     } catch {
         return error.message

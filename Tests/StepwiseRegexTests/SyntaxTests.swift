@@ -36,6 +36,16 @@ struct SyntaxTests {
         #expect(try exec(#"^[\b]$"#, "\u{08}") == ["\u{08}"])
     }
 
+    @Test("strict escapes refuse what Annex B would read as a letter or digit, and keep JavaScript's escapes")
+    func strictEscapes() throws {
+        for pattern in [#"\p{L}"#, #"\A"#, #"\z"#, #"\8"#, #"\1"#, #"\c1"#, #"[\c!]"#, #"\x4"#, #"\k"#, #"[\9]"#] {
+            #expect(syntaxError(pattern, flags: .strictEscapes) == "Invalid escape")
+        }
+        let regex = try ECMARegex(#"^\d\w\b\s\t\n\x41\u0042\0\cA[\b\-]\.(a)\1$"#, flags: .strictEscapes)
+        var budget = RegexBudget()
+        #expect(try regex.wholeMatch(Array("1a \t\nAB\0\u{01}-.aa".utf16), budget: &budget) != nil)
+    }
+
     @Test("groups may nest 100 deep, not deeper")
     func nesting() {
         #expect(syntaxError(String(repeating: "(", count: 100) + "a" + String(repeating: ")", count: 100)) == nil)
