@@ -2,14 +2,15 @@ import Foundation
 
 /// stepwise-bench NAME [--peer] [--repetitions N] [--warmup N]
 ///
-/// Benchmarks: json, transitions, all. Run release builds only: `swift run -c release stepwise-bench json`.
+/// Benchmarks: json, transitions, jsonata, regex, durable, services, all. Run release builds only: `swift run -c release stepwise-bench json`.
 let usage = """
-    usage: stepwise-bench (json | transitions | jsonata | durable | services | all) [--peer] [--repetitions N] [--warmup N]
+    usage: stepwise-bench (json | transitions | jsonata | regex | durable | services | all) [--peer] [--repetitions N] [--warmup N]
       json         parse and write a ~1 MiB history-like document: Stepwise JSON vs JSONSerialization
       transitions  state entries per second through Runtime(clock: .virtual); --peer also runs moto
       durable      transitions per second in memory vs recorded in SQLite, and bytes per 1,000 events
       services     items/s through a Distributed Map over the local S3 (memory, durable) and DynamoDB putItem tasks/s
       jsonata      evaluations per second of typical workflow expressions; --peer also runs jsonata-python
+      regex        evaluations per second of typical regex expressions; --peer also runs jsonata-js on Node
     """
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -27,8 +28,8 @@ while !arguments.isEmpty {
         }
         arguments.removeFirst()
         if argument == "--warmup" { harness.warmup = value } else { harness.repetitions = max(1, value) }
-    case "json", "transitions", "jsonata", "durable", "services": names.append(argument)
-    case "all": names += ["json", "transitions", "jsonata", "durable", "services"]
+    case "json", "transitions", "jsonata", "regex", "durable", "services": names.append(argument)
+    case "all": names += ["json", "transitions", "jsonata", "regex", "durable", "services"]
     default:
         print(usage)
         exit(argument == "--help" || argument == "-h" ? 0 : 2)
@@ -48,6 +49,7 @@ do {
         switch name {
         case "json": try JSONBenchmark.run(harness: harness)
         case "jsonata": try JSONataBenchmark.run(harness: harness, peer: peer)
+        case "regex": try RegexBenchmark.run(harness: harness, peer: peer)
         case "durable": try await DurableBenchmark.run(harness: harness)
         case "services": try await ServicesBenchmark.run(harness: harness)
         default: try await TransitionsBenchmark.run(harness: harness, peer: peer)

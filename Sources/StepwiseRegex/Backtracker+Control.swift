@@ -54,10 +54,7 @@ extension Backtracker {
     }
 
     func advance(_ run: Run, from position: Int) -> Int? {
-        switch run.test {
-        case .unit(let unit): step(from: position, backward: run.backward) { $0 == unit }
-        case .set(let index): step(from: position, backward: run.backward, matching: program.sets[index].contains)
-        }
+        step(from: position, backward: run.backward, run.test)
     }
 
     /// A lookaround's body matched. A positive one keeps the captures it set (their undo entries stay) and

@@ -35,8 +35,9 @@ struct Backtracker {
     /// Whether the program matches starting at `start`; the captures are then in `slots`.
     mutating func run(at start: Int) throws(RegexInterruption) -> Bool {
         for slot in 0..<(program.captureCount * 3) { slots[slot] = -1 }
-        stack.removeAll(keepingCapacity: true)
-        barriers.removeAll(keepingCapacity: true)
+        // A failed attempt leaves both empty; only an interrupted or successful one leaves entries behind.
+        if !stack.isEmpty { stack.removeAll(keepingCapacity: true) }
+        if !barriers.isEmpty { barriers.removeAll(keepingCapacity: true) }
         slots[0] = start
         var pc = 0
         var position = start
@@ -60,11 +61,10 @@ struct Backtracker {
     private mutating func execute(_ instruction: Instruction, _ pc: inout Int, _ position: inout Int) throws(RegexInterruption) -> Bool {
         switch instruction {
         case .unit(let unit), .unitBack(let unit):
-            guard let next = step(from: position, backward: instruction.isBackward, matching: { $0 == unit }) else { return false }
+            guard let next = step(from: position, backward: instruction.isBackward, .unit(unit)) else { return false }
             position = next
         case .set(let index), .setBack(let index):
-            let set = program.sets[index]
-            guard let next = step(from: position, backward: instruction.isBackward, matching: set.contains) else { return false }
+            guard let next = step(from: position, backward: instruction.isBackward, .set(index)) else { return false }
             position = next
         case .assert(let assertion): if !holds(assertion, at: position) { return false }
         case .fork(let target): try push(.branch(pc: Int32(target), position: Int32(position)))
@@ -97,15 +97,24 @@ struct Backtracker {
         return true
     }
 
-    /// The position after reading one unit that `matching` accepts, forwards or backwards; nil when there is none.
+    /// The position after reading one unit that `test` accepts, forwards or backwards; nil when there is none.
+    /// (No closure here: one capturing a set would be allocated at every step.)
     @inline(__always)
-    func step(from position: Int, backward: Bool, matching: (UInt16) -> Bool) -> Int? {
+    func step(from position: Int, backward: Bool, _ test: Run.Test) -> Int? {
         if backward {
-            guard position > 0, matching(text[position - 1]) else { return nil }
+            guard position > 0, accepts(test, text[position - 1]) else { return nil }
             return position - 1
         }
-        guard position < text.count, matching(text[position]) else { return nil }
+        guard position < text.count, accepts(test, text[position]) else { return nil }
         return position + 1
+    }
+
+    @inline(__always)
+    func accepts(_ test: Run.Test, _ unit: UInt16) -> Bool {
+        switch test {
+        case .unit(let expected): unit == expected
+        case .set(let index): program.sets[index].contains(unit)
+        }
     }
 
     mutating func push(_ frame: Frame) throws(RegexInterruption) {

@@ -26,9 +26,15 @@ struct UnitSet: Hashable, Sendable {
 
     init(_ units: UInt16...) { self.init(units.map { $0...$0 }) }
 
+    /// Inlined into the matcher's loop: the ASCII answer then needs no access to `ranges` (nor its retain).
+    @inline(__always)
     func contains(_ unit: UInt16) -> Bool {
         if unit < 64 { return asciiLow & (1 << UInt64(unit)) != 0 }
         if unit < 128 { return asciiHigh & (1 << UInt64(unit - 64)) != 0 }
+        return searchRanges(unit)
+    }
+
+    private func searchRanges(_ unit: UInt16) -> Bool {
         var low = 0
         var high = ranges.count
         while low < high {
