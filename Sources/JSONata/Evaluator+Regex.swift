@@ -11,6 +11,16 @@ extension Evaluator {
         return RegexBudget { DispatchTime.now().uptimeNanoseconds > deadline }
     }
 
+    /// The first match of `regex` in `units` at or after `from`, stopped by the deadline like `regexBudget()`.
+    func firstMatch(_ regex: ECMARegex, in units: [UInt16], from: Int = 0) throws(JSONataError) -> RegexCaptures? {
+        var budget = regexBudget()
+        do {
+            return try regex.firstMatch(in: units, from: from, budget: &budget)
+        } catch {
+            throw regexStopped(error)
+        }
+    }
+
     /// The error for a match the budget stopped: U1001 for time, U1002 when its backtracking stack grew too deep.
     func regexStopped(_ interruption: RegexInterruption) -> JSONataError {
         switch interruption {

@@ -22,12 +22,7 @@ struct RegexLiteral: Sendable {
 
     /// The first match at or after UTF-16 offset `from`, within the evaluation's time limit.
     func firstMatch(in units: [UInt16], from: Int, _ evaluator: Evaluator) throws(JSONataError) -> RegexMatch? {
-        var budget = evaluator.regexBudget()
-        do {
-            return try regex.firstMatch(in: units, from: from, budget: &budget).map { RegexMatch($0, in: units) }
-        } catch {
-            throw evaluator.regexStopped(error)
-        }
+        try evaluator.firstMatch(regex, in: units, from: from).map { RegexMatch($0, in: units) }
     }
 
     /// Every match, as JavaScript's global `exec` loop finds them: an empty match that is not at the end fails with D1004.

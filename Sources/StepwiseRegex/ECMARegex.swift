@@ -22,6 +22,16 @@ package struct ECMARegex: Sendable {
         program = Compiler.compile(tree, captureCount: parser.groupCount + 1, flags: flags)
     }
 
+    /// `text` as a pattern that matches it literally: each syntax character (`^$\.*+?()[]{}|/`) escaped.
+    package static func escaped(_ text: String) -> String {
+        var pattern = ""
+        for character in text {
+            if "^$\\.*+?()[]{}|/".contains(character) { pattern.append("\\") }
+            pattern.append(character)
+        }
+        return pattern
+    }
+
     /// Capturing groups, not counting the whole match.
     package var groupCount: Int { program.captureCount - 1 }
 

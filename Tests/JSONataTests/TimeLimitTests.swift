@@ -35,6 +35,14 @@ struct TimeLimitTests {
         #expect(failure("$contains($, /^(?:(a)|(b))*$/)", text, timeout: nil)?.code == "U1002")
     }
 
+    @Test("a $toMillis picture of many number markers backtracks polynomially: U1001 at the deadline too")
+    func toMillisPicture() throws {
+        let picture = String(repeating: "[Y,*-1][M,*-1][D,*-1][H,*-1]", count: 3)
+        let timestamp = String(repeating: "1", count: 60) + "x"
+        #expect(failure("$toMillis('\(timestamp)', '\(picture)')", nil, timeout: 0.1)?.code == "U1001")
+        #expect(try run("$toMillis('2024-05-01', '[Y0001]-[M01]-[D01]')") == 1_714_521_600_000)
+    }
+
     @Test(
         "loops inside built-ins check the deadline",
         arguments: [

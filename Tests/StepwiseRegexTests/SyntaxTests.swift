@@ -46,6 +46,13 @@ struct SyntaxTests {
         #expect(try regex.wholeMatch(Array("1a \t\nAB\0\u{01}-.aa".utf16), budget: &budget) != nil)
     }
 
+    @Test("escaped text matches itself")
+    func escaped() throws {
+        let text = #"a^b$c\d.e*f+g?h(i)j[k]l{m}n|o/p-q"#
+        #expect(ECMARegex.escaped("a.b") == #"a\.b"#)
+        #expect(try exec("^" + ECMARegex.escaped(text) + "$", text) == [text])
+    }
+
     @Test("groups may nest 100 deep, not deeper")
     func nesting() {
         #expect(syntaxError(String(repeating: "(", count: 100) + "a" + String(repeating: ")", count: 100)) == nil)
