@@ -39,6 +39,7 @@ package struct ECMARegex: Sendable {
     /// `from`, and `^` still means the start of the text).
     package func firstMatch(in text: [UInt16], from: Int = 0, budget: inout RegexBudget) throws(RegexInterruption) -> RegexCaptures? {
         guard from >= 0, from <= text.count else { return nil }
+        guard text.count < Int32.max else { throw .backtrackLimit }
         var machine = Backtracker(program, text: text, requiredEnd: nil, budget: budget)
         defer { budget = machine.budget }
         var start = from
@@ -58,6 +59,7 @@ package struct ECMARegex: Sendable {
 
     /// A match of the whole text (Java's `matches()`), or nil.
     package func wholeMatch(_ text: [UInt16], budget: inout RegexBudget) throws(RegexInterruption) -> RegexCaptures? {
+        guard text.count < Int32.max else { throw .backtrackLimit }
         var machine = Backtracker(program, text: text, requiredEnd: text.count, budget: budget)
         defer { budget = machine.budget }
         guard try machine.run(at: 0) else { return nil }

@@ -27,6 +27,7 @@ package enum RegexInterruption: Error, Equatable {
     case stepLimit
     /// `isCancelled` answered true.
     case cancelled
-    /// The backtracking stack reached `maxBacktrackEntries`.
+    /// The backtracking stack reached `maxBacktrackEntries` (or the text has 2^31 units or more, which its
+    /// 32-bit entries cannot address).
     case backtrackLimit
 }

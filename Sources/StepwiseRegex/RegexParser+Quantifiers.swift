@@ -23,8 +23,8 @@ extension RegexParser {
         return quantifier
     }
 
-    /// `{n}`, `{n,}` or `{n,m}` at the position; when `consuming`, the position moves past it. Numbers too
-    /// large for a count mean "no bound", as in V8.
+    /// `{n}`, `{n,}` or `{n,m}` at the position; when `consuming`, the position moves past it. Numbers are
+    /// capped at 2^31 - 1, as V8 caps them (a count that large is never reached before the budget ends).
     mutating func bracedQuantifier(consuming: Bool) -> Quantifier? {
         var at = position + 1
         guard let min = decimal(&at) else { return nil }
@@ -43,7 +43,7 @@ extension RegexParser {
         var value = 0
         let start = at
         while at < units.count, Unit.isDigit(units[at]) {
-            value = value > Int(Int32.max) ? .max : value * 10 + Int(units[at] - Unit.zero)
+            value = min(value * 10 + Int(units[at] - Unit.zero), Int(Int32.max))
             at += 1
         }
         return at == start ? nil : value
