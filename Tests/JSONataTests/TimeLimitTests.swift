@@ -55,7 +55,7 @@ struct TimeLimitTests {
     func distinct() throws {
         let expression = #"$distinct([1, 1.0, "1", {"a": 1, "b": [2]}, {"b": [2], "a": 1}, [1, 2], [1, 2], [2, 1], null, null])"#
         #expect(try run(expression) == json(#"[1, "1", {"a": 1, "b": [2]}, [1, 2], [2, 1], null]"#))
-        #expect(try run("$count($distinct([1..200000].($ % 1000)))") == 1000)
-        #expect(try run("$count($spread([1..200000]))") == 200_000)
+        #expect(try run("$count($distinct([1..50000].($ % 1000)))") == 1000)
+        #expect(try run("$count($spread([1..50000]))") == 50_000)
     }
 }

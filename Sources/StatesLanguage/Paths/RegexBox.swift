@@ -8,9 +8,10 @@ struct RegexBox: Sendable {
     let pattern: String
     let regex: ECMARegex
 
-    /// Steps one test may take (about a tenth of a second): past it the candidate does not match, so a
-    /// catastrophic pattern cannot hold the thread. Path evaluation has no error to raise here.
-    static let stepBudget = 10_000_000
+    /// Steps one test may take: 64 per unit of the text, at least 1,000,000 (about 10 ms). A sane pattern needs
+    /// a few steps per unit; past the budget the candidate does not match, so a catastrophic pattern cannot hold
+    /// the thread. Path evaluation has no error to raise here.
+    static func stepBudget(forLength length: Int) -> Int { max(1_000_000, length * 64) }
 
     /// Escapes are strict: Java gives `\p{L}`, `\A` or `\h` a meaning that JavaScript's literal would hide,
     /// so they are refused rather than matched as letters.
@@ -25,7 +26,8 @@ struct RegexBox: Sendable {
 
     /// Java's `Matcher.matches()`: the whole string must match.
     func wholeMatches(_ string: String) -> Bool {
-        var budget = RegexBudget(steps: Self.stepBudget)
-        return (try? regex.wholeMatch(Array(string.utf16), budget: &budget)) != nil
+        let units = Array(string.utf16)
+        var budget = RegexBudget(steps: Self.stepBudget(forLength: units.count))
+        return (try? regex.wholeMatch(units, budget: &budget)) != nil
     }
 }
