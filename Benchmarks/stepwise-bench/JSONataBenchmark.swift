@@ -22,45 +22,9 @@ enum JSONataBenchmark {
     }
 
     static func run(harness: Harness, peer: Bool) throws {
-        let evaluations = 20_000
-        let bindings = ["states": JSONataValue(["input": input])]
-        var table = Table("expression", "ours eval/s", "jsonata-python eval/s", "ratio")
-        let peerFigures = peer ? try peerRun() : [:]
-        for (name, source) in expressions {
-            let compiled = try JSONataExpression(source)
-            let milliseconds = try harness.median { () throws -> JSON? in
-                var last: JSON?
-                for _ in 0..<evaluations { last = try compiled.evaluate(JSONataValue(nil), bindings: bindings) }
-                return last
-            }
-            let ours = Double(evaluations) / (milliseconds / 1000)
-            let theirs = peerFigures[name]
-            table.add(name, rate(ours), theirs.map(rate) ?? "-", theirs.map { String(format: "%.0f×", ours / $0) } ?? "-")
-        }
-        print("jsonata: \(evaluations) evaluations per repetition, median of \(harness.repetitions); peer: jsonata-python")
-        print(table.render())
-    }
-
-    static func rate(_ value: Double) -> String { String(format: "%.0f", value) }
-
-    /// Runs the Python peer on the same expressions and input; name → evaluations per second.
-    static func peerRun() throws -> [String: Double] {
-        let spec: JSON = [
-            "input": input, "expressions": .array(expressions.map { ["name": .string($0.name), "expression": .string($0.expression)] }),
-        ]
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("jsonata-bench-\(UUID().uuidString).json")
-        try spec.serialized().write(to: file, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: file) }
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("peers/jsonata_python.py")
-        let output = try MotoPeer.python([script.path, file.path, "2000"])
-        var figures: [String: Double] = [:]
-        for line in output.split(separator: "\n") {
-            guard let object = try? JSON(parsing: String(line)), let name = object["name"]?.stringValue,
-                let rate = object["per_second"]?.doubleValue
-            else { continue }
-            figures[name] = rate
-        }
-        return figures
+        try ExpressionRates(expressions: expressions, input: input).report(
+            "jsonata", evaluations: 20_000, harness: harness, peerName: "jsonata-python", peer: peer ? ("python3", script, 2000) : nil)
     }
 }

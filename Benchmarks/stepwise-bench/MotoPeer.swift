@@ -44,17 +44,20 @@ enum MotoPeer {
         return Report(version: version, figures: figures)
     }
 
-    static func python(_ arguments: [String]) throws -> String {
+    static func python(_ arguments: [String]) throws -> String { try command("python3", arguments) }
+
+    /// Runs `executable` (looked up in PATH) with `arguments` and answers its standard output.
+    static func command(_ executable: String, _ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
+        process.arguments = [executable] + arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw BenchError("python3 \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
+            throw BenchError("\(executable) \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
         }
         return String(decoding: data, as: UTF8.self)
     }

@@ -2,15 +2,16 @@ import Foundation
 
 /// stepwise-bench NAME [--peer] [--repetitions N] [--warmup N]
 ///
-/// Benchmarks: json, transitions, all. Run release builds only: `swift run -c release stepwise-bench json`.
+/// Benchmarks: json, transitions, jsonata, regex, durable, services, graph, all. Run release builds only: `swift run -c release stepwise-bench json`.
 let usage = """
-    usage: stepwise-bench (json | transitions | jsonata | durable | services | graph | all) [--peer] [--repetitions N] [--warmup N]
+    usage: stepwise-bench (json | transitions | jsonata | regex | durable | services | graph | all) [--peer] [--repetitions N] [--warmup N]
       json         parse and write a ~1 MiB history-like document: Stepwise JSON vs JSONSerialization
       transitions  state entries per second through Runtime(clock: .virtual); --peer also runs moto
       durable      transitions per second in memory vs recorded in SQLite, and bytes per 1,000 events
       services     items/s through a Distributed Map over the local S3 (memory, durable) and DynamoDB putItem tasks/s
       jsonata      evaluations per second of typical workflow expressions; --peer also runs jsonata-python
       graph        graph model, layout and SVG of the largest workflow and of a generated 500-state machine
+      regex        evaluations per second of typical regex expressions; --peer also runs jsonata-js on Node
     """
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -28,8 +29,8 @@ while !arguments.isEmpty {
         }
         arguments.removeFirst()
         if argument == "--warmup" { harness.warmup = value } else { harness.repetitions = max(1, value) }
-    case "json", "transitions", "jsonata", "durable", "services", "graph": names.append(argument)
-    case "all": names += ["json", "transitions", "jsonata", "durable", "services", "graph"]
+    case "json", "transitions", "jsonata", "regex", "durable", "services", "graph": names.append(argument)
+    case "all": names += ["json", "transitions", "jsonata", "regex", "durable", "services", "graph"]
     default:
         print(usage)
         exit(argument == "--help" || argument == "-h" ? 0 : 2)
@@ -49,6 +50,7 @@ do {
         switch name {
         case "json": try JSONBenchmark.run(harness: harness)
         case "jsonata": try JSONataBenchmark.run(harness: harness, peer: peer)
+        case "regex": try RegexBenchmark.run(harness: harness, peer: peer)
         case "durable": try await DurableBenchmark.run(harness: harness)
         case "services": try await ServicesBenchmark.run(harness: harness)
         case "graph": try GraphBenchmark.run(harness: harness)

@@ -15,11 +15,16 @@ extension Builtins {
             if a.items.count <= 1 { return .array(a) }
             return .array(JArray(a.items.shuffled()))
         },
-        NativeFunction("distinct", "<x:x>") { _, args in
+        NativeFunction("distinct", "<x:x>") { context, args throws(JSONataError) in
             guard let value = args.at(0) else { return nil }
             guard case .array(let a) = value, a.items.count > 1 else { return value }
+            // jsonata-js compares each item with every kept one (quadratic); hashing finds the same duplicates.
+            var seen = Set<DeepEqualKey>()
             var result: [Value] = []
-            for item in a.items where !result.contains(where: { Functions.deepEqual($0, item) }) { result.append(item) }
+            for item in a.items {
+                try context.evaluator.guardTime()
+                if seen.insert(DeepEqualKey(item)).inserted { result.append(item) }
+            }
             return .array(JArray.sequence(result))
         },
         NativeFunction("zip", "<a+>") { _, args in
@@ -73,9 +78,16 @@ extension Builtins {
     static func spread(_ value: Value?) -> Value? {
         switch value {
         case .array(let a)?:
-            var result: Value? = .array(JArray.sequence())
-            for item in a.items { result = Functions.append(result, spread(item)) }
-            return result
+            // One array grown in place: appending to a copy per item would be quadratic.
+            var items: [Value] = []
+            for item in a.items {
+                switch spread(item) {
+                case .array(let inner)?: items += inner.items
+                case let single?: items.append(single)
+                case nil: break
+                }
+            }
+            return .array(items.isEmpty ? JArray.sequence() : JArray(items))
         case .object(let o)?:
             return .array(
                 JArray.sequence(

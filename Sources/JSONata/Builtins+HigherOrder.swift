@@ -78,16 +78,17 @@ extension Builtins {
             guard let a = args.array(0) else { return nil }
             if a.items.count <= 1 { return .array(a) }
             if let f = args.function(1) {
-                let sorted = try Evaluator.mergeSort(a.items) { x, y throws(JSONataError) in
+                let sorted = try context.evaluator.mergeSort(a.items) { x, y throws(JSONataError) in
                     jsTruthy(try context.evaluator.apply(.function(f), [x, y], nil, context.environment))
                 }
                 return .array(JArray(sorted))
             }
             if a.items.allSatisfy({ $0.numberValue != nil }) {
-                return .array(JArray(try Evaluator.mergeSort(a.items) { x, y in x.numberValue! > y.numberValue! }))
+                return .array(JArray(try context.evaluator.mergeSort(a.items) { x, y in x.numberValue! > y.numberValue! }))
             }
             if a.items.allSatisfy({ $0.stringValue != nil }) {
-                return .array(JArray(try Evaluator.mergeSort(a.items) { x, y in Functions.compareStrings(x.stringValue!, y.stringValue!) > 0 }))
+                return .array(
+                    JArray(try context.evaluator.mergeSort(a.items) { x, y in Functions.compareStrings(x.stringValue!, y.stringValue!) > 0 }))
             }
             throw JSONataError.make("D3070", index: 1)
         },

@@ -6,7 +6,7 @@
 /// alone does not make an answer valid there either).
 extension Builtins {
     static func matches(_ context: CallContext, _ matcher: JFunction, in s: String, limit: Int? = nil) throws(JSONataError) -> [RegexMatch] {
-        if case .regex(let re) = matcher.kind { return try re.allMatches(in: s, limit: limit) }
+        if case .regex(let re) = matcher.kind { return try re.allMatches(in: s, limit: limit, context.evaluator) }
         var results: [RegexMatch] = []
         var answer = try context.evaluator.apply(.function(matcher), [.string(s)], nil, context.environment)
         if let limit, limit <= 0 { return [] }

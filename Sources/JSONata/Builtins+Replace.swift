@@ -16,10 +16,12 @@ extension Builtins {
             var position = 0
             var count = 0
             let text = try Functions.string(replacement)
-            while let at = indexOf(s, p, from: position), max == nil || count < max! {
+            let needle = Needle(p)
+            while let at = needle.firstIndex(in: units, from: position), max == nil || count < max! {
+                try context.evaluator.guardTime()
                 result += units[position..<at]
                 result += text.utf16
-                position = at + p.utf16.count
+                position = at + needle.units.count
                 count += 1
             }
             result += units[position...]

@@ -37,7 +37,7 @@ extension Builtins {
             case .string(let token)?: return .bool(token.isEmpty || indexOf(s, token) != nil)
             case .function(let f)?:
                 // The first match is all $contains asks for (allMatches would look on for a second one).
-                if case .regex(let re) = f.kind { return .bool(re.firstMatch(in: s, from: 0) != nil) }
+                if case .regex(let re) = f.kind { return .bool(try re.firstMatch(in: Array(s.utf16), from: 0, context.evaluator) != nil) }
                 return .bool(!(try matches(context, f, in: s, limit: 1)).isEmpty)
             default: return nil
             }
@@ -122,14 +122,7 @@ extension Builtins {
 
     /// UTF-16 offset of the first occurrence of `needle` (JavaScript `indexOf`).
     static func indexOf(_ haystack: String, _ needle: String, from: Int = 0) -> Int? {
-        let h = Array(haystack.utf16)
-        let n = Array(needle.utf16)
-        if n.isEmpty { return from <= h.count ? from : nil }
-        guard h.count >= n.count, from <= h.count - n.count else { return nil }
-        for i in from...(h.count - n.count) where h[i] == n[0] {
-            if h[i..<(i + n.count)].elementsEqual(n) { return i }
-        }
-        return nil
+        Needle(needle).firstIndex(in: Array(haystack.utf16), from: from)
     }
 
     static func trim(_ s: String) -> String {
@@ -171,9 +164,11 @@ extension Builtins {
                 parts = []
                 var position = 0
                 let units = Array(s.utf16)
-                while let at = indexOf(s, sep, from: position) {
+                let needle = Needle(sep)
+                while let at = needle.firstIndex(in: units, from: position) {
+                    try context.evaluator.guardTime()
                     parts.append(String(decoding: units[position..<at], as: UTF16.self))
-                    position = at + sep.utf16.count
+                    position = at + needle.units.count
                 }
                 parts.append(String(decoding: units[position...], as: UTF16.self))
             }

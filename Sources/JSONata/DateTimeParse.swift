@@ -1,29 +1,32 @@
 import Foundation
+import StepwiseRegex
 
 /// `$toMillis`: ISO 8601 timestamps, or timestamps read with an XPath picture (jsonata-js `parseDateTime`).
+///
+/// The patterns are JavaScript regexes, as in jsonata-js, matched under the evaluation's deadline: a picture
+/// of many number markers makes a pattern that backtracks polynomially on a long run of digits.
 enum DateTimeParse {
-    static let isoPattern = try? NSRegularExpression(
-        pattern: "^\\d{4}(-[01]\\d)*(-[0-3]\\d)*(T[0-2]\\d:[0-5]\\d:[0-5]\\d)*(\\.\\d+)?([+-][0-2]\\d:?[0-5]\\d|Z)?$")
-    static let isoFields = try? NSRegularExpression(
-        pattern: "^(\\d{4})(?:-(\\d\\d))?(?:-(\\d\\d))?(?:T(\\d\\d):(\\d\\d)(?::(\\d\\d)(?:\\.(\\d+))?)?)?(Z|[+-]\\d\\d:?\\d\\d)?$")
+    static let isoPattern = try? ECMARegex(#"^\d{4}(-[01]\d)*(-[0-3]\d)*(T[0-2]\d:[0-5]\d:[0-5]\d)*(\.\d+)?([+-][0-2]\d:?[0-5]\d|Z)?$"#)
+    static let isoFields = try? ECMARegex(
+        #"^(\d{4})(?:-(\d\d))?(?:-(\d\d))?(?:T(\d\d):(\d\d)(?::(\d\d)(?:\.(\d+))?)?)?(Z|[+-]\d\d:?\d\d)?$"#)
 
-    static func toMillis(_ timestamp: String, picture: String?, now: Double) throws(JSONataError) -> Double? {
-        if let picture { return try parse(timestamp, picture, now: now) }
-        let range = NSRange(location: 0, length: (timestamp as NSString).length)
-        guard isoPattern?.firstMatch(in: timestamp, range: range) != nil else {
-            throw JSONataError.make("D3110", value: .string(timestamp))
-        }
-        return parseISO(timestamp)
+    static func toMillis(_ timestamp: String, picture: String?, _ evaluator: Evaluator) throws(JSONataError) -> Double? {
+        if let picture { return try parse(timestamp, picture, evaluator) }
+        guard try groups(isoPattern, timestamp, evaluator) != nil else { throw JSONataError.make("D3110", value: .string(timestamp)) }
+        return try parseISO(timestamp, evaluator)
+    }
+
+    /// The groups of the first match (group 0 first; nil for one that took no part), or nil.
+    static func groups(_ regex: ECMARegex?, _ text: String, _ evaluator: Evaluator) throws(JSONataError) -> [String?]? {
+        let units = Array(text.utf16)
+        guard let regex, let m = try evaluator.firstMatch(regex, in: units) else { return nil }
+        return (0..<m.count).map { group in m[group].map { String(decoding: units[$0], as: UTF16.self) } }
     }
 
     /// `Date.parse` for the ISO forms the pattern admits (UTC unless an offset is given).
-    static func parseISO(_ text: String) -> Double? {
-        let ns = text as NSString
-        guard let m = isoFields?.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
-        func field(_ i: Int) -> String? {
-            let r = m.range(at: i)
-            return r.location == NSNotFound ? nil : ns.substring(with: r)
-        }
+    static func parseISO(_ text: String, _ evaluator: Evaluator) throws(JSONataError) -> Double? {
+        guard let groups = try groups(isoFields, text, evaluator) else { return nil }
+        func field(_ i: Int) -> String? { groups[i] }
         let year = Double(field(1)!)!
         let month = Double(field(2) ?? "1")!
         let day = Double(field(3) ?? "1")!
@@ -49,29 +52,25 @@ enum DateTimeParse {
         var parse: ((String) throws(JSONataError) -> Double?)?
     }
 
-    static func parse(_ timestamp: String, _ picture: String, now: Double) throws(JSONataError) -> Double? {
+    static func parse(_ timestamp: String, _ picture: String, _ evaluator: Evaluator) throws(JSONataError) -> Double? {
         let parts = try DateTimeFormat.analyse(picture)
         var matchers: [Matcher] = []
         for part in parts { matchers.append(try matcher(part)) }
         let pattern = "^" + matchers.map { "(" + $0.regex + ")" }.joined() + "$"
-        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
-        let ns = timestamp as NSString
-        guard let m = regex.firstMatch(in: timestamp, range: NSRange(location: 0, length: ns.length)) else { return nil }
+        guard let groups = try groups(try? ECMARegex(pattern, flags: .ignoreCase), timestamp, evaluator) else { return nil }
         var components: [Character: Double] = [:]
         for (i, matcher) in matchers.enumerated() {
-            guard let parse = matcher.parse, let component = matcher.component else { continue }
-            let r = m.range(at: i + 1)
-            guard r.location != NSNotFound else { continue }
-            if let value = try parse(ns.substring(with: r)) { components[component] = value }
+            guard let parse = matcher.parse, let component = matcher.component, let text = groups[i + 1] else { continue }
+            if let value = try parse(text) { components[component] = value }
         }
         if components.isEmpty { return nil }
-        return try assemble(&components, now: now)
+        return try assemble(&components, now: evaluator.timestamp)
     }
 
     private static func matcher(_ part: DateTimeFormat.Part) throws(JSONataError) -> Matcher {
         switch part {
         case .literal(let text):
-            return Matcher(regex: NSRegularExpression.escapedPattern(for: text))
+            return Matcher(regex: ECMARegex.escaped(text))
         case .marker(let marker):
             if marker.component == "Z" || marker.component == "z" { return zoneMatcher(marker) }
             if let format = marker.integerFormat {
@@ -103,7 +102,7 @@ enum DateTimeParse {
         let separator = marker.integerFormat?.regular == true ? marker.integerFormat?.separators.first?.character : nil
         var regex = marker.component == "z" ? "GMT" : ""
         regex += "[-+][0-9]+"
-        if let separator { regex += NSRegularExpression.escapedPattern(for: separator) + "[0-9]+" }
+        if let separator { regex += ECMARegex.escaped(separator) + "[0-9]+" }
         return Matcher(regex: regex, component: marker.component) { text in
             var value = text
             if marker.component == "z" { value = String(value.dropFirst(3)) }
@@ -175,7 +174,7 @@ extension Builtins {
     static let dateTimeFunctions: [NativeFunction] = [
         NativeFunction("toMillis", "<s-s?:n>") { context, args throws(JSONataError) in
             guard let timestamp = args.string(0) else { return nil }
-            return try DateTimeParse.toMillis(timestamp, picture: args.string(1), now: context.evaluator.timestamp).map(Value.number)
+            return try DateTimeParse.toMillis(timestamp, picture: args.string(1), context.evaluator).map(Value.number)
         },
         NativeFunction("fromMillis", "<n-s?s?:s>") { _, args throws(JSONataError) in
             guard let millis = args.number(0) else { return nil }

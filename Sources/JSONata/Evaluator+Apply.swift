@@ -69,7 +69,7 @@ extension Evaluator {
             return try apply(.function(base), filled, input, env)
         case .regex(let regex):
             guard case .string(let text)? = validated.first else { return nil }
-            return regex.firstMatch(in: text, from: 0).map { Value.object($0.matchObject()) }
+            return try regex.firstMatch(in: Array(text.utf16), from: 0, self).map { Value.object($0.matchObject()) }
         case .transform(let node, let frame):
             return try evaluateTransform(node, frame, validated.first ?? nil)
         case .chain(let first, let second):

@@ -38,7 +38,7 @@ extension Evaluator {
             return comp == 1
         }
         if input.items.count <= 1 { return input }
-        let sorted = try Self.mergeSort(input.items, comparator)
+        let sorted = try mergeSort(input.items, comparator)
         let result = JArray(sorted)
         result.tupleStream = isTuples
         return result
@@ -51,8 +51,9 @@ extension Evaluator {
         return try evaluate(expression, item, env)
     }
 
-    /// A stable merge sort; `swap(a, b)` says whether `b` must come before `a`.
-    static func mergeSort(_ items: [Value], _ swap: (Value, Value) throws(JSONataError) -> Bool) throws(JSONataError) -> [Value] {
+    /// A stable merge sort; `swap(a, b)` says whether `b` must come before `a`. It checks the deadline at every
+    /// comparison: a comparison that is not a JSONata function never goes through `evaluate`.
+    func mergeSort(_ items: [Value], _ swap: (Value, Value) throws(JSONataError) -> Bool) throws(JSONataError) -> [Value] {
         guard items.count > 1 else { return items }
         let middle = items.count / 2
         let left = try mergeSort(Array(items[..<middle]), swap)
@@ -62,6 +63,7 @@ extension Evaluator {
         var i = 0
         var j = 0
         while i < left.count, j < right.count {
+            try guardTime()
             if try swap(left[i], right[j]) {
                 merged.append(right[j])
                 j += 1

@@ -35,16 +35,28 @@ final class Evaluator {
                 "U1001",
                 extra: ["message": "Stack overflow error: Check for non-terminating recursive function.  Consider rewriting as tail-recursive."])
         }
+        try guardTime()
+    }
+
+    /// U1001 once the deadline has passed. Cheap enough for every iteration of a long loop inside a built-in
+    /// (sorting, `$distinct`, string building), which must call it: such a loop never goes through `evaluate`.
+    func guardTime() throws(JSONataError) {
         ticks &+= 1
-        if let deadline, ticks & 255 == 0, DispatchTime.now().uptimeNanoseconds > deadline {
-            throw JSONataError.make("U1001", extra: ["message": "Expression evaluation timeout: Check for infinite loop"])
-        }
+        if let deadline, ticks & 255 == 0, DispatchTime.now().uptimeNanoseconds > deadline { throw Self.timeout() }
+    }
+
+    static func timeout() -> JSONataError {
+        JSONataError.make("U1001", extra: ["message": "Expression evaluation timeout: Check for infinite loop"])
     }
 
     /// U1002 when a value about to be built (`bytes` long) is larger than the limit allows.
     func guardSize(_ bytes: Int) throws(JSONataError) {
         guard let maxValueBytes, bytes > maxValueBytes else { return }
-        throw JSONataError.make("U1002", extra: ["message": "Expression evaluation memory limit exceeded: Check for excessive memory usage"])
+        throw Self.memoryLimit()
+    }
+
+    static func memoryLimit() -> JSONataError {
+        JSONataError.make("U1002", extra: ["message": "Expression evaluation memory limit exceeded: Check for excessive memory usage"])
     }
 
     /// `guardSize` for a string result.

@@ -1,54 +1,41 @@
-import Foundation
+import StepwiseRegex
 
-/// A regular expression literal `/pattern/flags`, compiled once into an ICU pattern with JavaScript's meaning
-/// (see `RegexTranslator`).
-///
-/// `@unchecked Sendable`: `NSRegularExpression` is immutable and documented as safe to use from many threads.
-struct RegexLiteral: @unchecked Sendable {
+/// A regular expression literal `/pattern/flags`, compiled once by `ECMARegex`, which reads and matches it as
+/// JavaScript does (jsonata-js hands the literal to the `RegExp` of Node).
+struct RegexLiteral: Sendable {
     let pattern: String
     let flags: String
-    let regex: NSRegularExpression
+    let regex: ECMARegex
 
     init(pattern: String, flags: String, position: Int) throws(JSONataError) {
         self.pattern = pattern
         self.flags = flags
+        var options: RegexFlags = []
+        if flags.contains("i") { options.insert(.ignoreCase) }
+        if flags.contains("m") { options.insert(.multiline) }
         do {
-            regex = try NSRegularExpression(pattern: RegexTranslator.translate(pattern, flags: flags))
+            regex = try ECMARegex(pattern, flags: options)
         } catch {
             throw JSONataError.make("S0302", position: position, extra: ["message": "Invalid regular expression: /\(pattern)/"])
         }
     }
 
-    /// Lookbehinds see the text before `from` and anchors ignore the search range, as JavaScript's `exec` from
-    /// `lastIndex` does.
-    private static let options: NSRegularExpression.MatchingOptions = [.withTransparentBounds, .withoutAnchoringBounds]
-
-    /// The first match at or after UTF-16 offset `from`.
-    func firstMatch(in text: String, from: Int) -> RegexMatch? {
-        let ns = text as NSString
-        guard from <= ns.length,
-            let m = regex.firstMatch(in: text, options: Self.options, range: NSRange(location: from, length: ns.length - from))
-        else { return nil }
-        var groups: [String] = []
-        if m.numberOfRanges > 1 {
-            for i in 1..<m.numberOfRanges {
-                let r = m.range(at: i)
-                groups.append(r.location == NSNotFound ? "" : ns.substring(with: r))
-            }
-        }
-        return RegexMatch(match: ns.substring(with: m.range), start: m.range.location, end: m.range.location + m.range.length, groups: groups)
+    /// The first match at or after UTF-16 offset `from`, within the evaluation's time limit.
+    func firstMatch(in units: [UInt16], from: Int, _ evaluator: Evaluator) throws(JSONataError) -> RegexMatch? {
+        try evaluator.firstMatch(regex, in: units, from: from).map { RegexMatch($0, in: units) }
     }
 
     /// Every match, as JavaScript's global `exec` loop finds them: an empty match that is not at the end fails with D1004.
-    func allMatches(in text: String, limit: Int? = nil) throws(JSONataError) -> [RegexMatch] {
+    func allMatches(in text: String, limit: Int? = nil, _ evaluator: Evaluator) throws(JSONataError) -> [RegexMatch] {
         var results: [RegexMatch] = []
-        let length = text.utf16.count
-        guard var current = firstMatch(in: text, from: 0) else { return [] }
+        let units = Array(text.utf16)
+        guard var current = try firstMatch(in: units, from: 0, evaluator) else { return [] }
         while true {
             if let limit, results.count >= limit { break }
             results.append(current)
-            if current.end >= length { break }
-            guard let next = firstMatch(in: text, from: current.end) else { break }
+            if current.end >= units.count { break }
+            try evaluator.guardTime()
+            guard let next = try firstMatch(in: units, from: current.end, evaluator) else { break }
             if next.match.isEmpty { throw JSONataError.make("D1004", value: .string(pattern)) }
             current = next
         }
@@ -62,6 +49,21 @@ struct RegexMatch {
     var start: Int
     var end: Int
     var groups: [String]
+
+    init(match: String, start: Int, end: Int, groups: [String]) {
+        self.match = match
+        self.start = start
+        self.end = end
+        self.groups = groups
+    }
+
+    /// A match of `ECMARegex`; a group that took no part is "" (jsonata-js passes JavaScript's undefined on).
+    init(_ captures: RegexCaptures, in units: [UInt16]) {
+        let range = captures.range
+        self.init(
+            match: String(decoding: units[range], as: UTF16.self), start: range.lowerBound, end: range.upperBound,
+            groups: (1..<captures.count).map { group in captures[group].map { String(decoding: units[$0], as: UTF16.self) } ?? "" })
+    }
 
     func matchObject() -> JObject {
         let object = JObject()

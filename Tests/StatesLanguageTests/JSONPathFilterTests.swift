@@ -77,6 +77,26 @@ struct JSONPathFilterTests {
         #expect(try select(path, items) == json(expected))
     }
 
+    @Test("=~ matches the whole text, with the flags i, m and s")
+    func regexMatches() throws {
+        let items = json(#"[{"v": "abc"}, {"v": "ABC"}, {"v": "x\nabc"}, {"v": "a\nc"}, {"v": "abcd"}]"#)
+        #expect(try select("$[?(@.v =~ /abc/)].v", items) == json(#"["abc"]"#))
+        #expect(try select("$[?(@.v =~ /a(?=b)\\w+/i)].v", items) == json(#"["abc", "ABC", "abcd"]"#))
+        #expect(try select("$[?(@.v =~ /a.c/s)].v", items) == json(#"["abc", "a\nc"]"#))
+        #expect(try select("$[?(@.v =~ /x$\\n^abc/m)].v", items) == json(#"["x\nabc"]"#))
+    }
+
+    @Test("=~ refuses Java syntax that JavaScript would read another way", arguments: [#"\p{L}+"#, #"\Aabc"#, "a*+", "(?i)abc", "(?>a)"])
+    func javaSyntax(pattern: String) {
+        #expect(throws: PathSyntaxError.self) { try JSONPath("$[?(@.v =~ /\(pattern)/)]") }
+    }
+
+    @Test("a catastrophic =~ pattern stops at its step budget: the candidate does not match")
+    func regexBudget() throws {
+        let items = json(#"[{"v": "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!"}, {"v": "aaa"}]"#)
+        #expect(try select("$[?(@.v =~ /(a+)+$/)].v", items) == json(#"["aaa"]"#))
+    }
+
     @Test("a filter on an object tests the object itself")
     func filterOnObject() throws {
         #expect(try select("$.store.bicycle[?(@.color == 'red')].price", store) == json("[19.95]"))
