@@ -57,11 +57,13 @@ extension Assets {
             const pages = pageCount();
             const first = execution.eventCount ? (page - 1) * PAGE_SIZE + 1 : 0;
             const last = Math.min(execution.eventCount, page * PAGE_SIZE);
-            const jump = h('input', {type: 'number', min: '1', max: String(pages), value: String(page), 'aria-label': 'Page', 'data-page-input': ''});
+            const jump = h('input', {type: 'number', min: '1', max: String(pages), value: String(page), 'aria-label': 'Page',
+              'data-page-input': ''});
             jump.addEventListener('change', () => go(Math.min(pages, Math.max(1, Number(jump.value) || 1))));
             replace(controls,
               h('button', {'data-action': 'first-page', disabled: page <= 1, text: '«', title: 'First page', onclick: () => go(1)}),
-              h('button', {'data-action': 'previous-page', disabled: page <= 1, text: '‹', title: 'Previous page', onclick: () => go(page - 1)}),
+              h('button', {'data-action': 'previous-page', disabled: page <= 1, text: '‹', title: 'Previous page',
+                onclick: () => go(page - 1)}),
               h('span', {}, 'Page ', jump, ' of ', h('span', {'data-page-count': '', text: String(pages)})),
               h('button', {'data-action': 'next-page', disabled: page >= pages, text: '›', title: 'Next page', onclick: () => go(page + 1)}),
               h('button', {'data-action': 'last-page', disabled: page >= pages, text: '»', title: 'Last page', onclick: () => go(pages)}),

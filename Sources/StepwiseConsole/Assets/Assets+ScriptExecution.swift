@@ -7,15 +7,16 @@ extension Assets {
         async function executionPage(view, arn) {
           let execution = await api('execution', {arn: arn});
           if (!view.alive) return;
+          const graph = graphView();
           const parts = {
             title: h('h1'), actions: h('span', {class: 'actions'}), facts: h('dl', {class: 'facts'}), failure: h('div'),
-            graph: h('div', {class: 'graph', 'data-graph': ''}), state: h('div', {class: 'state-panel', 'data-state-panel': ''}),
+            graph: graph.frame, state: h('div', {class: 'state-panel', 'data-state-panel': ''}),
             input: h('div'), output: h('div'), mapRuns: h('div'), events: h('div'),
           };
           const crumbs = h('nav', {class: 'crumbs'}, h('a', {href: '#/executions', text: 'Executions'}), ' › ',
             h('a', {href: link(['state-machines', execution.stateMachineArn]), text: execution.stateMachineName}), ' › ', execution.name);
           add(main, crumbs, h('div', {class: 'heading'}, parts.title, parts.actions), parts.facts, parts.failure,
-            section('Graph', h('div', {class: 'graph-row'}, parts.graph, parts.state)),
+            section('Graph', h('div', {class: 'graph-row'}, graph.node, parts.state)),
             h('div', {class: 'columns'}, section('Input', parts.input), section('Output', parts.output)),
             parts.mapRuns, section('Events', parts.events));
           const selected = {name: view.query.get('state') || null};
@@ -52,7 +53,8 @@ extension Assets {
             const running = execution.status === 'RUNNING';
             if (execution.status !== shownStatus) {
               shownStatus = execution.status;
-              replace(parts.title, h('span', {'data-title': '', text: execution.name}), ' ', h('span', {'data-status': ''}, badge(execution.status)));
+              replace(parts.title, h('span', {'data-title': '', text: execution.name}), ' ',
+                h('span', {'data-execution-status': ''}, badge(execution.status)));
               replace(parts.actions, running && !execution.mapRunArn ? stopButton(execution) : null);
             }
             renderFacts(parts, execution);
@@ -60,7 +62,7 @@ extension Assets {
               const picture = await api('execution/graph', {arn: arn});
               if (!view.alive) return false;
               graphCount = picture.eventCount;
-              replace(parts.graph, graphNode(picture.graph));
+              graph.show(picture.graph);
               markSelected();
               if (selected.name) await showState(view, arn, selected.name, parts.state);
               else if (!parts.state.firstChild) add(parts.state, h('p', {class: 'muted', text: 'Click a state to see its input and output.'}));
@@ -107,13 +109,16 @@ extension Assets {
           if (!view.alive) return;
           const node = [...document.querySelectorAll('g.sw-state')].find((item) => item.getAttribute('data-state') === name);
           const status = node ? node.getAttribute('data-status') : null;
+          const detail = (event, key) => (event && event.details ? event.details[key] : undefined);
+          const visits = state.visits === 1 ? 'Entered once.' : 'Entered ' + state.visits + ' times' + (state.visits ? '; the latest visit:' : '.');
+          const failure = state.failure ? [state.failure.type, detail(state.failure, 'error')].filter(Boolean).join(': ') : null;
           replace(panel,
             h('h3', {}, h('span', {'data-state-name': '', text: name}), ' ', status ? badge(status.replace('-', ' ')) : null),
-            h('p', {class: 'muted', text: state.visits === 1 ? 'Entered once.' : 'Entered ' + state.visits + ' times' + (state.visits ? '; the latest visit:' : '.')}),
-            state.failure ? h('div', {class: 'failure'}, h('strong', {text: state.failure.type + ': ' + (state.failure.details && state.failure.details.error || '')}),
-              state.failure.details && state.failure.details.cause ? h('pre', {class: 'cause', text: state.failure.details.cause}) : null) : null,
-            state.entered ? h('div', {}, h('h4', {text: 'Input'}), codeBlock(state.entered.details && state.entered.details.input, {'data-state-input': ''})) : null,
-            state.exited ? h('div', {}, h('h4', {text: 'Output'}), codeBlock(state.exited.details && state.exited.details.output, {'data-state-output': ''})) : null);
+            h('p', {class: 'muted', text: visits}),
+            failure ? h('div', {class: 'failure'}, h('strong', {text: failure}),
+              detail(state.failure, 'cause') ? h('pre', {class: 'cause', text: detail(state.failure, 'cause')}) : null) : null,
+            state.entered ? h('div', {}, h('h4', {text: 'Input'}), codeBlock(detail(state.entered, 'input'), {'data-state-input': ''})) : null,
+            state.exited ? h('div', {}, h('h4', {text: 'Output'}), codeBlock(detail(state.exited, 'output'), {'data-state-output': ''})) : null);
         }
         """#
 }

@@ -55,7 +55,8 @@ extension Assets {
           add(filters,
             select('Status', [['', 'All statuses']].concat(STATUSES.map((status) => [status, status.replace('_', ' ')])),
               current().status, (status) => change({status: status})),
-            fixed.machine ? null : select('State machine', [['', 'All state machines']].concat(machines.map((machine) => [machine.arn, machine.name])),
+            fixed.machine ? null : select('State machine',
+              [['', 'All state machines']].concat(machines.map((machine) => [machine.arn, machine.name])),
               current().stateMachineArn, (machine) => change({machine: machine})),
             textFilter('Name prefix', current().name, (name) => change({name: name})));
           let generation = 0;
@@ -69,7 +70,8 @@ extension Assets {
               fixed.machine ? null : h('a', {href: link(['state-machines', execution.stateMachineArn]), text: execution.stateMachineName}),
               badge(execution.status), dateCell(execution.startDate), dateCell(execution.stopDate),
               duration(execution.startDate, execution.stopDate)].filter((cell) => cell !== null));
-            const headers = ['Name', 'State machine', 'Status', 'Started', 'Ended', 'Duration'].filter((title) => !fixed.machine || title !== 'State machine');
+            const headers = ['Name', 'State machine', 'Status', 'Started', 'Ended', 'Duration']
+              .filter((title) => !fixed.machine || title !== 'State machine');
             replace(body,
               rows.length ? table(headers, rows, {class: 'list', 'data-list': 'executions'})
                 : h('p', {class: 'empty', text: 'No executions match.'}),
@@ -124,7 +126,8 @@ extension Assets {
               job.executionArn ? h('a', {href: link(['executions', job.executionArn]), text: 'execution'}) : '–',
               jobActions(view, job, refresh)]);
             replace(body,
-              rows.length ? table(['Job', 'Workflow', 'Status', 'Created', 'Started', 'Ended', 'Execution', ''], rows, {class: 'list', 'data-list': 'jobs'})
+              rows.length
+                ? table(['Job', 'Workflow', 'Status', 'Created', 'Started', 'Ended', 'Execution', ''], rows, {class: 'list', 'data-list': 'jobs'})
                 : h('p', {class: 'empty', text: 'No jobs match. Jobs are submitted with POST /{workflow}/jobs.'}),
               pager(view, page.nextToken, (next) => {
                 view.setQuery({cursor: next});

@@ -31,8 +31,43 @@ extension Assets {
           return document.importNode(root, true);
         }
 
-        function graphFrame(svgText) {
-          return h('div', {class: 'graph', 'data-graph': ''}, graphNode(svgText));
+        /**
+         * A graph with zoom buttons. It starts fitted to the width available (never enlarged); −, + and 100% set a
+         * scale that later redraws (a running execution's) keep.
+         */
+        function graphView() {
+          const frame = h('div', {class: 'graph', 'data-graph': ''});
+          const label = h('span', {class: 'muted', 'data-zoom': ''});
+          let scale = null;
+          let shown = 1;
+          const apply = () => {
+            const svg = frame.querySelector('svg');
+            if (!svg || !svg.viewBox.baseVal || !svg.viewBox.baseVal.width) return;
+            const box = svg.viewBox.baseVal;
+            shown = scale === null ? Math.min(1, Math.max(0.1, (frame.clientWidth - 2) / box.width)) : scale;
+            svg.setAttribute('width', String(Math.round(box.width * shown)));
+            svg.setAttribute('height', String(Math.round(box.height * shown)));
+            label.textContent = Math.round(shown * 100) + '%';
+          };
+          const zoom = (value) => {
+            scale = value === null ? null : Math.min(4, Math.max(0.1, value));
+            apply();
+          };
+          window.addEventListener('resize', () => scale === null && apply());
+          const toolbar = h('div', {class: 'zoom'},
+            h('button', {title: 'Zoom out', 'data-action': 'zoom-out', text: '−', onclick: () => zoom(shown / 1.25)}),
+            h('button', {title: 'Zoom in', 'data-action': 'zoom-in', text: '+', onclick: () => zoom(shown * 1.25)}),
+            h('button', {title: 'Actual size', 'data-action': 'zoom-actual', text: '100%', onclick: () => zoom(1)}),
+            h('button', {title: 'Fit the width', 'data-action': 'zoom-fit', text: 'Fit', onclick: () => zoom(null)}), label);
+          return {
+            node: h('div', {class: 'graph-box'}, toolbar, frame),
+            frame: frame,
+            show(svgText) {
+              replace(frame, graphNode(svgText));
+              apply();
+              requestAnimationFrame(apply);
+            },
+          };
         }
 
         // ---- One state machine
@@ -41,6 +76,7 @@ extension Assets {
           const machine = await api('state-machine', {arn: arn});
           if (!view.alive) return;
           const counts = h('span');
+          const graph = graphView();
           add(main,
             h('nav', {class: 'crumbs'}, h('a', {href: '#/state-machines', text: 'State machines'}), ' › ', machine.name),
             h('h1', {}, h('span', {'data-title': '', text: machine.name}), ' ', badge(machine.type)),
@@ -48,8 +84,9 @@ extension Assets {
               fact('ARN', h('span', {class: 'mono', text: machine.arn})), fact('Created', dateCell(machine.creationDate)),
               fact('Updated', dateCell(machine.updateDate)), fact('Revision', h('span', {class: 'mono', text: machine.revisionId})),
               fact('Role', h('span', {class: 'mono', text: machine.roleArn})), fact('Executions', counts)),
-            section('Graph', graphFrame(machine.graph)),
+            section('Graph', graph.node),
             section('Definition', definitionListing(machine)));
+          graph.show(machine.graph);
           const executions = section('Executions');
           add(main, executions);
           let first = true;
@@ -83,17 +120,24 @@ extension Assets {
             return line;
           }));
           const diagnostics = machine.diagnostics.length
-            ? h('ul', {class: 'diagnostics', 'data-diagnostics': ''}, machine.diagnostics.map((diagnostic) => h('li', {class: diagnostic.severity.toLowerCase()},
-              badge(diagnostic.severity), ' ', h('strong', {text: diagnostic.code}), ' ', diagnostic.message,
-              diagnostic.location ? h('span', {class: 'mono muted', text: ' at ' + diagnostic.location}) : null,
-              diagnostic.line ? h('button', {class: 'linky', 'data-line': String(diagnostic.line), text: 'line ' + diagnostic.line, onclick: () => {
-                const target = document.getElementById('line-' + diagnostic.line);
-                target.scrollIntoView({block: 'center'});
-                target.classList.add('flash');
-                setTimeout(() => target.classList.remove('flash'), 1200);
-              }}) : null)))
+            ? h('ul', {class: 'diagnostics', 'data-diagnostics': ''}, machine.diagnostics.map(diagnosticItem))
             : h('p', {class: 'ok', text: 'Valid: no errors or warnings.'});
           return h('div', {}, diagnostics, list);
+        }
+
+        /** One diagnostic: its severity, code and message, where it is, and a button to its line. */
+        function diagnosticItem(diagnostic) {
+          const jump = () => {
+            const target = document.getElementById('line-' + diagnostic.line);
+            target.scrollIntoView({block: 'center'});
+            target.classList.add('flash');
+            setTimeout(() => target.classList.remove('flash'), 1200);
+          };
+          return h('li', {class: diagnostic.severity.toLowerCase()},
+            badge(diagnostic.severity), ' ', h('strong', {text: diagnostic.code}), ' ', diagnostic.message,
+            diagnostic.location ? h('span', {class: 'mono muted', text: ' at ' + diagnostic.location}) : null,
+            diagnostic.line
+              ? h('button', {class: 'linky', 'data-line': String(diagnostic.line), text: 'line ' + diagnostic.line, onclick: jump}) : null);
         }
         """#
 }

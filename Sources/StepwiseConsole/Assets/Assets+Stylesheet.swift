@@ -37,12 +37,13 @@ extension Assets {
         .empty { color: var(--muted); padding: 16px 0; }
         .ok { color: var(--ok); }
         table.list { border-collapse: collapse; width: 100%; background: var(--paper); }
-        table.list th { text-align: left; font-size: 12px; color: var(--muted); font-weight: 600; border-bottom: 2px solid var(--line); padding: 6px 8px; }
+        table.list th { text-align: left; font-size: 12px; color: var(--muted); font-weight: 600; border-bottom: 2px solid var(--line);
+          padding: 6px 8px; }
         table.list td { border-bottom: 1px solid var(--line); padding: 6px 8px; vertical-align: top; }
         table.list tr:hover td { background: #f1f3f5; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; }
-        .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 11px; font-weight: 600; background: #e9ecef; color: #495057;
-          white-space: nowrap; }
+        .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 11px; font-weight: 600; background: #e9ecef;
+          color: #495057; white-space: nowrap; }
         .st-running { background: #dbe9ff; color: #0b3d73; }
         .st-succeeded, .st-completed, .st-ok { background: #dcf5e3; color: #1b4d2a; }
         .st-failed, .st-error { background: #ffe0e0; color: #7a1414; }
@@ -68,8 +69,11 @@ extension Assets {
         .error-text { color: var(--bad); }
         .pager { display: flex; align-items: center; gap: 8px; margin: 12px 0; }
         .graph-row { display: flex; gap: 16px; align-items: flex-start; }
-        .graph { overflow: auto; max-height: 75vh; border: 1px solid var(--line); border-radius: 4px; background: #fff; flex: 1 1 auto; }
-        .graph svg { display: block; }
+        .graph-box { flex: 1 1 auto; min-width: 0; }
+        .zoom { display: flex; align-items: center; gap: 4px; margin: 0 0 6px; }
+        .zoom button { padding: 2px 10px; }
+        .graph { overflow: auto; max-height: 75vh; border: 1px solid var(--line); border-radius: 4px; background: #fff; }
+        .graph svg { display: block; margin: 0 auto; }
         .graph g.sw-state { cursor: pointer; }
         .graph g.sw-state:focus { outline: none; }
         .graph g.sw-state:hover rect, .graph g.sw-state:hover polygon, .graph g.sw-state:focus rect { stroke-width: 3; }
@@ -77,8 +81,8 @@ extension Assets {
         .state-panel { flex: 0 0 360px; max-width: 40%; }
         .failure { background: #fff5f5; border: 1px solid #ffc9c9; border-radius: 4px; padding: 8px 12px; margin: 8px 0; }
         .failure .cause { white-space: pre-wrap; margin: 4px 0 0; }
-        pre.code { background: var(--wash); border: 1px solid var(--line); border-radius: 4px; padding: 8px; margin: 0; max-height: 360px; overflow: auto;
-          white-space: pre-wrap; word-break: break-word; }
+        pre.code { background: var(--wash); border: 1px solid var(--line); border-radius: 4px; padding: 8px; margin: 0; max-height: 360px;
+          overflow: auto; white-space: pre-wrap; word-break: break-word; }
         .listing { font-family: ui-monospace, "SF Mono", Menlo, Consolas, monospace; font-size: 12px; margin: 12px 0 0; padding: 8px 8px 8px 56px;
           background: var(--wash); border: 1px solid var(--line); border-radius: 4px; max-height: 70vh; overflow: auto; }
         .listing li { white-space: pre; color: #495057; }
@@ -96,6 +100,10 @@ extension Assets {
         .details > div { margin: 4px 0; }
         .details dt { font-weight: 600; font-size: 12px; }
         .details dd { margin: 2px 0 8px; }
-        @media (max-width: 900px) { .columns { grid-template-columns: 1fr; } .graph-row { flex-direction: column; } .state-panel { max-width: none; } }
+        @media (max-width: 900px) {
+          .columns { grid-template-columns: 1fr; }
+          .graph-row { flex-direction: column; }
+          .state-panel { max-width: none; }
+        }
         """#
 }
