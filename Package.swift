@@ -43,7 +43,11 @@ let package = Package(
         .executableTarget(name: "stepwise", dependencies: ["StepwiseCLI"]),
         .executableTarget(
             name: "stepwise-bench",
-            dependencies: ["Stepwise", "StepwiseStore", "StepwiseServices", "StepwiseHost", "StepwiseGraph", "StatesLanguage", "JSONata", "JSON"],
+            dependencies: [
+                "Stepwise", "StepwiseStore", "StepwiseServices", "StepwiseHost", "StepwiseGraph", "StepFunctions", "StepwiseConsole",
+                "StatesLanguage",
+                "JSONata", "JSON",
+            ],
             path: "Benchmarks/stepwise-bench"),
         .executableTarget(
             name: "migration-example", dependencies: ["Stepwise", "StepwiseServices", "StepwiseStore", "StepwiseHost", "JSON"],
