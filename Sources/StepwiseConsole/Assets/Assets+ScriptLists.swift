@@ -2,6 +2,27 @@ extension Assets {
     /// The listings: state machines, executions (with filters), jobs (with Cancel).
     static let listScripts = #"""
 
+        // ---- Listings
+
+        /** A listing's table (or what to say when it is empty) and its pager, which reloads the listing in place. */
+        function listing(view, refresh, name, headers, rows, empty, nextToken) {
+          return [
+            rows.length ? table(headers, rows, {class: 'list', 'data-list': name}) : h('p', {class: 'empty', text: empty}),
+            pager(view, nextToken, (cursor) => {
+              view.setQuery({cursor: cursor});
+              refresh();
+            })];
+        }
+
+        /** What a filter does when it changes: back to the first page, the address updated, the listing reloaded. */
+        function filterChange(view, refresh) {
+          return (params) => {
+            view.cursors = [];
+            view.setQuery(Object.assign({cursor: null}, params));
+            refresh();
+          };
+        }
+
         // ---- State machines
 
         /** Execution counts by status, each a link to those executions. */
@@ -16,21 +37,17 @@ extension Assets {
           if (arn) return stateMachinePage(view, arn);
           const body = h('div');
           add(main, h('h1', {text: 'State machines'}), body);
-          await view.poll(2000, async () => {
+          const refresh = async () => {
             const page = await api('state-machines', {nextToken: view.query.get('cursor')});
             if (!view.alive) return false;
             const rows = page.stateMachines.map((machine) => [
               h('a', {href: link(['state-machines', machine.arn]), 'data-machine': machine.name, text: machine.name}),
               badge(machine.type), dateCell(machine.creationDate), countBadges(machine.arn, machine.counts)]);
-            replace(body,
-              rows.length ? table(['Name', 'Type', 'Created', 'Executions'], rows, {class: 'list', 'data-list': 'state-machines'})
-                : h('p', {class: 'empty', text: 'No state machines yet: create one with the API, or serve a directory with --workflows.'}),
-              pager(view, page.nextToken, (cursor) => {
-                view.setQuery({cursor: cursor});
-                route();
-              }));
+            replace(body, listing(view, refresh, 'state-machines', ['Name', 'Type', 'Created', 'Executions'], rows,
+              'No state machines yet: create one with the API, or serve a directory with --workflows.', page.nextToken));
             return true;
-          });
+          };
+          await view.poll(2000, refresh);
         };
 
         // ---- Executions
@@ -47,11 +64,7 @@ extension Assets {
             stateMachineArn: fixed.machine || view.query.get('machine') || '',
             status: view.query.get('status') || '', name: view.query.get('name') || '', nextToken: view.query.get('cursor') || ''});
           let refresh = null;
-          const change = (params) => {
-            view.cursors = [];
-            view.setQuery(Object.assign({cursor: null}, params));
-            refresh();
-          };
+          const change = filterChange(view, () => refresh());
           add(filters,
             select('Status', [['', 'All statuses']].concat(STATUSES.map((status) => [status, status.replace('_', ' ')])),
               current().status, (status) => change({status: status})),
@@ -72,13 +85,7 @@ extension Assets {
               duration(execution.startDate, execution.stopDate)].filter((cell) => cell !== null));
             const headers = ['Name', 'State machine', 'Status', 'Started', 'Ended', 'Duration']
               .filter((title) => !fixed.machine || title !== 'State machine');
-            replace(body,
-              rows.length ? table(headers, rows, {class: 'list', 'data-list': 'executions'})
-                : h('p', {class: 'empty', text: 'No executions match.'}),
-              pager(view, page.nextToken, (cursor) => {
-                view.setQuery({cursor: cursor});
-                refresh();
-              }));
+            replace(body, listing(view, refresh, 'executions', headers, rows, 'No executions match.', page.nextToken));
             return true;
           };
           await view.poll(2000, () => refresh());
@@ -107,11 +114,7 @@ extension Assets {
           const body = h('div');
           add(main, h('h1', {text: 'Jobs'}), filters, body);
           let refresh = null;
-          const change = (params) => {
-            view.cursors = [];
-            view.setQuery(Object.assign({cursor: null}, params));
-            refresh();
-          };
+          const change = filterChange(view, () => refresh());
           add(filters,
             select('Status', [['', 'All statuses']].concat(JOB_STATUSES.map((status) => [status, status])), view.query.get('status') || '',
               (status) => change({status: status})),
@@ -125,14 +128,8 @@ extension Assets {
               dateCell(job.createdDate), dateCell(job.startDate), dateCell(job.stopDate),
               job.executionArn ? h('a', {href: link(['executions', job.executionArn]), text: 'execution'}) : '–',
               jobActions(view, job, refresh)]);
-            replace(body,
-              rows.length
-                ? table(['Job', 'Workflow', 'Status', 'Created', 'Started', 'Ended', 'Execution', ''], rows, {class: 'list', 'data-list': 'jobs'})
-                : h('p', {class: 'empty', text: 'No jobs match. Jobs are submitted with POST /{workflow}/jobs.'}),
-              pager(view, page.nextToken, (next) => {
-                view.setQuery({cursor: next});
-                refresh();
-              }));
+            replace(body, listing(view, refresh, 'jobs', ['Job', 'Workflow', 'Status', 'Created', 'Started', 'Ended', 'Execution', ''], rows,
+              'No jobs match. Jobs are submitted with POST /{workflow}/jobs.', page.nextToken));
             return true;
           };
           await view.poll(2000, () => refresh());
