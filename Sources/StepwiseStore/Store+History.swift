@@ -46,7 +46,7 @@ extension Store {
     /// its primary key, so the console shows page 250 of a 25,000-event history as fast as page 1.
     ///
     /// - Throws: `.notFound` for an unknown execution; `.invalidArgument` for a `limit` outside 1–1000.
-    public func events(arn: String, afterId: Int, limit: Int) throws -> [EventRow] {
+    package func events(arn: String, afterId: Int, limit: Int) throws -> [EventRow] {
         guard (1...1000).contains(limit) else {
             throw StoreError(.invalidArgument, "limit must be between 1 and 1000, not \(limit)")
         }

@@ -71,7 +71,7 @@ extension Store {
 
     /// How many executions of a state machine are stored, by status (statuses with none are absent); counted
     /// from `executions_by_machine_status` alone.
-    public func executionCounts(stateMachineArn: String) throws -> [ExecutionRecord.Status: Int] {
+    package func executionCounts(stateMachineArn: String) throws -> [ExecutionRecord.Status: Int] {
         settle()
         let rows = try database().rows(Self.executionCountsQuery, stateMachineArn) { ($0.text(0), $0.int(1)) }
         var counts: [ExecutionRecord.Status: Int] = [:]

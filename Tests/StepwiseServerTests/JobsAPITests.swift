@@ -158,7 +158,7 @@ struct JobsAPITests {
             #expect(status == 200)
             #expect(health["status"] == "ok")
             #expect(health["store"]?["status"] == "ok")
-            #expect(health["store"]?["migrations"] == ["v1", "v2", "v3", "v4-map-runs", "v5-cancel-requests"])
+            #expect(health["store"]?["migrations"] == ["v1", "v2", "v3", "v4-map-runs", "v5-cancel-requests", "v6-name-indexes"])
             #expect(health["engine"]?["clock"] == "real")
             #expect(health["engine"]?["region"] == "us-east-1")
         }
