@@ -28,9 +28,13 @@ let package = Package(
         .systemLibrary(name: "CSystem"),
         .target(name: "StepwiseHost", dependencies: ["Stepwise", "StepwiseStore", "StepwiseIntegrations", "StepwiseServices"]),
         .target(name: "StepFunctions", dependencies: ["Stepwise", "StatesLanguage", "StepwiseStore", "StepwiseIntegrations", "JSON"]),
+        .target(name: "StepwiseConsole", dependencies: ["StepFunctions", "StepwiseGraph", "Stepwise", "StatesLanguage", "StepwiseStore", "JSON"]),
         .target(
             name: "StepwiseServer",
-            dependencies: ["CSystem", "Stepwise", "StatesLanguage", "StepwiseStore", "StepwiseIntegrations", "StepwiseHost", "StepFunctions", "JSON"]),
+            dependencies: [
+                "CSystem", "Stepwise", "StatesLanguage", "StepwiseStore", "StepwiseIntegrations", "StepwiseHost", "StepFunctions", "StepwiseConsole",
+                "JSON",
+            ]),
         .target(
             name: "StepwiseCLI",
             dependencies: [
@@ -40,7 +44,11 @@ let package = Package(
         .executableTarget(name: "stepwise", dependencies: ["StepwiseCLI"]),
         .executableTarget(
             name: "stepwise-bench",
-            dependencies: ["Stepwise", "StepwiseStore", "StepwiseServices", "StepwiseHost", "StepwiseGraph", "StatesLanguage", "JSONata", "JSON"],
+            dependencies: [
+                "Stepwise", "StepwiseStore", "StepwiseServices", "StepwiseHost", "StepwiseGraph", "StepFunctions", "StepwiseConsole",
+                "StatesLanguage",
+                "JSONata", "JSON",
+            ],
             path: "Benchmarks/stepwise-bench"),
         .executableTarget(
             name: "migration-example", dependencies: ["Stepwise", "StepwiseServices", "StepwiseStore", "StepwiseHost", "JSON"],
@@ -71,7 +79,9 @@ let package = Package(
             name: "StepwiseServicesTests", dependencies: ["StepwiseServices", "StepwiseSQLite", "StepwiseTesting", "Stepwise", "Digests", "JSON"]),
         .testTarget(name: "WorkflowTests", dependencies: ["StepwiseTesting", "StepwiseServices", "StepwiseStore", "Stepwise", "JSON"]),
         .testTarget(
-            name: "StepwiseServerTests", dependencies: ["StepwiseServer", "StepFunctions", "StepwiseStore", "StepwiseTesting", "Stepwise", "JSON"]),
+            name: "StepwiseServerTests",
+            dependencies: ["StepwiseServer", "StepwiseConsole", "StepFunctions", "StepwiseStore", "StepwiseTesting", "Stepwise", "JSON"]),
+        .testTarget(name: "StepwiseConsoleTests", dependencies: ["StepwiseConsole", "StepwiseTesting", "JSON"]),
         .testTarget(
             name: "StepwiseCLITests", dependencies: ["StepwiseTesting", "StepwiseStore", "StepwiseSQLite", "Stepwise", "JSON"],
             resources: [.copy("CrashWorkflows")]),

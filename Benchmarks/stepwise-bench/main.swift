@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Benchmarks: json, transitions, jsonata, regex, durable, services, graph, all. Run release builds only: `swift run -c release stepwise-bench json`.
 let usage = """
-    usage: stepwise-bench (json | transitions | jsonata | regex | durable | services | graph | all) [--peer] [--repetitions N] [--warmup N]
+    usage: stepwise-bench (json | transitions | jsonata | regex | durable | services | graph | console | all) [--peer] [--repetitions N] [--warmup N]
       json         parse and write a ~1 MiB history-like document: Stepwise JSON vs JSONSerialization
       transitions  state entries per second through Runtime(clock: .virtual); --peer also runs moto
       durable      transitions per second in memory vs recorded in SQLite, and bytes per 1,000 events
@@ -12,6 +12,7 @@ let usage = """
       jsonata      evaluations per second of typical workflow expressions; --peer also runs jsonata-python
       graph        graph model, layout and SVG of the largest workflow and of a generated 500-state machine
       regex        evaluations per second of typical regex expressions; --peer also runs jsonata-js on Node
+      console      the web console's page JSON with 100,000 executions stored and a 24,008-event history
     """
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -29,8 +30,8 @@ while !arguments.isEmpty {
         }
         arguments.removeFirst()
         if argument == "--warmup" { harness.warmup = value } else { harness.repetitions = max(1, value) }
-    case "json", "transitions", "jsonata", "regex", "durable", "services", "graph": names.append(argument)
-    case "all": names += ["json", "transitions", "jsonata", "regex", "durable", "services", "graph"]
+    case "json", "transitions", "jsonata", "regex", "durable", "services", "graph", "console": names.append(argument)
+    case "all": names += ["json", "transitions", "jsonata", "regex", "durable", "services", "graph", "console"]
     default:
         print(usage)
         exit(argument == "--help" || argument == "-h" ? 0 : 2)
@@ -54,6 +55,7 @@ do {
         case "durable": try await DurableBenchmark.run(harness: harness)
         case "services": try await ServicesBenchmark.run(harness: harness)
         case "graph": try GraphBenchmark.run(harness: harness)
+        case "console": try await ConsoleBenchmark.run(harness: harness)
         default: try await TransitionsBenchmark.run(harness: harness, peer: peer)
         }
     }

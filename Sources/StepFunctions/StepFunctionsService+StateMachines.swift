@@ -89,7 +89,7 @@ extension StepFunctionsService {
     }
 
     /// The state machine with this ARN. - Throws: InvalidArn, StateMachineDoesNotExist.
-    func stateMachine(arn: String) async throws -> StateMachineRecord {
+    package func stateMachine(arn: String) async throws -> StateMachineRecord {
         _ = try ResourceARN.stateMachine(arn)
         guard let machine = try await store.stateMachine(arn: arn) else { throw StepFunctionsError.stateMachineDoesNotExist(arn) }
         return machine

@@ -28,6 +28,13 @@ package struct ExecutionColouring: Sendable {
     init(graph: Graph, trace: [TraceEvent]) {
         var tracker = VisitTracker(graph: graph)
         for event in trace { tracker.read(event) }
+        self.init(tracker: tracker)
+    }
+
+    /// From a tracker that has read the history so far (the console keeps one per execution and feeds it the
+    /// events that follow, instead of reading the whole history again at every refresh).
+    package init(tracker: VisitTracker) {
+        let graph = tracker.graph
         // After a redrive, a state run again shows only its visits of the latest run.
         var latest = Array(repeating: 0, count: graph.nodes.count)
         for visit in tracker.visits { latest[visit.node] = max(latest[visit.node], visit.redrive) }
@@ -43,21 +50,22 @@ package struct ExecutionColouring: Sendable {
 }
 
 /// The parts of a history event the colouring reads.
-struct TraceEvent {
-    var id: Int
-    var previous: Int
-    var type: EventType
+package struct TraceEvent: Sendable {
+    package var id: Int
+    package var previous: Int
+    package var type: EventType
     /// The state the event names (entered, exited, Map iteration, evaluation failure), if any.
-    var name: String?
+    package var name: String?
 
-    init(id: Int, previous: Int, type: EventType, name: String?) {
+    package init(id: Int, previous: Int, type: EventType, name: String?) {
         self.id = id
         self.previous = previous
         self.type = type
         self.name = name
     }
 
-    init?(json: JSON) {
+    /// The event in GetExecutionHistory's shape; nil for a type the engine does not know.
+    package init?(json: JSON) {
         guard let type = json["type"]?.stringValue.flatMap(EventType.init(rawValue:)), let id = json["id"]?.intValue else { return nil }
         let details = json.objectValue?.first { $0.key.hasSuffix("EventDetails") }?.value
         self.init(

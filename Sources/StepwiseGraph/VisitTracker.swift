@@ -2,8 +2,8 @@ import StatesLanguage
 import Stepwise
 
 /// Replays a history into state visits: one per `…StateEntered`, with its failures, retries, exit or abort.
-struct VisitTracker {
-    struct Visit {
+package struct VisitTracker: Sendable {
+    struct Visit: Sendable {
         let node: Int
         /// The visit of the Parallel or Map state whose branch or iteration this visit runs in.
         let parent: Int?
@@ -29,7 +29,7 @@ struct VisitTracker {
         }
     }
 
-    let graph: Graph
+    package let graph: Graph
     private let nodeByName: [String: Int]
     private(set) var visits: [Visit] = []
     private(set) var ended = false
@@ -39,14 +39,19 @@ struct VisitTracker {
     /// event's chain is not in the history.
     private var open: [Int: [Int]] = [:]
 
-    init(graph: Graph) {
+    package init(graph: Graph) {
         self.graph = graph
         var names: [String: Int] = [:]
         for node in graph.nodes where !node.isTerminal { names[node.name] = node.id }
         nodeByName = names
     }
 
-    mutating func read(_ event: TraceEvent) {
+    /// The node of the state whose visit event `id` belongs to (through `previousEventId`); nil when none does.
+    package func node(ofEvent id: Int) -> Int? {
+        visitOfEvent[id].map { visits[$0].node }
+    }
+
+    package mutating func read(_ event: TraceEvent) {
         let chain = visitOfEvent[event.previous]
         var visit: Int?
         switch EventRole(event.type) {

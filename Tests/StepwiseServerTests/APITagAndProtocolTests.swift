@@ -56,15 +56,18 @@ struct APITagAndProtocolTests {
         }
     }
 
-    @Test("Responses are application/x-amz-json-1.0 and GET / is 405")
+    @Test("Responses are application/x-amz-json-1.0; GET / is the console, PUT / is 405")
     func wire() async throws {
         try await withService { service in
             let response = try await service.client.sendRaw(
                 "POST", "/", body: "{}", headers: ["X-Amz-Target: AWSStepFunctions.ListStateMachines"])
             #expect(response.headers["Content-Type"] == "application/x-amz-json-1.0")
             let get = try await service.client.sendRaw("GET", "/")
-            #expect(get.status == 405)
-            #expect(get.headers["Allow"] == "POST")
+            #expect(get.status == 200)
+            #expect(get.headers["Content-Type"] == "text/html; charset=utf-8")
+            let put = try await service.client.sendRaw("PUT", "/")
+            #expect(put.status == 405)
+            #expect(put.headers["Allow"] == "GET, HEAD, POST")
         }
     }
 }

@@ -6,18 +6,13 @@ set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 BINARY="${1:-.build/debug/stepwise}"
 WORK="$(mktemp -d)"
-trap 'kill -TERM "$PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap 'kill -TERM "${SERVE_PID:-}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
-STEPWISE_ACTIVITY_POLL_SECONDS=1 STEPWISE_ROUTING_SEED=42 "$BINARY" serve --port 0 --db "$WORK/stepwise.db" 2>"$WORK/serve.log" &
-PID=$!
-for _ in $(seq 100); do
-    PORT=$(sed -n 's|^stepwise: listening on http://127.0.0.1:\([0-9]*\)$|\1|p' "$WORK/serve.log")
-    [[ -n "$PORT" ]] && break
-    kill -0 "$PID" 2>/dev/null || { cat "$WORK/serve.log" >&2; exit 1; }
-    sleep 0.1
-done
-[[ -n "${PORT:-}" ]] || { echo "stepwise serve did not report its port" >&2; cat "$WORK/serve.log" >&2; exit 1; }
-ENDPOINT="http://127.0.0.1:$PORT"
+source "$HERE/../lib/serve.sh"
+export STEPWISE_ACTIVITY_POLL_SECONDS=1 STEPWISE_ROUTING_SEED=42
+start_serve "$BINARY" "$WORK/serve.log" --db "$WORK/stepwise.db"
+PID=$SERVE_PID
+ENDPOINT="http://127.0.0.1:$SERVE_PORT"
 
 python3 "$HERE/boto3_client_test.py" "$ENDPOINT"
 python3 "$HERE/boto3_versions_test.py" "$ENDPOINT" 42  # the first to start through an alias: it knows the seed's draws

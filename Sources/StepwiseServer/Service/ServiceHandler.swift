@@ -1,14 +1,16 @@
 import Foundation
 import StepFunctions
+import StepwiseConsole
 
-/// Routes every request of `stepwise serve`: the AWS JSON API at `POST /` (and any request naming an
-/// `X-Amz-Target`), the REST jobs API everywhere else.
+/// Routes every request of `stepwise serve`: the web console for GET and HEAD of `/` and `/console/…`, the AWS
+/// JSON API at `POST /` (and any request naming an `X-Amz-Target`), the REST jobs API everywhere else.
 ///
 /// Every request passes the ``BrowserGuard`` first; every answer carries a request id (`x-amzn-RequestId`, as
 /// AWS's do), and every 5xx is logged with it, so a failure a client saw can be found in the server's log.
 package struct ServiceHandler: Sendable {
     package let stepFunctions: StepFunctionsAPI
     package let jobs: JobsAPI
+    package let console: Console
     package let browserGuard: BrowserGuard
     let log: @Sendable (String) -> Void
 
@@ -17,6 +19,7 @@ package struct ServiceHandler: Sendable {
     ) {
         stepFunctions = StepFunctionsAPI(service: service)
         jobs = JobsAPI(service: service, scheduler: scheduler)
+        console = Console(service: service, scheduler: scheduler)
         browserGuard = `guard`
         self.log = log
     }
@@ -35,8 +38,14 @@ package struct ServiceHandler: Sendable {
 
     private func route(_ request: HTTPRequest) async -> HTTPResponse {
         if let refusal = browserGuard.refusal(of: request) { return refusal }
-        if request.path == "/" || request.headers.contains("X-Amz-Target") {
-            guard request.method == "POST" else { return HTTPError(.methodNotAllowed, headers: ["Allow": "POST"]).httpResponse }
+        let amzTarget = request.headers.contains("X-Amz-Target")
+        if !amzTarget, Console.serves(method: request.method, path: request.path) {
+            let answer = await console.respond(to: ConsoleRequest(method: request.method, path: request.path, query: request.query))
+            return HTTPResponse(
+                status: HTTPStatus(answer.status), headers: HTTPHeaders(answer.headers.map { ($0.name, $0.value) }), body: answer.body)
+        }
+        if request.path == "/" || amzTarget {
+            guard request.method == "POST" else { return HTTPError(.methodNotAllowed, headers: ["Allow": "GET, HEAD, POST"]).httpResponse }
             return await stepFunctions.respond(to: request)
         }
         return await jobs.respond(to: request)

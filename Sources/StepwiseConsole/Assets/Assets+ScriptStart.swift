@@ -1,0 +1,8 @@
+extension Assets {
+    /// Starts the router.
+    static let startScript = #"""
+
+        window.addEventListener('hashchange', route);
+        route();
+        """#
+}
