@@ -118,7 +118,9 @@ public final class Runtime: Sendable {
     package func start(_ machine: StateMachine, info: ExecutionInfo, journal: (any ExecutionJournal)? = nil) async -> Execution {
         let interpreter = Interpreter(definition: machine.definition, info: info)
         let driver = ExecutionDriver(interpreter: interpreter, resolvers: currentResolvers(), journal: journal, mapIO: mapIO.withLock { $0 })
-        await driver.start()
+        // The first step (which may evaluate the first states' expressions) runs after the caller has its
+        // Execution: a StartExecution answers once the start is recorded, whatever the first state costs.
+        Task { await driver.start() }
         return Execution(name: info.name, arn: info.arn, startDate: info.startTime, driver: driver)
     }
 

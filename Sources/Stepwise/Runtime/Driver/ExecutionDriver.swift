@@ -28,6 +28,10 @@ actor ExecutionDriver {
     private var delivered: ExecutionResult?
     /// The time of the step being handled: every event of one step, and the stop date, share it.
     private var stepTime: Date?
+    /// Whether the start step has run. The start runs in a task of its own (``Runtime`` answers a start before
+    /// any state runs), so a stop may come first: it waits in ``early`` and is applied right after the start.
+    private var started: Bool
+    private var early: [StepInput] = []
 
     init(
         interpreter: Interpreter, resolvers: ResolverChain, journal: (any ExecutionJournal)? = nil,
@@ -39,6 +43,7 @@ actor ExecutionDriver {
         self.journal = WriteAheadJournal(journal, sequence: sequence)
         feed = HistoryFeed(history)
         self.mapIO = MapIOPerformer(io: mapIO)
+        started = sequence > 0
     }
 
     /// Carries on a replayed execution: re-arms its timers and dispatches its in-flight tasks again.
@@ -52,7 +57,14 @@ actor ExecutionDriver {
 
     var history: [HistoryEvent] { feed.events }
 
-    func start() { submit(.start) }
+    func start() {
+        guard !started else { return }
+        started = true
+        submit(.start)
+        let waiting = early
+        early = []
+        for input in waiting { submit(input) }
+    }
 
     var mapRuns: [MapRunRecord] { interpreter.mapRunRecords }
 
@@ -61,6 +73,7 @@ actor ExecutionDriver {
     /// Steps the interpreter with one input and performs the resulting actions.
     func submit(_ input: StepInput) {
         guard result == nil else { return }  // an ended execution takes no more steps (its log is closed)
+        guard started else { return early.append(input) }
         step(input)
         advanceVirtualTime()
     }
