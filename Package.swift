@@ -29,7 +29,10 @@ let package = Package(
         .target(name: "StepFunctions", dependencies: ["Stepwise", "StatesLanguage", "StepwiseStore", "StepwiseIntegrations", "JSON"]),
         .target(
             name: "StepwiseServer",
-            dependencies: ["CSystem", "Stepwise", "StatesLanguage", "StepwiseStore", "StepwiseIntegrations", "StepwiseHost", "StepFunctions", "JSON"]),
+            dependencies: [
+                "CSystem", "Stepwise", "StatesLanguage", "StepwiseStore", "StepwiseIntegrations", "StepwiseServices", "StepwiseHost", "StepFunctions",
+                "JSON",
+            ]),
         .target(
             name: "StepwiseCLI",
             dependencies: [
@@ -44,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "migration-example", dependencies: ["Stepwise", "StepwiseServices", "StepwiseStore", "StepwiseHost", "JSON"],
             path: "Examples/migration-example"),
-        .target(name: "StepwiseTesting", dependencies: ["Stepwise", "StepwiseHost", "StepwiseCLI"]),
+        .target(name: "StepwiseTesting", dependencies: ["Stepwise", "StepwiseHost", "StepwiseCLI", "JSON"]),
 
         // libFuzzer targets (Fuzz/run.sh builds them with -DFUZZING and the fuzzer sanitizer; docs/fuzzing.md).
         .target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"),
@@ -66,7 +69,8 @@ let package = Package(
             name: "StepwiseIntegrationsTests", dependencies: ["StepwiseIntegrations", "StepwiseStore", "StepwiseTesting", "Stepwise", "JSON"],
             exclude: ["Fixtures"]),
         .testTarget(
-            name: "StepwiseServicesTests", dependencies: ["StepwiseServices", "StepwiseSQLite", "StepwiseTesting", "Stepwise", "Digests", "JSON"]),
+            name: "StepwiseServicesTests",
+            dependencies: ["StepwiseServices", "StepwiseSQLite", "StepwiseTesting", "StepwiseCLI", "Stepwise", "Digests", "JSON"]),
         .testTarget(name: "WorkflowTests", dependencies: ["StepwiseTesting", "StepwiseServices", "StepwiseStore", "Stepwise", "JSON"]),
         .testTarget(
             name: "StepwiseServerTests", dependencies: ["StepwiseServer", "StepFunctions", "StepwiseStore", "StepwiseTesting", "Stepwise", "JSON"]),
