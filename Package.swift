@@ -36,7 +36,7 @@ let package = Package(
         .target(
             name: "StepwiseCLI",
             dependencies: [
-                "Stepwise", "StepwiseStore", "StepwiseServer", "StepwiseIntegrations", "StepwiseServices", "StepwiseHost", "StepFunctions",
+                "CSystem", "Stepwise", "StepwiseStore", "StepwiseServer", "StepwiseIntegrations", "StepwiseServices", "StepwiseHost", "StepFunctions",
                 "StepwiseGraph", "StatesLanguage", "JSONata", "JSON",
             ]),
         .executableTarget(name: "stepwise", dependencies: ["StepwiseCLI"]),
@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(
             name: "StepwiseServerTests", dependencies: ["StepwiseServer", "StepFunctions", "StepwiseStore", "StepwiseTesting", "Stepwise", "JSON"]),
         .testTarget(
-            name: "StepwiseCLITests", dependencies: ["StepwiseTesting", "StepwiseStore", "StepwiseSQLite", "Stepwise", "JSON"],
+            name: "StepwiseCLITests", dependencies: ["StepwiseTesting", "StepwiseCLI", "StepwiseStore", "StepwiseSQLite", "Stepwise", "JSON"],
             resources: [.copy("CrashWorkflows")]),
     ]
 )

@@ -37,7 +37,10 @@ enum RunCommand: Command {
           --state-machine-name NAME  the state machine's name (its ARN, and its entry in the mock config file)
           --resources F    run Tasks with the local commands and HTTP endpoints mapped in this file
         \(SeedOption.help(default: "the stepwise.json beside FILE, if any"))
-        On a terminal, a running workflow shows its progress on stderr (current state, states entered, elapsed).
+        On a terminal (stderr), without --json, a running workflow shows its progress: the current state, Map and
+        Distributed Map items and child executions done, failed and running, the branches of a running Parallel,
+        retries waiting (state, attempt, next try); at the end one summary line (status, duration, states entered,
+        events, items).
         Exit status: 0 when the execution succeeds, 1 when it fails, times out or is aborted, 2 on a usage error
         or an invalid definition.
         """
@@ -109,7 +112,8 @@ enum RunCommand: Command {
         }
         let interrupt = Interrupt { _ in Task { await execution.stop(cause: "Stopped from the command line (interrupt)") } }
         defer { interrupt.cancel() }
-        let progress = Progress.isTerminal && !arguments.flag("json") ? Task { await Progress().follow(execution) } : nil
+        let progress =
+            Progress.isTerminal && !arguments.flag("json") ? Task { await Progress(machine: machine, execution: execution).follow(execution) } : nil
         let result = await execution.result
         await progress?.value
         let history = await execution.history
