@@ -10,8 +10,9 @@ enum SeedOption {
     /// The options' help lines; `fallback` says which file is applied without `--seed`.
     static func help(default fallback: String) -> String {
         """
-          --seed FILE      apply the seed FILE declares (a stepwise.json with a "seed" member, or a seed file) to
-                           the data directory where it lacks it (docs/seeding.md); default: \(fallback)
+          --seed FILE      apply the seed FILE declares (a stepwise.json with a "seed" member, or a seed file)
+                           where the data directory lacks it (docs/seeding.md); default:
+                           \(fallback)
           --no-seed        apply no seed
         """
     }
