@@ -32,13 +32,14 @@ let package = Package(
         .target(
             name: "StepwiseServer",
             dependencies: [
-                "CSystem", "Stepwise", "StatesLanguage", "StepwiseStore", "StepwiseIntegrations", "StepwiseHost", "StepFunctions", "StepwiseConsole",
+                "CSystem", "Stepwise", "StatesLanguage", "StepwiseStore", "StepwiseIntegrations", "StepwiseServices", "StepwiseHost", "StepFunctions",
+                "StepwiseConsole",
                 "JSON",
             ]),
         .target(
             name: "StepwiseCLI",
             dependencies: [
-                "Stepwise", "StepwiseStore", "StepwiseServer", "StepwiseIntegrations", "StepwiseServices", "StepwiseHost", "StepFunctions",
+                "CSystem", "Stepwise", "StepwiseStore", "StepwiseServer", "StepwiseIntegrations", "StepwiseServices", "StepwiseHost", "StepFunctions",
                 "StepwiseGraph", "StatesLanguage", "JSONata", "JSON",
             ]),
         .executableTarget(name: "stepwise", dependencies: ["StepwiseCLI"]),
@@ -53,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "migration-example", dependencies: ["Stepwise", "StepwiseServices", "StepwiseStore", "StepwiseHost", "JSON"],
             path: "Examples/migration-example"),
-        .target(name: "StepwiseTesting", dependencies: ["Stepwise", "StepwiseHost", "StepwiseCLI"]),
+        .target(name: "StepwiseTesting", dependencies: ["Stepwise", "StepwiseHost", "StepwiseCLI", "JSON"]),
 
         // libFuzzer targets (Fuzz/run.sh builds them with -DFUZZING and the fuzzer sanitizer; docs/fuzzing.md).
         .target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"),
@@ -76,14 +77,15 @@ let package = Package(
             name: "StepwiseIntegrationsTests", dependencies: ["StepwiseIntegrations", "StepwiseStore", "StepwiseTesting", "Stepwise", "JSON"],
             exclude: ["Fixtures"]),
         .testTarget(
-            name: "StepwiseServicesTests", dependencies: ["StepwiseServices", "StepwiseSQLite", "StepwiseTesting", "Stepwise", "Digests", "JSON"]),
+            name: "StepwiseServicesTests",
+            dependencies: ["StepwiseServices", "StepwiseSQLite", "StepwiseTesting", "StepwiseCLI", "Stepwise", "Digests", "JSON"]),
         .testTarget(name: "WorkflowTests", dependencies: ["StepwiseTesting", "StepwiseServices", "StepwiseStore", "Stepwise", "JSON"]),
         .testTarget(
             name: "StepwiseServerTests",
             dependencies: ["StepwiseServer", "StepwiseConsole", "StepFunctions", "StepwiseStore", "StepwiseTesting", "Stepwise", "JSON"]),
         .testTarget(name: "StepwiseConsoleTests", dependencies: ["StepwiseConsole", "StepwiseTesting", "JSON"]),
         .testTarget(
-            name: "StepwiseCLITests", dependencies: ["StepwiseTesting", "StepwiseStore", "StepwiseSQLite", "Stepwise", "JSON"],
+            name: "StepwiseCLITests", dependencies: ["StepwiseTesting", "StepwiseCLI", "StepwiseStore", "StepwiseSQLite", "Stepwise", "JSON"],
             resources: [.copy("CrashWorkflows")]),
     ]
 )

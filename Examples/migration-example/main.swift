@@ -8,7 +8,8 @@
 // WORKFLOW defaults to workflows/migration.asl.json; INPUT is a JSON file (or JSON text) and defaults to the
 // workflow's neighbour `<name>.input.json` when there is one, else {}. Without arguments it is a real migration:
 // it uploads Fixtures/portal/subscribers-clean.csv to the local S3 at the input's bucket and key (as a portal
-// backend stores a user's upload) and runs job `job-example` (workflows/migration.input.json) in DUAL_PROV mode.
+// backend stores a user's upload) and runs a DUAL_PROV migration job (workflows/migration.input.json) whose id is
+// the execution's name, as the workflow takes it when the input has no jobId.
 import Foundation
 import JSON
 import Stepwise
@@ -25,8 +26,8 @@ let usage = """
                       workflow: Fixtures/portal/subscribers-clean.csv)
       --data-dir DIR  where the local S3, DynamoDB, RDS Data API and catalogue keep their data (default .stepwise)
       --db PATH       record the execution in this SQLite database (durable: see --resume)
-      --name NAME     the execution name (default: the input's jobId, else a UUID); with a jobId in the input,
-                      the job id too
+      --name NAME     the execution name (default: the input's jobId, else a UUID); the portal's workflows take
+                      it as the job id when the input has no jobId
       --virtual-time  Waits, retry backoffs and time-outs take no time
       --resume        with --db: carry on the executions a killed run left RUNNING instead of starting one
     """

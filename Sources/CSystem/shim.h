@@ -43,3 +43,11 @@ static const uint32_t csystem_epollhup = EPOLLHUP;
 static const int csystem_epoll_ctl_add = EPOLL_CTL_ADD;
 static const int csystem_epoll_ctl_del = EPOLL_CTL_DEL;
 static const int csystem_epoll_ctl_mod = EPOLL_CTL_MOD;
+
+#include <sys/ioctl.h>
+
+/// The width of the terminal on `fd` in columns; 0 when `fd` is not a terminal or does not say.
+static inline int csystem_terminal_columns(int fd) {
+    struct winsize size;
+    return ioctl(fd, TIOCGWINSZ, &size) == 0 ? size.ws_col : 0;
+}

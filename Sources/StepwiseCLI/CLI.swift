@@ -4,9 +4,13 @@ import Foundation
 public enum CLI {
     /// What a command wrote and its exit status.
     public struct Result: Sendable {
-        public var stdout = ""
+        /// Standard output as written: text, or an object's bytes (`stepwise data get`).
+        public var stdoutData = Data()
         public var stderr = ""
         public var status: Int32 = 0
+
+        /// Standard output as text.
+        public var stdout: String { String(decoding: stdoutData, as: UTF8.self) }
     }
 
     static let commands: [any Command.Type] = [
@@ -61,7 +65,9 @@ public struct Output {
     var result = CLI.Result()
     let stdin: @Sendable () -> Data
 
-    mutating func print(_ text: String) { result.stdout += text + "\n" }
+    mutating func print(_ text: String) { result.stdoutData.append(contentsOf: Array((text + "\n").utf8)) }
+    /// Writes bytes to standard output as they are.
+    mutating func write(_ data: Data) { result.stdoutData.append(data) }
     mutating func error(_ text: String) { result.stderr += text + "\n" }
 
     func finish(_ status: Int32) -> CLI.Result {

@@ -56,6 +56,9 @@ struct ParsedArguments {
         }
     }
 
+    /// The options given (with a value or as flags), by name.
+    var given: Set<String> { flags.union(values.keys) }
+
     func value(_ name: String) -> String? { values[name]?.last }
     func values(_ name: String) -> [String] { values[name] ?? [] }
     func flag(_ name: String) -> Bool { flags.contains(name) }

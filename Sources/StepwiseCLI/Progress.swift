@@ -1,50 +1,62 @@
+import CSystem
 import Foundation
 import Stepwise
 import Synchronization
 
-/// Live progress of a run on a terminal: the current state, how many states were entered, elapsed time,
-/// redrawn in place on stderr five times a second (so a long Wait or Task still shows its time passing).
-/// Only used when stderr is a terminal, so pipes and tests see nothing of it.
+/// Live progress of a run on a terminal, redrawn in place on stderr five times a second: a ``ProgressBoard`` fed
+/// by the execution's events and, at each redraw, by its Map Runs and retries in progress; at the end, the
+/// board's summary line stays. Only used when stderr is a terminal, so pipes and tests see nothing of it.
 final class Progress: Sendable {
-    private struct State {
-        var current = "…"
-        var entered = 0
-    }
+    private let board: Mutex<ProgressBoard>
+    /// How many lines the last frame drew (the cursor is on the last of them).
+    private let drawn = Mutex(0)
 
-    private let state = Mutex(State())
-    private let started = Date()
+    init(machine: StateMachine, execution: Execution) {
+        board = Mutex(ProgressBoard(machine: machine, startDate: execution.startDate))
+    }
 
     static var isTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
-    /// Follows the execution's events until it ends; a ticker redraws the line meanwhile.
+    /// Follows the execution's events until it ends, then leaves the summary line.
     func follow(_ execution: Execution) async {
         let ticker = Task {
             while !Task.isCancelled {
+                let (mapRuns, retries) = (await execution.mapRuns, await execution.retries)
+                board.withLock { board in
+                    board.mapRuns = mapRuns
+                    board.retries = retries
+                }
                 draw()
                 try? await Task.sleep(for: .milliseconds(200))
             }
         }
-        for await event in execution.events {
-            guard case .stateEntered(let name, _) = event.details else { continue }
-            state.withLock { state in
-                state.current = name
-                state.entered += 1
-            }
-        }
+        for await event in execution.events { board.withLock { $0.apply(event) } }
         ticker.cancel()
         await ticker.value
-        write("\r\u{1B}[2K")
+        let mapRuns = await execution.mapRuns
+        let result = await execution.result
+        let summary = board.withLock { board in
+            board.mapRuns = mapRuns
+            return board.summary(result)
+        }
+        write(clear() + summary + "\n")
     }
 
     private func draw() {
-        let (current, entered) = state.withLock { ($0.current, $0.entered) }
-        write("\r\u{1B}[2K" + Self.line(state: current, entered: entered, elapsed: Date().timeIntervalSince(started)))
+        let columns = Int(csystem_terminal_columns(STDERR_FILENO))
+        let lines = board.withLock { $0.lines(now: Date(), width: columns > 0 ? columns : 80) }
+        let erase = clear()
+        drawn.withLock { $0 = lines.count }
+        write(erase + lines.joined(separator: "\n"))
     }
 
-    /// The progress line, e.g. `▶ Wait · 3 states entered · 12.4s`.
-    static func line(state: String, entered: Int, elapsed: Double) -> String {
-        let tenths = Int((max(0, elapsed) * 10).rounded(.down))
-        return "▶ \(state) · \(entered) state\(entered == 1 ? "" : "s") entered · \(tenths / 10).\(tenths % 10)s"
+    /// Moves to the first line of the last frame and erases it and everything below.
+    private func clear() -> String {
+        let lines = drawn.withLock { count in
+            defer { count = 0 }
+            return count
+        }
+        return "\r" + (lines > 1 ? "\u{1B}[\(lines - 1)A" : "") + "\u{1B}[J"
     }
 
     private func write(_ text: String) {

@@ -10,7 +10,7 @@ enum ResumeCommand: Command {
     static let name = "resume"
     static let summary = "Carry on every execution a database has as RUNNING"
     static let help = """
-        Usage: stepwise resume --db PATH [--data-dir PATH] [--resources FILE] [--json]
+        Usage: stepwise resume --db PATH [--data-dir PATH] [--resources FILE] [--json] [--seed FILE | --no-seed]
 
         Resumes every execution the database has as RUNNING (left so by a crash, a kill or a stopped server)
         from its last recorded step, and waits until all of them end. Waits keep their original deadlines,
@@ -20,15 +20,24 @@ enum ResumeCommand: Command {
         --resources FILE runs Tasks with the local commands and HTTP endpoints mapped in this file, as for `run`
         (a command that was running when the process died is started again).
         --json prints one object per execution: {"name", "status", "output", "error", "cause"}.
+        \(SeedOption.help(default: "the seed file the data directory was last seeded from"))
         An execution that cannot be resumed (an unreadable record) or recorded (a full disk) is reported on
         stderr and stays RUNNING; the others go on. Exit status: 0 when every execution was resumed and
         recorded to its end, 1 otherwise, 2 when the database cannot be used.
         """
-    static let options: [OptionSpec] = [.value("db"), .value("data-dir"), .value("resources"), .flag("json")]
+    static let options: [OptionSpec] = [.value("db"), .value("data-dir"), .value("resources"), .flag("json")] + SeedOption.options
 
     static func run(_ arguments: ParsedArguments, _ output: inout Output) async -> Int32 {
         guard let path = arguments.value("db") else {
             output.error("stepwise resume: --db PATH is required\n\n\(help)")
+            return 2
+        }
+        let dataDirectory = arguments.value("data-dir") ?? DataDirectory.defaultPath
+        let seedFile: String?
+        do {
+            seedFile = try SeedOption.file(arguments, default: (try? SeedManifest.read(DataDirectory(path: dataDirectory)))?.seedFile)
+        } catch {
+            output.error("stepwise resume: \(error.message)\n\n\(help)")
             return 2
         }
         let store: Store
@@ -43,13 +52,14 @@ enum ResumeCommand: Command {
         do {
             host = try await RuntimeHost(
                 HostOptions(
-                    clock: .real, database: .store(store), dataDirectory: arguments.value("data-dir") ?? DataDirectory.defaultPath,
+                    clock: .real, database: .store(store), dataDirectory: dataDirectory, seedFile: seedFile,
                     integrations: .command(resources: arguments.value("resources")), resumeInterval: nil))
         } catch {
             output.error("stepwise resume: \(error)")
             try? await store.close()
             return 2
         }
+        SeedOption.tell(host.seeding, dataDirectory: dataDirectory, seedFile: seedFile)
         let durable = host.durableRuntime
         var status: Int32 = 0
         var executions: [Execution] = []

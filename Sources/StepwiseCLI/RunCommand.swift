@@ -13,7 +13,7 @@ enum RunCommand: Command {
     static let help = """
         Usage: stepwise run FILE [--input JSON|@PATH|-] [--name JOB_ID] [--db PATH] [--virtual-time] [--json] [--history]
                                  [--data-dir PATH] [--mock-config FILE --test-case NAME] [--state-machine-name NAME]
-                                 [--resources FILE]
+                                 [--resources FILE] [--seed FILE | --no-seed]
 
         Runs one execution of the ASL definition in FILE. The state machine is named after the file
         (without .asl.json or .json), unless --state-machine-name says otherwise.
@@ -36,15 +36,20 @@ enum RunCommand: Command {
           --test-case NAME the test case of the state machine in the mock config file
           --state-machine-name NAME  the state machine's name (its ARN, and its entry in the mock config file)
           --resources F    run Tasks with the local commands and HTTP endpoints mapped in this file
-        On a terminal, a running workflow shows its progress on stderr (current state, states entered, elapsed).
+        \(SeedOption.help(default: "the stepwise.json beside FILE, if any"))
+        On a terminal (stderr), without --json, a running workflow shows its progress: the current state, Map and
+        Distributed Map items and child executions done, failed and running, the branches of a running Parallel,
+        retries waiting (state, attempt, next try); at the end one summary line (status, duration, states entered,
+        events, items).
         Exit status: 0 when the execution succeeds, 1 when it fails, times out or is aborted, 2 on a usage error
         or an invalid definition.
         """
-    static let options: [OptionSpec] = [
-        .value("input"), .value("name"), .value("db"), .flag("virtual-time"), .flag("json"), .flag("history"),
-        .value("data-dir"),
-        .value("mock-config"), .value("test-case"), .value("state-machine-name"), .value("resources"),
-    ]
+    static let options: [OptionSpec] =
+        [
+            .value("input"), .value("name"), .value("db"), .flag("virtual-time"), .flag("json"), .flag("history"),
+            .value("data-dir"),
+            .value("mock-config"), .value("test-case"), .value("state-machine-name"), .value("resources"),
+        ] + SeedOption.options
 
     static func run(_ arguments: ParsedArguments, _ output: inout Output) async -> Int32 {
         guard arguments.positionals.count == 1, let path = arguments.positionals.first else {
@@ -70,15 +75,26 @@ enum RunCommand: Command {
         }
         let database = arguments.value("db")
         let host: RuntimeHost
+        let options: HostOptions
         do {
-            host = try await RuntimeHost(hostOptions(arguments, stateMachineName: machine.name))
+            options = try hostOptions(
+                arguments, stateMachineName: machine.name,
+                seedFile: SeedOption.file(arguments, default: SeedOption.settings(in: (path as NSString).deletingLastPathComponent)))
+            host = try await RuntimeHost(options)
+        } catch let error as UsageError {
+            output.error("stepwise run: \(error.message)\n\n\(help)")
+            return 2
         } catch let error as ConfigFileError {
+            output.error("stepwise run: \(error)")
+            return 2
+        } catch let error as SeedError {
             output.error("stepwise run: \(error)")
             return 2
         } catch {
             output.error("stepwise run: \(DatabaseOptions.message(opening: error, path: database ?? ""))")
             return 1
         }
+        SeedOption.tell(host.seeding, dataDirectory: options.dataDirectory ?? "", seedFile: options.seedFile)
         let durable = host.durable
         let execution: Execution
         do {
@@ -96,7 +112,8 @@ enum RunCommand: Command {
         }
         let interrupt = Interrupt { _ in Task { await execution.stop(cause: "Stopped from the command line (interrupt)") } }
         defer { interrupt.cancel() }
-        let progress = Progress.isTerminal && !arguments.flag("json") ? Task { await Progress().follow(execution) } : nil
+        let progress =
+            Progress.isTerminal && !arguments.flag("json") ? Task { await Progress(machine: machine, execution: execution).follow(execution) } : nil
         let result = await execution.result
         await progress?.value
         let history = await execution.history
@@ -110,12 +127,12 @@ enum RunCommand: Command {
         return result.status == .succeeded ? 0 : 1
     }
 
-    /// The runtime `run` asks for: the clock, the data directory's local services, the mock config's test case
-    /// and the resources file, recorded in the `--db` database when there is one.
-    static func hostOptions(_ arguments: ParsedArguments, stateMachineName: String) -> HostOptions {
+    /// The runtime `run` asks for: the clock, the data directory's local services and seed, the mock config's test
+    /// case and the resources file, recorded in the `--db` database when there is one.
+    static func hostOptions(_ arguments: ParsedArguments, stateMachineName: String, seedFile: String?) -> HostOptions {
         HostOptions(
             clock: arguments.flag("virtual-time") ? .virtual : .real, database: arguments.value("db").map { .file($0) } ?? .none,
-            dataDirectory: arguments.value("data-dir") ?? DataDirectory.defaultPath,
+            dataDirectory: arguments.value("data-dir") ?? DataDirectory.defaultPath, seedFile: seedFile,
             integrations: .command(
                 resources: arguments.value("resources"), mockConfig: arguments.value("mock-config"), testCase: arguments.value("test-case"),
                 stateMachineName: stateMachineName),
@@ -168,8 +185,8 @@ enum RunCommand: Command {
         return ExecutionName.isValid(name) ? name : "StateMachine"
     }
 
-    /// `--input`: JSON text, `@PATH`, or `-` for standard input; `{}` when absent.
-    static func readInput(_ value: String?, _ stdin: @escaping @Sendable () -> Data) throws -> JSON {
+    /// `--input` (or another `option`): JSON text, `@PATH`, or `-` for standard input; `{}` when absent.
+    static func readInput(_ value: String?, _ stdin: @escaping @Sendable () -> Data, option: String = "input") throws -> JSON {
         guard let value else { return .object(JSONObject()) }
         let text: String
         if value == "-" {
@@ -179,6 +196,6 @@ enum RunCommand: Command {
         } else {
             text = value
         }
-        do { return try JSON(parsing: text) } catch { throw UsageError(message: "--input is not JSON: \(error)") }
+        do { return try JSON(parsing: text) } catch { throw UsageError(message: "--\(option) is not JSON: \(error)") }
     }
 }

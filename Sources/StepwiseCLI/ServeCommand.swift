@@ -11,7 +11,7 @@ enum ServeCommand: Command {
     static let help = """
         Usage: stepwise serve [--host 127.0.0.1] [--port 8083] [--db stepwise.db] [--workflows DIR] [--virtual-time]
                               [--region us-east-1] [--account 123456789012] [--data-dir PATH] [--resources FILE]
-                              [--retention-days 90] [--skip-integrity-check]
+                              [--retention-days 90] [--seed FILE | --no-seed] [--skip-integrity-check]
 
         Serves the AWS Step Functions JSON API (POST / with X-Amz-Target, for boto3 and the AWS CLI) and the
         REST jobs API (POST /{workflow}/jobs, GET /jobs, …; see docs/http-api.md) from one database file.
@@ -35,6 +35,7 @@ enum ServeCommand: Command {
                            at start and every 24 hours (default 90, as AWS; 0 keeps them forever)
           --skip-integrity-check  do not read the whole database at start (PRAGMA quick_check): faster for a
                            large file, but a damaged one is then found only when a request meets the damage
+        \(SeedOption.help(default: "DIR/stepwise.json of --workflows DIR, if any"))
         The database is held by this process alone while it serves (another `serve`, `run --db` or `resume` on
         it is refused). If a write fails (a full disk), the executions concerned stop, stay RUNNING at their last
         recorded step and resume from there once writes succeed again; stderr and GET /health say so.
@@ -42,10 +43,11 @@ enum ServeCommand: Command {
         stateMachineArn#TestCaseName runs that test case's mocks (docs/integrations.md).
         Prints "stepwise: listening on http://HOST:PORT" on stderr once it accepts connections.
         """
-    static let options: [OptionSpec] = [
-        .value("host"), .value("port"), .value("db"), .value("workflows"), .flag("virtual-time"), .value("region"), .value("account"),
-        .value("resources"), .value("data-dir"), .value("retention-days"), .flag("skip-integrity-check"),
-    ]
+    static let options: [OptionSpec] =
+        [
+            .value("host"), .value("port"), .value("db"), .value("workflows"), .flag("virtual-time"), .value("region"), .value("account"),
+            .value("resources"), .value("data-dir"), .value("retention-days"), .flag("skip-integrity-check"),
+        ] + SeedOption.options
 
     static func run(_ arguments: ParsedArguments, _ output: inout Output) async -> Int32 {
         guard arguments.positionals.isEmpty else {
@@ -64,6 +66,12 @@ enum ServeCommand: Command {
             options.retentionDays = value
         }
         options.dataDirectory = arguments.value("data-dir") ?? DataDirectory.defaultPath
+        do {
+            options.seedFile = try SeedOption.file(arguments, default: options.workflowsDirectory.map(SeedOption.settings(in:)))
+        } catch {
+            output.error("stepwise serve: \(error.message)\n\n\(help)")
+            return 2
+        }
         let signals = SignalWaiter(SIGINT, SIGTERM)
         let host: ServiceHost
         do {

@@ -36,6 +36,9 @@ package struct HostOptions: Sendable {
     package var database: Database
     /// The data directory of the local AWS services (S3, DynamoDB, RDS Data API, the catalogue); nil installs none.
     package var dataDirectory: String?
+    /// A settings file (`stepwise.json`) or seed file whose seed is applied to the data directory before anything
+    /// runs, where the directory lacks it (docs/seeding.md); nil seeds nothing.
+    package var seedFile: String?
     package var integrations: Integrations
     /// The program's own additions (task handlers, resolvers), made after the local services and before the
     /// local integrations.
@@ -47,7 +50,8 @@ package struct HostOptions: Sendable {
 
     package init(
         clock: ClockKind = .real, region: String = "us-east-1", account: String = "123456789012", database: Database = .none,
-        dataDirectory: String? = nil, integrations: Integrations = .none, configureRuntime: @escaping @Sendable (Runtime) -> Void = { _ in },
+        dataDirectory: String? = nil, seedFile: String? = nil, integrations: Integrations = .none,
+        configureRuntime: @escaping @Sendable (Runtime) -> Void = { _ in },
         resumeInterval: Duration? = .seconds(1), onNotice: @escaping @Sendable (RecordingNotice) -> Void = { _ in }
     ) {
         self.clock = clock
@@ -55,6 +59,7 @@ package struct HostOptions: Sendable {
         self.account = account
         self.database = database
         self.dataDirectory = dataDirectory
+        self.seedFile = seedFile
         self.integrations = integrations
         self.configureRuntime = configureRuntime
         self.resumeInterval = resumeInterval

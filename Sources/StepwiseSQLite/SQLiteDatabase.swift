@@ -43,6 +43,13 @@ package actor SQLiteDatabase {
         }
     }
 
+    /// Stops handing out the database for `path` (its files are about to be deleted): the next ``shared(path:schema:)``
+    /// opens the file anew. Callers that still hold the old instance finish with it.
+    package static func forget(path: String) {
+        let key = URL(fileURLWithPath: path).standardizedFileURL.path
+        _ = instances.withLock { $0.removeValue(forKey: key) }
+    }
+
     /// Runs `body` with the connection, outside any explicit transaction (each statement is atomic alone).
     package func read<T: Sendable>(_ body: @Sendable (SQLiteConnection) throws -> T) throws -> T {
         try body(connection)

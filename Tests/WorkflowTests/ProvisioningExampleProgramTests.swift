@@ -59,25 +59,29 @@ struct ProvisioningExampleProgramTests {
         #expect(lines.last == "    24 3600.000s  ExecutionSucceeded")
     }
 
-    /// The default run is a real migration: the clean CSV uploaded to the local S3 and migration.input.json's job.
-    @Test("Without arguments it uploads the clean CSV and runs job-example, a DUAL_PROV migration; --name runs another job")
+    /// The default run is a real migration: the clean CSV uploaded to the local S3 and migration.input.json's job,
+    /// whose id is the execution's name (the input has no jobId, so every run is a job of its own).
+    @Test("Without arguments it uploads the clean CSV and runs a DUAL_PROV migration job named after its execution; --name runs another job")
     func defaultMigration() async throws {
         let data = try TestSupport.temporaryDirectory().appendingPathComponent("data").path
         let run = try await Self.run(["--virtual-time", "--data-dir", data])
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(
-            lines.prefix(3) == [
+            lines.prefix(2) == [
                 "workflow: workflows/migration.asl.json (state machine migration), data directory \(data)",
                 "uploaded Fixtures/portal/subscribers-clean.csv to s3://portal-data/imports/subscribers-clean.csv (765 bytes)",
-                "execution: arn:aws:states:us-east-1:123456789012:execution:migration:job-example",
             ])
+        let execution = "execution: arn:aws:states:us-east-1:123456789012:execution:migration:"
+        let job = try #require(lines.dropFirst(2).first.flatMap { $0.hasPrefix(execution) ? String($0.dropFirst(execution.count)) : nil })
+        #expect(UUID(uuidString: job) != nil)
         let output = run.stdout.components(separatedBy: "output: ").last?.components(separatedBy: "\nhistory:").first ?? ""
         #expect(
             try JSON(parsing: output) == [
-                "jobId": "job-example", "status": "COMPLETED", "processed": 5, "succeeded": 5, "failed": 0, "reportKey": "reports/job-example.json",
+                "jobId": .string(job), "status": "COMPLETED", "processed": 5, "succeeded": 5, "failed": 0,
+                "reportKey": .string("reports/\(job).json"),
             ])
-        #expect(FileManager.default.fileExists(atPath: "\(data)/s3/portal-data/reports/job-example.json"))
+        #expect(FileManager.default.fileExists(atPath: "\(data)/s3/portal-data/reports/\(job).json"))
 
         let again = try await Self.run(["--virtual-time", "--data-dir", data, "--name", "job-again"])
         #expect(again.status == 0)

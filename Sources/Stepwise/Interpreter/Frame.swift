@@ -21,6 +21,8 @@ struct Frame {
     /// Attempts used per retrier of the current state, and in total (`$$.State.RetryCount`).
     var retryCounts: [Int] = []
     var retryCount = 0
+    /// While the state waits to be tried again: the retrier that matched and the error it matched.
+    var retry: (retrier: Int, error: String)?
     var phase: Phase = .idle
     /// Map/ParallelStateFailed, recorded only once no retrier runs the state again.
     var failedEvent: EventType?

@@ -18,6 +18,7 @@ extension Interpreter {
                 frames[frameId].retryCount += 1
                 let timer = schedule(.retry(frame: frameId), after: retryDelay(retrier, attempt: attempts + 1))
                 frames[frameId].phase = .retrying(timer: timer)
+                frames[frameId].retry = (index, error.name)
                 return .blocked
             }
         }
@@ -104,6 +105,7 @@ extension Interpreter {
         case .wait(let frameId): proceed(frameId, waitFinished(frameId))
         case .retry(let frameId):
             frames[frameId].phase = .idle
+            frames[frameId].retry = nil
             proceed(frameId, execute(frameId, retry: true))
         case .taskTimeout(_, let task):
             taskFailed(task, StatesError(StatesError.Name.timeout, "Task timed out."), timedOut: true)

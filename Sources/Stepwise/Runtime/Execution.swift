@@ -43,6 +43,11 @@ public final class Execution: Sendable {
         get async { await driver.mapRuns }
     }
 
+    /// The states waiting out a Retry backoff right now, soonest first (for progress displays).
+    package var retries: [RetryInProgress] {
+        get async { await driver.retries }
+    }
+
     /// Changes a running Map Run's MaxConcurrency or tolerated failures (UpdateMapRun; nil leaves a setting as it
     /// is). The change is a step input like any other, so it is journaled and replayed after a crash.
     public func updateMapRun(

@@ -17,6 +17,9 @@ public struct ServeOptions: Sendable {
     public var limits = HTTPLimits()
     /// The data directory of the local AWS services (`--data-dir`); nil runs none.
     package var dataDirectory: String?
+    /// The settings or seed file whose seed is applied to the data directory at start (`--seed`, or the workflows
+    /// directory's `stepwise.json`); nil seeds nothing.
+    package var seedFile: String?
     /// Adds the program's own handlers or resolvers to the runtime before anything resumes or starts.
     public var configureRuntime: @Sendable (Runtime) -> Void = { _ in }
     /// A resources file (`--resources`) for Tasks run by local commands and HTTP endpoints.
@@ -54,13 +57,13 @@ public struct ServeOptions: Sendable {
 }
 
 extension ServeOptions {
-    /// The runtime these options ask for: the store at `databasePath`, the data directory's local services, the
+    /// The runtime these options ask for: the store at `databasePath`, the data directory's local services and seed, the
     /// program's additions, the resources file and the mock config's per-execution test cases; `log` receives
     /// the durable runtime's notices.
     func hostOptions(log: @escaping @Sendable (String) -> Void) -> HostOptions {
         HostOptions(
             clock: virtualTime ? .virtual : .real, region: region, account: account, database: .file(databasePath, storeOptions),
-            dataDirectory: dataDirectory, integrations: .server(resources: resourcesPath, mockConfig: mockConfigPath),
+            dataDirectory: dataDirectory, seedFile: seedFile, integrations: .server(resources: resourcesPath, mockConfig: mockConfigPath),
             configureRuntime: configureRuntime, resumeInterval: resumeInterval, onNotice: { log($0.description) })
     }
 }

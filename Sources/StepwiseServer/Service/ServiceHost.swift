@@ -3,6 +3,7 @@ import StepFunctions
 import Stepwise
 import StepwiseHost
 import StepwiseIntegrations
+import StepwiseServices
 import StepwiseStore
 
 /// One `stepwise serve` process: the store, the durable runtime and the Step Functions service over it, the job
@@ -35,7 +36,10 @@ public final class ServiceHost: Sendable {
             host = try await RuntimeHost(options.hostOptions(log: log))
         } catch let error as ConfigFileError {
             throw ServeError(error.description)
+        } catch let error as SeedError {
+            throw ServeError(error.message)
         }
+        for line in host.seeding?.notice(dataDirectory: options.dataDirectory ?? "", seedFile: options.seedFile ?? "") ?? [] { log(line) }
         let durable = host.durableRuntime
         let store = durable.store
         let service = StepFunctionsService(

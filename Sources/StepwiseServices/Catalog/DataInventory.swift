@@ -81,8 +81,12 @@ public struct DataInventory: Sendable {
         guard FileManager.default.fileExists(atPath: file.path) else { return [] }
         let sql = try EmbeddedSQL(path: file.path, readOnly: true)
         return try sql.query("SELECT type, name, description FROM resources ORDER BY type, name").map { row in
-            CatalogResource(
-                type: row[0].textValue ?? "", name: row[1].textValue ?? "", description: (try? JSON(parsing: row[2].textValue ?? "")) ?? .null)
+            let type = row[0].textValue ?? ""
+            var description = (try? JSON(parsing: row[2].textValue ?? "")) ?? .null
+            if type == SecretsManagerService.type, case .object(let secret) = description {  // names, never values
+                description = .object(SecretsManagerService.withoutValue(secret))
+            }
+            return CatalogResource(type: type, name: row[1].textValue ?? "", description: description)
         }
     }
 }

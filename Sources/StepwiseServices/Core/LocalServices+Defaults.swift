@@ -15,7 +15,7 @@ extension LocalServices {
     }
 
     /// The default service list for a data directory: DynamoDB (SQLite), S3 (a folder tree), the RDS Data API (SQLite files) and the
-    /// resource catalogue (Glue, EventBridge, DMS). Nothing is created on disk until a workflow calls a service.
+    /// resource catalogue (Glue, EventBridge, DMS, Secrets Manager). Nothing is created on disk until a workflow calls a service.
     public static func defaultServices(for dataDirectory: DataDirectory) -> [any LocalService] {
         let catalog = ResourceCatalog(dataDirectory: dataDirectory)
         return [
@@ -25,6 +25,7 @@ extension LocalServices {
             GlueService(catalog: catalog),
             EventBridgeService(catalog: catalog),
             DMSService(catalog: catalog),
+            SecretsManagerService(catalog: catalog),
         ]
     }
 }

@@ -68,6 +68,8 @@ actor ExecutionDriver {
 
     var mapRuns: [MapRunRecord] { interpreter.mapRunRecords }
 
+    var retries: [RetryInProgress] { interpreter.retriesInProgress }
+
     func stop(error: String?, cause: String?) { submit(.stop(error: error, cause: cause)) }
 
     /// Steps the interpreter with one input and performs the resulting actions.
