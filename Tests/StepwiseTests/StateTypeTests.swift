@@ -31,7 +31,8 @@ struct StateTypeTests {
             {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 3600, "End": true}}}
             """)
         #expect(run.offsets(of: .waitStateExited) == [3600])
-        #expect(Date().timeIntervalSince(started) < 5)
+        // A deadline, not a timing: the hour must not be waited for real, however loaded the machine is.
+        #expect(Date().timeIntervalSince(started) < 120)
     }
 
     @Test("Wait with a past Timestamp passes through at once")
