@@ -52,6 +52,37 @@ struct ConsoleEndpointTests {
         }
     }
 
+    @Test("A state machine answers its versions (newest first) and its aliases with their routing")
+    func versionsAndAliases() async throws {
+        try await withService(workflows: ["v": Definitions.pass]) { service in
+            let client = service.client
+            let arn = Definitions.machineArn("v")
+            let none = try await client.consoleOK("state-machine", ["arn": arn])
+            #expect(none["versions"] == [])
+            #expect(none["aliases"] == [])
+            _ = try await client.ok("PublishStateMachineVersion", ["stateMachineArn": .string(arn), "description": "first"])
+            _ = try await client.ok(
+                "UpdateStateMachine", ["stateMachineArn": .string(arn), "definition": .string(Definitions.echo), "publish": true])
+            _ = try await client.ok(
+                "CreateStateMachineAlias",
+                [
+                    "name": "live", "description": "<b>canary</b>",
+                    "routingConfiguration": [
+                        ["stateMachineVersionArn": .string(arn + ":1"), "weight": 90], ["stateMachineVersionArn": .string(arn + ":2"), "weight": 10],
+                    ],
+                ])
+            let machine = try await client.consoleOK("state-machine", ["arn": arn])
+            #expect(
+                machine["versions"]?.arrayValue?.map { [$0["arn"], $0["version"], $0["description"]] } == [
+                    [.string(arn + ":2"), 2, .null], [.string(arn + ":1"), 1, "first"],
+                ])
+            #expect(
+                machine["aliases"]?.arrayValue?.map { [$0["name"], $0["description"], $0["routing"]] } == [
+                    ["live", "<b>canary</b>", [["version": 1, "weight": 90], ["version": 2, "weight": 10]]]
+                ])
+        }
+    }
+
     @Test("Executions of every state machine are listed newest first, filtered and paged with a cursor")
     func executions() async throws {
         try await withService(workflows: ["a": Definitions.pass, "b": Definitions.fail]) { service in

@@ -85,7 +85,8 @@ extension Assets {
               fact('Updated', dateCell(machine.updateDate)), fact('Revision', h('span', {class: 'mono', text: machine.revisionId})),
               fact('Role', h('span', {class: 'mono', text: machine.roleArn})), fact('Executions', counts)),
             section('Graph', graph.node),
-            section('Definition', definitionListing(machine)));
+            section('Definition', definitionListing(machine)),
+            section('Versions and aliases', versionsAndAliases(machine)));
           graph.show(machine.graph);
           const executions = section('Executions');
           add(main, executions);
@@ -98,6 +99,20 @@ extension Assets {
               return true;
             }),
             executionsList(view, executions, [], {machine: arn})]);
+        }
+
+        /** The published versions (newest first) and the aliases with their routing. */
+        function versionsAndAliases(machine) {
+          if (!machine.versions.length && !machine.aliases.length) return h('p', {class: 'muted', text: 'none published'});
+          return h('div', {},
+            table(['Version', 'Description', 'Created'], machine.versions.map((version) =>
+              [h('span', {class: 'mono', text: String(version.version)}), version.description || '', dateCell(version.creationDate)]),
+              {class: 'list', 'data-list': 'versions'}),
+            table(['Alias', 'Routing', 'Description', 'Updated'], machine.aliases.map((alias) =>
+              [h('span', {class: 'mono', text: alias.name}),
+               alias.routing.map((route) => 'version ' + route.version + ': ' + route.weight + '%').join(', '),
+               alias.description || '', dateCell(alias.updateDate)]),
+              {class: 'list', 'data-list': 'aliases'}));
         }
 
         function fact(term, value) {

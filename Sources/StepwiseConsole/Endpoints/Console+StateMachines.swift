@@ -41,10 +41,38 @@ extension Console {
                     "location": diagnostic.location.map(JSON.string) ?? .null, "line": listing?.line(of: diagnostic.location).map(JSON.int) ?? .null,
                 ]
             })
+        object["versions"] = try await Self.versions(of: machine.arn, service)
+        object["aliases"] = try await Self.aliases(of: machine.arn, service)
         let key = "machine|\(machine.arn)|\(machine.revisionId)"
         let layout = await pictures.layout(machine.definition, type: type)
         object["graph"] = await pictures.svg(key: key, layout: layout).map(JSON.string) ?? .null
         return .json(.object(object))
+    }
+
+    /// The machine's versions, newest first (at most 1,000, AWS's limit): ARN, number, description, created.
+    static func versions(of arn: String, _ service: StepFunctionsService) async throws -> JSON {
+        let page = try await service.listStateMachineVersions(
+            ListStateMachineVersionsInput(stateMachineArn: arn, page: PageRequest(maxResults: 1000)))
+        return .array(
+            page.items.map { version in
+                [
+                    "arn": .string(version.arn), "version": .int(version.number), "description": version.description.map(JSON.string) ?? .null,
+                    "creationDate": ConsoleJSON.date(version.creationDate),
+                ]
+            })
+    }
+
+    /// The machine's aliases with their routing (version number and weight each).
+    static func aliases(of arn: String, _ service: StepFunctionsService) async throws -> JSON {
+        let page = try await service.listStateMachineAliases(ListStateMachineAliasesInput(stateMachineArn: arn, page: PageRequest(maxResults: 100)))
+        return .array(
+            page.items.map { alias in
+                [
+                    "arn": .string(alias.arn), "name": .string(alias.name), "description": alias.description.map(JSON.string) ?? .null,
+                    "routing": .array(alias.routing.map { ["version": .int($0.version), "weight": .int($0.weight)] }),
+                    "updateDate": ConsoleJSON.date(alias.updateDate),
+                ]
+            })
     }
 
     static func machineSummary(_ machine: StateMachineRecord) -> JSONObject {
