@@ -58,12 +58,24 @@ extension IntegerPicture {
                 for separator in separators { digits = digits.replacingOccurrences(of: separator.character, with: "") }
             }
             if zeroCode != 0x30 {
-                digits = String(String.UnicodeScalarView(digits.unicodeScalars.map { Unicode.Scalar($0.value - zeroCode + 0x30) ?? $0 }))
+                digits = try Self.shiftedToASCII(digits, zero: zeroCode)
             }
             return Self.parseIntPrefix(digits)
         case .sequence:
             throw JSONataError.make("D3130", value: .string(token))
         }
+    }
+
+    /// jsonata-js's `String.fromCodePoint(c - zero + 48)` over every UTF-16 unit: digits of the picture's family
+    /// become ASCII digits; a unit below the family's zero is JavaScript's RangeError "Invalid code point N".
+    static func shiftedToASCII(_ text: String, zero: UInt32) throws(JSONataError) -> String {
+        var out = String.UnicodeScalarView()
+        for unit in text.utf16 {
+            let shifted = Int(unit) - Int(zero) + 0x30
+            guard shifted >= 0 else { throw JSONataError(code: "RangeError", message: "Invalid code point \(shifted)") }
+            out.append(Unicode.Scalar(UInt32(shifted)) ?? "\u{FFFD}")
+        }
+        return String(out)
     }
 
     /// JavaScript `parseInt(text)`: the leading integer, or NaN.

@@ -59,6 +59,21 @@ struct FunctionTests {
         #expect(try run(expression) == json(expected))
     }
 
+    /// A fuzzer finding: a character below the picture's zero digit trapped on an unsigned subtraction.
+    @Test("$parseInteger with another family's digits: they shift to ASCII; a character below its zero is a RangeError")
+    func parseIntegerDigitFamilies() throws {
+        #expect(try run("$parseInteger('１２３４０', '###０')") == 12340)
+        for source in ["$parseInteger('5', '###０')", "$parseInteger('１\u{1E}\u{1E}２３４０', '###０')"] {
+            #expect(throws: JSONataError.self) { try run(source) }
+        }
+        do {
+            _ = try run("$parseInteger('5', '###０')")
+        } catch let error as JSONataError {
+            #expect(error.code == "RangeError")
+            #expect(error.message == "Invalid code point -65195")
+        }
+    }
+
     @Test(
         "array, object and boolean functions",
         arguments: [
