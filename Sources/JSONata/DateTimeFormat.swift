@@ -75,7 +75,9 @@ enum DateTimeFormat {
             }
             def.widthMin = parseWidth(bounds.first)
             def.widthMax = bounds.count > 1 ? parseWidth(bounds[1]) : nil
-            presentation = text[text.index(after: text.startIndex)..<comma]
+            // JavaScript's `substring(1, comma)` swaps its bounds when the comma is the first character.
+            let afterComponent = text.index(after: text.startIndex)
+            presentation = comma >= afterComponent ? text[afterComponent..<comma] : text[comma..<afterComponent]
         } else {
             presentation = text.dropFirst()
         }

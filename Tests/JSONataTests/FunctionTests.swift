@@ -108,7 +108,7 @@ struct FunctionTests {
             ("$string(1/0)", "D3001"), ("$length(1)", "T0410"), ("$sum(['a'])", "T0412"), ("$replace('a', '', 'b')", "D3010"),
             ("$eval('1 +')", "D3120"), ("$undefinedFunction(1)", "T1006"), ("$string([1/0])", "D1001"), ("$formatNumber(1, '0e')", "D3093"),
             ("$formatNumber(1, '#.#.#')", "D3081"), ("$formatInteger(1, '#')", "D3130"), ("$fromMillis(0, '[Q]')", "D3132"),
-            ("$fromMillis(0, '[DN]')", "D3133"),
+            ("$fromMillis(0, '[DN]')", "D3133"), ("$fromMillis(0, '[,]')", "D3132"), ("$fromMillis(0, '[,M3-3]')", "D3132"),
             ("$fromMillis(0, '[Y')", "D3135"), ("$toMillis('5 x', '[D] [M]')", nil),
         ])
     func errors(expression: String, code: String?) {
