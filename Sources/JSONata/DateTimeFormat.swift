@@ -134,7 +134,11 @@ enum DateTimeFormat {
             offsetMinutes = value % 100
         }
         let parts = try analyse(picture ?? iso8601)
-        let date = CivilTime(millis: millis + Double((60 * offsetHours + offsetMinutes) * 60_000))
+        // In Double: a huge offset must not overflow; a date it moves out of JavaScript's range is undefined
+        // (jsonata-js prints NaN in every field of such an Invalid Date).
+        let shifted = millis + (60 * Double(offsetHours) + Double(offsetMinutes)) * 60_000
+        guard abs(shifted) <= 8.64e15 else { return nil }
+        let date = CivilTime(millis: shifted)
         var result = ""
         for part in parts {
             switch part {

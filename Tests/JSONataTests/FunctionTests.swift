@@ -59,6 +59,13 @@ struct FunctionTests {
         #expect(try run(expression) == json(expected))
     }
 
+    /// A fuzzer finding: a time zone of 70 digits overflowed the offset arithmetic.
+    @Test("$fromMillis with a time zone that moves the date out of range is undefined; a large one in range works")
+    func fromMillisHugeTimezone() throws {
+        #expect(try run("$fromMillis(1521801216617, '[Y]-[M01]', '+01005555555555555555555555555555555555555555555555555555555555555555555')") == nil)
+        #expect(try run("$fromMillis(1521801216617, '[Y]-[M01]', '+99999999')") == "2132-04")
+    }
+
     /// A fuzzer finding: a character below the picture's zero digit trapped on an unsigned subtraction.
     @Test("$parseInteger with another family's digits: they shift to ASCII; a character below its zero is a RangeError")
     func parseIntegerDigitFamilies() throws {
