@@ -104,8 +104,12 @@ struct Signature: Sendable {
         }
         var validated: [Value?] = []
         var argIndex = 0
+        // Where each parameter's match starts among the symbols, as the regular expression's groups do in
+        // jsonata-js: a parameter that matched nothing still takes an argument, so the two indexes part.
+        var symbolIndex = 0
         for (index, param) in params.enumerated() {
             let taken = counts[index]
+            defer { symbolIndex += taken }
             if taken == 0 {
                 if param.context, param.allowed.contains(Self.symbol(context)) {
                     validated.append(context)
@@ -117,7 +121,7 @@ struct Signature: Sendable {
                 }
                 continue
             }
-            let matched = String(supplied[argIndex..<(argIndex + taken)])
+            let matched = String(supplied[symbolIndex..<(symbolIndex + taken)])
             for single in matched {
                 var arg = argIndex < args.count ? args[argIndex] : nil
                 if param.type == "a" {

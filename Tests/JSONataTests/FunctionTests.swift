@@ -59,6 +59,13 @@ struct FunctionTests {
         #expect(try run(expression) == json(expected))
     }
 
+    /// A fuzzer finding: an optional parameter that matched nothing put the argument and symbol indexes apart.
+    @Test("a lambda signature with an optional parameter before a required one validates without reading past its arguments")
+    func signatureOptionalBeforeRequired() throws {
+        #expect(try run(#"λ($arr, $sep)<a<s>s?s>{$join($arr, $sep)}(foo, "-")"#) == nil)
+        #expect(try run(#"λ($arr, $sep)<a<s>s?>{$join($arr, $sep)}(["a", "b"], "-")"#) == "a-b")
+    }
+
     /// A fuzzer finding: a time zone of 70 digits overflowed the offset arithmetic.
     @Test("$fromMillis with a time zone that moves the date out of range is undefined; a large one in range works")
     func fromMillisHugeTimezone() throws {
