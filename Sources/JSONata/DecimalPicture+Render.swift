@@ -50,7 +50,10 @@ extension DecimalPicture {
             }
         } else {
             for position in pic.integerGroupingPositions {
-                chars.insert(contentsOf: grouping, at: decimalPos - position)
+                // JavaScript's splice counts a negative start from the end (and stops at 0): a grouping position
+                // beyond the digits does not trap.
+                let at = decimalPos - position
+                chars.insert(contentsOf: grouping, at: at >= 0 ? at : max(chars.count + at, 0))
                 decimalPos += 1
             }
         }

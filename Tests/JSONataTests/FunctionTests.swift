@@ -59,6 +59,13 @@ struct FunctionTests {
         #expect(try run(expression) == json(expected))
     }
 
+    /// A fuzzer finding: a grouping separator further left than the number's digits inserted at a negative index.
+    @Test("$formatNumber with grouping positions beyond the digits places them as jsonata-js does")
+    func formatNumberFarGrouping() throws {
+        #expect(try run(##"$formatNumber(81,"nm,#######################,##############4#5")"##) == "nm,,81")
+        #expect(try run(##"$formatNumber(81,"#,##4#5")"##) == "81")
+    }
+
     /// A fuzzer finding: an optional parameter that matched nothing put the argument and symbol indexes apart.
     @Test("a lambda signature with an optional parameter before a required one validates without reading past its arguments")
     func signatureOptionalBeforeRequired() throws {
