@@ -2,6 +2,9 @@
 # Builds the libFuzzer targets and runs each for SECONDS (default 20) from seeds out of workflows/, the tests and
 # ../shared/conformance. Exits 1 on any crash, hang, leak or sanitizer report; the input is kept under
 # .build-fuzz/findings/TARGET/ (docs/fuzzing.md). Usage: Fuzz/run.sh [SECONDS] [TARGET…]
+# FUZZ_RUNS=N makes a run reproducible: N inputs per target from a fixed seed (FUZZ_SEED, default 1), SECONDS
+# then only a cap. CI uses it, so its verdict does not depend on the machine's speed or luck; exploring is
+# done with longer timed runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
@@ -21,9 +24,11 @@ for target in "${targets[@]}"; do
     findings="$scratch/findings/$target"
     mkdir -p "$corpus" "$findings"
     log="$scratch/fuzz-$target.log"
-    if "$scratch/release/fuzz-$target" "$corpus" "$scratch/seeds/$target" -max_total_time="$seconds" -timeout=10 \
+    reproducible=()
+    [ -z "${FUZZ_RUNS:-}" ] || reproducible=(-runs="$FUZZ_RUNS" -seed="${FUZZ_SEED:-1}")
+    if "$scratch/release/fuzz-$target" "$corpus" "$scratch/seeds/$target" -max_total_time="$seconds" -timeout=10 "${reproducible[@]}" \
         -rss_limit_mb=2048 -max_len=65536 -artifact_prefix="$findings/" -print_final_stats=1 >"$log" 2>&1; then
-        echo "fuzz-$target: $(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}') executions in ${seconds}s, no finding"
+        echo "fuzz-$target: $(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}') executions (at most ${seconds}s), no finding"
     else
         status=1
         echo "fuzz-$target: FINDING (log $log, input in $findings)"
