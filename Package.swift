@@ -16,6 +16,7 @@ let package = Package(
         .target(name: "StepwiseRegex"),
         .target(name: "JSONata", dependencies: ["JSON", "StepwiseRegex"]),
         .target(name: "Digests"),
+        .target(name: "SigV4", dependencies: ["Digests"]),
         .target(name: "StatesLanguage", dependencies: ["Digests", "JSON", "JSONata", "StepwiseRegex"]),
         .target(name: "Stepwise", dependencies: ["JSON", "JSONata", "StatesLanguage"]),
         .target(name: "StepwiseGraph", dependencies: ["Stepwise", "StatesLanguage", "JSON"]),
@@ -65,6 +66,7 @@ let package = Package(
         .executableTarget(name: "fuzz-http", dependencies: ["FuzzDriver", "StepwiseServer"], path: "Fuzz/fuzz-http"),
 
         .testTarget(name: "DigestsTests", dependencies: ["Digests"]),
+        .testTarget(name: "SigV4Tests", dependencies: ["SigV4", "Digests"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "StepwiseSQLiteTests", dependencies: ["StepwiseSQLite"]),
         .testTarget(name: "StepwiseRegexTests", dependencies: ["StepwiseRegex"]),
