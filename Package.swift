@@ -34,14 +34,14 @@ let package = Package(
             name: "StepwiseServer",
             dependencies: [
                 "CSystem", "Stepwise", "StatesLanguage", "StepwiseStore", "StepwiseIntegrations", "StepwiseServices", "StepwiseHost", "StepFunctions",
-                "StepwiseConsole",
+                "StepwiseConsole", "SigV4", "Digests",
                 "JSON",
             ]),
         .target(
             name: "StepwiseCLI",
             dependencies: [
                 "CSystem", "Stepwise", "StepwiseStore", "StepwiseServer", "StepwiseIntegrations", "StepwiseServices", "StepwiseHost", "StepFunctions",
-                "StepwiseGraph", "StatesLanguage", "JSONata", "JSON",
+                "StepwiseGraph", "StatesLanguage", "JSONata", "SigV4", "JSON",
             ]),
         .executableTarget(name: "stepwise", dependencies: ["StepwiseCLI"]),
         .executableTarget(
@@ -84,7 +84,9 @@ let package = Package(
         .testTarget(name: "WorkflowTests", dependencies: ["StepwiseTesting", "StepwiseServices", "StepwiseStore", "Stepwise", "JSON"]),
         .testTarget(
             name: "StepwiseServerTests",
-            dependencies: ["StepwiseServer", "StepwiseConsole", "StepFunctions", "StepwiseStore", "StepwiseTesting", "Stepwise", "JSON"]),
+            dependencies: [
+                "StepwiseServer", "StepwiseConsole", "StepFunctions", "StepwiseStore", "StepwiseTesting", "Stepwise", "SigV4", "Digests", "JSON",
+            ]),
         .testTarget(name: "StepwiseConsoleTests", dependencies: ["StepwiseConsole", "StepwiseTesting", "JSON"]),
         .testTarget(
             name: "StepwiseCLITests", dependencies: ["StepwiseTesting", "StepwiseCLI", "StepwiseStore", "StepwiseSQLite", "Stepwise", "JSON"],
