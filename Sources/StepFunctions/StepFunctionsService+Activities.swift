@@ -6,7 +6,9 @@ import StepwiseStore
 extension StepFunctionsService {
     /// CreateActivity; idempotent by name. - Throws: InvalidName, InvalidEncryptionConfiguration.
     package func createActivity(_ input: CreateActivityInput) async throws -> ActivityRecord {
-        let encryption = try input.encryption.map { encryption throws(StepFunctionsError) in try Self.encryptionConfiguration(encryption).objectValue ?? [:] }
+        let encryption = try input.encryption.map { encryption throws(StepFunctionsError) in
+            try Self.encryptionConfiguration(encryption).objectValue ?? [:]
+        }
         return try await activityCall { try await integrations.activities.create(name: input.name, tags: input.tags, encryption: encryption) }
     }
 

@@ -33,7 +33,8 @@ extension StepFunctionsService {
         let level = input.level ?? "OFF"
         let destinations = input.destinations ?? []
         if destinations.count > 1 || (level != "OFF" && destinations.isEmpty) {
-            throw StepFunctionsError.service("InvalidLoggingConfiguration", "Invalid Logging Configuration: Must specify exactly one Log Destination.")
+            throw StepFunctionsError.service(
+                "InvalidLoggingConfiguration", "Invalid Logging Configuration: Must specify exactly one Log Destination.")
         }
         var object: JSONObject = ["level": .string(level), "includeExecutionData": .bool(input.includeExecutionData ?? false)]
         if let list = input.destinations {

@@ -76,7 +76,10 @@ package enum VariableReferences {
         while index < characters.count {
             let character = characters[index]
             if let open = quote {
-                if character == "\\" { index += 2; continue }
+                if character == "\\" {
+                    index += 2
+                    continue
+                }
                 if character == open { quote = nil }
                 index += 1
                 continue
@@ -92,14 +95,20 @@ package enum VariableReferences {
                 continue
             }
             if character == ")" { inParameters = false }
-            guard character == "$" else { index += 1; continue }
+            guard character == "$" else {
+                index += 1
+                continue
+            }
             if index + 1 < characters.count, characters[index + 1] == "$" {
                 index += 2
                 continue
             }
             var end = index + 1
             while end < characters.count, characters[end].isLetter || characters[end].isNumber || characters[end] == "_" { end += 1 }
-            guard end > index + 1 else { index += 1; continue }
+            guard end > index + 1 else {
+                index += 1
+                continue
+            }
             let name = String(characters[(index + 1)..<end])
             var next = end
             while next < characters.count, characters[next] == " " { next += 1 }
