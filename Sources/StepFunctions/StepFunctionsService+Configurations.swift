@@ -63,8 +63,8 @@ extension StepFunctionsService {
                     "Invalid Encryption Configuration: 'kmsKeyId' is required when 'type' is 'CUSTOMER_MANAGED_KMS_KEY'.")
             }
             return [
-                "type": .string(input.type), "kmsKeyId": .string(key),
-                "kmsDataKeyReusePeriodSeconds": .int(input.kmsDataKeyReusePeriodSeconds ?? defaultDataKeyReusePeriod),
+                "kmsKeyId": .string(key), "kmsDataKeyReusePeriodSeconds": .int(input.kmsDataKeyReusePeriodSeconds ?? defaultDataKeyReusePeriod),
+                "type": .string(input.type),
             ]
         default:
             guard input.kmsKeyId == nil, input.kmsDataKeyReusePeriodSeconds == nil else {
