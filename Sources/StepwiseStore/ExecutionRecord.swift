@@ -86,4 +86,6 @@ public struct ExecutionSummary: Sendable, Equatable {
     /// The version and alias it was started through (see ``ExecutionRecord``).
     package var stateMachineVersionArn: String? = nil
     package var stateMachineAliasArn: String? = nil
+    /// How many items a Map Run's child processes (listed by Map Run only, as AWS answers `itemCount`).
+    package var itemCount: Int? = nil
 }

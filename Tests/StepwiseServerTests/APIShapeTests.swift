@@ -311,4 +311,48 @@ struct APIShapeTests {
             }
         }
     }
+
+    @Test("A Map Run's children list their itemCount (a batch's items, else 1); DescribeStateMachineForExecution names the Map Run and label")
+    func mapRunChildren() async throws {
+        try await withService { service in
+            let client = service.client
+            let batched = APIMapRunTests.definition(#", "ItemBatcher": {"MaxItemsPerBatch": 2}"#)
+            let machine = try await client.createMachine("batched", batched)
+            let execution = try await client.start(machine, name: "e1", input: #"{"items": [1, 2, 3, 4, 5]}"#)
+            #expect(try await client.finished(execution)["status"] == "SUCCEEDED")
+            let mapRun = try await APIMapRunTests.mapRunArn(client, execution)
+            let children = try await client.ok("ListExecutions", ["mapRunArn": .string(mapRun)])["executions"]?.arrayValue ?? []
+            #expect(children.compactMap { $0["itemCount"]?.intValue }.sorted() == [1, 2, 2])
+            let listed = try await client.ok("ListExecutions", ["stateMachineArn": .string(machine)])["executions"]?.arrayValue ?? []
+            #expect(listed.allSatisfy { $0["itemCount"] == nil })
+            let child = try #require(children.first?["executionArn"])
+            let described = try await client.ok("DescribeStateMachineForExecution", ["executionArn": child])
+            #expect(described["mapRunArn"] == .string(mapRun))
+            #expect(described["label"] == "Each")
+            let parent = try await client.ok("DescribeStateMachineForExecution", ["executionArn": .string(execution)])
+            #expect(parent["mapRunArn"] == nil && parent["label"] == nil)
+        }
+    }
+
+    @Test("includedData METADATA_ONLY leaves the input and output out of DescribeExecution and StartSyncExecution; traceHeader is echoed")
+    func executionData() async throws {
+        try await withService { service in
+            let client = service.client
+            let arn = try await client.createMachine("data")
+            let execution = try await client.start(arn, input: #"{"a":1}"#)
+            _ = try await client.finished(execution)
+            let metadata = try await client.ok("DescribeExecution", ["executionArn": .string(execution), "includedData": "METADATA_ONLY"])
+            #expect(metadata["input"] == nil && metadata["output"] == nil && metadata["inputDetails"] == nil)
+            #expect(metadata["status"] == "SUCCEEDED")
+            let full = try await client.ok("DescribeExecution", ["executionArn": .string(execution), "includedData": "ALL_DATA"])
+            #expect(full["input"] == #"{"a":1}"# && full["output"] == #"{"done":true}"#)
+            let express = try await client.createMachine("fast", type: "EXPRESS")
+            let sync = try await client.ok(
+                "StartSyncExecution",
+                ["stateMachineArn": .string(express), "input": "{}", "traceHeader": "Root=1-abc", "includedData": "METADATA_ONLY"])
+            #expect(sync["status"] == "SUCCEEDED" && sync["traceHeader"] == "Root=1-abc")
+            #expect(sync["input"] == nil && sync["output"] == nil)
+            #expect(sync["billingDetails"]?["billedMemoryUsedInMB"] == 64)
+        }
+    }
 }
