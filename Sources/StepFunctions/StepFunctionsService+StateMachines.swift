@@ -6,7 +6,8 @@ import StepwiseStore
 /// The state machine actions: CreateStateMachine, UpdateStateMachine, DescribeStateMachine, ListStateMachines,
 /// DeleteStateMachine (and the workflows directory's register).
 extension StepFunctionsService {
-    /// Creates a state machine; idempotent when one with the same name, definition and type exists. With
+    /// Creates a state machine; idempotent when one with the same name, definition, type and configurations (as
+    /// answered, AWS's defaults filled in) exists. With
     /// `publish`, its first revision is published as version 1 (a repeated create answers that version).
     ///
     /// - Throws: InvalidName, InvalidDefinition (AWS's message), StateMachineAlreadyExists, ValidationException
@@ -25,7 +26,7 @@ extension StepFunctionsService {
             try await store.createStateMachine(machine)
         } catch let error as StoreError where error.kind == .alreadyExists {
             guard let existing = try await store.stateMachine(arn: arn), existing.definition == input.definition,
-                existing.type == input.type
+                existing.type == input.type, Self.answered(existing.configuration) == Self.answered(configuration)
             else { throw StepFunctionsError.service("StateMachineAlreadyExists", "State Machine Already Exists: '\(arn)'") }
             machine = existing
         }

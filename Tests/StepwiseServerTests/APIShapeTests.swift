@@ -53,6 +53,19 @@ struct APIShapeTests {
                     "name": "quiet", "definition": .string(Definitions.pass), "roleArn": .string(Definitions.role),
                     "loggingConfiguration": ["destinations": []],
                 ])
+            // CreateStateMachine is idempotent over the configurations too, as AWS documents.
+            let (status, conflict) = try await client.call(
+                "CreateStateMachine",
+                ["name": "configured", "definition": .string(Definitions.pass), "roleArn": .string(Definitions.role)])
+            #expect(status == 400)
+            #expect(awsError(conflict) == ("\(Self.model)StateMachineAlreadyExists", "State Machine Already Exists: '\(arn)'"))
+            let plainAgain = try await client.ok(
+                "CreateStateMachine",
+                [
+                    "name": "plain", "definition": .string(Definitions.pass), "roleArn": .string(Definitions.role),
+                    "loggingConfiguration": ["level": "OFF"], "tracingConfiguration": ["enabled": false],
+                ])
+            #expect(plainAgain["stateMachineArn"] == .string(plain))
             let quiet = try await client.ok("DescribeStateMachine", ["stateMachineArn": .string(Definitions.machineArn("quiet"))])
             #expect(quiet["loggingConfiguration"] == ["level": "OFF", "includeExecutionData": false, "destinations": []])
         }
