@@ -45,6 +45,8 @@ public struct ExecutionRecord: Sendable, Equatable {
     package var stateMachineVersionArn: String?
     /// The alias it was started through (`…:stateMachine:NAME:PROD`), else nil.
     package var stateMachineAliasArn: String?
+    /// The X-Ray trace header StartExecution was given (`traceHeader`), else nil.
+    package var traceHeader: String?
 
     public init(
         arn: String, name: String, stateMachineArn: String, revisionId: String? = nil, definition: String,

@@ -23,7 +23,7 @@ extension Store {
 
     static let executionColumns = """
         arn, name, state_machine_arn, revision_id, definition, status, input, output, error, cause, start_date, \
-        stop_date, parent_arn, seed, virtual_time, event_count, version_arn, alias_arn
+        stop_date, parent_arn, seed, virtual_time, event_count, version_arn, alias_arn, trace_header
         """
 
     static func execution(_ row: SQLiteStatement) -> ExecutionRecord {
@@ -36,6 +36,7 @@ extension Store {
             seed: Int64(row.int(13)), virtualTime: row.int(14) != 0, eventCount: row.int(15))
         record.stateMachineVersionArn = row.optionalText(16)
         record.stateMachineAliasArn = row.optionalText(17)
+        record.traceHeader = row.optionalText(18)
         return record
     }
 

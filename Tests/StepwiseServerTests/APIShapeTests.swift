@@ -347,13 +347,17 @@ struct APIShapeTests {
         }
     }
 
-    @Test("includedData METADATA_ONLY leaves the input and output out of DescribeExecution and StartSyncExecution; traceHeader is echoed")
+    @Test("includedData METADATA_ONLY leaves the input and output out of DescribeExecution and StartSyncExecution; traceHeader is kept")
     func executionData() async throws {
         try await withService { service in
             let client = service.client
             let arn = try await client.createMachine("data")
-            let execution = try await client.start(arn, input: #"{"a":1}"#)
-            _ = try await client.finished(execution)
+            let started = try await client.ok(
+                "StartExecution", ["stateMachineArn": .string(arn), "input": #"{"a":1}"#, "traceHeader": "Root=1-5759e988-bd862e3fe1be46a994272793"])
+            let execution = try #require(started["executionArn"]?.stringValue)
+            #expect(try await client.finished(execution)["traceHeader"] == "Root=1-5759e988-bd862e3fe1be46a994272793")
+            let untraced = try await client.start(arn)
+            #expect(try await client.finished(untraced)["traceHeader"] == nil)
             let metadata = try await client.ok("DescribeExecution", ["executionArn": .string(execution), "includedData": "METADATA_ONLY"])
             #expect(metadata["input"] == nil && metadata["output"] == nil && metadata["inputDetails"] == nil)
             #expect(metadata["status"] == "SUCCEEDED")

@@ -78,6 +78,10 @@ def test_configurations_round_trip():
           "DescribeStateMachineForExecution of a version's execution")
     metadata = sfn.describe_state_machine(stateMachineArn=arn, includedData="METADATA_ONLY")
     check(metadata["definition"], "{}", "METADATA_ONLY definition")
+    traced = sfn.start_execution(stateMachineArn=arn, traceHeader="Root=1-5759e988-bd862e3fe1be46a994272793")
+    check(finished(traced["executionArn"]).get("traceHeader"), "Root=1-5759e988-bd862e3fe1be46a994272793", "traceHeader kept")
+    bare = sfn.describe_execution(executionArn=traced["executionArn"], includedData="METADATA_ONLY")
+    check(("input" in bare, "output" in bare, bare["status"]), (False, False, "SUCCEEDED"), "METADATA_ONLY execution")
 
 
 def test_configuration_errors():

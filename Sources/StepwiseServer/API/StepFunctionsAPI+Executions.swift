@@ -15,7 +15,7 @@ extension StepFunctionsAPI {
 
     static func startSyncExecution(_ service: StepFunctionsService, _ request: Members) async throws -> JSON {
         let input = try startInput(request)
-        let traceHeader = try request.string("traceHeader", max: 256)
+        let traceHeader = input.traceHeader
         let metadataOnly = try metadataOnly(request)
         let run = try await service.startSyncExecution(input)
         var output: JSONObject = [
@@ -40,10 +40,10 @@ extension StepFunctionsAPI {
 
     /// The members StartExecution and StartSyncExecution share.
     static func startInput(_ request: Members) throws(StepFunctionsError) -> StartExecutionInput {
-        let input = StartExecutionInput(
+        var input = StartExecutionInput(
             stateMachineArn: try request.required("stateMachineArn", max: arnLength), name: try request.string("name", min: 1, max: nameLength),
             input: try request.string("input", max: inputLength))
-        _ = try request.string("traceHeader", max: 256)
+        input.traceHeader = try request.string("traceHeader", max: 256)
         return input
     }
 
@@ -76,6 +76,7 @@ extension StepFunctionsAPI {
         if let error = execution.error { output["error"] = .string(error) }
         if let cause = execution.cause { output["cause"] = .string(cause) }
         if let mapRunArn = execution.mapRunArn { output["mapRunArn"] = .string(mapRunArn) }
+        if let traceHeader = execution.traceHeader { output["traceHeader"] = .string(traceHeader) }
         if let version = execution.stateMachineVersionArn { output["stateMachineVersionArn"] = .string(version) }
         if let alias = execution.stateMachineAliasArn { output["stateMachineAliasArn"] = .string(alias) }
         if let redrive = described.redriveStatus {
