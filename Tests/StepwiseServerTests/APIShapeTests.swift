@@ -356,6 +356,13 @@ struct APIShapeTests {
                 "StartExecution", ["stateMachineArn": .string(arn), "input": #"{"a":1}"#, "traceHeader": "Root=1-5759e988-bd862e3fe1be46a994272793"])
             let execution = try #require(started["executionArn"]?.stringValue)
             #expect(try await client.finished(execution)["traceHeader"] == "Root=1-5759e988-bd862e3fe1be46a994272793")
+            let (_, refused) = try await client.call("StartExecution", ["stateMachineArn": .string(arn), "traceHeader": "Root=é"])
+            #expect(
+                awsError(refused)
+                    == (
+                        Self.coral,
+                        #"1 validation error detected: Value 'Root=é' at 'traceHeader' failed to satisfy constraint: Member must satisfy regular expression pattern: \p{ASCII}*"#
+                    ))
             let untraced = try await client.start(arn)
             #expect(try await client.finished(untraced)["traceHeader"] == nil)
             let metadata = try await client.ok("DescribeExecution", ["executionArn": .string(execution), "includedData": "METADATA_ONLY"])

@@ -44,6 +44,10 @@ extension StepFunctionsAPI {
             stateMachineArn: try request.required("stateMachineArn", max: arnLength), name: try request.string("name", min: 1, max: nameLength),
             input: try request.string("input", max: inputLength))
         input.traceHeader = try request.string("traceHeader", max: 256)
+        if let header = input.traceHeader, !header.unicodeScalars.allSatisfy(\.isASCII) {
+            throw StepFunctionsError.validation(
+                #"Value '\#(header)' at 'traceHeader' failed to satisfy constraint: Member must satisfy regular expression pattern: \p{ASCII}*"#)
+        }
         return input
     }
 
