@@ -4,9 +4,12 @@ import StepwiseStore
 /// The activity actions (asl-reference §8): CreateActivity (idempotent by name), DescribeActivity,
 /// ListActivities, DeleteActivity and GetActivityTask (a long poll that suspends, never blocks a thread).
 extension StepFunctionsService {
-    /// CreateActivity; idempotent by name. - Throws: InvalidName.
+    /// CreateActivity; idempotent by name. - Throws: InvalidName, InvalidEncryptionConfiguration.
     package func createActivity(_ input: CreateActivityInput) async throws -> ActivityRecord {
-        try await activityCall { try await integrations.activities.create(name: input.name, tags: input.tags) }
+        let encryption = try input.encryption.map { encryption throws(StepFunctionsError) in
+            try Self.encryptionConfiguration(encryption).objectValue ?? [:]
+        }
+        return try await activityCall { try await integrations.activities.create(name: input.name, tags: input.tags, encryption: encryption) }
     }
 
     /// DescribeActivity. - Throws: InvalidArn, ActivityDoesNotExist.
@@ -15,17 +18,20 @@ extension StepFunctionsService {
         return try await activityCall { try await integrations.activities.describe(arn: input.activityArn) }
     }
 
-    /// A page of activities (ListActivities); the token is the index of the page's first activity.
-    /// - Throws: InvalidToken.
+    /// A page of activities (ListActivities), by name; the token carries the last name answered, so it stays valid
+    /// across restarts and activities created meanwhile never shift a page. - Throws: InvalidToken.
     package func listActivities(_ input: ListActivitiesInput) async throws -> Page<ActivityRecord> {
-        let all = try await integrations.activities.list()
-        let start =
-            try input.nextToken.map { token throws(StepFunctionsError) in
-                guard let index = Int(token), (0...all.count).contains(index) else { throw StepFunctionsError.invalidToken }
-                return index
-            } ?? 0
-        let end = min(all.count, start + (input.maxResults == 0 ? 100 : input.maxResults))
-        return Page(items: Array(all[start..<end]), nextToken: end < all.count ? String(end) : nil)
+        var after: String?
+        if let token = input.nextToken {
+            guard let key = try? PageToken(decoding: token, listing: "activities", scope: "", keyCount: 1), let name = key.key[0].stringValue
+            else { throw StepFunctionsError.invalidToken }
+            after = name
+        }
+        let all = try await integrations.activities.list().filter { $0.name > (after ?? "") }
+        let limit = input.maxResults == 0 ? 100 : input.maxResults
+        guard all.count > limit else { return Page(items: all, nextToken: nil) }
+        let token = PageToken(listing: "activities", scope: "", key: [.string(all[limit - 1].name)])
+        return Page(items: Array(all.prefix(limit)), nextToken: token.encoded())
     }
 
     /// DeleteActivity; an unknown activity is fine, as on AWS. - Throws: InvalidArn.

@@ -23,7 +23,15 @@ extension StepFunctionsService {
             name: machine?.name ?? execution.stateMachineArn.split(separator: ":").last.map(String.init) ?? "",
             definition: execution.definition, roleArn: revision?.roleArn ?? machine?.roleArn ?? runtime.defaultRoleArn,
             updateDate: revision?.creationDate ?? machine?.updateDate ?? machine?.creationDate ?? execution.startDate,
-            revisionId: RevisionID.shown(execution.revisionId))
+            revisionId: RevisionID.shown(execution.revisionId),
+            configuration: Self.answered(revision?.configuration ?? machine?.configuration ?? [:]), mapRunArn: execution.mapRunArn,
+            label: execution.mapRunArn.flatMap(Self.mapRunLabel))
+    }
+
+    /// The label of the Distributed Map that a Map Run belongs to: `…:mapRun:<machine>/<label>:<id>`.
+    static func mapRunLabel(_ mapRunArn: String) -> String? {
+        guard let arn = try? ResourceARN.mapRun(mapRunArn), let slash = arn.names[0].firstIndex(of: "/") else { return nil }
+        return String(arn.names[0][arn.names[0].index(after: slash)...])
     }
 
     /// ValidateStateMachineDefinition: the definition's diagnostics (a FAIL result is an answer, not an error).

@@ -48,7 +48,7 @@ extension StepFunctionsService {
             execution = try await durable.start(
                 try self.machine(for: machine), definition: machine.definition, input: value, name: name,
                 stateMachineArn: machine.arn, roleArn: machine.roleArn, revisionId: machine.revisionId, versionArn: target.versionArn,
-                aliasArn: target.aliasArn)
+                aliasArn: target.aliasArn, traceHeader: request.traceHeader)
         } catch let error as StartError {
             throw Self.refusal(error)
         } catch let error as StoreError where error.kind == .alreadyExists {

@@ -6,7 +6,8 @@ import StepwiseStore
 /// The state machine actions: CreateStateMachine, UpdateStateMachine, DescribeStateMachine, ListStateMachines,
 /// DeleteStateMachine (and the workflows directory's register).
 extension StepFunctionsService {
-    /// Creates a state machine; idempotent when one with the same name, definition and type exists. With
+    /// Creates a state machine; idempotent when one with the same name, definition, type and configurations (as
+    /// answered, AWS's defaults filled in) exists. With
     /// `publish`, its first revision is published as version 1 (a repeated create answers that version).
     ///
     /// - Throws: InvalidName, InvalidDefinition (AWS's message), StateMachineAlreadyExists, ValidationException
@@ -15,15 +16,17 @@ extension StepFunctionsService {
         try Self.checkPublish(input.publish, description: input.versionDescription)
         guard ExecutionName.isValid(input.name) else { throw StepFunctionsError.invalidName(input.name) }
         try Self.validate(input.definition, type: input.type)
+        let configuration = try Self.configuration(input.configuration)
         let arn = stateMachineArn(input.name)
         var machine = StateMachineRecord(
             name: input.name, arn: arn, definition: input.definition, type: input.type, roleArn: input.roleArn,
             revisionId: RevisionID.initial(), creationDate: Date(), tags: input.tags)
+        machine.configuration = configuration
         do {
             try await store.createStateMachine(machine)
         } catch let error as StoreError where error.kind == .alreadyExists {
             guard let existing = try await store.stateMachine(arn: arn), existing.definition == input.definition,
-                existing.type == input.type
+                existing.type == input.type, Self.answered(existing.configuration) == Self.answered(configuration)
             else { throw StepFunctionsError.service("StateMachineAlreadyExists", "State Machine Already Exists: '\(arn)'") }
             machine = existing
         }
@@ -37,22 +40,28 @@ extension StepFunctionsService {
     /// same definition and role again keep the current revision, as on AWS. With `publish`, the resulting
     /// revision is published (or its version answered, when it has one).
     ///
+    /// A changed logging, tracing or encryption configuration is a new revision too (a version freezes them).
+    ///
     /// - Throws: InvalidArn, MissingRequiredParameter, StateMachineDoesNotExist (a version's or alias's ARN too),
-    ///   InvalidDefinition, ValidationException, ServiceQuotaExceededException.
+    ///   InvalidDefinition, ValidationException, ServiceQuotaExceededException, Invalid…Configuration.
     package func updateStateMachine(_ input: UpdateStateMachineInput) async throws -> UpdateStateMachineOutput {
         let arn = input.stateMachineArn
         _ = try ResourceARN.stateMachine(arn)
-        guard input.definition != nil || input.roleArn != nil else {
-            throw StepFunctionsError.service("MissingRequiredParameter", "Either the definition or the roleArn must be specified.")
+        guard input.definition != nil || input.roleArn != nil || !input.configuration.isEmpty else {
+            throw StepFunctionsError.service(
+                "MissingRequiredParameter",
+                "Either the definition, the role ARN, the LoggingConfiguration, or the TracingConfiguration must be specified")
         }
         try Self.checkPublish(input.publish, description: input.versionDescription)
+        let configuration = try Self.configuration(input.configuration)
         let current = try await stateMachine(arn: arn)
         if let definition = input.definition { try Self.validate(definition, type: current.type) }
         let now = Date()
         let request = input.publish ? VersionRequest(description: input.versionDescription, date: now, limit: Self.versionLimit) : nil
         let (machine, published) = try await storeCall(notFound: .stateMachineDoesNotExist(arn)) {
             try await store.updateStateMachine(
-                arn: arn, definition: input.definition, roleArn: input.roleArn, newRevisionId: RevisionID.next(), date: now, publish: request)
+                arn: arn, definition: input.definition, roleArn: input.roleArn, configuration: configuration, newRevisionId: RevisionID.next(),
+                date: now, publish: request)
         }
         let version = try published.map { result throws(StepFunctionsError) in try Self.version(result, of: arn, requested: nil) }
         return UpdateStateMachineOutput(updateDate: now, revisionId: RevisionID.shown(machine.revisionId), stateMachineVersionArn: version?.arn)
@@ -66,7 +75,8 @@ extension StepFunctionsService {
         case .none:
             return DescribeStateMachineOutput(
                 stateMachineArn: machine.arn, name: machine.name, status: machine.status, definition: machine.definition,
-                roleArn: machine.roleArn, type: machine.type, creationDate: machine.creationDate, revisionId: RevisionID.shown(machine.revisionId))
+                roleArn: machine.roleArn, type: machine.type, creationDate: machine.creationDate, revisionId: RevisionID.shown(machine.revisionId),
+                configuration: Self.answered(machine.configuration))
         case .version(let number):
             guard let version = try await store.stateMachineVersion(arn: machine.arn, number: number) else {
                 throw StepFunctionsError.stateMachineDoesNotExist(target.text)
@@ -74,7 +84,8 @@ extension StepFunctionsService {
             return DescribeStateMachineOutput(
                 stateMachineArn: version.arn, name: machine.name, status: machine.status, definition: version.definition,
                 roleArn: version.roleArn, type: machine.type, creationDate: version.creationDate,
-                revisionId: RevisionID.shown(version.revisionId), description: version.description)
+                revisionId: RevisionID.shown(version.revisionId), description: version.description,
+                configuration: Self.answered(version.configuration))
         case .alias:
             throw StepFunctionsError.stateMachineDoesNotExist(target.text)
         }

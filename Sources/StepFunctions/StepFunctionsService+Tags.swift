@@ -1,6 +1,6 @@
 import StepwiseStore
 
-/// The tagging actions (state machines only: activities are taggable ARNs, but have no tags yet).
+/// The tagging actions: state machines and activities, as on AWS (not versions, aliases or executions).
 extension StepFunctionsService {
     /// At most this many tags in one request.
     package static let maximumTags = 50
@@ -32,7 +32,7 @@ extension StepFunctionsService {
     private func taggedResource<T>(_ arn: String, _ body: () async throws -> T) async throws -> T {
         let resource = try ResourceARN.taggable(arn)
         let notFound = StepFunctionsError.service("ResourceNotFound", "Resource not found: '\(arn)'")
-        guard resource.type == "stateMachine", resource.names.count == 1 else { throw notFound }
+        guard resource.names.count == 1 else { throw notFound }
         return try await storeCall(notFound: notFound, body)
     }
 }

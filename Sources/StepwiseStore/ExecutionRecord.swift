@@ -45,6 +45,8 @@ public struct ExecutionRecord: Sendable, Equatable {
     package var stateMachineVersionArn: String?
     /// The alias it was started through (`…:stateMachine:NAME:PROD`), else nil.
     package var stateMachineAliasArn: String?
+    /// The X-Ray trace header StartExecution was given (`traceHeader`), else nil.
+    package var traceHeader: String?
 
     public init(
         arn: String, name: String, stateMachineArn: String, revisionId: String? = nil, definition: String,
@@ -86,4 +88,6 @@ public struct ExecutionSummary: Sendable, Equatable {
     /// The version and alias it was started through (see ``ExecutionRecord``).
     package var stateMachineVersionArn: String? = nil
     package var stateMachineAliasArn: String? = nil
+    /// How many items a Map Run's child processes (listed by Map Run only, as AWS answers `itemCount`).
+    package var itemCount: Int? = nil
 }

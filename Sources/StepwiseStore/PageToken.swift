@@ -6,12 +6,12 @@ import JSON
 /// The token carries the last key returned (keyset pagination), so a page costs an index seek whatever its
 /// depth, and rows added meanwhile never shift pages. A token is only valid for the listing and scope
 /// (state machine, execution, status, direction) it was issued for; anything else is `.invalidToken`.
-struct PageToken {
-    let listing: String
-    let scope: String
-    let key: [JSON]
+package struct PageToken {
+    package let listing: String
+    package let scope: String
+    package let key: [JSON]
 
-    func encoded() -> String {
+    package func encoded() -> String {
         let object: JSON = ["v": 1, "k": .string(listing), "s": .string(scope), "p": .array(key)]
         return Data(object.serializedBytes()).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
@@ -19,7 +19,7 @@ struct PageToken {
     }
 
     /// Decodes `token`, checking it was issued for `listing` and `scope` and holds `keyCount` keys.
-    init(decoding token: String, listing: String, scope: String, keyCount: Int) throws {
+    package init(decoding token: String, listing: String, scope: String, keyCount: Int) throws {
         let invalid = StoreError(.invalidToken, "Invalid Token: 'Invalid token'")
         var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
@@ -30,7 +30,7 @@ struct PageToken {
         self.init(listing: listing, scope: scope, key: key)
     }
 
-    init(listing: String, scope: String, key: [JSON]) {
+    package init(listing: String, scope: String, key: [JSON]) {
         self.listing = listing
         self.scope = scope
         self.key = key

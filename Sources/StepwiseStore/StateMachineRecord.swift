@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// A state machine as stored: its current definition and revision, dates, status and tags.
 public struct StateMachineRecord: Sendable, Equatable {
@@ -24,6 +25,9 @@ public struct StateMachineRecord: Sendable, Equatable {
     public var updateDate: Date?
     public var status: Status
     public var tags: [String: String]
+    /// The current revision's logging, tracing and encryption configurations, as AWS answers them
+    /// (`loggingConfiguration`, `tracingConfiguration`, `encryptionConfiguration`; absent ones absent).
+    package var configuration: JSONObject = [:]
 
     public init(
         name: String, arn: String, definition: String, type: Kind = .standard, roleArn: String,
@@ -50,6 +54,8 @@ public struct StateMachineRevision: Sendable, Equatable {
     public var definition: String
     public var roleArn: String
     public var creationDate: Date
+    /// The revision's configurations (see ``StateMachineRecord/configuration``).
+    package var configuration: JSONObject = [:]
 
     public init(arn: String, revisionId: String, definition: String, roleArn: String, creationDate: Date) {
         self.arn = arn

@@ -62,7 +62,8 @@ extension Store {
         }.first
     }
 
-    /// A page of a Map Run's child executions, newest first (ListExecutions with mapRunArn).
+    /// A page of a Map Run's child executions, newest first (ListExecutions with mapRunArn), with the number of
+    /// items each processes: its batch's `Items` (an ItemBatcher's `{"Items": […], "BatchInput": …}`), else 1.
     ///
     /// - Throws: `.invalidToken` for a token not issued for this query; `.invalidArgument` for `maxResults`.
     public func mapRunExecutions(
@@ -75,14 +76,15 @@ extension Store {
         settle()
         let rows = try database().rows(
             """
-            SELECT arn, name, state_machine_arn, status, start_date, stop_date, parent_arn, map_run_arn FROM map_run_executions
+            SELECT arn, name, state_machine_arn, status, start_date, stop_date, parent_arn, map_run_arn,
+            coalesce(json_array_length(input, '$.Items'), 1) FROM map_run_executions
             WHERE map_run_arn = ? AND (?2 IS NULL OR status = ?2) AND (start_date, arn) < (?, ?) ORDER BY start_date DESC, arn DESC LIMIT ?
             """, mapRunArn, status?.rawValue, before.start, before.arn, limit + 1
         ) { row in
             ExecutionSummary(
                 arn: row.text(0), name: row.text(1), stateMachineArn: row.text(2), status: .init(rawValue: row.text(3)) ?? .failed,
                 startDate: Date(timeIntervalSince1970: row.double(4)), stopDate: row.optionalDouble(5).map(Date.init(timeIntervalSince1970:)),
-                parentArn: row.text(6), mapRunArn: row.text(7))
+                parentArn: row.text(6), mapRunArn: row.text(7), itemCount: row.int(8))
         }
         return Self.page(rows, limit: limit, listing: "mapRunExecutions", scope: scope) { ($0.startDate, $0.arn) }
     }

@@ -13,13 +13,12 @@ extension Store {
                 try database.run(
                     """
                     INSERT INTO state_machines (name, arn, definition, type, role_arn, revision_id, created_date, \
-                    updated_date, status, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    updated_date, status, tags, configuration) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, machine.name, machine.arn, machine.definition, machine.type.rawValue, machine.roleArn,
                     machine.revisionId, machine.creationDate.timeIntervalSince1970,
-                    machine.updateDate?.timeIntervalSince1970, machine.status.rawValue, Self.tagsJSON(machine.tags))
-                try database.insertRevision(
-                    arn: machine.arn, revisionId: machine.revisionId,
-                    definition: machine.definition, roleArn: machine.roleArn, date: machine.creationDate)
+                    machine.updateDate?.timeIntervalSince1970, machine.status.rawValue, Self.tagsJSON(machine.tags),
+                    JSON.object(machine.configuration).serialized())
+                try database.insertRevision(machine, date: machine.creationDate)
             }
         } catch let error as StoreError where error.isDuplicate {
             throw StoreError(.alreadyExists, "State Machine Already Exists: '\(machine.arn)'", code: error.code)
@@ -37,7 +36,8 @@ extension Store {
         let database = try database()
         return try database.transaction {
             guard let machine = try stateMachine(arn: arn) else { throw Self.noStateMachine(arn) }
-            return try database.revise(machine, definition: definition, roleArn: roleArn, revisionId: revisionId, date: date)
+            return try database.revise(
+                machine, definition: definition, roleArn: roleArn, configuration: [:], revisionId: revisionId, date: date)
         }
     }
 
@@ -53,13 +53,15 @@ extension Store {
     public func stateMachineRevision(arn: String, revisionId: String) throws -> StateMachineRevision? {
         try database().rows(
             """
-            SELECT arn, revision_id, definition, role_arn, created_date FROM state_machine_revisions
+            SELECT arn, revision_id, definition, role_arn, created_date, configuration FROM state_machine_revisions
             WHERE arn = ? AND revision_id = ?
             """, arn, revisionId
         ) {
-            StateMachineRevision(
+            var revision = StateMachineRevision(
                 arn: $0.text(0), revisionId: $0.text(1), definition: $0.text(2), roleArn: $0.text(3),
                 creationDate: Date(timeIntervalSince1970: $0.double(4)))
+            revision.configuration = Self.configuration(fromJSON: $0.text(5))
+            return revision
         }.first
     }
 
@@ -99,27 +101,32 @@ extension Store {
 
 extension SQLiteConnection {
     /// Makes `revisionId` the state machine's new revision (inside the caller's transaction); answers the machine.
+    /// `configuration` holds the configurations that change (the others stay).
     func revise(
-        _ machine: StateMachineRecord, definition: String?, roleArn: String?, revisionId: String, date: Date
+        _ machine: StateMachineRecord, definition: String?, roleArn: String?, configuration: JSONObject, revisionId: String, date: Date
     ) throws -> StateMachineRecord {
         var machine = machine
         machine.definition = definition ?? machine.definition
         machine.roleArn = roleArn ?? machine.roleArn
+        machine.configuration = machine.configuration.merging(configuration)
         machine.revisionId = revisionId
         machine.updateDate = date
         try run(
             """
-            UPDATE state_machines SET definition = ?, role_arn = ?, revision_id = ?, updated_date = ? WHERE arn = ?
-            """, machine.definition, machine.roleArn, revisionId, date.timeIntervalSince1970, machine.arn)
-        try insertRevision(arn: machine.arn, revisionId: revisionId, definition: machine.definition, roleArn: machine.roleArn, date: date)
+            UPDATE state_machines SET definition = ?, role_arn = ?, configuration = ?, revision_id = ?, updated_date = ? WHERE arn = ?
+            """, machine.definition, machine.roleArn, JSON.object(machine.configuration).serialized(), revisionId,
+            date.timeIntervalSince1970, machine.arn)
+        try insertRevision(machine, date: date)
         return machine
     }
 
-    func insertRevision(arn: String, revisionId: String, definition: String, roleArn: String, date: Date) throws {
+    /// Records `machine`'s current revision (its definition, role and configurations).
+    func insertRevision(_ machine: StateMachineRecord, date: Date) throws {
         try run(
             """
-            INSERT INTO state_machine_revisions (arn, revision_id, definition, role_arn, created_date)
-            VALUES (?, ?, ?, ?, ?)
-            """, arn, revisionId, definition, roleArn, date.timeIntervalSince1970)
+            INSERT INTO state_machine_revisions (arn, revision_id, definition, role_arn, created_date, configuration)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """, machine.arn, machine.revisionId, machine.definition, machine.roleArn, date.timeIntervalSince1970,
+            JSON.object(machine.configuration).serialized())
     }
 }

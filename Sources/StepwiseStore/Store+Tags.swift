@@ -2,19 +2,24 @@ import Foundation
 import JSON
 
 extension Store {
-    /// A state machine's tags. - Throws: `.notFound` for an unknown ARN.
+    /// A state machine's or an activity's tags. - Throws: `.notFound` for an unknown ARN.
     public func tags(arn: String) throws -> [String: String] {
-        guard let text = try database().rows("SELECT tags FROM state_machines WHERE arn = ?", arn, row: { $0.text(0) }).first
+        guard let text = try database().rows("SELECT tags FROM \(Self.taggedTable(arn)) WHERE arn = ?", arn, row: { $0.text(0) }).first
         else { throw Self.noStateMachine(arn) }
         return Self.tags(fromJSON: text)
     }
 
-    /// Adds or overwrites tags on a state machine (TagResource).
+    /// The table holding the resource an ARN names: `activities` for an activity's, `state_machines` otherwise.
+    static func taggedTable(_ arn: String) -> String {
+        arn.split(separator: ":", omittingEmptySubsequences: false).dropFirst(5).first == "activity" ? "activities" : "state_machines"
+    }
+
+    /// Adds or overwrites tags on a state machine or an activity (TagResource).
     public func tagStateMachine(arn: String, tags: [String: String]) throws {
         try updateTags(arn: arn) { $0.merge(tags) { _, new in new } }
     }
 
-    /// Removes tags from a state machine by key (UntagResource); unknown keys are ignored.
+    /// Removes tags from a state machine or an activity by key (UntagResource); unknown keys are ignored.
     public func untagStateMachine(arn: String, keys: [String]) throws {
         try updateTags(arn: arn) { tags in for key in keys { tags[key] = nil } }
     }
@@ -24,7 +29,7 @@ extension Store {
         try database.transaction {
             var tags = try tags(arn: arn)
             change(&tags)
-            try database.run("UPDATE state_machines SET tags = ? WHERE arn = ?", Self.tagsJSON(tags), arn)
+            try database.run("UPDATE \(Self.taggedTable(arn)) SET tags = ? WHERE arn = ?", Self.tagsJSON(tags), arn)
         }
     }
 

@@ -22,15 +22,19 @@ extension Store {
     ///
     /// - Returns: the state machine as it is now, and how the publish went. - Throws: `.notFound` for an unknown ARN.
     package func updateStateMachine(
-        arn: String, definition: String?, roleArn: String?, newRevisionId: String, date: Date, publish: VersionRequest?
+        arn: String, definition: String?, roleArn: String?, configuration: JSONObject = [:], newRevisionId: String, date: Date,
+        publish: VersionRequest?
     ) throws -> (machine: StateMachineRecord, publish: PublishResult?) {
         let database = try database()
         return try database.transaction {
             guard var machine = try stateMachine(arn: arn) else { throw Self.noStateMachine(arn) }
-            let changed = (definition ?? machine.definition) != machine.definition || (roleArn ?? machine.roleArn) != machine.roleArn
+            let changed =
+                (definition ?? machine.definition) != machine.definition || (roleArn ?? machine.roleArn) != machine.roleArn
+                || machine.configuration.merging(configuration) != machine.configuration
             if changed {
                 if let publish, try database.versionCount(arn) >= publish.limit { return (machine, .limitReached) }
-                machine = try database.revise(machine, definition: definition, roleArn: roleArn, revisionId: newRevisionId, date: date)
+                machine = try database.revise(
+                    machine, definition: definition, roleArn: roleArn, configuration: configuration, revisionId: newRevisionId, date: date)
             }
             return (machine, try publish.map { try database.publish(machine, $0) })
         }
@@ -75,14 +79,15 @@ extension Store {
     }
 
     static let versionQuery = """
-        SELECT v.state_machine_arn, v.version, v.revision_id, r.definition, r.role_arn, v.description, v.created_date
+        SELECT v.state_machine_arn, v.version, v.revision_id, r.definition, r.role_arn, v.description, v.created_date, r.configuration
         FROM state_machine_versions v JOIN state_machine_revisions r ON r.arn = v.state_machine_arn AND r.revision_id = v.revision_id
         """
 
     static func version(_ row: SQLiteStatement) -> StateMachineVersionRecord {
         StateMachineVersionRecord(
             stateMachineArn: row.text(0), number: row.int(1), revisionId: row.text(2), definition: row.text(3), roleArn: row.text(4),
-            description: row.optionalText(5), creationDate: Date(timeIntervalSince1970: row.double(6)))
+            description: row.optionalText(5), creationDate: Date(timeIntervalSince1970: row.double(6)),
+            configuration: configuration(fromJSON: row.text(7)))
     }
 }
 
@@ -106,7 +111,8 @@ extension SQLiteConnection {
         return .published(
             StateMachineVersionRecord(
                 stateMachineArn: machine.arn, number: number, revisionId: machine.revisionId, definition: machine.definition,
-                roleArn: machine.roleArn, description: request.description, creationDate: request.date))
+                roleArn: machine.roleArn, description: request.description, creationDate: request.date,
+                configuration: machine.configuration))
     }
 
     /// How many versions a state machine has.

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// A published version of a state machine: an immutable snapshot of one revision, numbered 1, 2, … per machine.
 package struct StateMachineVersionRecord: Sendable, Equatable {
@@ -10,6 +11,8 @@ package struct StateMachineVersionRecord: Sendable, Equatable {
     package var roleArn: String
     package var description: String?
     package var creationDate: Date
+    /// The configurations of the revision it froze (see ``StateMachineRecord/configuration``).
+    package var configuration: JSONObject = [:]
 
     /// `<state machine ARN>:<number>`.
     package var arn: String { "\(stateMachineArn):\(number)" }

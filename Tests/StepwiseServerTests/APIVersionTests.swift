@@ -39,7 +39,7 @@ struct APIVersionTests {
                     "stateMachineArn": .string("\(arn):1"), "name": "pub", "status": "ACTIVE", "definition": .string(Definitions.pass),
                     "roleArn": .string(Definitions.role), "type": "STANDARD", "creationDate": created["creationDate"] ?? .null,
                     "loggingConfiguration": ["level": "OFF", "includeExecutionData": false], "tracingConfiguration": ["enabled": false],
-                    "description": "HelloWorld!",
+                    "encryptionConfiguration": ["type": "AWS_OWNED_KEY"], "description": "HelloWorld!",
                 ])
             let machine = try await client.ok("DescribeStateMachine", ["stateMachineArn": .string(arn)])
             #expect(machine["stateMachineArn"] == .string(arn))

@@ -160,7 +160,7 @@ struct JobsAPITests {
             #expect(health["store"]?["status"] == "ok")
             #expect(
                 health["store"]?["migrations"] == [
-                    "v1", "v2", "v3", "v4-map-runs", "v5-cancel-requests", "v6-name-indexes", "v7-versions-and-aliases",
+                    "v1", "v2", "v3", "v4-map-runs", "v5-cancel-requests", "v6-name-indexes", "v7-versions-and-aliases", "v9-configurations",
                 ])
             #expect(health["engine"]?["clock"] == "real")
             #expect(health["engine"]?["region"] == "us-east-1")

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Testing
 
 @testable import StepwiseStore
@@ -28,6 +29,30 @@ struct StateMachineTests {
         await #expect { try await store.updateStateMachine(arn: "nope", revisionId: "x", date: Date()) } throws: {
             ($0 as? StoreError)?.kind == .notFound
         }
+    }
+
+    @Test("Configurations belong to the revision: a change makes one, the same again does not; they survive a reopen")
+    func configurations() async throws {
+        let path = try Fixture.path()
+        let store = try await Store(path: path)
+        var machine = Fixture.machine()
+        machine.configuration = ["tracingConfiguration": ["enabled": true]]
+        try await store.createStateMachine(machine)
+        let logging: JSON = ["level": "OFF", "includeExecutionData": false]
+        let changed = try await store.updateStateMachine(
+            arn: Fixture.machineArn, definition: nil, roleArn: nil, configuration: ["loggingConfiguration": logging], newRevisionId: "r2",
+            date: Date(timeIntervalSince1970: 2_000), publish: nil)
+        #expect(changed.machine.revisionId == "r2")
+        #expect(changed.machine.configuration == ["tracingConfiguration": ["enabled": true], "loggingConfiguration": logging])
+        let same = try await store.updateStateMachine(
+            arn: Fixture.machineArn, definition: nil, roleArn: nil, configuration: ["loggingConfiguration": logging], newRevisionId: "r3",
+            date: Date(timeIntervalSince1970: 3_000), publish: nil)
+        #expect(same.machine.revisionId == "r2")
+        try await store.close()
+        let reopened = try await Store(path: path)
+        #expect(try await reopened.stateMachine(arn: Fixture.machineArn)?.configuration == changed.machine.configuration)
+        #expect(try await reopened.stateMachineRevision(arn: Fixture.machineArn, revisionId: "r1")?.configuration == machine.configuration)
+        #expect(try await reopened.stateMachineRevision(arn: Fixture.machineArn, revisionId: "r2")?.configuration == changed.machine.configuration)
     }
 
     @Test("State machines list by name, a page at a time")

@@ -73,13 +73,14 @@ struct VersionStoreTests {
     /// when it goes out of scope).
     static func writeOldDatabase(at path: String, machine: StateMachineRecord, execution: ExecutionRecord) throws {
         let old = try SQLiteConnection(storeAt: path, mode: .readWrite)
-        try old.migrate(Array(Migration.all.dropLast()))
+        try old.migrate(Array(Migration.all.prefix { $0.name != Migration.versions.name }))
         try old.run(
             """
             INSERT INTO state_machines (name, arn, definition, type, role_arn, revision_id, created_date) VALUES (?, ?, ?, 'STANDARD', ?, ?, ?)
             """, machine.name, machine.arn, machine.definition, machine.roleArn, machine.revisionId, machine.creationDate.timeIntervalSince1970)
-        try old.insertRevision(
-            arn: machine.arn, revisionId: machine.revisionId, definition: machine.definition, roleArn: machine.roleArn, date: machine.creationDate)
+        try old.run(
+            "INSERT INTO state_machine_revisions (arn, revision_id, definition, role_arn, created_date) VALUES (?, ?, ?, ?, ?)", machine.arn,
+            machine.revisionId, machine.definition, machine.roleArn, machine.creationDate.timeIntervalSince1970)
         try old.run(
             """
             INSERT INTO executions (arn, name, state_machine_arn, revision_id, definition, status, input, start_date, seed)

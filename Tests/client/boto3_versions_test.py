@@ -70,7 +70,7 @@ def test_publish():
         "stateMachineArn": f"{MACHINE}:1", "name": "boto-versions", "status": "ACTIVE", "definition": definition(1),
         "roleArn": ROLE, "type": "STANDARD", "creationDate": created["creationDate"],
         "loggingConfiguration": {"level": "OFF", "includeExecutionData": False}, "tracingConfiguration": {"enabled": False},
-        "description": "first"}, "describe version 1")
+        "encryptionConfiguration": {"type": "AWS_OWNED_KEY"}, "description": "first"}, "describe version 1")
     check("revisionId" in sfn.describe_state_machine(stateMachineArn=MACHINE), False, "no revisionId before an update")
     updated = sfn.update_state_machine(stateMachineArn=MACHINE, definition=definition(2), publish=True)
     check(updated["stateMachineVersionArn"], f"{MACHINE}:2", "update publishes version 2")

@@ -17,8 +17,10 @@ ENDPOINT="http://127.0.0.1:$SERVE_PORT"
 python3 "$HERE/boto3_client_test.py" "$ENDPOINT"
 python3 "$HERE/boto3_versions_test.py" "$ENDPOINT" 42  # the first to start through an alias: it knows the seed's draws
 python3 "$HERE/boto3_teststate_test.py" "$ENDPOINT"
+python3 "$HERE/boto3_shapes_test.py" "$ENDPOINT"
 "$HERE/awscli_client_test.sh" "$ENDPOINT"
 "$HERE/awscli_versions_test.sh" "$ENDPOINT"
+"$HERE/awscli_shapes_test.sh" "$ENDPOINT"
 python3 "$HERE/boto3_callbacks_test.py" "$ENDPOINT"
 python3 "$HERE/activity_worker_test.py" "$ENDPOINT"
 
@@ -38,4 +40,12 @@ kill -TERM "$PID"
 STATUS=0
 wait "$PID" || STATUS=$?
 [[ "$STATUS" == 0 ]] || { echo "stepwise serve exited $STATUS after SIGTERM" >&2; cat "$WORK/serve.log" >&2; exit 1; }
+
+# Page tokens across a restart: page 1 from one server, page 2 from the next on the same database.
+for PHASE in before after; do
+    start_serve "$BINARY" "$WORK/restart-$PHASE.log" --db "$WORK/restart.db"
+    python3 "$HERE/boto3_restart_test.py" "http://127.0.0.1:$SERVE_PORT" "$WORK/tokens.json" "$PHASE"
+    kill -TERM "$SERVE_PID"
+    wait "$SERVE_PID" || { echo "stepwise serve ($PHASE the restart) did not exit 0 after SIGTERM" >&2; exit 1; }
+done
 echo "client tests passed; stepwise serve exited 0 after SIGTERM"

@@ -33,10 +33,12 @@ package struct SendTaskHeartbeatInput: Sendable {
 package struct CreateActivityInput: Sendable {
     package var name: String
     package var tags: [String: String]
+    package var encryption: EncryptionConfigurationInput?
 
-    package init(name: String, tags: [String: String] = [:]) {
+    package init(name: String, tags: [String: String] = [:], encryption: EncryptionConfigurationInput? = nil) {
         self.name = name
         self.tags = tags
+        self.encryption = encryption
     }
 }
 

@@ -9,6 +9,8 @@ package struct StartExecutionInput: Sendable {
     package var name: String?
     /// JSON text (nil means `{}`).
     package var input: String?
+    /// The X-Ray trace header, kept with a recorded execution (DescribeExecution answers it).
+    package var traceHeader: String?
 
     package init(stateMachineArn: String, name: String? = nil, input: String? = nil) {
         self.stateMachineArn = stateMachineArn

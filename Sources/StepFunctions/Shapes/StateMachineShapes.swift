@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import StatesLanguage
 import Stepwise
 import StepwiseStore
@@ -13,6 +14,8 @@ package struct CreateStateMachineInput: Sendable {
     /// Publish the first revision as version 1, with this description.
     package var publish: Bool
     package var versionDescription: String?
+    /// Its logging, tracing and encryption configurations.
+    package var configuration = StateMachineConfigurationInput()
 
     package init(
         name: String, definition: String, roleArn: String, type: StateMachineRecord.Kind = .standard, tags: [String: String] = [:],
@@ -41,6 +44,8 @@ package struct UpdateStateMachineInput: Sendable {
     package var roleArn: String?
     package var publish: Bool
     package var versionDescription: String?
+    /// The configurations that change (the others stay).
+    package var configuration = StateMachineConfigurationInput()
 
     package init(
         stateMachineArn: String, definition: String? = nil, roleArn: String? = nil, publish: Bool = false, versionDescription: String? = nil
@@ -83,6 +88,8 @@ package struct DescribeStateMachineOutput: Sendable, Equatable {
     package var revisionId: String?
     /// A version's description.
     package var description: String?
+    /// `loggingConfiguration`, `tracingConfiguration` and `encryptionConfiguration` (AWS's defaults filled in).
+    package var configuration: JSONObject = [:]
 }
 
 /// What DeleteStateMachine asks for.
@@ -121,6 +128,11 @@ package struct DescribeStateMachineForExecutionOutput: Sendable, Equatable {
     package var roleArn: String
     package var updateDate: Date
     package var revisionId: String?
+    /// `loggingConfiguration`, `tracingConfiguration` and `encryptionConfiguration` of that revision.
+    package var configuration: JSONObject = [:]
+    /// The Map Run that started the execution, and the label of its Distributed Map.
+    package var mapRunArn: String?
+    package var label: String?
 }
 
 /// What ValidateStateMachineDefinition asks for.

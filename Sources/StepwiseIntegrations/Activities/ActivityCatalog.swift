@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Stepwise
 import StepwiseStore
 
@@ -20,8 +21,14 @@ public actor ActivityCatalog {
 
     /// Creates an activity, or answers the existing one with that name (idempotent, as on AWS).
     public func create(name: String, tags: [String: String] = [:]) async throws -> ActivityRecord {
+        try await create(name: name, tags: tags, encryption: nil)
+    }
+
+    /// Creates an activity with an `encryptionConfiguration` (as AWS answers it), or answers the existing one.
+    package func create(name: String, tags: [String: String], encryption: JSONObject?) async throws -> ActivityRecord {
         guard ExecutionName.isValid(name) else { throw ActivityError.invalidName(name) }
-        let record = ActivityRecord(arn: arn(name: name), name: name, creationDate: Date(), tags: tags)
+        var record = ActivityRecord(arn: arn(name: name), name: name, creationDate: Date(), tags: tags)
+        record.encryption = encryption
         return try await storage.createActivity(record)
     }
 

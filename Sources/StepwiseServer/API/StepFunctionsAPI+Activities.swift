@@ -9,12 +9,12 @@ extension StepFunctionsAPI {
     static func createActivity(_ service: StepFunctionsService, _ request: Members) async throws -> JSON {
         let name = try request.required("name", max: nameLength)
         let tags = try self.tags(request, resourceName: name) ?? [:]
-        let record = try await service.createActivity(CreateActivityInput(name: name, tags: tags))
+        let record = try await service.createActivity(CreateActivityInput(name: name, tags: tags, encryption: try encryption(request)))
         return ["activityArn": .string(record.arn), "creationDate": record.creationDate.epochJSON]
     }
 
     static func describeActivity(_ service: StepFunctionsService, _ request: Members) async throws -> JSON {
-        json(try await service.describeActivity(ActivityInput(activityArn: try activityArn(request))))
+        described(try await service.describeActivity(ActivityInput(activityArn: try activityArn(request))))
     }
 
     static func listActivities(_ service: StepFunctionsService, _ request: Members) async throws -> JSON {
@@ -43,5 +43,14 @@ extension StepFunctionsAPI {
 
     static func json(_ record: ActivityRecord) -> JSON {
         ["activityArn": .string(record.arn), "name": .string(record.name), "creationDate": record.creationDate.epochJSON]
+    }
+
+    /// DescribeActivity's answer: the listing's members and the `encryptionConfiguration` (an AWS owned key when
+    /// none was given).
+    static func described(_ record: ActivityRecord) -> JSON {
+        [
+            "activityArn": .string(record.arn), "name": .string(record.name), "creationDate": record.creationDate.epochJSON,
+            "encryptionConfiguration": .object(record.encryption ?? ["type": "AWS_OWNED_KEY"]),
+        ]
     }
 }

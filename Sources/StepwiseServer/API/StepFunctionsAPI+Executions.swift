@@ -15,19 +15,24 @@ extension StepFunctionsAPI {
 
     static func startSyncExecution(_ service: StepFunctionsService, _ request: Members) async throws -> JSON {
         let input = try startInput(request)
-        _ = try request.choice("includedData", ["ALL_DATA", "METADATA_ONLY"])
+        let traceHeader = input.traceHeader
+        let metadataOnly = try metadataOnly(request)
         let run = try await service.startSyncExecution(input)
         var output: JSONObject = [
             "executionArn": .string(run.info.arn), "stateMachineArn": .string(run.info.stateMachineArn),
             "name": .string(run.info.name), "startDate": run.info.startTime.epochJSON, "stopDate": run.stopDate.epochJSON,
-            "status": .string(run.result.status.rawValue), "input": .string(run.info.input.serialized()),
-            "inputDetails": ["included": true],
+            "status": .string(run.result.status.rawValue),
             "billingDetails": ["billedMemoryUsedInMB": 64, "billedDurationInMilliseconds": .int(run.billedDurationInMilliseconds)],
         ]
-        if let result = run.result.output {
+        if !metadataOnly {
+            output["input"] = .string(run.info.input.serialized())
+            output["inputDetails"] = ["included": true]
+        }
+        if !metadataOnly, let result = run.result.output {
             output["output"] = .string(result.serialized())
             output["outputDetails"] = ["included": true]
         }
+        if let traceHeader { output["traceHeader"] = .string(traceHeader) }
         if let error = run.result.error { output["error"] = .string(error) }
         if let cause = run.result.cause { output["cause"] = .string(cause) }
         return .object(output)
@@ -35,10 +40,14 @@ extension StepFunctionsAPI {
 
     /// The members StartExecution and StartSyncExecution share.
     static func startInput(_ request: Members) throws(StepFunctionsError) -> StartExecutionInput {
-        let input = StartExecutionInput(
+        var input = StartExecutionInput(
             stateMachineArn: try request.required("stateMachineArn", max: arnLength), name: try request.string("name", min: 1, max: nameLength),
             input: try request.string("input", max: inputLength))
-        _ = try request.string("traceHeader", max: 256)
+        input.traceHeader = try request.string("traceHeader", max: 256)
+        if let header = input.traceHeader, !header.unicodeScalars.allSatisfy(\.isASCII) {
+            throw StepFunctionsError.validation(
+                #"Value '\#(header)' at 'traceHeader' failed to satisfy constraint: Member must satisfy regular expression pattern: \p{ASCII}*"#)
+        }
         return input
     }
 
@@ -51,23 +60,27 @@ extension StepFunctionsAPI {
 
     static func describeExecution(_ service: StepFunctionsService, _ request: Members) async throws -> JSON {
         let arn = try request.required("executionArn", max: arnLength)
-        _ = try request.choice("includedData", ["ALL_DATA", "METADATA_ONLY"])
+        let metadataOnly = try metadataOnly(request)
         let described = try await service.describeExecution(DescribeExecutionInput(executionArn: arn))
         let execution = described.execution
         var output: JSONObject = [
             "executionArn": .string(execution.arn), "stateMachineArn": .string(execution.stateMachineArn),
             "name": .string(execution.name), "status": .string(execution.status.rawValue),
-            "startDate": execution.startDate.epochJSON, "input": .string(execution.input), "inputDetails": ["included": true],
-            "redriveCount": 0,
+            "startDate": execution.startDate.epochJSON, "redriveCount": 0,
         ]
+        if !metadataOnly {
+            output["input"] = .string(execution.input)
+            output["inputDetails"] = ["included": true]
+        }
         if let stopDate = execution.stopDate { output["stopDate"] = stopDate.epochJSON }
-        if let result = execution.output {
+        if !metadataOnly, let result = execution.output {
             output["output"] = .string(result)
             output["outputDetails"] = ["included": true]
         }
         if let error = execution.error { output["error"] = .string(error) }
         if let cause = execution.cause { output["cause"] = .string(cause) }
         if let mapRunArn = execution.mapRunArn { output["mapRunArn"] = .string(mapRunArn) }
+        if let traceHeader = execution.traceHeader { output["traceHeader"] = .string(traceHeader) }
         if let version = execution.stateMachineVersionArn { output["stateMachineVersionArn"] = .string(version) }
         if let alias = execution.stateMachineAliasArn { output["stateMachineAliasArn"] = .string(alias) }
         if let redrive = described.redriveStatus {
@@ -109,6 +122,7 @@ extension StepFunctionsAPI {
         ]
         if let stopDate = execution.stopDate { object["stopDate"] = stopDate.epochJSON }
         if let mapRunArn = execution.mapRunArn { object["mapRunArn"] = .string(mapRunArn) }
+        if let itemCount = execution.itemCount { object["itemCount"] = .int(itemCount) }
         if let version = execution.stateMachineVersionArn { object["stateMachineVersionArn"] = .string(version) }
         if let alias = execution.stateMachineAliasArn { object["stateMachineAliasArn"] = .string(alias) }
         return .object(object)

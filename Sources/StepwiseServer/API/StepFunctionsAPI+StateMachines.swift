@@ -18,10 +18,11 @@ extension StepFunctionsAPI {
         let roleArn = try request.required("roleArn", max: arnLength)
         let type = try request.choice("type", ["STANDARD", "EXPRESS"]).flatMap(StateMachineRecord.Kind.init) ?? .standard
         let tags = try self.tags(request, resourceName: service.stateMachineArn(name))
-        let created = try await service.createStateMachine(
-            CreateStateMachineInput(
-                name: name, definition: definition, roleArn: roleArn, type: type, tags: tags ?? [:], publish: try request.bool("publish") ?? false,
-                versionDescription: try request.string("versionDescription", max: descriptionLength)))
+        var input = CreateStateMachineInput(
+            name: name, definition: definition, roleArn: roleArn, type: type, tags: tags ?? [:], publish: try request.bool("publish") ?? false,
+            versionDescription: try request.string("versionDescription", max: descriptionLength))
+        input.configuration = try configuration(request)
+        let created = try await service.createStateMachine(input)
         var output: JSONObject = [
             "stateMachineArn": .string(created.stateMachine.arn), "creationDate": created.stateMachine.creationDate.epochJSON,
         ]
@@ -30,11 +31,12 @@ extension StepFunctionsAPI {
     }
 
     static func updateStateMachine(_ service: StepFunctionsService, _ request: Members) async throws -> JSON {
-        let input = UpdateStateMachineInput(
+        var input = UpdateStateMachineInput(
             stateMachineArn: try request.required("stateMachineArn", max: arnLength),
             definition: try request.string("definition", min: 1, max: definitionLength),
             roleArn: try request.string("roleArn", min: 1, max: arnLength), publish: try request.bool("publish") ?? false,
             versionDescription: try request.string("versionDescription", max: descriptionLength))
+        input.configuration = try configuration(request)
         let updated = try await service.updateStateMachine(input)
         var output: JSONObject = ["updateDate": updated.updateDate.epochJSON]
         if let revisionId = updated.revisionId { output["revisionId"] = .string(revisionId) }
@@ -44,27 +46,34 @@ extension StepFunctionsAPI {
 
     static func describeStateMachine(_ service: StepFunctionsService, _ request: Members) async throws -> JSON {
         let arn = try request.required("stateMachineArn", max: arnLength)
-        _ = try request.choice("includedData", ["ALL_DATA", "METADATA_ONLY"])
+        let metadataOnly = try metadataOnly(request)
         let machine = try await service.describeStateMachine(DescribeStateMachineInput(stateMachineArn: arn))
         var output: JSONObject = [
             "stateMachineArn": .string(machine.stateMachineArn), "name": .string(machine.name), "status": .string(machine.status.rawValue),
-            "definition": .string(machine.definition), "roleArn": .string(machine.roleArn), "type": .string(machine.type.rawValue),
-            "creationDate": machine.creationDate.epochJSON, "loggingConfiguration": loggingOff, "tracingConfiguration": tracingOff,
+            "definition": .string(metadataOnly ? "{}" : machine.definition), "roleArn": .string(machine.roleArn),
+            "type": .string(machine.type.rawValue), "creationDate": machine.creationDate.epochJSON,
         ]
+        for (key, value) in machine.configuration { output[key] = value }
         if let revisionId = machine.revisionId { output["revisionId"] = .string(revisionId) }
         if let description = machine.description { output["description"] = .string(description) }
+        if !metadataOnly, let references = variableReferences(machine.definition) { output["variableReferences"] = references }
         return .object(output)
     }
 
     static func describeStateMachineForExecution(_ service: StepFunctionsService, _ request: Members) async throws -> JSON {
         let arn = try request.required("executionArn", max: arnLength)
+        let metadataOnly = try metadataOnly(request)
         let machine = try await service.describeStateMachineForExecution(DescribeStateMachineForExecutionInput(executionArn: arn))
         var output: JSONObject = [
-            "stateMachineArn": .string(machine.stateMachineArn), "name": .string(machine.name), "definition": .string(machine.definition),
-            "roleArn": .string(machine.roleArn), "updateDate": machine.updateDate.epochJSON, "loggingConfiguration": loggingOff,
-            "tracingConfiguration": tracingOff,
+            "stateMachineArn": .string(machine.stateMachineArn), "name": .string(machine.name),
+            "definition": .string(metadataOnly ? "{}" : machine.definition), "roleArn": .string(machine.roleArn),
+            "updateDate": machine.updateDate.epochJSON,
         ]
+        for (key, value) in machine.configuration { output[key] = value }
         if let revisionId = machine.revisionId { output["revisionId"] = .string(revisionId) }
+        if let mapRunArn = machine.mapRunArn { output["mapRunArn"] = .string(mapRunArn) }
+        if let label = machine.label { output["label"] = .string(label) }
+        if !metadataOnly, let references = variableReferences(machine.definition) { output["variableReferences"] = references }
         return .object(output)
     }
 
@@ -83,9 +92,6 @@ extension StepFunctionsAPI {
         try await service.deleteStateMachine(DeleteStateMachineInput(stateMachineArn: try request.required("stateMachineArn", max: arnLength)))
         return [:]
     }
-
-    static let loggingOff: JSON = ["level": "OFF", "includeExecutionData": false]
-    static let tracingOff: JSON = ["enabled": false]
 
     /// The `maxResults` and `nextToken` members of a listing.
     static func pageRequest(_ request: Members, tokenLength: Int) throws(StepFunctionsError) -> PageRequest {

@@ -61,10 +61,11 @@ public final class DurableRuntime: Sendable {
     }
 
     /// As the other `start`, for an execution started through a version or an alias of its state machine: their
-    /// ARNs are recorded with it (DescribeExecution, ListExecutions).
+    /// ARNs are recorded with it (DescribeExecution, ListExecutions), and so is the X-Ray `traceHeader`.
     package func start(
         _ machine: StateMachine, definition: String, input: JSON, name: String?, stateMachineArn: String?, roleArn: String?,
-        revisionId: String?, parentArn: String? = nil, clock: ClockKind? = nil, versionArn: String?, aliasArn: String?
+        revisionId: String?, parentArn: String? = nil, clock: ClockKind? = nil, versionArn: String?, aliasArn: String?,
+        traceHeader: String? = nil
     ) async throws -> Execution {
         let info = try runtime.prepare(machine, input: input, name: name, roleArn: roleArn, stateMachineArn: stateMachineArn, clock: clock)
         var record = ExecutionRecord(
@@ -73,6 +74,7 @@ public final class DurableRuntime: Sendable {
             virtualTime: info.clock == .virtual)
         record.stateMachineVersionArn = versionArn
         record.stateMachineAliasArn = aliasArn
+        record.traceHeader = traceHeader
         try await store.createExecution(record)
         let recording = journal.recording()
         return track(await runtime.start(machine, info: info, journal: recording), recording: recording.id)
