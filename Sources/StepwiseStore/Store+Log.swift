@@ -94,7 +94,8 @@ extension Store {
                 return try body(database)
             }
         } catch {
-            if !log.isEmpty { recordFailure(error) }
+            // A refused start is a refused write as much as a refused step: /health must not say otherwise.
+            if !log.isEmpty || StoreError.isWriteFailure(error) { recordFailure(error) }
             throw error
         }
         if !log.isEmpty {
@@ -102,8 +103,8 @@ extension Store {
             statistics.steps += log.entries.count
             statistics.events += log.rows - log.entries.count
             log.removeCommitted()
-            failures.standing = nil
         }
+        failures.standing = nil  // a transaction reached the disk
         return result
     }
 
