@@ -10,9 +10,9 @@ import Testing
 /// reports it in `/health`, and each 5xx it causes is logged with the request id the client got.
 @Suite("Damaged databases", .serialized, .timeLimit(.minutes(3)))
 struct DamagedDatabaseTests {
-    /// A database of 40 recorded executions whose executions table has three leaf pages overwritten; `original.db`
+    /// A database of 40 recorded executions whose `table` has three leaf pages overwritten; `original.db`
     /// next to it is the same database before the damage.
-    static func damagedDatabase() async throws -> (directory: URL, path: String) {
+    static func damagedDatabase(table: String = "executions") async throws -> (directory: URL, path: String) {
         let directory = try TestSupport.temporaryDirectory()
         let path = directory.appendingPathComponent("damaged.db").path
         let padding = String(repeating: "x", count: 3_000)
@@ -23,7 +23,7 @@ struct DamagedDatabaseTests {
             #expect(run.status == 0, "\(run.stderr)")
         }
         let pages = try SQLiteConnection(storeAt: path, mode: .readOnly).rows(
-            "SELECT pageno FROM dbstat WHERE name = 'executions' AND pagetype = 'leaf' ORDER BY pageno"
+            "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno", table
         ) { $0.int(0) }
         try FileManager.default.copyItem(atPath: path, toPath: directory.appendingPathComponent("original.db").path)
         let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
@@ -160,5 +160,24 @@ struct DamagedDatabaseTests {
         let expected = (0..<40).filter { !(4...9).contains($0) }.map { "run-\($0)" }.sorted()
         #expect(result["names"] == JSON.array(expected.map { JSON.string($0) }))
         #expect(result["differing"] == JSON.array([]))
+    }
+
+    @Test("--repair leaves out an execution whose history does not read whole, and says so")
+    func repairLeavesPartialOut() async throws {
+        let (directory, path) = try await Self.damagedDatabase(table: "events")
+        let repaired = directory.appendingPathComponent("repaired.db").path
+        let repair = await TestSupport.cli("doctor", "--db", path, "--repair", "--output", repaired)
+        #expect(repair.status == 1)
+        let lines = repair.stdout.split(separator: "\n").map(String.init)
+        let partial = lines.filter { $0.hasPrefix("    partial: arn:aws:states:us-east-1:123456789012:execution:pass:run-") }
+        #expect(!partial.isEmpty, "\(repair.stdout)")
+        #expect(partial.allSatisfy { $0.hasSuffix(" (its history does not read whole (4 events))") }, "\(repair.stdout)")
+        #expect(lines.contains("  executions: \(40 - partial.count) saved whole, 0 lost, \(partial.count) partial (left out)"), "\(repair.stdout)")
+        let store = try SQLiteConnection(storeAt: repaired, mode: .readOnly)
+        #expect(try store.int("SELECT count(*) FROM executions") == 40 - partial.count)
+        #expect(try store.int("SELECT count(*) FROM events") == (40 - partial.count) * 4)
+        #expect(
+            try store.int("SELECT count(*) FROM executions e WHERE event_count != (SELECT count(*) FROM events v WHERE v.execution_arn = e.arn)") == 0
+        )
     }
 }
