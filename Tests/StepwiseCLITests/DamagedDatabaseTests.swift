@@ -180,4 +180,22 @@ struct DamagedDatabaseTests {
             try store.int("SELECT count(*) FROM executions e WHERE event_count != (SELECT count(*) FROM events v WHERE v.execution_arn = e.arn)") == 0
         )
     }
+
+    @Test("doctor: a healthy database exits 0; no --db, or --output without --repair, is a usage error (exit 2); a missing file is a problem")
+    func doctorUsage() async throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let path = directory.appendingPathComponent("fresh.db").path
+        try await Store(path: path).close()
+        let healthy = await TestSupport.cli("doctor", "--db", path)
+        #expect(healthy.status == 0)
+        #expect(healthy.stdout.hasPrefix("stepwise doctor: \(path)\n  ok       file: "))
+        #expect(healthy.stdout.contains("\n  ok       writer lock: free: no stepwise process writes this database\n  ok       executions: none\n"))
+        #expect(healthy.stdout.hasSuffix("  ok       orphan rows: none\nhealthy\n"))
+        #expect(await TestSupport.cli("doctor").status == 2)
+        #expect(await TestSupport.cli("doctor", "--db", path, "--output", "x.db").status == 2)
+        let missing = await TestSupport.cli("doctor", "--db", directory.appendingPathComponent("none.db").path)
+        #expect(missing.status == 1)
+        #expect(missing.stdout.contains("  PROBLEM  file: no database at "))
+        #expect(missing.stdout.hasSuffix(" --repair` saves what can be read into a new file\n"))
+    }
 }
