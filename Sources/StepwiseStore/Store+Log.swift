@@ -87,6 +87,7 @@ extension Store {
     /// (finishing an execution) never commits before it. On failure nothing is written and the queue is kept.
     func commit<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
         let database = try database()
+        let changes = database.totalChanges
         let result: T
         do {
             result = try database.transaction {
@@ -104,7 +105,7 @@ extension Store {
             statistics.events += log.rows - log.entries.count
             log.removeCommitted()
         }
-        failures.standing = nil  // a transaction reached the disk
+        if database.totalChanges > changes { failures.standing = nil }  // a write reached the disk
         return result
     }
 
