@@ -1,10 +1,11 @@
 import Foundation
 
-/// stepwise-bench NAME [--peer] [--repetitions N] [--warmup N]
+/// stepwise-bench NAME [--peer] [--repetitions N] [--warmup N] [--sizes N,N,…]
 ///
 /// Benchmarks: json, transitions, jsonata, regex, durable, services, graph, all. Run release builds only: `swift run -c release stepwise-bench json`.
 let usage = """
-    usage: stepwise-bench (json | transitions | jsonata | regex | durable | services | graph | console | all) [--peer] [--repetitions N] [--warmup N]
+    usage: stepwise-bench (json | transitions | jsonata | regex | durable | services | graph | console | executions | all) [--peer]
+                          [--repetitions N] [--warmup N] [--sizes N,N,…]
       json         parse and write a ~1 MiB history-like document: Stepwise JSON vs JSONSerialization
       transitions  state entries per second through Runtime(clock: .virtual); --peer also runs moto
       durable      transitions per second in memory vs recorded in SQLite, and bytes per 1,000 events
@@ -13,12 +14,15 @@ let usage = """
       graph        graph model, layout and SVG of the largest workflow and of a generated 500-state machine
       regex        evaluations per second of typical regex expressions; --peer also runs jsonata-js on Node
       console      the web console's page JSON with 100,000 executions stored and a 24,008-event history
+      executions   named StartExecution, DescribeExecution and ListExecutions at 1,000 / 100,000 / 1,000,000 stored
+                   executions (--sizes to choose; not part of all: the database takes ~1 GB)
     """
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 var harness = Harness()
 var peer = false
 var names: [String] = []
+var sizes = ExecutionsBenchmark.defaultSizes
 while !arguments.isEmpty {
     let argument = arguments.removeFirst()
     switch argument {
@@ -30,7 +34,14 @@ while !arguments.isEmpty {
         }
         arguments.removeFirst()
         if argument == "--warmup" { harness.warmup = value } else { harness.repetitions = max(1, value) }
-    case "json", "transitions", "jsonata", "regex", "durable", "services", "graph", "console": names.append(argument)
+    case "--sizes":
+        guard let list = arguments.first?.split(separator: ",").map({ Int($0) }), !list.isEmpty, list.allSatisfy({ ($0 ?? 0) > 0 }) else {
+            print(usage)
+            exit(2)
+        }
+        arguments.removeFirst()
+        sizes = list.compactMap { $0 }
+    case "json", "transitions", "jsonata", "regex", "durable", "services", "graph", "console", "executions": names.append(argument)
     case "all": names += ["json", "transitions", "jsonata", "regex", "durable", "services", "graph", "console"]
     default:
         print(usage)
@@ -56,6 +67,7 @@ do {
         case "services": try await ServicesBenchmark.run(harness: harness)
         case "graph": try GraphBenchmark.run(harness: harness)
         case "console": try await ConsoleBenchmark.run(harness: harness)
+        case "executions": try await ExecutionsBenchmark.run(harness: harness, sizes: sizes)
         default: try await TransitionsBenchmark.run(harness: harness, peer: peer)
         }
     }

@@ -86,7 +86,7 @@ enum ServeCommand: Command {
         do {
             host = try await ServiceHost.start(options) { line in logNow("stepwise: \(line)") }
         } catch let error as StoreError {
-            output.error("stepwise serve: \(DatabaseOptions.message(for: error, readOnly: false))")
+            output.error("stepwise serve: \(DatabaseOptions.message(for: error, readOnly: false, path: options.databasePath))")
             return 1
         } catch {
             output.error("stepwise serve: \(error)")

@@ -100,4 +100,7 @@ package final class SQLiteConnection {
 
     /// Whether a transaction is open.
     package var inTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+    /// Rows inserted, updated or deleted through this connection since it opened.
+    package var totalChanges: Int { Int(sqlite3_total_changes64(handle)) }
 }

@@ -27,3 +27,41 @@ extension SQLiteStatement {
         return Array(UnsafeRawBufferPointer(start: bytes, count: count))
     }
 }
+
+/// A column's value whatever its type, for copying rows between databases without knowing their schema.
+package enum SQLValue: SQLBindable, Equatable {
+    case null
+    case integer(Int)
+    case real(Double)
+    case text(String)
+    case blob([UInt8])
+
+    package func bind(to statement: SQLiteStatement, at index: Int32) throws {
+        switch self {
+        case .null: try statement.bindNull(at: index)
+        case .integer(let value): try statement.bind(value, at: index)
+        case .real(let value): try statement.bind(value, at: index)
+        case .text(let value): try statement.bind(value, at: index)
+        case .blob(let value): try statement.bind(value, at: index)
+        }
+    }
+}
+
+extension SQLiteStatement {
+    /// How many columns the statement's rows have.
+    package var columnCount: Int32 { sqlite3_column_count(handle) }
+
+    /// Column `index` of the current row with its own type.
+    package func value(_ index: Int32) -> SQLValue {
+        switch sqlite3_column_type(handle, index) {
+        case SQLITE_INTEGER: .integer(int(index))
+        case SQLITE_FLOAT: .real(double(index))
+        case SQLITE_BLOB: .blob(blob(index))
+        case SQLITE_TEXT: .text(text(index))
+        default: .null
+        }
+    }
+
+    /// Every column of the current row.
+    package func values() -> [SQLValue] { (0..<columnCount).map(value) }
+}

@@ -87,6 +87,7 @@ extension Store {
     /// (finishing an execution) never commits before it. On failure nothing is written and the queue is kept.
     func commit<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
         let database = try database()
+        let changes = database.totalChanges
         let result: T
         do {
             result = try database.transaction {
@@ -94,7 +95,8 @@ extension Store {
                 return try body(database)
             }
         } catch {
-            if !log.isEmpty { recordFailure(error) }
+            // A refused start is a refused write as much as a refused step: /health must not say otherwise.
+            if !log.isEmpty || StoreError.isWriteFailure(error) { recordFailure(error) }
             throw error
         }
         if !log.isEmpty {
@@ -102,8 +104,8 @@ extension Store {
             statistics.steps += log.entries.count
             statistics.events += log.rows - log.entries.count
             log.removeCommitted()
-            failures.standing = nil
         }
+        if database.totalChanges > changes { failures.standing = nil }  // a write reached the disk
         return result
     }
 

@@ -79,6 +79,13 @@ extension StoreError {
         self.init(kind, error.message, code: error.code, sql: error.sql)
     }
 
+    /// Whether `error` is the disk or the file refusing a write (full, read-only, an I/O error), rather than a
+    /// row the schema refuses.
+    static func isWriteFailure(_ error: any Error) -> Bool {
+        guard let error = error as? StoreError else { return false }
+        return [.diskFull, .readOnly, .sqlite].contains(error.kind)
+    }
+
     /// Whether this is a PRIMARY KEY or UNIQUE violation (a duplicate), as opposed to a CHECK or NOT NULL one.
     var isDuplicate: Bool { SQLiteResultCode(code).isDuplicate }
 
