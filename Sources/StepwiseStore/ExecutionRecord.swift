@@ -45,6 +45,9 @@ public struct ExecutionRecord: Sendable, Equatable {
     package var stateMachineVersionArn: String?
     /// The alias it was started through (`…:stateMachine:NAME:PROD`), else nil.
     package var stateMachineAliasArn: String?
+    /// How many times the execution was redriven (RedriveExecution), and when last; nil before its first redrive.
+    public var redriveCount = 0
+    public var redriveDate: Date?
 
     public init(
         arn: String, name: String, stateMachineArn: String, revisionId: String? = nil, definition: String,
@@ -86,4 +89,7 @@ public struct ExecutionSummary: Sendable, Equatable {
     /// The version and alias it was started through (see ``ExecutionRecord``).
     package var stateMachineVersionArn: String? = nil
     package var stateMachineAliasArn: String? = nil
+    /// How many times it was redriven, and when last.
+    public var redriveCount = 0
+    public var redriveDate: Date? = nil
 }
