@@ -58,8 +58,10 @@ extension StepFunctionsAPI {
             "executionArn": .string(execution.arn), "stateMachineArn": .string(execution.stateMachineArn),
             "name": .string(execution.name), "status": .string(execution.status.rawValue),
             "startDate": execution.startDate.epochJSON, "input": .string(execution.input), "inputDetails": ["included": true],
-            "redriveCount": 0,
+            "redriveCount": .int(execution.redriveCount), "redriveStatus": .string(described.redriveStatus.status),
         ]
+        if let date = execution.redriveDate { output["redriveDate"] = date.epochJSON }
+        if let reason = described.redriveStatus.reason { output["redriveStatusReason"] = .string(reason) }
         if let stopDate = execution.stopDate { output["stopDate"] = stopDate.epochJSON }
         if let result = execution.output {
             output["output"] = .string(result)
@@ -70,10 +72,6 @@ extension StepFunctionsAPI {
         if let mapRunArn = execution.mapRunArn { output["mapRunArn"] = .string(mapRunArn) }
         if let version = execution.stateMachineVersionArn { output["stateMachineVersionArn"] = .string(version) }
         if let alias = execution.stateMachineAliasArn { output["stateMachineAliasArn"] = .string(alias) }
-        if let redrive = described.redriveStatus {
-            output["redriveStatus"] = .string(redrive.status)
-            if let reason = redrive.reason { output["redriveStatusReason"] = .string(reason) }
-        }
         return .object(output)
     }
 
@@ -87,6 +85,12 @@ extension StepFunctionsAPI {
             page: try pageRequest(request, tokenLength: 3096))
         let page = try await service.listExecutions(input)
         return paged("executions", page.items.map(json), page.nextToken)
+    }
+
+    static func redriveExecution(_ service: StepFunctionsService, _ request: Members) async throws -> JSON {
+        let input = RedriveExecutionInput(
+            executionArn: try request.required("executionArn", max: arnLength), clientToken: try request.string("clientToken", min: 1, max: 64))
+        return ["redriveDate": try await service.redriveExecution(input).epochJSON]
     }
 
     static func getExecutionHistory(_ service: StepFunctionsService, _ request: Members) async throws -> JSON {
@@ -105,8 +109,9 @@ extension StepFunctionsAPI {
         var object: JSONObject = [
             "executionArn": .string(execution.arn), "stateMachineArn": .string(execution.stateMachineArn),
             "name": .string(execution.name), "status": .string(execution.status.rawValue),
-            "startDate": execution.startDate.epochJSON, "redriveCount": 0,
+            "startDate": execution.startDate.epochJSON, "redriveCount": .int(execution.redriveCount),
         ]
+        if let date = execution.redriveDate { object["redriveDate"] = date.epochJSON }
         if let stopDate = execution.stopDate { object["stopDate"] = stopDate.epochJSON }
         if let mapRunArn = execution.mapRunArn { object["mapRunArn"] = .string(mapRunArn) }
         if let version = execution.stateMachineVersionArn { object["stateMachineVersionArn"] = .string(version) }

@@ -23,6 +23,7 @@ package struct StepFunctionsAPI: Sendable {
         "ListStateMachines": listStateMachines, "DeleteStateMachine": deleteStateMachine,
         "ValidateStateMachineDefinition": validateStateMachineDefinition,
         "StartExecution": startExecution, "StartSyncExecution": startSyncExecution, "StopExecution": stopExecution,
+        "RedriveExecution": redriveExecution,
         "DescribeExecution": describeExecution, "ListExecutions": listExecutions, "GetExecutionHistory": getExecutionHistory,
         "TagResource": tagResource, "UntagResource": untagResource, "ListTagsForResource": listTagsForResource,
         "SendTaskSuccess": sendTaskSuccess, "SendTaskFailure": sendTaskFailure, "SendTaskHeartbeat": sendTaskHeartbeat,
@@ -36,9 +37,9 @@ package struct StepFunctionsAPI: Sendable {
         "DeleteStateMachineAlias": deleteStateMachineAlias, "ListStateMachineAliases": listStateMachineAliases,
     ]
 
-    /// Actions of the Step Functions API that Stepwise does not serve yet (redrive): answered as unknown
-    /// operations, with a message saying so.
-    static let unsupported: Set<String> = ["RedriveExecution"]
+    /// Actions of the Step Functions API that Stepwise does not serve yet (none): answered as unknown operations,
+    /// with a message saying so.
+    static let unsupported: Set<String> = []
 
     /// Answers one request; never throws (every failure becomes an AWS error response).
     package func respond(to request: HTTPRequest) async -> HTTPResponse {
