@@ -32,14 +32,18 @@ extension StepFunctionsService {
         {
             return date
         }
-        let machine = try await store.stateMachine(arn: record.stateMachineArn)
-        if machine?.type == .express {
-            throw StepFunctionsError.notRedrivable("Execution of an EXPRESS state machine cannot be redriven")
-        }
-        if let reason = Self.redriveRefusal(record, machine: machine, now: Date()) { throw StepFunctionsError.notRedrivable(reason) }
+        if let reason = try await Self.redriveRefusal(record, in: store) { throw StepFunctionsError.notRedrivable(reason) }
         return try await storeCall(notFound: .executionDoesNotExist(arn)) {
             try await durable.redrive(arn: arn, clientToken: input.clientToken).redriveDate
         }
+    }
+
+    /// Why a stored execution cannot be redriven now (ExecutionNotRedrivable's message), or nil when it can: as
+    /// ``redriveRefusal(_:machine:now:)``, and an execution of an EXPRESS state machine (a job's) never can.
+    package static func redriveRefusal(_ record: ExecutionRecord, in store: Store) async throws -> String? {
+        let machine = try await store.stateMachine(arn: record.stateMachineArn)
+        if machine?.type == .express { return "Execution of an EXPRESS state machine cannot be redriven" }
+        return redriveRefusal(record, machine: machine, now: Date())
     }
 
     /// Why a stored STANDARD execution cannot be redriven now, in AWS's words (`redriveStatusReason`), or nil

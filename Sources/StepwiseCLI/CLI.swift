@@ -15,7 +15,7 @@ public enum CLI {
 
     static let commands: [any Command.Type] = [
         RunCommand.self, ServeCommand.self, ValidateCommand.self, EvalCommand.self, ExecutionsCommand.self, HistoryCommand.self,
-        ResumeCommand.self, DataCommand.self, GraphCommand.self, TestStateCommand.self,
+        ResumeCommand.self, RedriveCommand.self, DataCommand.self, GraphCommand.self, TestStateCommand.self,
     ]
 
     static let usage = """
