@@ -17,7 +17,8 @@ extension StepFunctionsService {
     /// - Throws: InvalidArn, ExecutionDoesNotExist, ExecutionNotRedrivable (with the reason DescribeExecution
     ///   gives as `redriveStatusReason`; a Distributed Map's child, which only its Map Run redrives; an execution
     ///   of an EXPRESS state machine).
-    package func redriveExecution(_ input: RedriveExecutionInput) async throws -> Date {
+    /// `anyType` lets an execution of an EXPRESS state machine that was recorded (a job's) be redriven too.
+    package func redriveExecution(_ input: RedriveExecutionInput, anyType: Bool = false) async throws -> Date {
         let arn = input.executionArn
         _ = try ResourceARN.execution(arn)
         await durable.sync()
@@ -32,7 +33,11 @@ extension StepFunctionsService {
         {
             return date
         }
-        if let reason = try await Self.redriveRefusal(record, in: store) { throw StepFunctionsError.notRedrivable(reason) }
+        let reason =
+            anyType
+            ? Self.redriveRefusal(record, machine: try await store.stateMachine(arn: record.stateMachineArn), now: Date())
+            : try await Self.redriveRefusal(record, in: store)
+        if let reason { throw StepFunctionsError.notRedrivable(reason) }
         return try await storeCall(notFound: .executionDoesNotExist(arn)) {
             try await durable.redrive(arn: arn, clientToken: input.clientToken).redriveDate
         }
