@@ -208,7 +208,8 @@ extension Interpreter {
         let machine = mapRuns[run].record.stateMachineArn
         let execution: JSON = [
             "Id": .string(names.arn), "Input": input ?? .null, "Name": .string(names.name), "RoleArn": .string(info.roleArn),
-            "StartTime": .string(ISOTimestamp.format(Date(timeIntervalSince1970: mapRuns[run].starts[slot]))), "RedriveCount": 0,
+            "StartTime": .string(ISOTimestamp.format(Date(timeIntervalSince1970: mapRuns[run].starts[slot]))),
+            "RedriveCount": .int(frames[root].childExecution.flatMap { children[$0]?.record.redriveCount } ?? 0),
         ]
         return (execution, ["Id": .string(machine), "Name": .string(String(machine.split(separator: ":").last ?? ""))])
     }
