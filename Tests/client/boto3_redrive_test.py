@@ -6,39 +6,17 @@ Exits 0 when every check passes.
 """
 import datetime
 import json
-import sys
-import time
 
-import boto3
-from botocore.config import Config
 from botocore.exceptions import ClientError
 
-ENDPOINT = sys.argv[1]
-ROLE = "arn:aws:iam::123456789012:role/boto3"
+from boto3_client_test import ROLE, check, sfn, wait_until_finished as finished
+
 # A branch that fails until the execution is redriven, beside one that always succeeds.
 FLAKY = "{% $states.context.Execution.RedriveCount = 0 ? $error('first attempt') : $states.context.Execution.RedriveCount %}"
 PARALLEL = json.dumps({"QueryLanguage": "JSONata", "StartAt": "Both", "States": {"Both": {
     "Type": "Parallel", "End": True, "Branches": [
         {"StartAt": "Steady", "States": {"Steady": {"Type": "Pass", "Output": "steady", "End": True}}},
         {"StartAt": "Flaky", "States": {"Flaky": {"Type": "Pass", "Output": FLAKY, "End": True}}}]}}})
-
-sfn = boto3.client("stepfunctions", endpoint_url=ENDPOINT, region_name="us-east-1",
-                   aws_access_key_id="x", aws_secret_access_key="x",
-                   config=Config(retries={"max_attempts": 1}))
-
-
-def check(actual, expected, what):
-    if actual != expected:
-        raise AssertionError(f"{what}: expected {expected!r}, got {actual!r}")
-
-
-def finished(arn):
-    for _ in range(500):
-        description = sfn.describe_execution(executionArn=arn)
-        if description["status"] != "RUNNING":
-            return description
-        time.sleep(0.01)
-    raise AssertionError(f"{arn} still RUNNING")
 
 
 def test_redrive_parallel():
