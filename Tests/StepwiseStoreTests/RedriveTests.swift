@@ -234,6 +234,39 @@ struct RedriveTests {
         try await durable.close()
     }
 
+    @Test("A Parallel cut short by the execution's timeout reruns only the branch that was still running")
+    func timedOutParallel() async throws {
+        let slow = Mutex(true)
+        let runtime = Runtime(clock: .virtual)
+        runtime.register(Self.work) { input, context in
+            if input == 2, slow.withLock({ $0 }) { try await context.sleep(seconds: 100) }
+            return .int((input.intValue ?? 0) * 10)
+        }
+        let durable = DurableRuntime(store: try await Store(path: try Fixture.path()), runtime: runtime, resumeInterval: nil)
+        let definition = """
+            {"TimeoutSeconds":10,"StartAt":"Both","States":{"Both":{"Type":"Parallel","End":true,"Branches":[
+              {"StartAt":"One","States":{"One":{"Type":"Task","Resource":"\(Self.work)","Parameters":1,"End":true}}},
+              {"StartAt":"Two","States":{"Two":{"Type":"Task","Resource":"\(Self.work)","Parameters":2,"End":true}}}]}}}
+            """
+        let execution = try await Self.start(durable, definition, input: [:])
+        #expect(await execution.result.status == .timedOut)
+        slow.withLock { $0 = false }
+        let (redriven, _) = try await durable.redrive(arn: execution.arn)
+        let result = await redriven.result
+        #expect(result.status == .succeeded)
+        #expect(result.output == [10, 20])
+        let types = try await Self.types(durable, execution.arn)
+        let redrive = try #require(types.firstIndex(of: "ExecutionRedriven"))
+        #expect(types[redrive - 1] == "ExecutionTimedOut")
+        #expect(
+            Array(types[redrive...]) == [
+                "ExecutionRedriven", "ParallelStateEntered", "ParallelStateStarted", "TaskStateEntered", "LambdaFunctionScheduled",
+                "LambdaFunctionStarted", "LambdaFunctionSucceeded", "TaskStateExited", "ParallelStateSucceeded", "ParallelStateExited",
+                "ExecutionSucceeded",
+            ])
+        try await durable.close()
+    }
+
     @Test("A redrive whose redrive step was lost in a crash is redriven when the store is resumed")
     func lostRedriveStep() async throws {
         let worker = Worker(failing: [7], failures: 1)
