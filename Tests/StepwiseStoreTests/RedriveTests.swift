@@ -13,6 +13,12 @@ import Testing
 @Suite("Redriving executions", .timeLimit(.minutes(3)))
 struct RedriveTests {
     static let work = "arn:aws:lambda:us-east-1:123456789012:function:work"
+    /// What a redriven two-branch Parallel records when one branch runs again.
+    static let parallelRedriven = [
+        "ExecutionRedriven", "ParallelStateEntered", "ParallelStateStarted", "TaskStateEntered", "LambdaFunctionScheduled",
+        "LambdaFunctionStarted", "LambdaFunctionSucceeded", "TaskStateExited", "ParallelStateSucceeded", "ParallelStateExited",
+        "ExecutionSucceeded",
+    ]
 
     /// A task that fails with `Boom` for the items in `failing` while `failures` lasts, and otherwise answers its
     /// input times ten; counts its calls by input.
@@ -121,11 +127,7 @@ struct RedriveTests {
         #expect(types[..<redrive].last == "ExecutionFailed")
         #expect(types[..<redrive].contains("ParallelStateFailed"))
         #expect(
-            Array(types[redrive...]) == [
-                "ExecutionRedriven", "ParallelStateEntered", "ParallelStateStarted", "TaskStateEntered", "LambdaFunctionScheduled",
-                "LambdaFunctionStarted", "LambdaFunctionSucceeded", "TaskStateExited", "ParallelStateSucceeded", "ParallelStateExited",
-                "ExecutionSucceeded",
-            ])
+            Array(types[redrive...]) == Self.parallelRedriven)
         try await durable.close()
     }
 
@@ -259,11 +261,7 @@ struct RedriveTests {
         let redrive = try #require(types.firstIndex(of: "ExecutionRedriven"))
         #expect(types[redrive - 1] == "ExecutionTimedOut")
         #expect(
-            Array(types[redrive...]) == [
-                "ExecutionRedriven", "ParallelStateEntered", "ParallelStateStarted", "TaskStateEntered", "LambdaFunctionScheduled",
-                "LambdaFunctionStarted", "LambdaFunctionSucceeded", "TaskStateExited", "ParallelStateSucceeded", "ParallelStateExited",
-                "ExecutionSucceeded",
-            ])
+            Array(types[redrive...]) == Self.parallelRedriven)
         try await durable.close()
     }
 
