@@ -30,24 +30,6 @@ extension JobScheduler {
         return (try await service.store.job(id: id) ?? job, false)
     }
 
-    /// Retries a FAILED job by redriving its execution (RedriveExecution): it carries on from the states that did
-    /// not succeed, at once (not through the workflow's queue), and the job is RUNNING again. `JobNotRetryable`
-    /// for a job that is not FAILED, that failed to start (nothing to redrive), or whose execution cannot be
-    /// redriven (the reason as ExecutionNotRedrivable gives it).
-    package func retry(id: String) async throws -> JobRecord {
-        let job = try await self.job(id: id)
-        guard job.status == .failed, let arn = job.executionArn else {
-            let why = job.status == .failed ? "it never started" : "it is \(job.status.rawValue)"
-            throw JobError("JobNotRetryable", "Job '\(id)' cannot be retried: \(why); only a FAILED job can be")
-        }
-        do {
-            _ = try await service.redriveExecution(RedriveExecutionInput(executionArn: arn), anyType: true)
-        } catch let error as StepFunctionsError where error.name == "ExecutionNotRedrivable" {
-            throw JobError("JobNotRetryable", "Job '\(id)' cannot be retried: \(error.message)")
-        }
-        return try await service.store.job(id: id) ?? job
-    }
-
     /// Runs the workflow's cancel workflow for the job; whether it succeeded (if not, the job is stopped outright).
     func requestCancel(_ job: JobRecord, arn: String, _ cancel: JobSettings.Cancel) async -> Bool {
         let input: JSON = ["jobId": .string(job.id), "workflow": .string(job.workflow), "executionArn": .string(arn)]
