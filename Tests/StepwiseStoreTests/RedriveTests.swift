@@ -265,6 +265,39 @@ struct RedriveTests {
         try await durable.close()
     }
 
+    @Test("Nested: a Parallel branch's inline Map reruns only its failed iteration; variables assigned before the failure are kept")
+    func nested() async throws {
+        let worker = Worker(failing: [2], failures: 1)
+        let durable = try await Self.runtime(worker)
+        let definition = """
+            {"StartAt":"Remember","States":{
+              "Remember":{"Type":"Pass","Assign":{"label":"kept"},"Next":"Both"},
+              "Both":{"Type":"Parallel","Next":"Label","Branches":[
+                {"StartAt":"Alone","States":{"Alone":{"Type":"Task","Resource":"\(Self.work)","Parameters":5,"End":true}}},
+                {"StartAt":"Each","States":{"Each":{"Type":"Map","ItemsPath":"$.items","MaxConcurrency":1,"End":true,
+                  "ItemProcessor":{"StartAt":"Work","States":{"Work":{"Type":"Task","Resource":"\(Self.work)","End":true}}}}}}]},
+              "Label":{"Type":"Pass","Parameters":{"label.$":"$label","results.$":"$"},"End":true}}}
+            """
+        let execution = try await Self.start(durable, definition, input: ["items": [1, 2, 3]])
+        #expect(await execution.result.status == .failed)
+        let (redriven, _) = try await durable.redrive(arn: execution.arn)
+        let result = await redriven.result
+        #expect(result.status == .succeeded)
+        #expect(result.output == ["label": "kept", "results": [50, [10, 20, 30]]])
+        #expect(worker.calls.withLock { $0 } == [5: 1, 1: 1, 2: 2, 3: 1])
+        let types = try await Self.types(durable, execution.arn)
+        let redrive = try #require(types.firstIndex(of: "ExecutionRedriven"))
+        #expect(
+            Array(types[redrive...]) == [
+                "ExecutionRedriven", "ParallelStateEntered", "ParallelStateStarted", "MapStateEntered", "MapStateStarted",
+                "MapIterationStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionSucceeded",
+                "TaskStateExited", "MapIterationSucceeded", "MapIterationStarted", "TaskStateEntered", "LambdaFunctionScheduled",
+                "LambdaFunctionStarted", "LambdaFunctionSucceeded", "TaskStateExited", "MapIterationSucceeded", "MapStateSucceeded",
+                "MapStateExited", "ParallelStateSucceeded", "ParallelStateExited", "PassStateEntered", "PassStateExited", "ExecutionSucceeded",
+            ])
+        try await durable.close()
+    }
+
     @Test("A redrive whose redrive step was lost in a crash is redriven when the store is resumed")
     func lostRedriveStep() async throws {
         let worker = Worker(failing: [7], failures: 1)
