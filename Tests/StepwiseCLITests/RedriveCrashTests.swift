@@ -87,4 +87,40 @@ struct RedriveCrashTests {
         #expect(usage.status == 2)
         #expect(usage.stderr.hasPrefix("stepwise redrive: --db PATH is required"))
     }
+
+    @Test("A Distributed Map whose ResultWriter failed is redriven: the results are written, no child runs again")
+    func resultWriter() async throws {
+        let definition = """
+            {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true, "ItemsPath": "$.items", "Label": "M",
+              "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject", "Parameters": {"Bucket": "out", "Prefix": "results"}},
+              "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}, "StartAt": "Echo",
+                "States": {"Echo": {"Type": "Pass", "End": true}}}}}}
+            """
+        let file = try RunCommandTests.file(definition, name: "writer.asl.json")
+        let directory = (file as NSString).deletingLastPathComponent
+        let (database, data) = (directory + "/runs.db", directory + "/data")
+        let run = await CLI.run(["run", file, "--db", database, "--data-dir", data, "--name", "job", "--input", #"{"items":[1,2,3]}"#])
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("FAILED: States.ResultWriterFailed: S3.NoSuchBucketException"))
+        try FileManager.default.createDirectory(atPath: data + "/s3/out", withIntermediateDirectories: true)  // the bucket
+        let redrive = await CLI.run(["redrive", "job", "--db", database, "--data-dir", data])
+        #expect(redrive.status == 0)
+        let store = try await Store(path: database, options: Store.Options(readOnly: true))
+        let record = try #require(try await store.execution(nameOrArn: "job"))
+        #expect(
+            try await store.allEvents(arn: record.arn).map { $0["type"]?.stringValue ?? "" } == [
+                "ExecutionStarted", "MapStateEntered", "MapStateStarted", "MapRunStarted", "MapRunFailed", "MapStateFailed", "ExecutionFailed",
+                "ExecutionRedriven", "MapStateEntered", "MapStateStarted", "MapRunRedriven", "MapRunSucceeded", "MapStateSucceeded",
+                "MapStateExited", "ExecutionSucceeded",
+            ])
+        let mapRun = try #require(try await store.mapRuns(executionArn: record.arn).items.first)
+        #expect(mapRun.status == .succeeded)
+        #expect((mapRun.redriveCount, mapRun.executionCounts.succeeded, mapRun.executionCounts.resultsWritten) == (1, 3, 3))
+        let children = try await store.mapRunExecutions(mapRunArn: mapRun.arn).items
+        #expect(children.map(\.redriveCount) == [0, 0, 0])
+        for child in children { #expect(try await store.allEvents(arn: child.arn).count == 4) }
+        let id = String(mapRun.arn.split(separator: ":").last ?? "")
+        #expect(FileManager.default.fileExists(atPath: data + "/s3/out/results/\(id)/manifest.json"))
+        try await store.close()
+    }
 }
