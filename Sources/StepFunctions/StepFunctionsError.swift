@@ -66,6 +66,9 @@ extension StepFunctionsError {
         service("ExecutionDoesNotExist", "Execution Does Not Exist: '\(arn)'")
     }
 
+    /// ExecutionNotRedrivable, with the reason (RedriveExecution).
+    package static func notRedrivable(_ reason: String) -> StepFunctionsError { service("ExecutionNotRedrivable", reason) }
+
     package static func invalidName(_ name: String) -> StepFunctionsError { service("InvalidName", "Invalid Name: '\(name)'") }
 
     /// ResourceNotFound naming the resource (a Map Run, say), with AWS's `resourceName` member.

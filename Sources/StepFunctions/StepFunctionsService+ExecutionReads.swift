@@ -26,7 +26,8 @@ extension StepFunctionsService {
     /// DescribeExecution: the execution as stored (a Distributed Map's child too). - Throws: InvalidArn,
     /// ExecutionDoesNotExist.
     package func describeExecution(_ input: DescribeExecutionInput) async throws -> DescribeExecutionOutput {
-        DescribeExecutionOutput(execution: try await execution(arn: input.executionArn))
+        let record = try await execution(arn: input.executionArn)
+        return DescribeExecutionOutput(execution: record, redriveStatus: try await redriveStatus(of: record))
     }
 
     /// The execution with this ARN, as stored (a Distributed Map's child too). - Throws: InvalidArn, ExecutionDoesNotExist.
@@ -38,8 +39,8 @@ extension StepFunctionsService {
     }
 
     /// A page of executions, newest first (ListExecutions): a STANDARD state machine's (all of them, or those
-    /// started through one of its versions or aliases), or a Map Run's children. The REDRIVEN filter answers none
-    /// (nothing is redriven here).
+    /// started through one of its versions or aliases), or a Map Run's children; `redriveFilter` keeps those
+    /// redriven at least once (REDRIVEN) or never (NOT_REDRIVEN).
     ///
     /// - Throws: ValidationException unless exactly one of the two ARNs is given; InvalidArn,
     ///   StateMachineDoesNotExist (also for an unknown version), StateMachineTypeNotSupported (EXPRESS),
@@ -53,12 +54,13 @@ extension StepFunctionsService {
             let origin = try await executionOrigin(arn)
             page = try await storeCall {
                 try await store.listExecutions(
-                    origin: origin, status: input.statusFilter, maxResults: input.page.maxResults, nextToken: input.page.nextToken)
+                    origin: origin, status: input.statusFilter, maxResults: input.page.maxResults, nextToken: input.page.nextToken,
+                    redriven: input.redriveFilter.map { $0 == .redriven })
             }
         } else {
-            page = try await childExecutions(mapRunArn: input.mapRunArn ?? "", status: input.statusFilter, page: input.page)
+            page = try await childExecutions(
+                mapRunArn: input.mapRunArn ?? "", status: input.statusFilter, redriven: input.redriveFilter.map { $0 == .redriven }, page: input.page)
         }
-        if input.redriveFilter == .redriven { page.items = [] }
         return page
     }
 

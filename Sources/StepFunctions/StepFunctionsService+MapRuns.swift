@@ -21,10 +21,13 @@ extension StepFunctionsService {
     }
 
     /// A page of a Map Run's child executions, newest first. - Throws: InvalidArn, ResourceNotFound, InvalidToken.
-    func childExecutions(mapRunArn: String, status: ExecutionRecord.Status?, page: PageRequest) async throws -> Page<ExecutionSummary> {
+    func childExecutions(
+        mapRunArn: String, status: ExecutionRecord.Status?, redriven: Bool? = nil, page: PageRequest
+    ) async throws -> Page<ExecutionSummary> {
         _ = try await describeMapRun(DescribeMapRunInput(mapRunArn: mapRunArn))
         return try await storeCall {
-            try await store.mapRunExecutions(mapRunArn: mapRunArn, status: status, maxResults: page.maxResults, nextToken: page.nextToken)
+            try await store.mapRunExecutions(
+                mapRunArn: mapRunArn, status: status, maxResults: page.maxResults, nextToken: page.nextToken, redriven: redriven)
         }
     }
 

@@ -15,7 +15,7 @@ public enum CLI {
 
     static let commands: [any Command.Type] = [
         RunCommand.self, ServeCommand.self, ValidateCommand.self, EvalCommand.self, ExecutionsCommand.self, HistoryCommand.self,
-        ResumeCommand.self, DataCommand.self, GraphCommand.self, TestStateCommand.self, DoctorCommand.self,
+        ResumeCommand.self, RedriveCommand.self, DataCommand.self, GraphCommand.self, TestStateCommand.self, DoctorCommand.self,
     ]
 
     /// Commands that work but are not listed in the usage: test aids.

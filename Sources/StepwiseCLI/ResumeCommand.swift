@@ -28,38 +28,8 @@ enum ResumeCommand: Command {
     static let options: [OptionSpec] = [.value("db"), .value("data-dir"), .value("resources"), .flag("json")] + SeedOption.options
 
     static func run(_ arguments: ParsedArguments, _ output: inout Output) async -> Int32 {
-        guard let path = arguments.value("db") else {
-            output.error("stepwise resume: --db PATH is required\n\n\(help)")
-            return 2
-        }
-        let dataDirectory = arguments.value("data-dir") ?? DataDirectory.defaultPath
-        let seedFile: String?
-        do {
-            seedFile = try SeedOption.file(arguments, default: (try? SeedManifest.read(DataDirectory(path: dataDirectory)))?.seedFile)
-        } catch {
-            output.error("stepwise resume: \(error.message)\n\n\(help)")
-            return 2
-        }
-        let store: Store
-        do {
-            store = try await DatabaseOptions.open(path)
-        } catch {
-            output.error("stepwise resume: \(error.message)")
-            return 2
-        }
-        // Each execution resumes on the clock it started with (recorded with it), so one host serves all.
-        let host: RuntimeHost
-        do {
-            host = try await RuntimeHost(
-                HostOptions(
-                    clock: .real, database: .store(store), dataDirectory: dataDirectory, seedFile: seedFile,
-                    integrations: .command(resources: arguments.value("resources")), resumeInterval: nil))
-        } catch {
-            output.error("stepwise resume: \(error)")
-            try? await store.close()
-            return 2
-        }
-        SeedOption.tell(host.seeding, dataDirectory: dataDirectory, seedFile: seedFile)
+        guard let (path, host) = await openHost(arguments, command: name, help: help, &output) else { return 2 }
+        let store = host.durableRuntime.store
         let durable = host.durableRuntime
         var status: Int32 = 0
         var executions: [Execution] = []
@@ -104,4 +74,41 @@ enum ResumeCommand: Command {
         return status
     }
 
+    /// What `resume` and `redrive` start with: the `--db` database (required) opened, and a host on it with the
+    /// data directory's local services and seed and the `--resources` file; nil (and the error printed) when
+    /// any of that fails. Each execution runs on the clock it started with (recorded with it).
+    static func openHost(_ arguments: ParsedArguments, command: String, help: String, _ output: inout Output) async -> (String, RuntimeHost)? {
+        guard let path = arguments.value("db") else {
+            output.error("stepwise \(command): --db PATH is required\n\n\(help)")
+            return nil
+        }
+        let dataDirectory = arguments.value("data-dir") ?? DataDirectory.defaultPath
+        let seedFile: String?
+        do {
+            seedFile = try SeedOption.file(arguments, default: (try? SeedManifest.read(DataDirectory(path: dataDirectory)))?.seedFile)
+        } catch {
+            output.error("stepwise \(command): \(error.message)\n\n\(help)")
+            return nil
+        }
+        let store: Store
+        do {
+            store = try await DatabaseOptions.open(path)
+        } catch {
+            output.error("stepwise \(command): \(error.message)")
+            return nil
+        }
+        let host: RuntimeHost
+        do {
+            host = try await RuntimeHost(
+                HostOptions(
+                    clock: .real, database: .store(store), dataDirectory: dataDirectory, seedFile: seedFile,
+                    integrations: .command(resources: arguments.value("resources")), resumeInterval: nil))
+        } catch {
+            output.error("stepwise \(command): \(error)")
+            try? await store.close()
+            return nil
+        }
+        SeedOption.tell(host.seeding, dataDirectory: dataDirectory, seedFile: seedFile)
+        return (path, host)
+    }
 }

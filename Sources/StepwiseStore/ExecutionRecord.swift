@@ -47,6 +47,9 @@ public struct ExecutionRecord: Sendable, Equatable {
     package var stateMachineAliasArn: String?
     /// The X-Ray trace header StartExecution was given (`traceHeader`), else nil.
     package var traceHeader: String?
+    /// How many times the execution was redriven (RedriveExecution), and when last; nil before its first redrive.
+    public var redriveCount = 0
+    public var redriveDate: Date?
 
     public init(
         arn: String, name: String, stateMachineArn: String, revisionId: String? = nil, definition: String,
@@ -90,4 +93,7 @@ public struct ExecutionSummary: Sendable, Equatable {
     package var stateMachineAliasArn: String? = nil
     /// How many items a Map Run's child processes (listed by Map Run only, as AWS answers `itemCount`).
     package var itemCount: Int? = nil
+    /// How many times it was redriven, and when last.
+    public var redriveCount = 0
+    public var redriveDate: Date? = nil
 }

@@ -10,6 +10,8 @@ package struct MapRunRows: Sendable {
         let output, error, cause: String?
         let startDate: Double
         let stopDate: Double?
+        let redriveCount: Int
+        let redriveDate: Double?
     }
 
     package internal(set) var runs: [MapRunRecord]
@@ -23,7 +25,8 @@ package struct MapRunRows: Sendable {
                 arn: child.arn, name: child.name, mapRunArn: child.mapRunArn, stateMachineArn: child.stateMachineArn,
                 parentArn: child.parentArn, status: child.status.rawValue, input: child.input.serialized(),
                 output: child.output?.serialized(), error: child.error, cause: child.cause,
-                startDate: child.startDate.timeIntervalSince1970, stopDate: child.stopDate?.timeIntervalSince1970)
+                startDate: child.startDate.timeIntervalSince1970, stopDate: child.stopDate?.timeIntervalSince1970,
+                redriveCount: child.redriveCount, redriveDate: child.redriveDate?.timeIntervalSince1970)
         }
         events = changes.childEvents.map { ($0.executionArn, EventRow($0.event)) }
     }

@@ -151,13 +151,14 @@ extension SQLiteConnection {
     func insert(_ execution: ExecutionRecord) throws {
         try run(
             """
-            INSERT INTO executions (\(Store.executionColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO executions (\(Store.executionColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             execution.arn, execution.name, execution.stateMachineArn, execution.revisionId,
             execution.definition, execution.status.rawValue, execution.input, execution.output, execution.error,
             execution.cause, execution.startDate.timeIntervalSince1970, execution.stopDate?.timeIntervalSince1970,
             execution.parentArn, Int(execution.seed), execution.virtualTime, execution.eventCount, execution.stateMachineVersionArn,
-            execution.stateMachineAliasArn, execution.traceHeader)
+            execution.stateMachineAliasArn, execution.traceHeader, execution.redriveCount,
+            execution.redriveDate?.timeIntervalSince1970)
     }
 }
 

@@ -40,15 +40,18 @@ extension Store {
 
     /// Executions newest first, optionally of one origin (a state machine, a version or an alias), one status and
     /// names starting with a prefix.
+    /// `redriven` keeps only the executions redriven at least once (true) or never (false): ListExecutions'
+    /// `redriveFilter`, applied to the rows the index yields.
     package func listExecutions(
         origin: ExecutionOrigin?, status: ExecutionRecord.Status? = nil, namePrefix: String? = nil, maxResults: Int = 0,
-        nextToken: String? = nil
+        nextToken: String? = nil, redriven: Bool? = nil
     ) throws -> Page<ExecutionSummary> {
         let limit = try Self.pageSize(maxResults)
         let prefix = namePrefix.flatMap { $0.isEmpty ? nil : $0 }
         // A version's or an alias's ARN never equals a state machine's, so the ARN alone scopes the token.
         var scope = "\(origin?.condition.arn ?? "*")|\(status?.rawValue ?? "*")"
         if let prefix { scope += "|\(prefix)" }
+        if let redriven { scope += redriven ? "|redriven" : "|not-redriven" }
         var after: (start: Double, arn: String)?
         if let nextToken {
             let key = try PageToken(decoding: nextToken, listing: "executions", scope: scope, keyCount: 2).key
@@ -57,7 +60,7 @@ extension Store {
             }
             after = (Double(bitPattern: UInt64(bitPattern: Int64(bits))), arn)
         }
-        var (sql, values) = Self.executionsQuery(origin: origin, status: status, namePrefix: prefix, after: after)
+        var (sql, values) = Self.executionsQuery(origin: origin, status: status, namePrefix: prefix, after: after, redriven: redriven)
         values.append(limit + 1)
         settle()
         let rows = try database().statement(sql).rows(values, Self.summary)
@@ -76,9 +79,11 @@ extension Store {
     }
 
     static func executionsQuery(
-        origin: ExecutionOrigin?, status: ExecutionRecord.Status?, namePrefix: String?, after: (start: Double, arn: String)?
+        origin: ExecutionOrigin?, status: ExecutionRecord.Status?, namePrefix: String?, after: (start: Double, arn: String)?,
+        redriven: Bool? = nil
     ) -> (sql: String, values: [(any SQLBindable)?]) {
         var conditions: [String] = []
+        if let redriven { conditions.append(redriven ? "redrive_count > 0" : "redrive_count = 0") }
         var values: [(any SQLBindable)?] = []
         if let (column, arn) = origin?.condition {
             conditions.append("\(column) = ?")

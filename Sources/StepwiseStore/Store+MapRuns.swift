@@ -50,15 +50,18 @@ extension Store {
         return try database().rows(
             """
             SELECT arn, name, state_machine_arn, status, input, output, error, cause, start_date, stop_date, parent_arn, event_count,
-                map_run_arn FROM map_run_executions WHERE arn = ?
+                map_run_arn, redrive_count, redrive_date FROM map_run_executions WHERE arn = ?
             """, arn
         ) { row in
-            ExecutionRecord(
+            var record = ExecutionRecord(
                 arn: row.text(0), name: row.text(1), stateMachineArn: row.text(2), definition: "",
                 status: .init(rawValue: row.text(3)) ?? .failed, input: row.text(4), output: row.optionalText(5), error: row.optionalText(6),
                 cause: row.optionalText(7), startDate: Date(timeIntervalSince1970: row.double(8)),
                 stopDate: row.optionalDouble(9).map(Date.init(timeIntervalSince1970:)), parentArn: row.text(10), eventCount: row.int(11),
                 mapRunArn: row.text(12))
+            record.redriveCount = row.int(13)
+            record.redriveDate = row.optionalDouble(14).map(Date.init(timeIntervalSince1970:))
+            return record
         }.first
     }
 
@@ -68,23 +71,25 @@ extension Store {
     /// - Throws: `.invalidToken` for a token not issued for this query; `.invalidArgument` for `maxResults`.
     public func mapRunExecutions(
         mapRunArn: String, status: ExecutionRecord.Status? = nil, maxResults: Int = 0,
-        nextToken: String? = nil
+        nextToken: String? = nil, redriven: Bool? = nil
     ) throws -> Page<ExecutionSummary> {
         let limit = try Self.pageSize(maxResults)
-        let scope = "\(mapRunArn)|\(status?.rawValue ?? "*")"
+        let scope = "\(mapRunArn)|\(status?.rawValue ?? "*")|\(redriven.map { $0 ? "redriven" : "not-redriven" } ?? "*")"
         let before = try Self.startKey(nextToken, listing: "mapRunExecutions", scope: scope) ?? (Double.infinity, "")
         settle()
         let rows = try database().rows(
             """
-            SELECT arn, name, state_machine_arn, status, start_date, stop_date, parent_arn, map_run_arn,
-            coalesce(json_array_length(input, '$.Items'), 1) FROM map_run_executions
-            WHERE map_run_arn = ? AND (?2 IS NULL OR status = ?2) AND (start_date, arn) < (?, ?) ORDER BY start_date DESC, arn DESC LIMIT ?
-            """, mapRunArn, status?.rawValue, before.start, before.arn, limit + 1
+            SELECT arn, name, state_machine_arn, status, start_date, stop_date, parent_arn, map_run_arn, redrive_count, redrive_date,
+            coalesce(json_array_length(input, '$.Items'), 1)
+            FROM map_run_executions WHERE map_run_arn = ?1 AND (?2 IS NULL OR status = ?2) AND (start_date, arn) < (?3, ?4)
+                AND (?6 IS NULL OR (redrive_count > 0) = ?6) ORDER BY start_date DESC, arn DESC LIMIT ?5
+            """, mapRunArn, status?.rawValue, before.start, before.arn, limit + 1, redriven
         ) { row in
             ExecutionSummary(
                 arn: row.text(0), name: row.text(1), stateMachineArn: row.text(2), status: .init(rawValue: row.text(3)) ?? .failed,
                 startDate: Date(timeIntervalSince1970: row.double(4)), stopDate: row.optionalDouble(5).map(Date.init(timeIntervalSince1970:)),
-                parentArn: row.text(6), mapRunArn: row.text(7), itemCount: row.int(8))
+                parentArn: row.text(6), mapRunArn: row.text(7), itemCount: row.int(10), redriveCount: row.int(8),
+                redriveDate: row.optionalDouble(9).map(Date.init(timeIntervalSince1970:)))
         }
         return Self.page(rows, limit: limit, listing: "mapRunExecutions", scope: scope) { ($0.startDate, $0.arn) }
     }
@@ -107,15 +112,18 @@ extension Store {
 
     static let mapRunColumns = """
         arn, execution_arn, state_machine_arn, status, start_date, stop_date, max_concurrency, tolerated_failure_percentage, \
-        tolerated_failure_count, item_counts, execution_counts
+        tolerated_failure_count, item_counts, execution_counts, redrive_count, redrive_date
         """
 
     static func mapRun(_ row: SQLiteStatement) throws -> MapRunRecord {
-        MapRunRecord(
+        var record = MapRunRecord(
             arn: row.text(0), executionArn: row.text(1), stateMachineArn: row.text(2), startDate: Date(timeIntervalSince1970: row.double(4)),
             stopDate: row.optionalDouble(5).map(Date.init(timeIntervalSince1970:)), status: .init(rawValue: row.text(3)) ?? .failed,
             maxConcurrency: row.int(6), toleratedFailurePercentage: row.double(7), toleratedFailureCount: row.int(8),
             itemCounts: MapRunRecord.Counts(json: try JSON(parsing: row.text(9))),
             executionCounts: MapRunRecord.Counts(json: try JSON(parsing: row.text(10))))
+        record.redriveCount = row.int(11)
+        record.redriveDate = row.optionalDouble(12).map(Date.init(timeIntervalSince1970:))
+        return record
     }
 }

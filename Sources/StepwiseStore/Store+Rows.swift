@@ -23,7 +23,7 @@ extension Store {
 
     static let executionColumns = """
         arn, name, state_machine_arn, revision_id, definition, status, input, output, error, cause, start_date, \
-        stop_date, parent_arn, seed, virtual_time, event_count, version_arn, alias_arn, trace_header
+        stop_date, parent_arn, seed, virtual_time, event_count, version_arn, alias_arn, trace_header, redrive_count, redrive_date
         """
 
     static func execution(_ row: SQLiteStatement) -> ExecutionRecord {
@@ -37,17 +37,21 @@ extension Store {
         record.stateMachineVersionArn = row.optionalText(16)
         record.stateMachineAliasArn = row.optionalText(17)
         record.traceHeader = row.optionalText(18)
+        record.redriveCount = row.int(19)
+        record.redriveDate = row.optionalDouble(20).map(Date.init(timeIntervalSince1970:))
         return record
     }
 
-    static let summaryColumns = "arn, name, state_machine_arn, status, start_date, stop_date, parent_arn, version_arn, alias_arn"
+    static let summaryColumns =
+        "arn, name, state_machine_arn, status, start_date, stop_date, parent_arn, version_arn, alias_arn, redrive_count, redrive_date"
 
     static func summary(_ row: SQLiteStatement) -> ExecutionSummary {
         ExecutionSummary(
             arn: row.text(0), name: row.text(1), stateMachineArn: row.text(2),
             status: .init(rawValue: row.text(3)) ?? .failed, startDate: Date(timeIntervalSince1970: row.double(4)),
             stopDate: row.optionalDouble(5).map(Date.init(timeIntervalSince1970:)), parentArn: row.optionalText(6),
-            stateMachineVersionArn: row.optionalText(7), stateMachineAliasArn: row.optionalText(8))
+            stateMachineVersionArn: row.optionalText(7), stateMachineAliasArn: row.optionalText(8), redriveCount: row.int(9),
+            redriveDate: row.optionalDouble(10).map(Date.init(timeIntervalSince1970:)))
     }
 
     static func event(_ row: SQLiteStatement) -> EventRow {

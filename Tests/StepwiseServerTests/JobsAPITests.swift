@@ -7,7 +7,9 @@ import Testing
 
 @Suite("REST jobs API", .serialized, .timeLimit(.minutes(1)))
 struct JobsAPITests {
-    static let workflows = ["greet": Definitions.echo, "slow": Definitions.slow, "broken": Definitions.fail]
+    static let workflows = [
+        "greet": Definitions.echo, "slow": Definitions.slow, "broken": Definitions.fail, "flaky": APIRedriveTests.flaky,
+    ]
 
     @Test("POST /{workflow}/jobs answers 201 with the job, which completes with its output and history")
     func submitAndComplete() async throws {
@@ -38,6 +40,33 @@ struct JobsAPITests {
             let job = try await service.client.job("b1") { $0["status"] == "FAILED" }
             #expect(job["error"] == "Oops")
             #expect(job["cause"] == "it broke")
+        }
+    }
+
+    @Test("POST /jobs/{id}/retry redrives a FAILED job: RUNNING again, then COMPLETED with its history continued; others 409")
+    func retry() async throws {
+        try await withService(workflows: Self.workflows) { service in
+            let client = service.client
+            _ = try await client.send("POST", "/flaky/jobs?name=f1", body: "{}")
+            let failed = try await client.job("f1") { $0["status"] == "FAILED" }
+            #expect(failed["error"] == "States.QueryEvaluationError")
+            let (status, retried) = try await client.send("POST", "/jobs/f1/retry")
+            #expect(status == 200)
+            #expect(retried["id"] == "f1")
+            #expect(["RUNNING", "COMPLETED"].contains(retried["status"]?.stringValue ?? ""))
+            let done = try await client.job("f1") { $0["status"] == "COMPLETED" }
+            #expect(done["output"] == ["n": 1, "redrives": 1])
+            #expect(done["error"] == nil)
+            let (_, history) = try await client.send("GET", "/jobs/f1/history")
+            let types = history["events"]?.arrayValue?.compactMap { $0["type"]?.stringValue } ?? []
+            #expect(Array(types.suffix(4)) == ["ExecutionRedriven", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"])
+            let (again, body) = try await client.send("POST", "/jobs/f1/retry")
+            #expect(again == 409)
+            #expect(body["error"] == "JobNotRetryable")
+            #expect(body["message"] == "Job 'f1' cannot be retried: it is COMPLETED; only a FAILED job can be")
+            let (missing, unknown) = try await client.send("POST", "/jobs/nobody/retry")
+            #expect(missing == 404)
+            #expect(unknown["error"] == "JobNotFound")
         }
     }
 
@@ -160,7 +189,8 @@ struct JobsAPITests {
             #expect(health["store"]?["status"] == "ok")
             #expect(
                 health["store"]?["migrations"] == [
-                    "v1", "v2", "v3", "v4-map-runs", "v5-cancel-requests", "v6-name-indexes", "v7-versions-and-aliases", "v9-configurations",
+                    "v1", "v2", "v3", "v4-map-runs", "v5-cancel-requests", "v6-name-indexes", "v7-versions-and-aliases",
+                    "v8-redrive", "v9-configurations",
                 ])
             #expect(health["engine"]?["clock"] == "real")
             #expect(health["engine"]?["region"] == "us-east-1")

@@ -34,6 +34,6 @@ struct JobsOpenAPITests {
         let documented = Self.documentedOperations(text)
         let routes = Set(JobsAPI.routeTable.map { "\($0.method) \($0.template)" })
         #expect(documented == routes)
-        #expect(routes.count == 6)
+        #expect(routes.count == 7)
     }
 }

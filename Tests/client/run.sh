@@ -18,6 +18,7 @@ python3 "$HERE/boto3_client_test.py" "$ENDPOINT"
 python3 "$HERE/boto3_versions_test.py" "$ENDPOINT" 42  # the first to start through an alias: it knows the seed's draws
 python3 "$HERE/boto3_teststate_test.py" "$ENDPOINT"
 python3 "$HERE/boto3_shapes_test.py" "$ENDPOINT"
+python3 "$HERE/boto3_redrive_test.py" "$ENDPOINT"
 "$HERE/awscli_client_test.sh" "$ENDPOINT"
 "$HERE/awscli_versions_test.sh" "$ENDPOINT"
 "$HERE/awscli_shapes_test.sh" "$ENDPOINT"

@@ -63,6 +63,28 @@ package actor JobScheduler {
         for workflow in try await service.store.workflowsWithQueuedJobs() { await pump(workflow) }
     }
 
+    /// Retries a FAILED job by redriving its execution (RedriveExecution): it carries on from the states that did
+    /// not succeed, at once (not through the workflow's queue), and the job is RUNNING again. `JobNotRetryable`
+    /// for a job that is not FAILED, that failed to start (nothing to redrive), or whose execution cannot be
+    /// redriven (the reason as ExecutionNotRedrivable gives it). The running job holds a slot of its workflow's
+    /// limit again and its end is told to the workflow's `onEnd`, as for a job that started.
+    package func retry(id: String) async throws -> JobRecord {
+        let job = try await self.job(id: id)
+        guard job.status == .failed, let arn = job.executionArn else {
+            let why = job.status == .failed ? "it never started" : "it is \(job.status.rawValue)"
+            throw JobError("JobNotRetryable", "Job '\(id)' cannot be retried: \(why); only a FAILED job can be")
+        }
+        do {
+            _ = try await service.redriveExecution(RedriveExecutionInput(executionArn: arn), anyType: true)
+        } catch let error as StepFunctionsError where error.name == "ExecutionNotRedrivable" {
+            throw JobError("JobNotRetryable", "Job '\(id)' cannot be retried: \(error.message)")
+        }
+        let limited = limits[job.workflow] != nil
+        if limited { running[job.workflow, default: 0] += 1 }
+        if limited || settings[job.workflow]?.onEnd != nil { watch(arn, workflow: job.workflow, limited: limited) }
+        return try await service.store.job(id: id) ?? job
+    }
+
     /// Starts no more jobs (queued ones stay QUEUED in the store for the next start).
     package func close() { closed = true }
 

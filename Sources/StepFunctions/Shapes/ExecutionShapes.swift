@@ -52,19 +52,12 @@ package struct DescribeExecutionInput: Sendable {
     package init(executionArn: String) { self.executionArn = executionArn }
 }
 
-/// DescribeExecution's answer: the stored execution, and for a Map Run's child how it could be redriven.
+/// DescribeExecution's answer: the stored execution (its `redriveCount` and `redriveDate` with it) and whether it
+/// can be redriven now: `redriveStatus` REDRIVABLE, NOT_REDRIVABLE (with `redriveStatusReason`) or, for a Map
+/// Run's child, REDRIVABLE_BY_MAP_RUN.
 package struct DescribeExecutionOutput: Sendable {
     package var execution: ExecutionRecord
-    /// `redriveStatus` and `redriveStatusReason` (a Map Run's child only: only its Map Run could redrive it).
-    package var redriveStatus: (status: String, reason: String?)? {
-        guard execution.mapRunArn != nil else { return nil }
-        switch execution.status {
-        case .running, .succeeded:
-            return ("NOT_REDRIVABLE", "Execution is \(execution.status.rawValue) and cannot be redriven")
-        default:
-            return ("REDRIVABLE_BY_MAP_RUN", nil)
-        }
-    }
+    package var redriveStatus: (status: String, reason: String?)
 }
 
 /// What ListExecutions asks for: the executions of a state machine or the child executions of a Map Run.
@@ -103,5 +96,18 @@ package struct GetExecutionHistoryInput: Sendable {
         self.executionArn = executionArn
         self.reverseOrder = reverseOrder
         self.page = page
+    }
+}
+
+/// What RedriveExecution asks for.
+package struct RedriveExecutionInput: Sendable {
+    package var executionArn: String
+    /// Idempotency: a redrive repeated with the token of the execution's last redrive, within 15 minutes of it,
+    /// answers that redrive's date and redrives nothing.
+    package var clientToken: String?
+
+    package init(executionArn: String, clientToken: String? = nil) {
+        self.executionArn = executionArn
+        self.clientToken = clientToken
     }
 }

@@ -74,6 +74,8 @@ extension HistoryEvent {
             object = ["error": .string(error), "cause": .string(cause)]
             if let location { object["location"] = .string(location) }  // AWS omits it when no field failed
             object["state"] = .string(state)
+        case .executionRedriven(let count): object["redriveCount"] = .int(count)
+        case .mapRunRedriven(let arn, let count): object = ["mapRunArn": .string(arn), "redriveCount": .int(count)]
         }
         return object
     }

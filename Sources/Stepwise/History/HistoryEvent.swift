@@ -40,6 +40,10 @@ public struct HistoryEvent: Sendable {
         case activityStarted(workerName: String)
         case mapIteration(name: String, index: Int)
         case evaluationFailed(error: String, cause: String, location: String?, state: String)
+        /// ExecutionRedriven: how many times the execution has been redriven, this redrive included.
+        case executionRedriven(redriveCount: Int)
+        /// MapRunRedriven: the Map Run and how many times it has been redriven, this redrive included.
+        case mapRunRedriven(arn: String, redriveCount: Int)
     }
 
     /// The state name the event belongs to, when it has one.

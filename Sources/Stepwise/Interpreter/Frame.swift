@@ -32,6 +32,9 @@ struct Frame {
     var childRoot = false
     /// The recorded child execution (STANDARD children) whose history this frame's events go to.
     var childExecution: Int?
+    /// The fan-out of the current Parallel or Map state once it ended, until the state exits or is retried: a
+    /// redrive keeps the children that succeeded in it.
+    var lastFanOut: FanOut?
 
     enum Phase {
         case idle
@@ -89,6 +92,11 @@ struct FanOut {
     /// Map/ParallelStateSucceeded point back to (see ``Interpreter/fanOutSucceeded(_:_:)``).
     var lastIterationEvent: Int?
     var lastChildEvent = 0
+    /// Each slot's child frame (the latest started), so a redrive finds where a failed child stood.
+    var childIds: [Int: Int] = [:]
+    /// After a redrive: the slots still to run, in order (nil: every slot), and the old frames they restart from.
+    var order: [Int]?
+    var restoreFrom: [Int: Int] = [:]
 
     init(kind: Kind, inputs: [JSON], maxConcurrency: Int) {
         self.kind = kind
@@ -98,7 +106,7 @@ struct FanOut {
     }
 
     var canStartMore: Bool {
-        nextToStart < inputs.count && (maxConcurrency == 0 || running.count < maxConcurrency) && failure == nil
+        nextToStart < (order?.count ?? inputs.count) && (maxConcurrency == 0 || running.count < maxConcurrency) && failure == nil
     }
     var isComplete: Bool { completed == inputs.count }
 }

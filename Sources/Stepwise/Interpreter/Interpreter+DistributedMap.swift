@@ -27,9 +27,10 @@ extension Interpreter {
 
     mutating func mapIOFinished(_ requestId: Int, _ result: Result<JSON, StatesError>) {
         guard let (frameId, request) = pendingMapIO.removeValue(forKey: requestId), frames[frameId].alive,
-            case .mapIO = frames[frameId].phase, case .map(let map) = frames[frameId].state.kind
+            case .mapIO(_, let fanOut) = frames[frameId].phase, case .map(let map) = frames[frameId].state.kind
         else { return }
         frames[frameId].phase = .idle
+        if let fanOut { frames[frameId].lastFanOut = fanOut }  // a failed write redrives without running the children again
         let state = frames[frameId].state
         switch (request.kind, result) {
         case (.readItems, .success(let items)): proceed(frameId, itemsRead(frameId, state, map, items))

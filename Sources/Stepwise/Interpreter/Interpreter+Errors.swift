@@ -106,6 +106,7 @@ extension Interpreter {
         case .retry(let frameId):
             frames[frameId].phase = .idle
             frames[frameId].retry = nil
+            forgetFanOut(frameId)  // a retried Parallel or Map runs every child again
             proceed(frameId, execute(frameId, retry: true))
         case .taskTimeout(_, let task):
             taskFailed(task, StatesError(StatesError.Name.timeout, "Task timed out."), timedOut: true)

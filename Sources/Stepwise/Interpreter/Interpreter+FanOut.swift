@@ -36,8 +36,9 @@ extension Interpreter {
             frameId,
             { fanOut -> Int? in
                 guard fanOut.canStartMore else { return nil }
+                let slot = fanOut.order?[fanOut.nextToStart] ?? fanOut.nextToStart
                 fanOut.nextToStart += 1
-                return fanOut.nextToStart - 1
+                return slot
             }) ?? nil
         {
             startChild(frameId, slot: slot)
@@ -58,13 +59,13 @@ extension Interpreter {
     /// What starting a child needs from its parent's fan-out, read without keeping a copy of the fan-out: a copy
     /// alive across the next `modifyFanOut` would make every start copy the whole results array (O(n²) over a
     /// 100,000-item Distributed Map).
-    func childStartInfo(_ frameId: Int, slot: Int) -> (kind: FanOut.Kind, distributed: Bool, input: JSON)? {
+    func childStartInfo(_ frameId: Int, slot: Int) -> (kind: FanOut.Kind, distributed: Bool, input: JSON, restore: Int?)? {
         guard case .fanOut(let fanOut) = frames[frameId].phase else { return nil }
-        return (fanOut.kind, fanOut.distributed, fanOut.inputs[slot])
+        return (fanOut.kind, fanOut.distributed, fanOut.inputs[slot], fanOut.restoreFrom[slot])
     }
 
     mutating func startChild(_ frameId: Int, slot: Int) {
-        guard let (kind, distributed, input) = childStartInfo(frameId, slot: slot) else { return }
+        guard let (kind, distributed, input, restore) = childStartInfo(frameId, slot: slot) else { return }
         if kind == .map, !distributed {
             record(frameId, .mapIterationStarted, .mapIteration(name: frames[frameId].state.name, index: slot))
         }
@@ -75,7 +76,11 @@ extension Interpreter {
         frames[childId].lastEventId = frames[frameId].lastEventId
         frames[childId].detached = distributed || frames[frameId].detached
         if distributed { beginChildExecution(frameId, childId, slot: slot, input: input) }
-        _ = modifyFanOut(frameId) { $0.running[slot] = childId }
+        _ = modifyFanOut(frameId) { fanOut in
+            fanOut.running[slot] = childId
+            fanOut.childIds[slot] = childId
+        }
+        if let restore { return restoreFrame(childId, from: restore, input: input) }
         proceed(childId, .next(machine.startAt, input))
     }
 
@@ -179,6 +184,7 @@ extension Interpreter {
 
     mutating func fanOutSucceeded(_ frameId: Int, _ fanOut: FanOut) -> Outcome {
         frames[frameId].phase = .idle
+        frames[frameId].lastFanOut = fanOut
         if fanOut.distributed, case .map(let map) = frames[frameId].state.kind, let writer = map.resultWriter {
             return writeResults(frameId, fanOut, writer, map)
         }
@@ -197,6 +203,7 @@ extension Interpreter {
 
     mutating func fanOutFailed(_ frameId: Int, _ fanOut: FanOut, _ error: StatesError) -> Outcome {
         frames[frameId].phase = .idle
+        frames[frameId].lastFanOut = fanOut
         if fanOut.distributed {
             record(frameId, .mapRunFailed, .failure(error: error.name, cause: error.cause))
             mapRunEnded(frameId, .failed)

@@ -24,6 +24,7 @@ extension Interpreter {
         let (parent, slot, lastEventId) = (frames[frameId].parent, frames[frameId].slot, frames[frameId].lastEventId)
         let childRoot = frames[frameId].childRoot
         if childRoot { childExecutionEnded(frameId, .failed, error: error) }
+        keepForRedrive(frameId)
         frames[frameId].release()
         if let parent {
             if !childRoot { frames[parent].lastEventId = max(frames[parent].lastEventId, lastEventId) }
@@ -66,6 +67,7 @@ extension Interpreter {
         }
         if let aborted = frame.state.type.abortedEvent { record(frameId, aborted, .none) }
         if frame.childRoot { childExecutionEnded(frameId, .aborted) }
+        keepForRedrive(frameId)
         frames[frameId].release()
     }
 }

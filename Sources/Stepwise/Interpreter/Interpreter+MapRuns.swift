@@ -5,7 +5,8 @@ import StatesLanguage
 /// A Distributed Map's run while the interpreter knows it: its record, its frame, and what its children need.
 struct MapRunState {
     var record: MapRunRecord
-    let frame: Int
+    /// The Distributed Map's frame (a redrive moves the run to the frame that carries it on).
+    var frame: Int
     /// STANDARD children are recorded executions; EXPRESS ones are only counted (as on AWS, no history is kept).
     let standard: Bool
     /// Seeds the run's and its children's ids, so a replay names them the same.
@@ -18,6 +19,8 @@ struct MapRunState {
     /// Each child's start and stop, epoch seconds (0 until it happens), for the ResultWriter's records.
     var starts: [Double]
     var stops: [Double]
+    /// Each ended STANDARD child's last event id and redrive count: a redrive continues its history.
+    var ended: [Int: (events: Int, redrives: Int)] = [:]
 }
 
 /// A running child execution of a STANDARD Distributed Map.
@@ -82,17 +85,28 @@ extension Interpreter {
         mapRuns[run].record.executionCounts.running += 1
         mapRuns[run].record.itemCounts.pending -= size
         mapRuns[run].record.itemCounts.running += size
-        mapRuns[run].starts[slot] = now.timeIntervalSince1970
+        let previous = mapRuns[run].ended.removeValue(forKey: slot)
+        if previous == nil { mapRuns[run].starts[slot] = now.timeIntervalSince1970 }
         mapRunChanges.runs.insert(run)
         guard mapRuns[run].standard else { return }
         let id = nextChildId
         nextChildId += 1
         let names = childNames(run, slot: slot)
-        let execution = MapChildExecution(
+        var execution = MapChildExecution(
             arn: names.arn, name: names.name, mapRunArn: mapRuns[run].record.arn, stateMachineArn: mapRuns[run].record.stateMachineArn,
-            parentArn: info.arn, input: input, startDate: now)
-        children[id] = ChildExecutionState(record: execution)
+            parentArn: info.arn, input: input, startDate: Date(timeIntervalSince1970: mapRuns[run].starts[slot]))
         frames[child].childExecution = id
+        if let previous {
+            // A redriven child continues its own history, as a redriven execution does.
+            execution.redriveCount = previous.redrives + 1
+            execution.redriveDate = now
+            children[id] = ChildExecutionState(record: execution, eventCount: previous.events)
+            noteChild(id, execution)
+            frames[child].lastEventId = recordChild(
+                id, .executionRedriven, .executionRedriven(redriveCount: execution.redriveCount), previous: previous.events)
+            return
+        }
+        children[id] = ChildExecutionState(record: execution)
         noteChild(id, execution)
         frames[child].lastEventId = recordChild(id, .executionStarted, .executionStarted(input: input, roleArn: info.roleArn), previous: 0)
     }
@@ -131,6 +145,7 @@ extension Interpreter {
             }
         _ = recordChild(id, type, details, previous: frames[frameId].lastEventId)
         guard var child = children.removeValue(forKey: id) else { return }
+        if status != .succeeded { mapRuns[run].ended[slot] = (child.eventCount, child.record.redriveCount) }
         child.record.status = status
         child.record.output = output
         child.record.error = error?.name
@@ -193,7 +208,8 @@ extension Interpreter {
         let machine = mapRuns[run].record.stateMachineArn
         let execution: JSON = [
             "Id": .string(names.arn), "Input": input ?? .null, "Name": .string(names.name), "RoleArn": .string(info.roleArn),
-            "StartTime": .string(ISOTimestamp.format(Date(timeIntervalSince1970: mapRuns[run].starts[slot]))), "RedriveCount": 0,
+            "StartTime": .string(ISOTimestamp.format(Date(timeIntervalSince1970: mapRuns[run].starts[slot]))),
+            "RedriveCount": .int(frames[root].childExecution.flatMap { children[$0]?.record.redriveCount } ?? 0),
         ]
         return (execution, ["Id": .string(machine), "Name": .string(String(machine.split(separator: ":").last ?? ""))])
     }

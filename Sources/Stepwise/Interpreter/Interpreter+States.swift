@@ -42,6 +42,7 @@ extension Interpreter {
     /// Records the Exited event (with any assignments), applies them, and moves on.
     mutating func exit(_ frameId: Int, _ state: State, output: JSON, assigned: [(String, JSON)]?, next: Int?) throws(StatesError) -> Outcome {
         try checkSize(output, state.name)
+        forgetFanOut(frameId)
         inspector?.assigned = assigned
         record(frameId, state.type.exitedEvent, .stateExited(name: state.name, output: output, assignedVariables: assigned))
         applyAssignments(frameId, assigned)

@@ -41,8 +41,15 @@ package struct Interpreter: Sendable {
     /// Seeded from the execution (retry jitter), kept in the state so a replay draws the same values.
     var random: AnyRandom
     let seedBase: UInt64
-    let executionContext: JSON
+    var executionContext: JSON
     let stateMachineContext: JSON
+    /// The root scope's frame (a redrive starts a new one).
+    var rootFrame = 0
+    /// How many times the execution was redriven, and when last (`$$.Execution.RedriveCount`, `RedriveTime`).
+    package internal(set) var redriveCount = 0
+    package internal(set) var redriveTime: Date?
+    /// Where each scope that ended unsuccessfully stood, by frame id: what a redrive restarts (Interpreter+Redrive).
+    var redrivable: [Int: RedrivePoint] = [:]
     /// Set to record each data-flow stage of the states run (TestState's inspection data).
     package var inspector: Inspection?
     /// The context object every state sees instead of the execution's (TestState's `context`); a task token or a
@@ -81,8 +88,10 @@ package struct Interpreter: Sendable {
     /// Handles one input at time `now` and returns the effects to perform. New history events are in `newEvents`.
     package mutating func handle(_ input: StepInput, now: Date) -> [Action] {
         self.now = max(now, self.now)
-        guard status == .running else { return [] }
+        let redriving = if case .redrive = input { true } else { false }
+        guard status == .running || redriving else { return [] }
         switch input {
+        case .redrive: redrive()
         case .start: start()
         case .taskSucceeded(let task, let output): taskSucceeded(task, output)
         case .taskFailed(let task, let error): taskFailed(task, error)
@@ -119,6 +128,7 @@ package struct Interpreter: Sendable {
             _ = schedule(.executionTimeout, after: Double(timeout))
         }
         let frameId = newFrame(definition.root, parent: nil, slot: 0, variables: Variables())
+        rootFrame = frameId
         frames[frameId].lastEventId = id == 1 ? 0 : id
         proceed(frameId, .next(definition.root.startAt, info.input))
     }
@@ -171,7 +181,10 @@ package struct Interpreter: Sendable {
         inFlight.removeAll()
         pendingMapIO.removeAll()
         abortOpenMapRuns()
-        for index in frames.indices { frames[index].release() }
+        for index in frames.indices where frames[index].alive {
+            if status != .succeeded { keepForRedrive(index) }
+            frames[index].release()
+        }
         actions.append(.finished(status: status))
     }
 }

@@ -17,7 +17,7 @@ public struct MapRunRecord: Sendable, Equatable {
 
         public init() {}
 
-        /// AWS's shape; `failuresNotRedrivable` and `pendingRedrive` stay 0 (Stepwise does not redrive).
+        /// AWS's shape; `failuresNotRedrivable` and `pendingRedrive` are 0: a redrive of the parent runs every failed child again.
         public var json: JSON {
             [
                 "pending": .int(pending), "running": .int(running), "succeeded": .int(succeeded), "failed": .int(failed),
@@ -51,6 +51,9 @@ public struct MapRunRecord: Sendable, Equatable {
     public var toleratedFailureCount: Int
     public var itemCounts: Counts
     public var executionCounts: Counts
+    /// How many times a redrive of its execution ran the Map Run again, and when it last did.
+    public var redriveCount = 0
+    public var redriveDate: Date?
 
     package init(
         arn: String, executionArn: String, stateMachineArn: String, startDate: Date, stopDate: Date? = nil, status: Status = .running,
@@ -87,6 +90,9 @@ package struct MapChildExecution: Sendable, Equatable {
     package var error: String?
     package var cause: String?
     package var stopDate: Date?
+    /// How many times its Map Run's redrives ran it again, and when last.
+    package var redriveCount = 0
+    package var redriveDate: Date?
 }
 
 /// One event of a child execution's history.

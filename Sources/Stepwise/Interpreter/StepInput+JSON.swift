@@ -19,6 +19,7 @@ extension StepInput {
         case .timerFired(let timer): return ["kind": "timerFired", "timer": .int(timer)]
         case .stop(let error, let cause):
             return ["kind": "stop", "error": error.map(JSON.string) ?? .null, "cause": cause.map(JSON.string) ?? .null]
+        case .redrive: return ["kind": "redrive"]
         case .updateMapRun(let arn, let maxConcurrency, let count, let percentage):
             return [
                 "kind": "updateMapRun", "mapRunArn": .string(arn), "maxConcurrency": maxConcurrency.map(JSON.int) ?? .null,
@@ -42,6 +43,7 @@ extension StepInput {
             self = .mapIOFailed(
                 request: json["request"]?.intValue ?? 0, error: StatesError(json["error"]?.stringValue ?? "", json["cause"]?.stringValue ?? ""))
         case "timerFired": self = .timerFired(timer: json["timer"]?.intValue ?? 0)
+        case "redrive": self = .redrive
         case "stop": self = .stop(error: json["error"]?.stringValue, cause: json["cause"]?.stringValue)
         case "updateMapRun":
             self = .updateMapRun(

@@ -17,6 +17,8 @@ package enum StepInput: Sendable {
     case mapIOFailed(request: Int, error: StatesError)
     case timerFired(timer: Int)
     case stop(error: String?, cause: String?)
+    /// RedriveExecution: a FAILED, TIMED_OUT or ABORTED execution carries on from the states that did not succeed.
+    case redrive
     /// UpdateMapRun: new settings for a running Map Run (nil: unchanged).
     case updateMapRun(mapRunArn: String, maxConcurrency: Int?, toleratedFailureCount: Int?, toleratedFailurePercentage: Double?)
 }

@@ -130,8 +130,12 @@ public final class Runtime: Sendable {
     /// Rebuilds an execution from its logged steps (replaying them through a fresh interpreter with the same seed)
     /// and carries it on, on the clock `info` names: timers keep their original deadlines, tasks in flight are
     /// dispatched again.
+    ///
+    /// With `redrive`, an execution whose replay ends FAILED, TIMED_OUT or ABORTED having been redriven fewer times
+    /// than `redrive.count` is redriven at `redrive.date` (RedriveExecution, or its redrive step lost in a crash).
     package func resume(
-        _ machine: StateMachine, info: ExecutionInfo, steps: [LoggedStep], journal: (any ExecutionJournal)? = nil
+        _ machine: StateMachine, info: ExecutionInfo, steps: [LoggedStep], journal: (any ExecutionJournal)? = nil,
+        redrive: (count: Int, date: Date)? = nil
     ) async -> Execution {
         var interpreter = Interpreter(definition: machine.definition, info: info)
         var history: [HistoryEvent] = []
@@ -140,11 +144,18 @@ public final class Runtime: Sendable {
             history.append(contentsOf: interpreter.drainEvents())
             _ = interpreter.drainMapRunChanges()  // stored with their steps already
         }
+        let redriveDate = redrive.flatMap { interpreter.isRedrivable && interpreter.redriveCount < $0.count ? $0.date : nil }
         let driver = ExecutionDriver(
             interpreter: interpreter, resolvers: currentResolvers(), journal: journal, history: history,
-            sequence: steps.count, now: steps.last?.time, mapIO: mapIO.withLock { $0 })
+            sequence: steps.count, now: redriveDate.map { max($0, steps.last?.time ?? $0) } ?? steps.last?.time, mapIO: mapIO.withLock { $0 })
         // A crash between recording the execution and its first step leaves nothing to replay: start it now.
-        if steps.isEmpty { await driver.start() } else { await driver.resume() }
+        if steps.isEmpty {
+            await driver.start()
+        } else if let redriveDate {
+            await driver.redrive(at: max(redriveDate, steps.last?.time ?? redriveDate))
+        } else {
+            await driver.resume()
+        }
         return Execution(name: info.name, arn: info.arn, startDate: info.startTime, driver: driver)
     }
 

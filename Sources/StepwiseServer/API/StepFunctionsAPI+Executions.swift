@@ -66,12 +66,15 @@ extension StepFunctionsAPI {
         var output: JSONObject = [
             "executionArn": .string(execution.arn), "stateMachineArn": .string(execution.stateMachineArn),
             "name": .string(execution.name), "status": .string(execution.status.rawValue),
-            "startDate": execution.startDate.epochJSON, "redriveCount": 0,
+            "startDate": execution.startDate.epochJSON,
+            "redriveCount": .int(execution.redriveCount), "redriveStatus": .string(described.redriveStatus.status),
         ]
         if !metadataOnly {
             output["input"] = .string(execution.input)
             output["inputDetails"] = ["included": true]
         }
+        if let date = execution.redriveDate { output["redriveDate"] = date.epochJSON }
+        if let reason = described.redriveStatus.reason { output["redriveStatusReason"] = .string(reason) }
         if let stopDate = execution.stopDate { output["stopDate"] = stopDate.epochJSON }
         if !metadataOnly, let result = execution.output {
             output["output"] = .string(result)
@@ -83,10 +86,6 @@ extension StepFunctionsAPI {
         if let traceHeader = execution.traceHeader { output["traceHeader"] = .string(traceHeader) }
         if let version = execution.stateMachineVersionArn { output["stateMachineVersionArn"] = .string(version) }
         if let alias = execution.stateMachineAliasArn { output["stateMachineAliasArn"] = .string(alias) }
-        if let redrive = described.redriveStatus {
-            output["redriveStatus"] = .string(redrive.status)
-            if let reason = redrive.reason { output["redriveStatusReason"] = .string(reason) }
-        }
         return .object(output)
     }
 
@@ -100,6 +99,12 @@ extension StepFunctionsAPI {
             page: try pageRequest(request, tokenLength: 3096))
         let page = try await service.listExecutions(input)
         return paged("executions", page.items.map(json), page.nextToken)
+    }
+
+    static func redriveExecution(_ service: StepFunctionsService, _ request: Members) async throws -> JSON {
+        let input = RedriveExecutionInput(
+            executionArn: try request.required("executionArn", max: arnLength), clientToken: try request.string("clientToken", min: 1, max: 64))
+        return ["redriveDate": try await service.redriveExecution(input).epochJSON]
     }
 
     static func getExecutionHistory(_ service: StepFunctionsService, _ request: Members) async throws -> JSON {
@@ -118,8 +123,9 @@ extension StepFunctionsAPI {
         var object: JSONObject = [
             "executionArn": .string(execution.arn), "stateMachineArn": .string(execution.stateMachineArn),
             "name": .string(execution.name), "status": .string(execution.status.rawValue),
-            "startDate": execution.startDate.epochJSON, "redriveCount": 0,
+            "startDate": execution.startDate.epochJSON, "redriveCount": .int(execution.redriveCount),
         ]
+        if let date = execution.redriveDate { object["redriveDate"] = date.epochJSON }
         if let stopDate = execution.stopDate { object["stopDate"] = stopDate.epochJSON }
         if let mapRunArn = execution.mapRunArn { object["mapRunArn"] = .string(mapRunArn) }
         if let itemCount = execution.itemCount { object["itemCount"] = .int(itemCount) }

@@ -13,9 +13,10 @@ extension StepFunctionsAPI {
             "mapRunArn": .string(run.arn), "executionArn": .string(run.executionArn), "status": .string(run.status.rawValue),
             "startDate": run.startDate.epochJSON, "maxConcurrency": .int(run.maxConcurrency),
             "toleratedFailurePercentage": .double(run.toleratedFailurePercentage), "toleratedFailureCount": .int(run.toleratedFailureCount),
-            "itemCounts": run.itemCounts.json, "executionCounts": run.executionCounts.json, "redriveCount": 0,
+            "itemCounts": run.itemCounts.json, "executionCounts": run.executionCounts.json, "redriveCount": .int(run.redriveCount),
         ]
         if let stopDate = run.stopDate { output["stopDate"] = stopDate.epochJSON }
+        if let redriveDate = run.redriveDate { output["redriveDate"] = redriveDate.epochJSON }
         return .object(output)
     }
 

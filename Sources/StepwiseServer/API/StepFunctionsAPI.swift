@@ -23,6 +23,7 @@ package struct StepFunctionsAPI: Sendable {
         "ListStateMachines": listStateMachines, "DeleteStateMachine": deleteStateMachine,
         "ValidateStateMachineDefinition": validateStateMachineDefinition,
         "StartExecution": startExecution, "StartSyncExecution": startSyncExecution, "StopExecution": stopExecution,
+        "RedriveExecution": redriveExecution,
         "DescribeExecution": describeExecution, "ListExecutions": listExecutions, "GetExecutionHistory": getExecutionHistory,
         "TagResource": tagResource, "UntagResource": untagResource, "ListTagsForResource": listTagsForResource,
         "SendTaskSuccess": sendTaskSuccess, "SendTaskFailure": sendTaskFailure, "SendTaskHeartbeat": sendTaskHeartbeat,
@@ -35,10 +36,6 @@ package struct StepFunctionsAPI: Sendable {
         "DescribeStateMachineAlias": describeStateMachineAlias, "UpdateStateMachineAlias": updateStateMachineAlias,
         "DeleteStateMachineAlias": deleteStateMachineAlias, "ListStateMachineAliases": listStateMachineAliases,
     ]
-
-    /// Actions of the Step Functions API that Stepwise does not serve yet (redrive): answered as unknown
-    /// operations, with a message saying so.
-    static let unsupported: Set<String> = ["RedriveExecution"]
 
     /// Answers one request; never throws (every failure becomes an AWS error response).
     package func respond(to request: HTTPRequest) async -> HTTPResponse {
@@ -62,9 +59,6 @@ package struct StepFunctionsAPI: Sendable {
         }
         let name = String(target.dropFirst(AWSJSON.targetPrefix.count))
         if let action = actions[name] { return action }
-        if unsupported.contains(name) {
-            throw StepFunctionsError.unknownOperation("\(name) is not supported by Stepwise yet")
-        }
         throw StepFunctionsError.unknownOperation("Unknown operation: \(target)")
     }
 

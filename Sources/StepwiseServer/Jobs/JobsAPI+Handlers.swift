@@ -50,6 +50,12 @@ extension JobsAPI {
         return .json(Self.json(job), status: accepted ? .accepted : .ok)
     }
 
+    /// `POST /jobs/{id}/retry`: 200 with the job RUNNING again, its execution redriven from the states that did not
+    /// succeed; 409 (`JobNotRetryable`) unless the job is FAILED and its execution can be redriven.
+    func retry(_ id: String) async throws -> HTTPResponse {
+        .json(Self.json(try await scheduler.retry(id: id)))
+    }
+
     /// `GET /health`: 200 when the store answers and records every write, else 503.
     ///
     /// A write failure (a full disk) shows as `lastFailure` until a write succeeds again; the executions it

@@ -4,8 +4,8 @@ import StepFunctions
 import StepwiseStore
 
 /// The REST jobs API, for applications that think in jobs rather than executions:
-/// `POST /{workflow}/jobs`, `GET /jobs`, `GET /jobs/{id}`, `GET /jobs/{id}/history`, `POST /jobs/{id}/cancel`
-/// and `GET /health` (docs/openapi.yaml describes them; a test checks it against ``routes``).
+/// `POST /{workflow}/jobs`, `GET /jobs`, `GET /jobs/{id}`, `GET /jobs/{id}/history`, `POST /jobs/{id}/cancel`,
+/// `POST /jobs/{id}/retry` and `GET /health` (docs/openapi.yaml describes them; a test checks it against ``routes``).
 ///
 /// A job is an execution of the state machine named by `{workflow}`, named by the job id. Jobs over their
 /// workflow's concurrency limit wait QUEUED in the store (see ``JobScheduler``).
@@ -29,6 +29,7 @@ package struct JobsAPI: Sendable {
                 try await api.history(captures["id"] ?? "", request)
             }),
         Route(method: "POST", template: "/jobs/{id}/cancel", handler: { api, _, captures in try await api.cancel(captures["id"] ?? "") }),
+        Route(method: "POST", template: "/jobs/{id}/retry", handler: { api, _, captures in try await api.retry(captures["id"] ?? "") }),
         Route(
             method: "POST", template: "/{workflow}/jobs",
             handler: { api, request, captures in

@@ -40,7 +40,7 @@ public struct JobsError: HTTPResponseError, Equatable, CustomStringConvertible {
         let status: HTTPStatus =
             switch error.name {
             case "JobNotFound": .notFound
-            case "JobFinished", "JobStarting", "JobAlreadyExists": .conflict
+            case "JobFinished", "JobStarting", "JobAlreadyExists", "JobNotRetryable": .conflict
             default: .badRequest
             }
         self.init(status, error.name, error.message)

@@ -117,7 +117,26 @@ public final class DurableRuntime: Sendable {
             return LoggedStep(time: Date(timeIntervalSince1970: row.timestamp), input: input)
         }
         let recording = journal.recording()
-        return track(await runtime.resume(machine, info: info, steps: steps, journal: recording), recording: recording.id)
+        let redrive = record.redriveDate.map { (count: record.redriveCount, date: $0) }
+        return track(
+            await runtime.resume(machine, info: info, steps: steps, journal: recording, redrive: redrive), recording: recording.id)
+    }
+
+    /// Redrives a stored execution that ended FAILED, TIMED_OUT or ABORTED (RedriveExecution): the store reopens it
+    /// (RUNNING, one more redrive, dated), then it is replayed and carries on from the states that did not succeed,
+    /// its history going on with ExecutionRedriven. It is recorded as any execution is, so a crash while it runs
+    /// resumes it, and a crash before its redrive step was recorded redrives it at the next resume.
+    ///
+    /// The caller checks that it may be redriven (``Store/execution(arn:)``: its status, type, age and history);
+    /// the store only checks its status.
+    ///
+    /// - Returns: the execution, running again, and its redrive date.
+    /// - Throws: a `StoreError` (`.notFound`, `.invalidArgument` for an execution that is not FAILED, TIMED_OUT or
+    ///   ABORTED) or an error reading its definition or step log.
+    public func redrive(arn: String, clientToken: String? = nil, at date: Date = Date()) async throws -> (execution: Execution, redriveDate: Date) {
+        await journal.barrier()  // the end of a run of this runtime must be stored before it reopens
+        let record = try await store.reopenForRedrive(arn: arn, date: date, clientToken: clientToken)
+        return (try await resume(record), record.redriveDate ?? date)
     }
 
     /// Executions this runtime stopped after a failed write, with the failure: each stays RUNNING in the store

@@ -53,6 +53,13 @@ actor ExecutionDriver {
         advanceVirtualTime()
     }
 
+    /// Redrives a replayed execution that ended FAILED, TIMED_OUT or ABORTED (RedriveExecution) at `time`.
+    func redrive(at time: Date) {
+        started = true
+        step(.redrive, at: time)
+        advanceVirtualTime()
+    }
+
     var now: Date { clock?.now ?? Date() }
 
     var history: [HistoryEvent] { feed.events }
@@ -80,10 +87,10 @@ actor ExecutionDriver {
         advanceVirtualTime()
     }
 
-    private func step(_ input: StepInput) {
+    private func step(_ input: StepInput, at given: Date? = nil) {
         // The start step happens at the execution's start time, so ExecutionStarted, `startDate` and
-        // `$$.Execution.StartTime` agree to the millisecond on the real clock too.
-        let time = if case .start = input { interpreter.info.startTime } else { now }
+        // `$$.Execution.StartTime` agree to the millisecond on the real clock too (a redrive at its redrive date).
+        let time = if case .start = input { interpreter.info.startTime } else { given ?? now }
         stepTime = time
         defer { stepTime = nil }
         let actions = interpreter.handle(input, now: time)
