@@ -5,8 +5,8 @@ import StepFunctions
 /// The AWS Step Functions API over the AWS JSON 1.0 protocol (asl-reference §8): `POST /` with
 /// `X-Amz-Target: AWSStepFunctions.<Action>` and a JSON body of the action's members.
 ///
-/// Signatures are not checked (any SigV4 `Authorization` is accepted), as Step Functions Local does. Actions
-/// are dispatched through ``actions``; each decodes its members into the action's input, calls the
+/// Who may call is decided before this (`serve --auth`, docs/http-api.md "Access control"). Actions are
+/// dispatched through ``actions``; each decodes its members into the action's input, calls the
 /// `StepFunctionsService` and encodes its output: the rules are the service's, this is only the wire.
 package struct StepFunctionsAPI: Sendable {
     /// One action: reads the request members, answers the response members.
