@@ -1,3 +1,4 @@
+import JSON
 import Stepwise
 
 /// A task handed to an activity worker by GetActivityTask: its token and input.

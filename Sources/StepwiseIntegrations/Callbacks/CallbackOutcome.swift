@@ -1,3 +1,4 @@
+import JSON
 import Stepwise
 
 /// What a SendTaskSuccess or SendTaskFailure delivers to a waiting task.

@@ -1,4 +1,6 @@
 import Foundation
+import JSON
+import StatesLanguage
 import Stepwise
 
 extension TokenRegistry {
