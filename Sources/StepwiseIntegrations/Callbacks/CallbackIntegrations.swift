@@ -10,28 +10,28 @@ import Synchronization
 /// integrations.install()                                        // adds the resolvers to the runtime
 /// try await integrations.tokens.sendTaskSuccess(token: token, output: ["ok": true])
 /// ```
-public final class CallbackIntegrations: Sendable {
-    public let runtime: Runtime
+package final class CallbackIntegrations: Sendable {
+    package let runtime: Runtime
     /// The durable runtime, when there is one: nested executions need it (children are stored executions).
-    public let durable: DurableRuntime?
-    public let tokens: TokenRegistry
-    public let activities: ActivityCatalog
-    public let broker: ActivityBroker
+    package let durable: DurableRuntime?
+    package let tokens: TokenRegistry
+    package let activities: ActivityCatalog
+    package let broker: ActivityBroker
     private let pollTimeout: Mutex<Duration>
 
     /// How long GetActivityTask waits for a task before answering none: 60 s as on AWS, unless the program
     /// that configures the integrations chose a shorter wait (`stepwise serve` takes `STEPWISE_ACTIVITY_POLL_SECONDS`,
     /// for tests).
-    public var activityPollTimeout: Duration {
+    package var activityPollTimeout: Duration {
         get { pollTimeout.withLock { $0 } }
         set { pollTimeout.withLock { $0 = newValue } }
     }
 
     /// AWS's wait for an empty GetActivityTask.
-    public static let defaultPollTimeout: Duration = .seconds(60)
+    package static let defaultPollTimeout: Duration = .seconds(60)
 
     /// In-memory integrations: callbacks and activities last as long as the process; no nested executions.
-    public init(runtime: Runtime, activityPollTimeout: Duration = defaultPollTimeout) {
+    package init(runtime: Runtime, activityPollTimeout: Duration = defaultPollTimeout) {
         self.runtime = runtime
         durable = nil
         tokens = TokenRegistry()
@@ -41,7 +41,7 @@ public final class CallbackIntegrations: Sendable {
     }
 
     /// Durable integrations: callbacks and activities in the durable runtime's store, and nested executions.
-    public init(durable: DurableRuntime, activityPollTimeout: Duration = defaultPollTimeout) {
+    package init(durable: DurableRuntime, activityPollTimeout: Duration = defaultPollTimeout) {
         runtime = durable.runtime
         self.durable = durable
         tokens = TokenRegistry(journal: StoreCallbackJournal(store: durable.store))
@@ -52,7 +52,7 @@ public final class CallbackIntegrations: Sendable {
 
     /// Adds the resolvers to the runtime at the `.services` tier, so a mock, a resources-file entry or a
     /// registered handler for the same resource wins.
-    public func install() {
+    package func install() {
         runtime.add(CallbackResolver(registry: tokens) { [weak runtime] in runtime?.handler(for: $0) }, tier: .services)
         runtime.add(ActivityResolver(catalog: activities, broker: broker, registry: tokens), tier: .services)
         if let durable { runtime.add(NestedExecutions(durable: durable), tier: .services) }

@@ -5,12 +5,12 @@ import StepwiseStore
 
 /// The callback journal of a durable runtime: callbacks in the store's `task_callbacks` table, task status from
 /// the execution's record and step log.
-public struct StoreCallbackJournal: CallbackJournal {
-    public let store: Store
+package struct StoreCallbackJournal: CallbackJournal {
+    package let store: Store
 
-    public init(store: Store) { self.store = store }
+    package init(store: Store) { self.store = store }
 
-    public func status(of token: String) async -> TokenStatus {
+    package func status(of token: String) async -> TokenStatus {
         guard let parsed = TaskToken(token), let record = try? await store.execution(arn: parsed.executionArn) else { return .unknown }
         guard record.status == .running else { return .closed }
         guard let steps = try? await store.stepLog(arn: parsed.executionArn) else { return .unknown }
@@ -21,12 +21,12 @@ public struct StoreCallbackJournal: CallbackJournal {
         return .open
     }
 
-    public func save(_ token: String, _ outcome: CallbackOutcome) async throws -> Bool {
+    package func save(_ token: String, _ outcome: CallbackOutcome) async throws -> Bool {
         guard let parsed = TaskToken(token) else { return false }
         return try await store.saveCallback(token: token, executionArn: parsed.executionArn, outcome: outcome.json.serialized())
     }
 
-    public func outcome(of token: String) async -> CallbackOutcome? {
+    package func outcome(of token: String) async -> CallbackOutcome? {
         guard let text = try? await store.callback(token: token), let json = try? JSON(parsing: text) else { return nil }
         return CallbackOutcome(json: json)
     }
