@@ -1,13 +1,13 @@
 import Foundation
 
 /// An activity as stored (CreateActivity): its ARN, name, creation date and tags.
-public struct ActivityRecord: Sendable, Equatable {
-    public var arn: String
-    public var name: String
-    public var creationDate: Date
-    public var tags: [String: String]
+package struct ActivityRecord: Sendable, Equatable {
+    package var arn: String
+    package var name: String
+    package var creationDate: Date
+    package var tags: [String: String]
 
-    public init(arn: String, name: String, creationDate: Date, tags: [String: String] = [:]) {
+    package init(arn: String, name: String, creationDate: Date, tags: [String: String] = [:]) {
         self.arn = arn
         self.name = name
         self.creationDate = creationDate

@@ -3,19 +3,19 @@ import JSON
 
 extension Store {
     /// A state machine's tags. - Throws: `.notFound` for an unknown ARN.
-    public func tags(arn: String) throws -> [String: String] {
+    package func tags(arn: String) throws -> [String: String] {
         guard let text = try database().rows("SELECT tags FROM state_machines WHERE arn = ?", arn, row: { $0.text(0) }).first
         else { throw Self.noStateMachine(arn) }
         return Self.tags(fromJSON: text)
     }
 
     /// Adds or overwrites tags on a state machine (TagResource).
-    public func tagStateMachine(arn: String, tags: [String: String]) throws {
+    package func tagStateMachine(arn: String, tags: [String: String]) throws {
         try updateTags(arn: arn) { $0.merge(tags) { _, new in new } }
     }
 
     /// Removes tags from a state machine by key (UntagResource); unknown keys are ignored.
-    public func untagStateMachine(arn: String, keys: [String]) throws {
+    package func untagStateMachine(arn: String, keys: [String]) throws {
         try updateTags(arn: arn) { tags in for key in keys { tags[key] = nil } }
     }
 

@@ -1,17 +1,17 @@
 extension Store {
     /// The write failure that stands (a full disk, say), if any: appends are refused until a write succeeds.
-    public var writeFailure: StoreError? { failures.standing }
+    package var writeFailure: StoreError? { failures.standing }
 
     /// Executions whose recording stopped after a failed write, with the failure: each is stored RUNNING at its
     /// last committed step, waiting for ``resumeRecording(arn:)``.
-    public var unrecordedExecutions: [String: StoreError] { failures.detached }
+    package var unrecordedExecutions: [String: StoreError] { failures.detached }
 
     /// Tries the writes a failure left queued; answers whether the store writes again (no failure stands).
     ///
     /// Without queued appends, the failure came from finishing an execution, whose owner redoes it after
     /// resuming: the failure is cleared and that attempt is the test.
     @discardableResult
-    public func retryWrites() -> Bool {
+    package func retryWrites() -> Bool {
         if failures.standing != nil, log.isEmpty { failures.standing = nil }
         commitRecordingFailure()
         return failures.standing == nil
@@ -21,7 +21,7 @@ extension Store {
     /// committed step, where a replay of ``stepLog(arn:)`` leaves it. No-op for an execution being recorded.
     ///
     /// - Throws: the standing write failure while there is one (the stored log may still grow by queued steps).
-    public func resumeRecording(arn: String) throws {
+    package func resumeRecording(arn: String) throws {
         guard try failures.reattach(arn) else { return }
         log.tails[arn] = nil
     }
@@ -30,7 +30,7 @@ extension Store {
 extension Store {
     /// Caps the file at `pages` pages from now on (`PRAGMA max_page_count`, as `Options.maxPageCount` does at
     /// open): tests fill the disk, then give space back, without a file system of their own.
-    public func setMaxPageCount(_ pages: Int) throws {
+    package func setMaxPageCount(_ pages: Int) throws {
         try database().execute("PRAGMA max_page_count = \(pages)")
     }
 }
