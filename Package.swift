@@ -23,12 +23,13 @@ let package = Package(
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "StepwiseSQLite", dependencies: ["CSQLite"]),
         .target(name: "StepwiseStore", dependencies: ["StepwiseSQLite", "Stepwise", "JSON"]),
-        .target(name: "StepwiseIntegrations", dependencies: ["CSystem", "Stepwise", "StatesLanguage", "StepwiseStore", "JSON"]),
+        .target(name: "StepwiseIntegrations", dependencies: ["CSystem", "Stepwise", "StatesLanguage", "JSON"]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "StepwiseServices", dependencies: ["CSQLite", "CZlib", "Digests", "StepwiseSQLite", "Stepwise", "JSON"]),
         .systemLibrary(name: "CSystem"),
-        .target(name: "StepwiseHost", dependencies: ["Stepwise", "StepwiseStore", "StepwiseIntegrations", "StepwiseServices"]),
-        .target(name: "StepFunctions", dependencies: ["Stepwise", "StatesLanguage", "StepwiseStore", "StepwiseIntegrations", "JSON"]),
+        .target(name: "StepwiseHost", dependencies: ["Stepwise", "StepwiseStore", "StepwiseIntegrations", "StepwiseServices", "JSON"]),
+        .target(
+            name: "StepFunctions", dependencies: ["Stepwise", "StatesLanguage", "StepwiseStore", "StepwiseIntegrations", "StepwiseHost", "JSON"]),
         .target(name: "StepwiseConsole", dependencies: ["StepFunctions", "StepwiseGraph", "Stepwise", "StatesLanguage", "StepwiseStore", "JSON"]),
         .target(
             name: "StepwiseServer",
@@ -75,7 +76,8 @@ let package = Package(
         .testTarget(name: "StepwiseTests", dependencies: ["Stepwise", "StepwiseTesting", "JSON"]),
         .testTarget(name: "StepwiseStoreTests", dependencies: ["StepwiseStore", "StepwiseSQLite", "StepwiseTesting", "Stepwise", "JSON"]),
         .testTarget(
-            name: "StepwiseIntegrationsTests", dependencies: ["StepwiseIntegrations", "StepwiseStore", "StepwiseTesting", "Stepwise", "JSON"],
+            name: "StepwiseIntegrationsTests",
+            dependencies: ["StepwiseIntegrations", "StepwiseHost", "StepwiseStore", "StepwiseTesting", "Stepwise", "JSON"],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "StepwiseServicesTests",

@@ -1,4 +1,5 @@
 import Foundation
+import Stepwise
 import StepwiseSQLite
 
 extension Store {

@@ -1,6 +1,5 @@
 import Foundation
 import Stepwise
-import StepwiseStore
 
 /// The activities that exist (CreateActivity, DescribeActivity, ListActivities, DeleteActivity), kept in an
 /// ``ActivityStorage``: the store when there is one, so they survive a restart, memory otherwise.

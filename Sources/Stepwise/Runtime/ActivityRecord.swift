@@ -1,6 +1,7 @@
 import Foundation
 
-/// An activity as stored (CreateActivity): its ARN, name, creation date and tags.
+/// An activity as stored (CreateActivity): its ARN, name, creation date and tags. Here, below the store and the
+/// integrations, because both name it: the store keeps it, the activity catalogue hands it out.
 package struct ActivityRecord: Sendable, Equatable {
     package var arn: String
     package var name: String
