@@ -3,7 +3,8 @@
 # docs/library.md. Reads the built modules' symbol graphs (swift-symbolgraph-extract, public only; run after
 # `swift build`) and fails, naming the declaration, when one of its names — the type, the member, an
 # initializer's argument labels — does not appear in a code span of docs/library.md. Cross-module seams are
-# `package` (docs/architecture.md) and never show up here. A few seconds.
+# `package` (docs/architecture.md) and never show up here. Then the Swift blocks of library.md are compiled as a
+# program outside the package would compile them. A few seconds.
 #
 #   .ci/check-public-api.sh [BUILD_DIR]      (default .build/debug)
 set -euo pipefail
@@ -60,3 +61,21 @@ if missing:
     sys.exit(1)
 print(f"public API: {count} declarations in {len(glob.glob(out + '/*.symbols.json'))} modules, all documented in docs/library.md")
 PY
+
+# And the other way round: every Swift block of docs/library.md compiles as a program outside this package (no
+# `-package-name`, so `package` declarations are out of its reach) against the built modules. A block that
+# imports nothing continues the API section's example: it gets `runtime`, `url` and `input`.
+python3 - "$out" docs/library.md <<'PY'
+import os, re, sys
+out, doc = sys.argv[1], open(sys.argv[2]).read()
+context = 'import Foundation\nimport Stepwise\n\nlet runtime = Runtime()\nlet url = URL(fileURLWithPath: "workflow.asl.json")\nlet input: JSON = [:]\n'
+for number, block in enumerate(re.findall(r"```swift\n(.*?)```", doc, re.S)):
+    os.makedirs(f"{out}/example{number}")
+    with open(f"{out}/example{number}/main.swift", "w") as file:
+        file.write(block if re.match(r"import ", block) else context + block)
+PY
+for example in "$out"/example*/main.swift; do
+    swiftc -typecheck -swift-version 6 -I "$build/Modules" -I Sources/CSQLite -I Sources/CSystem -I Sources/CZlib "$example" \
+        || { echo "a Swift block of docs/library.md does not compile outside the package (${example#"$out"/})" >&2; exit 1; }
+done
+echo "docs/library.md: $(ls -d "$out"/example* | wc -l) Swift blocks compile against the public API alone"
