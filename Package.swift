@@ -6,8 +6,9 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         // One product: the engine, and beside it the modules an embedding program may import (the durable
-        // store, the task integrations, the local AWS services, the server) and the JSON value type.
-        .library(name: "Stepwise", targets: ["Stepwise", "JSON", "StepwiseStore", "StepwiseIntegrations", "StepwiseServices", "StepwiseServer"]),
+        // store, the task integrations, the local AWS services) and the JSON value type. Their public API is
+        // docs/library.md, and nothing else (.ci/check-public-api.sh); our modules share the rest as `package`.
+        .library(name: "Stepwise", targets: ["Stepwise", "JSON", "StepwiseStore", "StepwiseIntegrations", "StepwiseServices"]),
         .library(name: "JSONata", targets: ["JSONata"]),
         .executable(name: "stepwise", targets: ["stepwise"]),
     ],
@@ -23,12 +24,13 @@ let package = Package(
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "StepwiseSQLite", dependencies: ["CSQLite"]),
         .target(name: "StepwiseStore", dependencies: ["StepwiseSQLite", "Stepwise", "JSON"]),
-        .target(name: "StepwiseIntegrations", dependencies: ["CSystem", "Stepwise", "StepwiseStore", "JSON"]),
+        .target(name: "StepwiseIntegrations", dependencies: ["CSystem", "Stepwise", "StatesLanguage", "JSON"]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "StepwiseServices", dependencies: ["CSQLite", "CZlib", "Digests", "StepwiseSQLite", "Stepwise", "JSON"]),
         .systemLibrary(name: "CSystem"),
-        .target(name: "StepwiseHost", dependencies: ["Stepwise", "StepwiseStore", "StepwiseIntegrations", "StepwiseServices"]),
-        .target(name: "StepFunctions", dependencies: ["Stepwise", "StatesLanguage", "StepwiseStore", "StepwiseIntegrations", "JSON"]),
+        .target(name: "StepwiseHost", dependencies: ["Stepwise", "StepwiseStore", "StepwiseIntegrations", "StepwiseServices", "JSON"]),
+        .target(
+            name: "StepFunctions", dependencies: ["Stepwise", "StatesLanguage", "StepwiseStore", "StepwiseIntegrations", "StepwiseHost", "JSON"]),
         .target(name: "StepwiseConsole", dependencies: ["StepFunctions", "StepwiseGraph", "Stepwise", "StatesLanguage", "StepwiseStore", "JSON"]),
         .target(
             name: "StepwiseServer",
@@ -76,7 +78,8 @@ let package = Package(
         .testTarget(name: "StepwiseTests", dependencies: ["Stepwise", "StepwiseTesting", "JSON"]),
         .testTarget(name: "StepwiseStoreTests", dependencies: ["StepwiseStore", "StepwiseSQLite", "StepwiseTesting", "Stepwise", "JSON"]),
         .testTarget(
-            name: "StepwiseIntegrationsTests", dependencies: ["StepwiseIntegrations", "StepwiseStore", "StepwiseTesting", "Stepwise", "JSON"],
+            name: "StepwiseIntegrationsTests",
+            dependencies: ["StepwiseIntegrations", "StepwiseHost", "StepwiseStore", "StepwiseTesting", "Stepwise", "JSON"],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "StepwiseServicesTests",
@@ -89,7 +92,8 @@ let package = Package(
             ]),
         .testTarget(name: "StepwiseConsoleTests", dependencies: ["StepwiseConsole", "StepwiseTesting", "JSON"]),
         .testTarget(
-            name: "StepwiseCLITests", dependencies: ["StepwiseTesting", "StepwiseCLI", "StepwiseStore", "StepwiseSQLite", "Stepwise", "JSON"],
+            name: "StepwiseCLITests",
+            dependencies: ["StepwiseTesting", "StepwiseCLI", "StepwiseStore", "StepwiseSQLite", "Stepwise", "StatesLanguage", "JSON"],
             resources: [.copy("CrashWorkflows")]),
     ]
 )

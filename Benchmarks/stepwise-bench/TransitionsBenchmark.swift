@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Stepwise
 
 /// `transitions`: state entries per second through the public Runtime (virtual clock, history recorded).

@@ -2,13 +2,13 @@ extension JSON {
     /// Whether the compact serialization is longer than `limit` bytes, computed exactly without building the
     /// text and stopping as soon as the limit is passed: payload-limit checks run on every state, and most
     /// payloads are far below the limit.
-    public func compactSizeExceeds(_ limit: Int) -> Bool {
+    package func compactSizeExceeds(_ limit: Int) -> Bool {
         var remaining = limit
         return !fits(&remaining)
     }
 
     /// The length of the compact serialization in bytes, computed without building the text.
-    public var compactSize: Int {
+    package var compactSize: Int {
         switch self {
         case .null: 4
         case .bool(let value): value ? 4 : 5

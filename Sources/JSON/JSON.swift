@@ -59,7 +59,7 @@ extension JSON {
     public static func double(_ value: Double) -> JSON { .number(.double(value)) }
 
     /// A number from a `Double`, as an integer when it is integral and fits (`3.0` → `3`).
-    public static func normalized(_ value: Double) -> JSON {
+    package static func normalized(_ value: Double) -> JSON {
         if value.rounded(.towardZero) == value, abs(value) < 9.007_199_254_740_992e15, let int = Int(exactly: value) {
             return .number(.int(int))
         }
@@ -88,7 +88,7 @@ extension JSON {
     }
 
     /// The JSON type name as JSON Schema and AWS messages say it: null, boolean, number, string, array, object.
-    public var typeName: String {
+    package var typeName: String {
         switch self {
         case .null: "null"
         case .bool: "boolean"

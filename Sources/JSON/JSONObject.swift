@@ -24,7 +24,7 @@ public struct JSONObject: Sendable {
 
     /// Builds an object from keys known to be distinct (the parser and compiled templates guarantee it): no
     /// lookups. Passing a repeated key is a programming error; the object would then hold both.
-    public init(uniqueKeys keys: [String], values: [JSON]) {
+    package init(uniqueKeys keys: [String], values: [JSON]) {
         self.keys = keys
         self.values = values
         if keys.count > Self.indexThreshold { rebuildIndex() }
@@ -33,7 +33,7 @@ public struct JSONObject: Sendable {
     public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
 
-    public func position(of key: String) -> Int? {
+    package func position(of key: String) -> Int? {
         if let index { return index[key] }
         return keys.firstIndex(of: key)
     }

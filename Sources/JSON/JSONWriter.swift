@@ -20,20 +20,20 @@ extension JSON {
     }
 
     /// The size in bytes of the compact UTF-8 text, as AWS measures payload limits.
-    public var serializedSize: Int { serializedBytes().count }
+    package var serializedSize: Int { serializedBytes().count }
 }
 
-public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
+struct JSONWriter {
+    package private(set) var bytes: [UInt8] = []
     let style: JSON.Style
     var indent = 0
 
-    public init(style: JSON.Style = .compact) {
+    package init(style: JSON.Style = .compact) {
         self.style = style
         bytes.reserveCapacity(256)
     }
 
-    public mutating func write(_ value: JSON) {
+    package mutating func write(_ value: JSON) {
         switch value {
         case .null: append("null")
         case .bool(let flag): append(flag ? "true" : "false")

@@ -1,7 +1,7 @@
 /// A JSONata error: its code (`S0201`, `T2001`, `D3001`, …), message and character position.
 public struct JSONataError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The code of a function-valued result when the caller asked for JSON only (not a JSONata code).
-    public static let unsupportedResultCode = "Stepwise.UnsupportedResult"
+    package static let unsupportedResultCode = "Stepwise.UnsupportedResult"
 
     public var code: String
     public var message: String

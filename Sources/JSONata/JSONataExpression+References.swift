@@ -3,7 +3,7 @@
 /// A host that evaluates expressions without an input (AWS Step Functions hands data over only through
 /// variables) uses this to refuse expressions that would read one, and to check the fields read from a
 /// variable it provides.
-public enum JSONataReference: Hashable, Sendable, CustomStringConvertible {
+package enum JSONataReference: Hashable, Sendable, CustomStringConvertible {
     /// A field read from the input at the top level: the first step of a path (`phone` in `phone[0]`).
     case inputField(String)
     /// The input itself at the top level: `$` (`$.phone`, `$`).
@@ -13,7 +13,7 @@ public enum JSONataReference: Hashable, Sendable, CustomStringConvertible {
     /// A field read from a variable: `$states.result` reads `result` of `$states`.
     case variableField(variable: String, field: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .inputField(let name): name
         case .input: "$"
@@ -29,7 +29,7 @@ extension JSONataExpression {
     /// Only the first step of a path reads the top-level input: later steps, predicates, sort terms, groupings and
     /// transform patterns read the value before them. A lambda body keeps the context it was defined in, so a
     /// name in it is a top-level read. `$$` and variable fields count wherever they appear.
-    public var references: [JSONataReference] {
+    package var references: [JSONataReference] {
         var collector = ReferenceCollector()
         collector.topLevel(ast)
         collector.everywhere(ast)

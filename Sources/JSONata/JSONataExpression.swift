@@ -39,7 +39,7 @@ public struct JSONataExpression: Sendable {
     /// `now` fixes what `$now()` and `$millis()` return (a workflow engine passes its clock's time, so replays and
     /// virtual time agree); `rejectingFunctions` makes a function-valued result an error with code
     /// `JSONataError.unsupportedResultCode` instead of `""`.
-    public func evaluate(
+    package func evaluate(
         _ input: JSONataValue, bindings: [String: JSONataValue], now: Date? = nil, rejectingFunctions: Bool = false
     ) throws(JSONataError) -> JSON? {
         let start = DispatchTime.now().uptimeNanoseconds

@@ -4,9 +4,9 @@ import JSON
 ///
 /// `@unchecked Sendable`: evaluation treats converted values as immutable (transforms copy before they update,
 /// sequence flags are only set on arrays an evaluation creates), so sharing one across threads is safe.
-public struct JSONataValue: @unchecked Sendable {
+package struct JSONataValue: @unchecked Sendable {
     let value: Value?
 
     /// Converts `json` (nil = undefined).
-    public init(_ json: JSON?) { value = json.map(Value.init) }
+    package init(_ json: JSON?) { value = json.map(Value.init) }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import StatesLanguage
 import Stepwise
+import StepwiseHost
 import StepwiseIntegrations
 import StepwiseStore
 import Synchronization

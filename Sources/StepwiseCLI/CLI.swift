@@ -1,16 +1,16 @@
 import Foundation
 
 /// The `stepwise` command line as a library, so tests run every command in process.
-public enum CLI {
+package enum CLI {
     /// What a command wrote and its exit status.
-    public struct Result: Sendable {
+    package struct Result: Sendable {
         /// Standard output as written: text, or an object's bytes (`stepwise data get`).
-        public var stdoutData = Data()
-        public var stderr = ""
-        public var status: Int32 = 0
+        package var stdoutData = Data()
+        package var stderr = ""
+        package var status: Int32 = 0
 
         /// Standard output as text.
-        public var stdout: String { String(decoding: stdoutData, as: UTF8.self) }
+        package var stdout: String { String(decoding: stdoutData, as: UTF8.self) }
     }
 
     static let commands: [any Command.Type] = [
@@ -31,7 +31,7 @@ public enum CLI {
         """
 
     /// Runs the command line `arguments` (without the program name).
-    public static func run(_ arguments: [String], stdin: @escaping @Sendable () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }) async
+    package static func run(_ arguments: [String], stdin: @escaping @Sendable () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }) async
         -> Result
     {
         var output = Output(stdin: stdin)
@@ -64,7 +64,7 @@ public enum CLI {
 }
 
 /// Where a command writes; collected so in-process tests can read it.
-public struct Output {
+package struct Output {
     var result = CLI.Result()
     let stdin: @Sendable () -> Data
 

@@ -3,7 +3,7 @@ import Stepwise
 
 extension EventRow {
     /// The row for an engine event, with details in GetExecutionHistory's shape (`HistoryEvent.json()`).
-    public init(_ event: HistoryEvent) {
+    package init(_ event: HistoryEvent) {
         let details = event.detailsJSON(includeExecutionData: true).map { members in
             JSON.object([event.detailsKey: .object(members)]).serialized()
         }
@@ -13,7 +13,7 @@ extension EventRow {
     }
 
     /// The event in GetExecutionHistory's shape: `{timestamp, type, id, previousEventId, <x>EventDetails}`.
-    public func json() -> JSON {
+    package func json() -> JSON {
         var object: JSONObject = [
             "timestamp": .double(timestamp), "type": .string(type), "id": .int(id),
             "previousEventId": .int(previousEventId),

@@ -2,9 +2,9 @@ import Foundation
 import Stepwise
 
 /// An execution as stored: everything needed to describe it, and to resume it by replaying its step log.
-public struct ExecutionRecord: Sendable, Equatable {
+package struct ExecutionRecord: Sendable, Equatable {
     /// RUNNING, SUCCEEDED, … (the engine's statuses, plus PENDING_REDRIVE which only the API shows).
-    public enum Status: String, Sendable, CaseIterable {
+    package enum Status: String, Sendable, CaseIterable {
         case running = "RUNNING"
         case succeeded = "SUCCEEDED"
         case failed = "FAILED"
@@ -13,33 +13,33 @@ public struct ExecutionRecord: Sendable, Equatable {
         case pendingRedrive = "PENDING_REDRIVE"
 
         /// The store status for an engine status.
-        public init(_ status: ExecutionStatus) { self = Status(rawValue: status.rawValue) ?? .failed }
+        package init(_ status: ExecutionStatus) { self = Status(rawValue: status.rawValue) ?? .failed }
     }
 
-    public var arn: String
-    public var name: String
-    public var stateMachineArn: String
-    public var revisionId: String?
+    package var arn: String
+    package var name: String
+    package var stateMachineArn: String
+    package var revisionId: String?
     /// The exact definition text the execution runs (a later update of the state machine does not change it).
-    public var definition: String
-    public var status: Status
+    package var definition: String
+    package var status: Status
     /// Input and output as JSON text.
-    public var input: String
-    public var output: String?
-    public var error: String?
-    public var cause: String?
-    public var startDate: Date
-    public var stopDate: Date?
+    package var input: String
+    package var output: String?
+    package var error: String?
+    package var cause: String?
+    package var startDate: Date
+    package var stopDate: Date?
     /// The execution that started this one (Map Run children, nested executions).
-    public var parentArn: String?
+    package var parentArn: String?
     /// The seed of the execution's random numbers (`States.UUID`, jitter), so replay draws the same ones.
-    public var seed: Int64
+    package var seed: Int64
     /// Whether the execution runs on a virtual clock (tests) rather than the wall clock.
-    public var virtualTime: Bool
+    package var virtualTime: Bool
     /// How many history events are stored (committed) for the execution: the last event id.
-    public var eventCount: Int
+    package var eventCount: Int
     /// The Map Run that started the execution (a Distributed Map child), else nil.
-    public var mapRunArn: String?
+    package var mapRunArn: String?
     /// The version it was started through (`…:stateMachine:NAME:3`), directly or by an alias; nil for a start by
     /// the state machine's own ARN.
     package var stateMachineVersionArn: String?
@@ -51,7 +51,7 @@ public struct ExecutionRecord: Sendable, Equatable {
     public var redriveCount = 0
     public var redriveDate: Date?
 
-    public init(
+    package init(
         arn: String, name: String, stateMachineArn: String, revisionId: String? = nil, definition: String,
         status: Status = .running, input: String, output: String? = nil, error: String? = nil,
         cause: String? = nil, startDate: Date, stopDate: Date? = nil, parentArn: String? = nil,
@@ -78,16 +78,16 @@ public struct ExecutionRecord: Sendable, Equatable {
 }
 
 /// An execution as ListExecutions shows it: no definition, input or output.
-public struct ExecutionSummary: Sendable, Equatable {
-    public var arn: String
-    public var name: String
-    public var stateMachineArn: String
-    public var status: ExecutionRecord.Status
-    public var startDate: Date
-    public var stopDate: Date?
-    public var parentArn: String?
+package struct ExecutionSummary: Sendable, Equatable {
+    package var arn: String
+    package var name: String
+    package var stateMachineArn: String
+    package var status: ExecutionRecord.Status
+    package var startDate: Date
+    package var stopDate: Date?
+    package var parentArn: String?
     /// The Map Run that started the execution (a Distributed Map child), else nil.
-    public var mapRunArn: String? = nil
+    package var mapRunArn: String? = nil
     /// The version and alias it was started through (see ``ExecutionRecord``).
     package var stateMachineVersionArn: String? = nil
     package var stateMachineAliasArn: String? = nil

@@ -1,9 +1,9 @@
 import Foundation
 
 /// A job of the REST API as stored, with the state of its execution (if it has started) folded in.
-public struct JobRecord: Sendable, Equatable {
+package struct JobRecord: Sendable, Equatable {
     /// A job's life: QUEUED (waiting for a slot), PENDING (starting), RUNNING, then COMPLETED, FAILED or CANCELLED.
-    public enum Status: String, Sendable, CaseIterable {
+    package enum Status: String, Sendable, CaseIterable {
         case pending = "PENDING"
         case queued = "QUEUED"
         case running = "RUNNING"
@@ -12,27 +12,27 @@ public struct JobRecord: Sendable, Equatable {
         case cancelled = "CANCELLED"
 
         /// Whether the job has ended.
-        public var isFinished: Bool { self == .completed || self == .failed || self == .cancelled }
+        package var isFinished: Bool { self == .completed || self == .failed || self == .cancelled }
     }
 
     /// The job id: the execution's name.
-    public var id: String
+    package var id: String
     /// The state machine's name.
-    public var workflow: String
-    public var stateMachineArn: String
+    package var workflow: String
+    package var stateMachineArn: String
     /// The input as JSON text.
-    public var input: String
-    public var createdDate: Date
+    package var input: String
+    package var createdDate: Date
     /// Set once the job is given a slot; nil while it is queued.
-    public var executionArn: String?
-    public var status: Status
-    public var startDate: Date?
-    public var stopDate: Date?
-    public var output: String?
-    public var error: String?
-    public var cause: String?
+    package var executionArn: String?
+    package var status: Status
+    package var startDate: Date?
+    package var stopDate: Date?
+    package var output: String?
+    package var error: String?
+    package var cause: String?
 
-    public init(
+    package init(
         id: String, workflow: String, stateMachineArn: String, input: String, createdDate: Date,
         executionArn: String? = nil, status: Status = .queued, startDate: Date? = nil, stopDate: Date? = nil,
         output: String? = nil, error: String? = nil, cause: String? = nil

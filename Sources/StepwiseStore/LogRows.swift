@@ -1,16 +1,16 @@
 /// One stored history event, independent of the engine's `HistoryEvent` (the engine converts).
-public struct EventRow: Sendable, Equatable {
-    public var id: Int
+package struct EventRow: Sendable, Equatable {
+    package var id: Int
     /// The event type's name, e.g. `TaskStateEntered`.
-    public var type: String
+    package var type: String
     /// Epoch seconds.
-    public var timestamp: Double
-    public var previousEventId: Int
+    package var timestamp: Double
+    package var previousEventId: Int
     /// JSON text of an object holding the event's details member, e.g. `{"stateEnteredEventDetails":{…}}`;
     /// nil when the event has none. Merged into the event object by ``json()``.
-    public var details: String?
+    package var details: String?
 
-    public init(id: Int, type: String, timestamp: Double, previousEventId: Int, details: String? = nil) {
+    package init(id: Int, type: String, timestamp: Double, previousEventId: Int, details: String? = nil) {
         self.id = id
         self.type = type
         self.timestamp = timestamp
@@ -20,15 +20,15 @@ public struct EventRow: Sendable, Equatable {
 }
 
 /// One entry of an execution's replay log: the interpreter's step input, as JSON text, with its time.
-public struct StepRow: Sendable, Equatable {
+package struct StepRow: Sendable, Equatable {
     /// 1, 2, 3, … without gaps.
-    public var seq: Int
+    package var seq: Int
     /// Epoch seconds: the `now` the step ran with.
-    public var timestamp: Double
+    package var timestamp: Double
     /// The step input as JSON text (the engine defines the encoding of `StepInput`).
-    public var input: String
+    package var input: String
 
-    public init(seq: Int, timestamp: Double, input: String) {
+    package init(seq: Int, timestamp: Double, input: String) {
         self.seq = seq
         self.timestamp = timestamp
         self.input = input
@@ -36,11 +36,11 @@ public struct StepRow: Sendable, Equatable {
 }
 
 /// One page of a listing, with the token for the next page (nil on the last page).
-public struct Page<Element: Sendable>: Sendable {
-    public var items: [Element]
-    public var nextToken: String?
+package struct Page<Element: Sendable>: Sendable {
+    package var items: [Element]
+    package var nextToken: String?
 
-    public init(items: [Element], nextToken: String?) {
+    package init(items: [Element], nextToken: String?) {
         self.items = items
         self.nextToken = nextToken
     }

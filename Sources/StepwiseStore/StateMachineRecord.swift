@@ -2,34 +2,34 @@ import Foundation
 import JSON
 
 /// A state machine as stored: its current definition and revision, dates, status and tags.
-public struct StateMachineRecord: Sendable, Equatable {
+package struct StateMachineRecord: Sendable, Equatable {
     /// STANDARD or EXPRESS (asl-reference §8, CreateStateMachine).
-    public enum Kind: String, Sendable {
+    package enum Kind: String, Sendable {
         case standard = "STANDARD"
         case express = "EXPRESS"
     }
 
     /// ACTIVE, or DELETING while executions of a deleted machine still run.
-    public enum Status: String, Sendable {
+    package enum Status: String, Sendable {
         case active = "ACTIVE"
         case deleting = "DELETING"
     }
 
-    public var name: String
-    public var arn: String
-    public var definition: String
-    public var type: Kind
-    public var roleArn: String
-    public var revisionId: String
-    public var creationDate: Date
-    public var updateDate: Date?
-    public var status: Status
-    public var tags: [String: String]
+    package var name: String
+    package var arn: String
+    package var definition: String
+    package var type: Kind
+    package var roleArn: String
+    package var revisionId: String
+    package var creationDate: Date
+    package var updateDate: Date?
+    package var status: Status
+    package var tags: [String: String]
     /// The current revision's logging, tracing and encryption configurations, as AWS answers them
     /// (`loggingConfiguration`, `tracingConfiguration`, `encryptionConfiguration`; absent ones absent).
     package var configuration: JSONObject = [:]
 
-    public init(
+    package init(
         name: String, arn: String, definition: String, type: Kind = .standard, roleArn: String,
         revisionId: String, creationDate: Date, updateDate: Date? = nil, status: Status = .active,
         tags: [String: String] = [:]
@@ -48,16 +48,16 @@ public struct StateMachineRecord: Sendable, Equatable {
 }
 
 /// One revision of a state machine's definition (every create and update makes one).
-public struct StateMachineRevision: Sendable, Equatable {
-    public var arn: String
-    public var revisionId: String
-    public var definition: String
-    public var roleArn: String
-    public var creationDate: Date
+package struct StateMachineRevision: Sendable, Equatable {
+    package var arn: String
+    package var revisionId: String
+    package var definition: String
+    package var roleArn: String
+    package var creationDate: Date
     /// The revision's configurations (see ``StateMachineRecord/configuration``).
     package var configuration: JSONObject = [:]
 
-    public init(arn: String, revisionId: String, definition: String, roleArn: String, creationDate: Date) {
+    package init(arn: String, revisionId: String, definition: String, roleArn: String, creationDate: Date) {
         self.arn = arn
         self.revisionId = revisionId
         self.definition = definition

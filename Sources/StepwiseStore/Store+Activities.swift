@@ -1,10 +1,11 @@
 import Foundation
 import JSON
+import Stepwise
 import StepwiseSQLite
 
 extension Store {
     /// Stores an activity, or answers the one with that name (CreateActivity is idempotent by name).
-    public func createActivity(_ activity: ActivityRecord) throws -> ActivityRecord {
+    package func createActivity(_ activity: ActivityRecord) throws -> ActivityRecord {
         if let existing = try self.activity(arn: activity.arn) { return existing }
         try database().run(
             "INSERT INTO activities (arn, name, created_date, tags, encryption) VALUES (?, ?, ?, ?, ?)", activity.arn, activity.name,
@@ -13,18 +14,18 @@ extension Store {
     }
 
     /// The activity with this ARN, or nil.
-    public func activity(arn: String) throws -> ActivityRecord? {
+    package func activity(arn: String) throws -> ActivityRecord? {
         try database().rows("SELECT arn, name, created_date, tags, encryption FROM activities WHERE arn = ?", arn, row: Self.activity).first
     }
 
     /// Every activity, by name.
-    public func activities() throws -> [ActivityRecord] {
+    package func activities() throws -> [ActivityRecord] {
         try database().rows("SELECT arn, name, created_date, tags, encryption FROM activities ORDER BY name", row: Self.activity)
     }
 
     /// Deletes an activity; false when there was none.
     @discardableResult
-    public func deleteActivity(arn: String) throws -> Bool {
+    package func deleteActivity(arn: String) throws -> Bool {
         try database().run("DELETE FROM activities WHERE arn = ?", arn) > 0
     }
 

@@ -6,7 +6,7 @@ extension Store {
     ///
     /// - Returns: false when the token already had one.
     @discardableResult
-    public func saveCallback(token: String, executionArn: String, outcome: String, date: Date = Date()) throws -> Bool {
+    package func saveCallback(token: String, executionArn: String, outcome: String, date: Date = Date()) throws -> Bool {
         try commitPending()
         return try database().run(
             "INSERT OR IGNORE INTO task_callbacks (token, execution_arn, outcome, created_date) VALUES (?, ?, ?, ?)", token,
@@ -14,7 +14,7 @@ extension Store {
     }
 
     /// The recorded callback outcome of a token, or nil.
-    public func callback(token: String) throws -> String? {
+    package func callback(token: String) throws -> String? {
         try database().rows("SELECT outcome FROM task_callbacks WHERE token = ?", token) { $0.text(0) }.first
     }
 }

@@ -12,7 +12,7 @@ extension Store {
     ///
     /// - Throws: `.alreadyExists` when an execution with that ARN exists; the standing write failure (retried
     ///   first), since an execution started now could not be recorded; the failure of its commit.
-    public func createExecution(_ execution: ExecutionRecord) async throws {
+    package func createExecution(_ execution: ExecutionRecord) async throws {
         if failures.standing != nil, !retryWrites(), let failure = failures.standing {
             throw StoreError(failure.kind, "cannot record a new execution: \(failure.message)", code: failure.code)
         }
@@ -55,7 +55,7 @@ extension Store {
     }
 
     /// The execution with this ARN, or nil; its `eventCount` includes every accepted append.
-    public func execution(arn: String) throws -> ExecutionRecord? {
+    package func execution(arn: String) throws -> ExecutionRecord? {
         settle()
         return try database().rows(
             "SELECT \(Self.executionColumns) FROM executions WHERE arn = ?", arn,
@@ -64,7 +64,7 @@ extension Store {
     }
 
     /// The newest execution of a state machine with this name, or nil (StartExecution's idempotency check).
-    public func execution(name: String, stateMachineArn: String) throws -> ExecutionRecord? {
+    package func execution(name: String, stateMachineArn: String) throws -> ExecutionRecord? {
         settle()
         return try database().rows(Self.executionByName, stateMachineArn, name, row: Self.execution).first
     }
@@ -79,14 +79,14 @@ extension Store {
     static let executionByBareName = "SELECT \(executionColumns) FROM executions WHERE name = ? ORDER BY start_date DESC LIMIT 1"
 
     /// The newest execution with this name (a job id) or ARN, whatever its state machine.
-    public func execution(nameOrArn: String) throws -> ExecutionRecord? {
+    package func execution(nameOrArn: String) throws -> ExecutionRecord? {
         if nameOrArn.hasPrefix("arn:") { return try execution(arn: nameOrArn) }
         settle()
         return try database().rows(Self.executionByBareName, nameOrArn, row: Self.execution).first
     }
 
     /// Every RUNNING execution, oldest first: what the engine resumes after a restart.
-    public func runningExecutions() throws -> [ExecutionRecord] {
+    package func runningExecutions() throws -> [ExecutionRecord] {
         settle()
         return try database().rows(
             """
@@ -102,7 +102,7 @@ extension Store {
     ///
     /// - Throws: `.notFound` for an unknown ARN; `.invalidArgument` when it already finished; `.notRecorded`
     ///   when its recording stopped; the standing write failure.
-    public func finishExecution(
+    package func finishExecution(
         arn: String, status: ExecutionRecord.Status, output: String? = nil,
         error: String? = nil, cause: String? = nil, stopDate: Date
     ) throws {
@@ -128,7 +128,7 @@ extension Store {
     ///
     /// - Throws: `.notFound`; `.invalidArgument` when it is not RUNNING; `.notRecorded` while its recording is
     ///   stopped; the write failure.
-    public func abortExecution(
+    func abortExecution(
         arn: String, stopInput: String, abortedEvent: EventRow, error: String?, cause: String?, stopDate: Date
     ) throws {
         try failures.checkRecorded(arn)

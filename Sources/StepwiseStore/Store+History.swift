@@ -3,7 +3,7 @@ import StepwiseSQLite
 
 extension Store {
     /// An execution's replay log, in order: the step inputs to feed a fresh interpreter on resume.
-    public func stepLog(arn: String) throws -> [StepRow] {
+    package func stepLog(arn: String) throws -> [StepRow] {
         settle()
         return try database().rows("SELECT seq, timestamp, input FROM step_log WHERE execution_arn = ? ORDER BY seq", arn) {
             StepRow(seq: $0.int(0), timestamp: $0.double(1), input: $0.text(2))
@@ -15,7 +15,7 @@ extension Store {
     /// - Parameters: maxResults: 0–1000, 0 meaning 100; reverseOrder: newest event first.
     /// - Throws: `.notFound` for an unknown execution; `.invalidToken` for a token not issued for this
     ///   execution and direction.
-    public func history(
+    package func history(
         arn: String, maxResults: Int = 0, reverseOrder: Bool = false,
         nextToken: String? = nil
     ) throws -> Page<EventRow> {
@@ -61,7 +61,7 @@ extension Store {
 
 extension Store {
     /// The whole stored history of an execution, in GetExecutionHistory's event shape (all pages).
-    public func allEvents(arn: String) throws -> [JSON] {
+    package func allEvents(arn: String) throws -> [JSON] {
         var events: [JSON] = []
         var token: String?
         repeat {

@@ -11,7 +11,7 @@ extension Store {
     /// Stores a new job, QUEUED until ``assignJob(id:executionArn:)`` gives it an execution.
     ///
     /// - Throws: `.alreadyExists` when a job with that id exists.
-    public func createJob(id: String, workflow: String, stateMachineArn: String, input: String, date: Date) throws {
+    package func createJob(id: String, workflow: String, stateMachineArn: String, input: String, date: Date) throws {
         do {
             try database().run(
                 """
@@ -23,13 +23,13 @@ extension Store {
     }
 
     /// The job with this id, or nil.
-    public func job(id: String) throws -> JobRecord? {
+    package func job(id: String) throws -> JobRecord? {
         settle()
         return try database().rows("SELECT \(Self.jobColumns) FROM job_status WHERE id = ?", id, row: Self.job).first
     }
 
     /// Jobs newest first, optionally of one workflow and one status, a page at a time (`maxResults` 0 → 100).
-    public func listJobs(
+    package func listJobs(
         workflow: String? = nil, status: JobRecord.Status? = nil, maxResults: Int = 0,
         nextToken: String? = nil
     ) throws -> Page<JobRecord> {
@@ -54,7 +54,7 @@ extension Store {
     }
 
     /// The QUEUED jobs of a workflow, oldest first.
-    public func queuedJobs(workflow: String, limit: Int) throws -> [JobRecord] {
+    package func queuedJobs(workflow: String, limit: Int) throws -> [JobRecord] {
         try database().rows(
             """
             SELECT \(Self.jobColumns) FROM job_status WHERE workflow = ? AND status = 'QUEUED' ORDER BY seq LIMIT ?
@@ -62,13 +62,13 @@ extension Store {
     }
 
     /// The PENDING jobs, oldest first: given a slot, but their execution was never stored (a crash in between).
-    public func pendingJobs() throws -> [JobRecord] {
+    package func pendingJobs() throws -> [JobRecord] {
         settle()
         return try database().rows("SELECT \(Self.jobColumns) FROM job_status WHERE status = 'PENDING' ORDER BY seq", row: Self.job)
     }
 
     /// The workflows that have QUEUED jobs (what to dispatch after a restart).
-    public func workflowsWithQueuedJobs() throws -> [String] {
+    package func workflowsWithQueuedJobs() throws -> [String] {
         try database().rows(
             """
             SELECT DISTINCT workflow FROM jobs WHERE execution_arn IS NULL AND cancelled_date IS NULL ORDER BY workflow
@@ -78,7 +78,7 @@ extension Store {
 
     /// Gives a QUEUED job its execution (it is PENDING until the execution is stored). False when the job was
     /// not QUEUED (cancelled meanwhile, or already assigned).
-    public func assignJob(id: String, executionArn: String) throws -> Bool {
+    package func assignJob(id: String, executionArn: String) throws -> Bool {
         try database().run(
             """
             UPDATE jobs SET execution_arn = ? WHERE id = ? AND execution_arn IS NULL AND cancelled_date IS NULL
@@ -86,18 +86,18 @@ extension Store {
     }
 
     /// Records why a job's execution could not start; the job is then FAILED.
-    public func failJob(id: String, error: String, cause: String) throws {
+    package func failJob(id: String, error: String, cause: String) throws {
         try database().run("UPDATE jobs SET start_error = ?, start_cause = ? WHERE id = ?", error, cause, id)
     }
 
     /// Cancels a QUEUED job. False when the job was not QUEUED.
     /// Records that a running job was asked to stop (a cooperative cancel): once its execution ends SUCCEEDED,
     /// the job reads CANCELLED.
-    public func recordCancelRequest(id: String, date: Date) throws {
+    package func recordCancelRequest(id: String, date: Date) throws {
         try database().run("UPDATE jobs SET cancel_requested_date = ? WHERE id = ? AND cancel_requested_date IS NULL", date.timeIntervalSince1970, id)
     }
 
-    public func cancelQueuedJob(id: String, date: Date) throws -> Bool {
+    package func cancelQueuedJob(id: String, date: Date) throws -> Bool {
         try database().run(
             """
             UPDATE jobs SET cancelled_date = ? WHERE id = ? AND execution_arn IS NULL AND cancelled_date IS NULL

@@ -29,7 +29,7 @@ extension Store {
     ///
     /// - Parameters: maxResults: 0–1000, 0 meaning 100; nextToken: from the previous page of the same query.
     /// - Throws: `.invalidToken` for a token not issued for this query; `.invalidArgument` for `maxResults`.
-    public func listExecutions(
+    package func listExecutions(
         stateMachineArn: String? = nil, status: ExecutionRecord.Status? = nil, namePrefix: String? = nil,
         maxResults: Int = 0, nextToken: String? = nil
     ) throws -> Page<ExecutionSummary> {

@@ -16,7 +16,7 @@ extension Store {
     /// - Throws: `.nonContiguous` unless `step.seq` is the execution's next sequence number (1 first) and
     ///   the event ids continue its history (1 first); `.notFound` / `.invalidArgument` for an unknown or
     ///   finished execution; the standing write failure (such as `.diskFull`); `.notRecorded` after it.
-    public func append(arn: String, step: StepRow, events: [EventRow]) throws {
+    package func append(arn: String, step: StepRow, events: [EventRow]) throws {
         try failures.admit(arn)
         let tail = try PendingLog.advance(try logTail(arn), arn: arn, step: step, events: events)
         log.tails[arn] = tail
@@ -26,7 +26,7 @@ extension Store {
     }
 
     /// Commits every queued append now; returns when they are committed (durable against a process crash).
-    public func flush() throws {
+    package func flush() throws {
         commitTask?.cancel()
         commitTask = nil
         commitCreates()

@@ -24,7 +24,7 @@ extension Store {
     }
 
     /// The Map Run with this ARN, or nil.
-    public func mapRun(arn: String) throws -> MapRunRecord? {
+    package func mapRun(arn: String) throws -> MapRunRecord? {
         settle()
         return try database().rows("SELECT \(Self.mapRunColumns) FROM map_runs WHERE arn = ?", arn, row: Self.mapRun).first
     }
@@ -32,7 +32,7 @@ extension Store {
     /// A page of an execution's Map Runs, oldest first (ListMapRuns).
     ///
     /// - Throws: `.invalidToken` for a token not issued for this execution; `.invalidArgument` for `maxResults`.
-    public func mapRuns(executionArn: String, maxResults: Int = 0, nextToken: String? = nil) throws -> Page<MapRunRecord> {
+    package func mapRuns(executionArn: String, maxResults: Int = 0, nextToken: String? = nil) throws -> Page<MapRunRecord> {
         let limit = try Self.pageSize(maxResults)
         let after = try Self.startKey(nextToken, listing: "mapRuns", scope: executionArn) ?? (-Double.infinity, "")
         settle()
@@ -45,7 +45,7 @@ extension Store {
     }
 
     /// A child execution of a Map Run, as an execution record (its definition is not stored: empty).
-    public func mapRunExecution(arn: String) throws -> ExecutionRecord? {
+    package func mapRunExecution(arn: String) throws -> ExecutionRecord? {
         settle()
         return try database().rows(
             """
@@ -69,7 +69,7 @@ extension Store {
     /// items each processes: its batch's `Items` (an ItemBatcher's `{"Items": […], "BatchInput": …}`), else 1.
     ///
     /// - Throws: `.invalidToken` for a token not issued for this query; `.invalidArgument` for `maxResults`.
-    public func mapRunExecutions(
+    package func mapRunExecutions(
         mapRunArn: String, status: ExecutionRecord.Status? = nil, maxResults: Int = 0,
         nextToken: String? = nil, redriven: Bool? = nil
     ) throws -> Page<ExecutionSummary> {

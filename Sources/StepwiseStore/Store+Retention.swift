@@ -10,7 +10,7 @@ extension Store {
     /// Works in batches of a few hundred executions per transaction, so a large purge never holds the write
     /// lock for long. - Returns: how many executions were deleted.
     @discardableResult
-    public func purge(olderThanDays days: Int = 90, now: Date) throws -> Int {
+    package func purge(olderThanDays days: Int = 90, now: Date) throws -> Int {
         let cutoff = now.timeIntervalSince1970 - Double(days) * 86_400
         var purged = 0
         while true {

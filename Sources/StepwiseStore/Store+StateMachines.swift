@@ -6,7 +6,7 @@ extension Store {
     /// Stores a new state machine and its first revision.
     ///
     /// - Throws: `.alreadyExists` when a state machine with that name or ARN exists.
-    public func createStateMachine(_ machine: StateMachineRecord) throws {
+    package func createStateMachine(_ machine: StateMachineRecord) throws {
         let database = try database()
         do {
             try database.transaction {
@@ -29,7 +29,7 @@ extension Store {
     ///
     /// - Returns: the updated state machine. - Throws: `.notFound` for an unknown ARN.
     @discardableResult
-    public func updateStateMachine(
+    package func updateStateMachine(
         arn: String, definition: String? = nil, roleArn: String? = nil,
         revisionId: String, date: Date
     ) throws -> StateMachineRecord {
@@ -42,7 +42,7 @@ extension Store {
     }
 
     /// The state machine with this ARN, or nil.
-    public func stateMachine(arn: String) throws -> StateMachineRecord? {
+    package func stateMachine(arn: String) throws -> StateMachineRecord? {
         try database().rows(
             "SELECT \(Self.stateMachineColumns) FROM state_machines WHERE arn = ?", arn,
             row: Self.stateMachine
@@ -50,7 +50,7 @@ extension Store {
     }
 
     /// One revision of a state machine's definition (DescribeStateMachineForExecution), or nil.
-    public func stateMachineRevision(arn: String, revisionId: String) throws -> StateMachineRevision? {
+    package func stateMachineRevision(arn: String, revisionId: String) throws -> StateMachineRevision? {
         try database().rows(
             """
             SELECT arn, revision_id, definition, role_arn, created_date, configuration FROM state_machine_revisions
@@ -66,7 +66,7 @@ extension Store {
     }
 
     /// State machines by name, a page at a time (`maxResults` 0 → 100).
-    public func listStateMachines(maxResults: Int = 0, nextToken: String? = nil) throws -> Page<StateMachineRecord> {
+    package func listStateMachines(maxResults: Int = 0, nextToken: String? = nil) throws -> Page<StateMachineRecord> {
         let limit = try Self.pageSize(maxResults)
         let after =
             try nextToken.map {
@@ -84,12 +84,12 @@ extension Store {
     /// Deletes a state machine and its revisions. Its executions stay (they carry their definition) until
     /// ``purge(olderThanDays:now:)`` removes them. Returns false when there was no such state machine.
     @discardableResult
-    public func deleteStateMachine(arn: String) throws -> Bool {
+    package func deleteStateMachine(arn: String) throws -> Bool {
         try database().run("DELETE FROM state_machines WHERE arn = ?", arn) > 0
     }
 
     /// Marks a state machine DELETING (DeleteStateMachine while executions still run).
-    public func markStateMachineDeleting(arn: String) throws {
+    func markStateMachineDeleting(arn: String) throws {
         guard try database().run("UPDATE state_machines SET status = 'DELETING' WHERE arn = ?", arn) > 0
         else { throw Self.noStateMachine(arn) }
     }

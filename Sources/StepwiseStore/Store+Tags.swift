@@ -3,7 +3,7 @@ import JSON
 
 extension Store {
     /// A state machine's or an activity's tags. - Throws: `.notFound` for an unknown ARN.
-    public func tags(arn: String) throws -> [String: String] {
+    package func tags(arn: String) throws -> [String: String] {
         guard let text = try database().rows("SELECT tags FROM \(Self.taggedTable(arn)) WHERE arn = ?", arn, row: { $0.text(0) }).first
         else { throw Self.noStateMachine(arn) }
         return Self.tags(fromJSON: text)
@@ -15,12 +15,12 @@ extension Store {
     }
 
     /// Adds or overwrites tags on a state machine or an activity (TagResource).
-    public func tagStateMachine(arn: String, tags: [String: String]) throws {
+    package func tagStateMachine(arn: String, tags: [String: String]) throws {
         try updateTags(arn: arn) { $0.merge(tags) { _, new in new } }
     }
 
     /// Removes tags from a state machine or an activity by key (UntagResource); unknown keys are ignored.
-    public func untagStateMachine(arn: String, keys: [String]) throws {
+    package func untagStateMachine(arn: String, keys: [String]) throws {
         try updateTags(arn: arn) { tags in for key in keys { tags[key] = nil } }
     }
 

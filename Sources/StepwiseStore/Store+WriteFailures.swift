@@ -1,10 +1,10 @@
 extension Store {
     /// The write failure that stands (a full disk, say), if any: appends are refused until a write succeeds.
-    public var writeFailure: StoreError? { failures.standing }
+    package var writeFailure: StoreError? { failures.standing }
 
     /// Executions whose recording stopped after a failed write, with the failure: each is stored RUNNING at its
     /// last committed step, waiting for ``resumeRecording(arn:)``.
-    public var unrecordedExecutions: [String: StoreError] { failures.detached }
+    package var unrecordedExecutions: [String: StoreError] { failures.detached }
 
     /// Tries the writes a failure left queued; answers whether the store writes again (no failure stands).
     ///
@@ -13,7 +13,7 @@ extension Store {
     /// owner redoes it after resuming), a write of the store's own tests the disk: the failure stands until a
     /// write reaches it, so `/health` never says the store writes while it cannot.
     @discardableResult
-    public func retryWrites() -> Bool {
+    package func retryWrites() -> Bool {
         if failures.standing != nil {
             checkpointLog()
             if log.isEmpty { probeWrite() }
@@ -51,7 +51,7 @@ extension Store {
     /// committed step, where a replay of ``stepLog(arn:)`` leaves it. No-op for an execution being recorded.
     ///
     /// - Throws: the standing write failure while there is one (the stored log may still grow by queued steps).
-    public func resumeRecording(arn: String) throws {
+    package func resumeRecording(arn: String) throws {
         guard try failures.reattach(arn) else { return }
         log.tails[arn] = nil
     }
@@ -60,7 +60,7 @@ extension Store {
 extension Store {
     /// Caps the file at `pages` pages from now on (`PRAGMA max_page_count`, as `Options.maxPageCount` does at
     /// open): tests fill the disk, then give space back, without a file system of their own.
-    public func setMaxPageCount(_ pages: Int) throws {
+    package func setMaxPageCount(_ pages: Int) throws {
         try database().execute("PRAGMA max_page_count = \(pages)")
     }
 }

@@ -56,17 +56,17 @@ public actor Store {
     }
 
     /// Counters of the log's group commit.
-    public struct Statistics: Sendable, Equatable {
+    package struct Statistics: Sendable, Equatable {
         /// Transactions that wrote queued log rows.
-        public var commits = 0
-        public var steps = 0
-        public var events = 0
+        package var commits = 0
+        package var steps = 0
+        package var events = 0
         /// Transactions that stored new executions, and how many they stored.
-        public var startCommits = 0
-        public var starts = 0
+        package var startCommits = 0
+        package var starts = 0
     }
 
-    public nonisolated let path: String
+    package nonisolated let path: String
     let options: Options
     private let executor: SerialQueueExecutor
     private var connection: SQLiteConnection?
@@ -78,7 +78,7 @@ public actor Store {
     /// Starts waiting for the commit that stores them.
     var creates: [PendingCreate] = []
     var commitTask: Task<Void, Never>?
-    public internal(set) var statistics = Statistics()
+    package internal(set) var statistics = Statistics()
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
@@ -104,10 +104,10 @@ public actor Store {
 
     /// Damage SQLite met in this database since it was opened (a broken page read or written), or nil: a
     /// damaged store answers what it can, and `/health` says it is failing.
-    public nonisolated var damage: String? { DamageReports.damage(at: path) }
+    package nonisolated var damage: String? { DamageReports.damage(at: path) }
 
     /// Commits queued log rows and closes the connection; later calls fail with `.closed`.
-    public func close() throws {
+    package func close() throws {
         defer {
             commitTask?.cancel()
             commitTask = nil
@@ -125,5 +125,5 @@ public actor Store {
     }
 
     /// The names of the migrations applied to the database, in order.
-    public func appliedMigrations() throws -> [String] { try database().appliedMigrations() }
+    package func appliedMigrations() throws -> [String] { try database().appliedMigrations() }
 }

@@ -47,12 +47,12 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
 
     public let kind: Kind
     /// SQLite's extended result code, or 0 when the error did not come from SQLite.
-    public let code: Int32
+    package let code: Int32
     public let message: String
     /// The SQL statement that failed, when there was one.
-    public let sql: String?
+    package let sql: String?
 
-    public init(_ kind: Kind, _ message: String, code: Int32 = 0, sql: String? = nil) {
+    package init(_ kind: Kind, _ message: String, code: Int32 = 0, sql: String? = nil) {
         self.kind = kind
         self.message = message
         self.code = code

@@ -2,12 +2,12 @@ import Foundation
 
 extension TestSupport {
     /// The package's root folder (where Package.swift is).
-    public static var packageRoot: URL {
+    package static var packageRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
     /// The built `stepwise` executable next to the test bundle (`swift test` builds it with the tests).
-    public static func stepwiseBinary() throws -> URL {
+    package static func stepwiseBinary() throws -> URL {
         let candidates = [
             Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("stepwise"),
             Bundle.main.bundleURL.appendingPathComponent("stepwise"),
@@ -20,7 +20,7 @@ extension TestSupport {
     }
 
     /// Starts the binary with `arguments`; stdout and stderr go to files in `directory` (named by `label`).
-    public static func spawn(_ arguments: [String], in directory: URL, label: String) throws -> Process {
+    package static func spawn(_ arguments: [String], in directory: URL, label: String) throws -> Process {
         let process = Process()
         process.executableURL = try stepwiseBinary()
         process.arguments = arguments
@@ -34,7 +34,7 @@ extension TestSupport {
     }
 
     /// Runs the binary to its end and returns its exit status and standard output.
-    public static func execute(_ arguments: [String], in directory: URL, label: String = "run") async throws -> (status: Int32, stdout: String) {
+    package static func execute(_ arguments: [String], in directory: URL, label: String = "run") async throws -> (status: Int32, stdout: String) {
         let process = try spawn(arguments, in: directory, label: label)
         await process.exited()
         let stdout = (try? String(contentsOf: directory.appendingPathComponent("\(label).out"), encoding: .utf8)) ?? ""
@@ -42,9 +42,9 @@ extension TestSupport {
     }
 }
 
-public struct BinaryNotFound: Error, CustomStringConvertible {
-    public let searched: [String]
-    public var description: String { "the stepwise binary was not found; looked at \(searched.joined(separator: ", "))" }
+struct BinaryNotFound: Error, CustomStringConvertible {
+    package let searched: [String]
+    package var description: String { "the stepwise binary was not found; looked at \(searched.joined(separator: ", "))" }
 }
 
 extension Process {
@@ -54,7 +54,7 @@ extension Process {
     /// which has one thread per core: on a two-core CI machine two such waits stop every other test (and the
     /// servers and executions they drive) until the child exits, and timing-sensitive tests fail or hang.
     @discardableResult
-    public func exited() async -> Int32 {
+    package func exited() async -> Int32 {
         await withCheckedContinuation { continuation in
             Thread {
                 self.waitUntilExit()

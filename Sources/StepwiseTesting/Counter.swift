@@ -1,13 +1,13 @@
 import Synchronization
 
 /// A counter that handlers and tests share across tasks: how many times something ran.
-public final class Counter: Sendable {
+package final class Counter: Sendable {
     private let value = Mutex(0)
 
-    public init() {}
+    package init() {}
 
     /// Counts one more and answers the new count (1 for the first call).
-    public func next() -> Int {
+    package func next() -> Int {
         value.withLock {
             $0 += 1
             return $0
@@ -15,5 +15,5 @@ public final class Counter: Sendable {
     }
 
     /// The count so far.
-    public var count: Int { value.withLock { $0 } }
+    package var count: Int { value.withLock { $0 } }
 }

@@ -7,18 +7,18 @@ import Testing
 /// about real time — a heartbeat every 250 ms against a 2 s HeartbeatSeconds, a poll that must still be waiting —
 /// then sees its own sleeps stretched by seconds and fails for a reason that is not the code under test.
 /// `.realTime` tests run alone with respect to `.heavy` ones (heavy ones run together freely).
-public struct LoadTrait: TestTrait, SuiteTrait, TestScoping {
+package struct LoadTrait: TestTrait, SuiteTrait, TestScoping {
     let exclusive: Bool
 
-    public var isRecursive: Bool { true }
+    package var isRecursive: Bool { true }
 
-    public func scopeProvider(for test: Test, testCase: Test.Case?) -> Self? {
+    package func scopeProvider(for test: Test, testCase: Test.Case?) -> Self? {
         testCase == nil ? nil : self  // one scope per test case, none around a whole suite
     }
 
     // `@concurrent` spells out the isolation Testing's requirement was compiled with (this package defaults
     // async functions to nonisolated(nonsending)).
-    @concurrent public func provideScope(
+    @concurrent package func provideScope(
         for test: Test, testCase: Test.Case?, performing function: @concurrent @Sendable () async throws -> Void
     ) async throws {
         await LoadGate.shared.acquire(exclusive: exclusive)
@@ -34,9 +34,9 @@ public struct LoadTrait: TestTrait, SuiteTrait, TestScoping {
 
 extension Trait where Self == LoadTrait {
     /// The test asserts on real elapsed time: it waits until no `.heavy` test runs, and none starts meanwhile.
-    public static var realTime: Self { LoadTrait(exclusive: true) }
+    package static var realTime: Self { LoadTrait(exclusive: true) }
     /// The test keeps the machine busy (child processes, very large runs): `.realTime` tests wait for it.
-    public static var heavy: Self { LoadTrait(exclusive: false) }
+    package static var heavy: Self { LoadTrait(exclusive: false) }
 }
 
 /// A first-come, first-served readers–writer gate: heavy tests share it, real-time tests hold it alone.

@@ -4,7 +4,7 @@ import JSON
 extension TestSupport {
     /// Runs one Task (`resource` with `arguments`, JSONata) with `stepwise run` on the local services of
     /// `dataDirectory`, as a workflow would, and answers its result; throws ``ProbeFailed`` with the run's stderr.
-    public static func probe(_ resource: String, _ arguments: JSON, dataDirectory: URL) async throws -> JSON {
+    package static func probe(_ resource: String, _ arguments: JSON, dataDirectory: URL) async throws -> JSON {
         let definition: JSON = [
             "QueryLanguage": "JSONata", "StartAt": "T",
             "States": ["T": ["Type": "Task", "Resource": .string(resource), "Arguments": arguments, "End": true]],
@@ -18,7 +18,7 @@ extension TestSupport {
 }
 
 /// A probe Task failed; `stderr` is its run's (`FAILED: Error: Cause`).
-public struct ProbeFailed: Error, CustomStringConvertible {
-    public let stderr: String
-    public var description: String { stderr }
+package struct ProbeFailed: Error, CustomStringConvertible {
+    package let stderr: String
+    package var description: String { stderr }
 }

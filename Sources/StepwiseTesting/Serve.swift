@@ -1,20 +1,20 @@
 import Foundation
 
 /// A `stepwise serve` child process on a free port.
-public struct ServeProcess: Sendable {
-    public let process: Process
-    public let port: Int
+package struct ServeProcess: Sendable {
+    package let process: Process
+    package let port: Int
     /// The server's stderr (its log lines).
-    public let log: URL
+    package let log: URL
 
-    public var baseURL: String { "http://127.0.0.1:\(port)" }
-    public var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+    package var baseURL: String { "http://127.0.0.1:\(port)" }
+    package var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
 }
 
 extension TestSupport {
     /// Starts `stepwise serve --port 0 ARGUMENTS…` in `directory` and waits (up to 20 s) for its
     /// "listening on" line; throws if it exits or never says where it listens.
-    public static func serve(
+    package static func serve(
         _ arguments: [String], in directory: URL, environment: [String: String] = [:]
     ) async throws -> ServeProcess {
         let process = Process()
@@ -41,14 +41,14 @@ extension TestSupport {
     }
 }
 
-public struct ServeFailed: Error, CustomStringConvertible {
-    public let log: String
-    public var description: String { "stepwise serve did not start listening; its log:\n\(log)" }
+struct ServeFailed: Error, CustomStringConvertible {
+    package let log: String
+    package var description: String { "stepwise serve did not start listening; its log:\n\(log)" }
 }
 
 extension TestSupport {
     /// Runs a Python script (given as text) with `arguments`; its stdout goes to `python.out` in `directory`.
-    public static func spawnPython(_ script: String, arguments: [String] = [], in directory: URL) throws -> Process {
+    package static func spawnPython(_ script: String, arguments: [String] = [], in directory: URL) throws -> Process {
         let file = directory.appendingPathComponent("script-\(UUID().uuidString).py")
         try script.write(to: file, atomically: true, encoding: .utf8)
         let process = Process()

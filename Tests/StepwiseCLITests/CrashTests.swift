@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import StatesLanguage
 import Stepwise
 import StepwiseStore
 import StepwiseTesting

@@ -1,5 +1,6 @@
 import Foundation
 import Stepwise
+import StepwiseHost
 import StepwiseIntegrations
 import StepwiseStore
 import StepwiseTesting

@@ -1,5 +1,7 @@
 import Foundation
+import JSON
 import Stepwise
+import StepwiseHost
 import StepwiseIntegrations
 import StepwiseStore
 import StepwiseTesting

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Stepwise
 import StepwiseTesting
 import Synchronization

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Stepwise
 
 /// Runs TestState on a fresh virtual-clock runtime; `register` adds task handlers first.

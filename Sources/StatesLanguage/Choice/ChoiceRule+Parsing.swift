@@ -7,7 +7,7 @@ extension ChoiceRule {
     /// Compiles a JSONPath Choice rule object (asl-reference §3.1): `Variable` plus exactly one comparison
     /// operator, or one of `And`/`Or` (a non-empty array of rules) and `Not` (one rule).
     /// Throws with the offending field's location relative to the rule (`/And/1/NumericEquals`).
-    public init(parsing json: JSON) throws(ChoiceRuleError) {
+    package init(parsing json: JSON) throws(ChoiceRuleError) {
         self = try Self.parse(json, at: "")
     }
 
@@ -76,14 +76,14 @@ extension ChoiceRule {
 
 /// A Choice rule that cannot be compiled: what is wrong, and where inside the rule (a JSON pointer such as
 /// `/And/0/Variable`, empty for the rule itself).
-public struct ChoiceRuleError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var message: String
-    public var location: String
+package struct ChoiceRuleError: Error, Sendable, Hashable, CustomStringConvertible {
+    package var message: String
+    package var location: String
 
-    public init(_ message: String, at location: String) {
+    package init(_ message: String, at location: String) {
         self.message = message
         self.location = location
     }
 
-    public var description: String { location.isEmpty ? message : "\(message) at \(location)" }
+    package var description: String { location.isEmpty ? message : "\(message) at \(location)" }
 }

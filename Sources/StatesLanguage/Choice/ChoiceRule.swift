@@ -2,7 +2,7 @@ import JSON
 
 /// A JSONPath Choice rule (asl-reference §3.1): a comparison of the value at `Variable` with a literal or
 /// with the value at another path, or a boolean combination of rules.
-public indirect enum ChoiceRule: Sendable, Hashable {
+package indirect enum ChoiceRule: Sendable, Hashable {
     case and([ChoiceRule])
     case or([ChoiceRule])
     case not(ChoiceRule)
@@ -10,8 +10,8 @@ public indirect enum ChoiceRule: Sendable, Hashable {
 }
 
 /// `Variable` + one data-test operator.
-public struct Comparison: Sendable, Hashable {
-    public enum Operator: String, Sendable, Hashable, CaseIterable {
+package struct Comparison: Sendable, Hashable {
+    package enum Operator: String, Sendable, Hashable, CaseIterable {
         case stringEquals = "StringEquals"
         case stringLessThan = "StringLessThan"
         case stringGreaterThan = "StringGreaterThan"
@@ -38,16 +38,16 @@ public struct Comparison: Sendable, Hashable {
     }
 
     /// The right-hand side: a literal, or (for the `…Path` forms) a path into the input, `$$` or a variable.
-    public enum Operand: Sendable, Hashable {
+    package enum Operand: Sendable, Hashable {
         case value(JSON)
         case path(JSONPath)
     }
 
-    public var variable: JSONPath
-    public var op: Operator
-    public var operand: Operand
+    package var variable: JSONPath
+    package var op: Operator
+    package var operand: Operand
 
-    public init(variable: JSONPath, op: Operator, operand: Operand) {
+    package init(variable: JSONPath, op: Operator, operand: Operand) {
         self.variable = variable
         self.op = op
         self.operand = operand
@@ -58,7 +58,7 @@ extension ChoiceRule {
     /// Whether the rule holds for the given roots (asl-reference §3.1). `And` and `Or` stop at the first rule
     /// that decides them. Operands of the wrong type make a comparison false; a Variable that matches nothing is
     /// States.Runtime except under IsPresent.
-    public func evaluate(_ roots: PathRoots) throws(StatesError) -> Bool {
+    package func evaluate(_ roots: PathRoots) throws(StatesError) -> Bool {
         switch self {
         case .and(let rules):
             for rule in rules where try !rule.evaluate(roots) { return false }

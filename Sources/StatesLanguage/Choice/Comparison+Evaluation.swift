@@ -5,7 +5,7 @@ import JSON
 extension Comparison {
     /// Whether the value at `variable` passes the test. A Variable or operand path that matches nothing is
     /// States.Runtime, except that IsPresent is exactly the test for that.
-    public func evaluate(_ roots: PathRoots) throws(StatesError) -> Bool {
+    package func evaluate(_ roots: PathRoots) throws(StatesError) -> Bool {
         let value = variable.value(in: roots)
         if op == .isPresent, case .value(.bool(let expected)) = operand { return (value != nil) == expected }
         guard let value else { throw Self.invalidPath(variable) }

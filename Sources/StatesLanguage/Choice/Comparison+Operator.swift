@@ -23,7 +23,7 @@ extension Comparison.Operator {
     }
 
     /// Whether a `…Path` form exists (every comparison except StringMatches and the type tests).
-    public var hasPathForm: Bool { family != .typeTest && family != .pattern }
+    package var hasPathForm: Bool { family != .typeTest && family != .pattern }
 
     /// Whether an ordering (-1, 0, 1 for less, equal, greater) satisfies the operator.
     func accepts(_ order: Int) -> Bool {
@@ -38,10 +38,10 @@ extension Comparison.Operator {
     }
 
     /// The operator as a rule's key spells it: `NumericEquals`, or `NumericEqualsPath` for the path form.
-    public func key(path: Bool) -> String { path ? rawValue + "Path" : rawValue }
+    package func key(path: Bool) -> String { path ? rawValue + "Path" : rawValue }
 
     /// The operator a rule key names, and whether it is the `…Path` form; nil for an unknown key.
-    public static func parse(key: String) -> (op: Comparison.Operator, isPath: Bool)? {
+    package static func parse(key: String) -> (op: Comparison.Operator, isPath: Bool)? {
         if let op = Comparison.Operator(rawValue: key) { return (op, false) }
         guard key.hasSuffix("Path"), let op = Comparison.Operator(rawValue: String(key.dropLast(4))), op.hasPathForm else {
             return nil

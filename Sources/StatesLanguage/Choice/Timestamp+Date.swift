@@ -2,10 +2,10 @@ import Foundation
 
 extension Timestamp {
     /// The instant as a Foundation `Date` (for the engine's timers).
-    public var date: Date {
+    package var date: Date {
         Date(timeIntervalSince1970: Double(seconds) + Double(nanoseconds) / 1_000_000_000)
     }
 
     /// Parses an RFC 3339 timestamp straight to a `Date`.
-    public static func date(from text: String) -> Date? { parse(text)?.date }
+    package static func date(from text: String) -> Date? { parse(text)?.date }
 }

@@ -4,26 +4,26 @@
 /// The date and time must be complete, with an upper-case `T`, seconds, an optional fraction of 1 to 9
 /// digits, and `Z` or a `±hh:mm` offset. Values are compared as instants, so offsets and trailing zeros in
 /// the fraction do not matter.
-public struct Timestamp: Sendable, Hashable, Comparable {
+package struct Timestamp: Sendable, Hashable, Comparable {
     /// Whole seconds since 1970-01-01T00:00:00Z.
-    public let seconds: Int64
+    package let seconds: Int64
     /// The fraction of the second, 0 ..< 1,000,000,000.
-    public let nanoseconds: Int32
+    package let nanoseconds: Int32
 
-    public init(seconds: Int64, nanoseconds: Int32 = 0) {
+    package init(seconds: Int64, nanoseconds: Int32 = 0) {
         self.seconds = seconds
         self.nanoseconds = nanoseconds
     }
 
     /// Milliseconds since the epoch, the fraction below a millisecond dropped (toward the past).
-    public var epochMilliseconds: Int64 { seconds * 1000 + Int64(nanoseconds / 1_000_000) }
+    package var epochMilliseconds: Int64 { seconds * 1000 + Int64(nanoseconds / 1_000_000) }
 
-    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
+    package static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
         (lhs.seconds, lhs.nanoseconds) < (rhs.seconds, rhs.nanoseconds)
     }
 
     /// Parses an RFC 3339 timestamp; nil when the text is not one or names an impossible date or time.
-    public static func parse(_ text: String) -> Timestamp? {
+    package static func parse(_ text: String) -> Timestamp? {
         var scanner = TimestampScanner(bytes: Array(text.utf8))
         return scanner.scan()
     }

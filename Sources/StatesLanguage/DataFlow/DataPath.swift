@@ -2,7 +2,7 @@ import JSON
 
 /// A Path-valued I/O field of a JSONPath state (InputPath, ResultPath, OutputPath) with its default and its
 /// `null` meaning (asl-reference §2.1).
-public enum DataPath: Sendable, Hashable {
+package enum DataPath: Sendable, Hashable {
     /// The field is absent or `"$"`: the whole value passes unchanged, at no cost.
     case whole
     /// The field is JSON `null`: InputPath and OutputPath give `{}`, ResultPath discards the result.
@@ -11,7 +11,7 @@ public enum DataPath: Sendable, Hashable {
     case path(JSONPath)
 
     /// Reads the field as it appears in a definition; `nil` means absent.
-    public init(_ field: JSON?) throws(PathSyntaxError) {
+    package init(_ field: JSON?) throws(PathSyntaxError) {
         switch field {
         case nil: self = .whole
         case .null?: self = .null
@@ -21,7 +21,7 @@ public enum DataPath: Sendable, Hashable {
     }
 
     /// `$` becomes `.whole`, so that the engine's most common case skips evaluation entirely.
-    public init(_ path: JSONPath) {
+    package init(_ path: JSONPath) {
         self = path.isWholeInput ? .whole : .path(path)
     }
 }
@@ -31,7 +31,7 @@ extension DataPath {
     /// `$$` and `$name` paths read the context object and variables from `roots`.
     ///
     /// A path that matches nothing is States.Runtime: "Invalid path '$.x' : No results for path: $['x']".
-    public func select(from value: JSON, roots: PathRoots) throws(StatesError) -> JSON {
+    package func select(from value: JSON, roots: PathRoots) throws(StatesError) -> JSON {
         switch self {
         case .whole: return value
         case .null: return .object(JSONObject())
@@ -49,7 +49,7 @@ extension DataPath {
     /// copy of the raw input with the result written there (missing objects created on the way).
     ///
     /// Impossible placement is States.ResultPathMatchFailure.
-    public func place(_ result: JSON, into rawInput: JSON) throws(StatesError) -> JSON {
+    package func place(_ result: JSON, into rawInput: JSON) throws(StatesError) -> JSON {
         switch self {
         case .whole: result
         case .null: rawInput

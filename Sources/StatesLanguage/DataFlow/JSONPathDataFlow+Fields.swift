@@ -3,7 +3,7 @@ import JSON
 extension JSONPathDataFlow {
     /// Reads InputPath, Parameters, ResultSelector, ResultPath and OutputPath from a state's JSON object
     /// (asl-reference §1.3, §2.1); absent fields take their defaults, other members are ignored.
-    public init(fields state: JSONObject) throws(DataFlowFieldError) {
+    package init(fields state: JSONObject) throws(DataFlowFieldError) {
         self.init(
             inputPath: try Self.path(state, "InputPath"),
             parameters: try Self.template(state, "Parameters"),
@@ -30,15 +30,15 @@ extension JSONPathDataFlow {
 }
 
 /// A data-flow field of a state that cannot be compiled: which field, and why.
-public struct DataFlowFieldError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct DataFlowFieldError: Error, Sendable, Hashable, CustomStringConvertible {
     /// `InputPath`, `Parameters`, `ResultSelector`, `ResultPath` or `OutputPath`.
-    public var field: String
-    public var message: String
+    package var field: String
+    package var message: String
 
-    public init(field: String, message: String) {
+    package init(field: String, message: String) {
         self.field = field
         self.message = message
     }
 
-    public var description: String { "\(field): \(message)" }
+    package var description: String { "\(field): \(message)" }
 }

@@ -1,29 +1,29 @@
 import JSON
 
 /// A Distributed Map's ItemReader (asl-reference §1.3 Map): where the items come from.
-public struct ItemReaderConfig: Sendable {
+package struct ItemReaderConfig: Sendable {
     /// `arn:aws:states:::s3:getObject` or `arn:aws:states:::s3:listObjectsV2`.
-    public let resource: String
+    package let resource: String
     /// Parameters (JSONPath) or Arguments (JSONata): Bucket, Key or Prefix.
-    public let parameters: Assignment?
+    package let parameters: Assignment?
     /// ReaderConfig as written (InputType, CSVHeaderLocation, CSVHeaders, CSVDelimiter, ManifestType, …).
-    public let readerConfig: JSON
+    package let readerConfig: JSON
     /// ReaderConfig's MaxItems (literal or JSONata) or MaxItemsPath.
-    public let maxItems: DynamicInt?
+    package let maxItems: DynamicInt?
 }
 
 /// A Distributed Map's ItemBatcher: children get `{"Items": [...], "BatchInput": {...}}`.
-public struct ItemBatcherConfig: Sendable {
-    public let maxItemsPerBatch: DynamicInt?
-    public let maxInputBytesPerBatch: DynamicInt?
-    public let batchInput: Assignment?
+package struct ItemBatcherConfig: Sendable {
+    package let maxItemsPerBatch: DynamicInt?
+    package let maxInputBytesPerBatch: DynamicInt?
+    package let batchInput: Assignment?
 }
 
 /// A Distributed Map's ResultWriter: results go to S3 as a manifest and result files.
-public struct ResultWriterConfig: Sendable {
-    public let resource: String?
-    public let parameters: Assignment?
-    public let writerConfig: JSON?
+package struct ResultWriterConfig: Sendable {
+    package let resource: String?
+    package let parameters: Assignment?
+    package let writerConfig: JSON?
 }
 
 extension State {

@@ -1,7 +1,7 @@
 import JSON
 
 /// The eight state types.
-public enum StateType: String, Sendable, Hashable {
+package enum StateType: String, Sendable, Hashable {
     case task = "Task"
     case pass = "Pass"
     case choice = "Choice"
@@ -16,21 +16,21 @@ public enum StateType: String, Sendable, Hashable {
 ///
 /// A class, not a struct: the interpreter reads the current state on every step, and a reference costs one
 /// retain where a struct of this size costs one per field.
-public final class State: Sendable {
-    public let name: String
-    public let type: StateType
-    public let queryLanguage: QueryLanguage
+package final class State: Sendable {
+    package let name: String
+    package let type: StateType
+    let queryLanguage: QueryLanguage
     /// The index of the `Next` state in the same scope; nil for `End: true` and for terminal types.
-    public let next: Int?
-    public let io: InputOutput
-    public let assign: Assignment?
-    public let retriers: [Retrier]
-    public let catchers: [Catcher]
-    public let kind: Kind
+    package let next: Int?
+    package let io: InputOutput
+    package let assign: Assignment?
+    package let retriers: [Retrier]
+    package let catchers: [Catcher]
+    package let kind: Kind
     /// Whether any field reads the context object (`$$` or `$states`), so the interpreter builds it only then.
-    public let usesContext: Bool
+    package let usesContext: Bool
 
-    public enum Kind: Sendable {
+    package enum Kind: Sendable {
         case pass(result: JSON?)
         case task(TaskState)
         case choice(ChoiceState)
@@ -41,7 +41,7 @@ public final class State: Sendable {
         case map(MapState)
     }
 
-    public var isJSONata: Bool { queryLanguage == .jsonata }
+    package var isJSONata: Bool { queryLanguage == .jsonata }
 
     init(
         name: String, type: StateType, queryLanguage: QueryLanguage, next: Int?, io: InputOutput, assign: Assignment?,
@@ -61,108 +61,108 @@ public final class State: Sendable {
 }
 
 /// The data-flow fields of a state (asl-reference §2): the JSONPath ones, or JSONata's Arguments/Output.
-public struct InputOutput: Sendable {
-    public var inputPath: DataPath = .whole
-    public var parameters: PayloadTemplate?
-    public var resultSelector: PayloadTemplate?
-    public var resultPath: DataPath = .whole
-    public var outputPath: DataPath = .whole
+package struct InputOutput: Sendable {
+    package var inputPath: DataPath = .whole
+    package var parameters: PayloadTemplate?
+    package var resultSelector: PayloadTemplate?
+    package var resultPath: DataPath = .whole
+    package var outputPath: DataPath = .whole
     /// JSONata `Arguments` (Task, Parallel).
-    public var arguments: JSONataTemplate?
+    package var arguments: JSONataTemplate?
     /// JSONata `Output`.
-    public var output: JSONataTemplate?
+    package var output: JSONataTemplate?
 }
 
 /// `Assign`: a JSONPath template (`.$` keys evaluated) or a JSONata template.
-public enum Assignment: Sendable {
+package enum Assignment: Sendable {
     case jsonPath(PayloadTemplate)
     case jsonata(JSONataTemplate)
 }
 
 /// A number field given literally, by a reference path (`…Path`), or by a JSONata expression.
-public enum DynamicInt: Sendable {
+package enum DynamicInt: Sendable {
     case literal(Int)
     case path(JSONPath)
     case jsonata(JSONataTemplate)
 }
 
 /// A string field given literally, by a path or intrinsic (`ErrorPath`/`CausePath`), or by JSONata.
-public enum DynamicString: Sendable {
+package enum DynamicString: Sendable {
     case literal(String)
     case path(JSONPath)
     case intrinsic(IntrinsicFunction)
     case jsonata(JSONataTemplate)
 }
 
-public struct Retrier: Sendable {
-    public let errorEquals: [String]
-    public let intervalSeconds: Double
-    public let maxAttempts: Int
-    public let backoffRate: Double
-    public let maxDelaySeconds: Double?
-    public let fullJitter: Bool
+package struct Retrier: Sendable {
+    package let errorEquals: [String]
+    package let intervalSeconds: Double
+    package let maxAttempts: Int
+    package let backoffRate: Double
+    package let maxDelaySeconds: Double?
+    package let fullJitter: Bool
 }
 
-public struct Catcher: Sendable {
-    public let errorEquals: [String]
-    public let next: Int
-    public let resultPath: DataPath
-    public let assign: Assignment?
-    public let output: JSONataTemplate?
+package struct Catcher: Sendable {
+    package let errorEquals: [String]
+    package let next: Int
+    package let resultPath: DataPath
+    package let assign: Assignment?
+    package let output: JSONataTemplate?
 }
 
-public struct TaskState: Sendable {
-    public let resource: String
-    public let timeoutSeconds: DynamicInt?
-    public let heartbeatSeconds: DynamicInt?
-    public let credentials: JSON?
+package struct TaskState: Sendable {
+    package let resource: String
+    package let timeoutSeconds: DynamicInt?
+    package let heartbeatSeconds: DynamicInt?
+    package let credentials: JSON?
 }
 
-public struct ChoiceState: Sendable {
-    public struct Branch: Sendable {
-        public enum Condition: Sendable {
+package struct ChoiceState: Sendable {
+    package struct Branch: Sendable {
+        package enum Condition: Sendable {
             case rule(ChoiceRule)
             case jsonata(JSONataTemplate)
         }
-        public let condition: Condition
-        public let next: Int
-        public let assign: Assignment?
-        public let output: JSONataTemplate?
+        package let condition: Condition
+        package let next: Int
+        package let assign: Assignment?
+        package let output: JSONataTemplate?
     }
-    public let choices: [Branch]
-    public let defaultNext: Int?
+    package let choices: [Branch]
+    package let defaultNext: Int?
 }
 
-public enum WaitState: Sendable {
+package enum WaitState: Sendable {
     case seconds(DynamicInt)
     case timestamp(literal: String)
     case timestampPath(JSONPath)
     case timestampExpression(JSONataTemplate)
 }
 
-public struct FailState: Sendable {
-    public let error: DynamicString?
-    public let cause: DynamicString?
+package struct FailState: Sendable {
+    package let error: DynamicString?
+    package let cause: DynamicString?
 }
 
-public struct MapState: Sendable {
-    public enum Mode: String, Sendable {
+package struct MapState: Sendable {
+    package enum Mode: String, Sendable {
         case inline = "INLINE"
         case distributed = "DISTRIBUTED"
     }
-    public let processor: Machine
-    public let mode: Mode
-    public let executionType: String?
-    public let itemsPath: JSONPath?
-    public let items: JSONataTemplate?
-    public let itemSelector: Assignment?
-    public let maxConcurrency: DynamicInt?
-    public let toleratedFailureCount: DynamicInt?
+    package let processor: Machine
+    package let mode: Mode
+    package let executionType: String?
+    package let itemsPath: JSONPath?
+    package let items: JSONataTemplate?
+    package let itemSelector: Assignment?
+    package let maxConcurrency: DynamicInt?
+    package let toleratedFailureCount: DynamicInt?
     /// ToleratedFailurePercentage (a number or JSONata) or ToleratedFailurePercentagePath.
-    public let toleratedFailurePercentage: JSON?
-    public let toleratedFailurePercentagePath: JSONPath?
-    public let itemReader: ItemReaderConfig?
-    public let itemBatcher: ItemBatcherConfig?
-    public let resultWriter: ResultWriterConfig?
-    public let label: String?
+    package let toleratedFailurePercentage: JSON?
+    package let toleratedFailurePercentagePath: JSONPath?
+    package let itemReader: ItemReaderConfig?
+    package let itemBatcher: ItemBatcherConfig?
+    package let resultWriter: ResultWriterConfig?
+    package let label: String?
 }

@@ -1,7 +1,7 @@
 import JSON
 
 /// The query language of a state (asl-reference §1.1): JSONPath (the default) or JSONata.
-public enum QueryLanguage: String, Sendable, Hashable {
+package enum QueryLanguage: String, Sendable, Hashable {
     case jsonPath = "JSONPath"
     case jsonata = "JSONata"
 }
@@ -10,15 +10,15 @@ public enum QueryLanguage: String, Sendable, Hashable {
 ///
 /// Construction validates first (`Validator`), then compiles every path, template and expression once, so
 /// nothing is parsed again while executions run.
-public struct StateMachineDefinition: Sendable {
-    public let source: JSON
-    public let comment: String?
-    public let timeoutSeconds: Int?
-    public let queryLanguage: QueryLanguage
-    public let root: Machine
+package struct StateMachineDefinition: Sendable {
+    package let source: JSON
+    package let comment: String?
+    package let timeoutSeconds: Int?
+    let queryLanguage: QueryLanguage
+    package let root: Machine
 
     /// Parses and validates definition text; throws every problem at once.
-    public init(text: String, type: Validator.MachineType = .standard) throws(DefinitionError) {
+    package init(text: String, type: Validator.MachineType = .standard) throws(DefinitionError) {
         let diagnostics = Validator.validate(text: text, type: type).filter { $0.severity == .error }
         guard diagnostics.isEmpty else { throw DefinitionError(diagnostics: diagnostics) }
         do {
@@ -31,7 +31,7 @@ public struct StateMachineDefinition: Sendable {
     }
 
     /// Parses and validates a definition given as JSON.
-    public init(json: JSON, type: Validator.MachineType = .standard) throws(DefinitionError) {
+    package init(json: JSON, type: Validator.MachineType = .standard) throws(DefinitionError) {
         let diagnostics = Validator.validate(json, type: type).filter { $0.severity == .error }
         guard diagnostics.isEmpty else { throw DefinitionError(diagnostics: diagnostics) }
         try self.init(validated: json)
@@ -52,9 +52,9 @@ public struct StateMachineDefinition: Sendable {
 
 /// A definition AWS would reject: every diagnostic found.
 public struct DefinitionError: Error, Sendable, CustomStringConvertible {
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
 
-    public init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    package init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
 
     static func schema(_ message: String, at location: String) -> DefinitionError {
         DefinitionError(diagnostics: [Diagnostic(code: "SCHEMA_VALIDATION_FAILED", message: message, location: location)])
@@ -68,13 +68,13 @@ public struct DefinitionError: Error, Sendable, CustomStringConvertible {
 
 /// One `States` scope: the top level, a Parallel branch or a Map processor. States are addressed by index so
 /// transitions cost no lookups at run time.
-public final class Machine: Sendable {
-    public let startAt: Int
-    public let states: [State]
+package final class Machine: Sendable {
+    package let startAt: Int
+    package let states: [State]
     let indexByName: [String: Int]
 
-    public func index(of name: String) -> Int? { indexByName[name] }
-    public var startState: State { states[startAt] }
+    package func index(of name: String) -> Int? { indexByName[name] }
+    var startState: State { states[startAt] }
 
     init(parsing json: JSON, location: String, defaultLanguage: QueryLanguage) throws(DefinitionError) {
         guard case .object(let statesObject)? = json["States"], let startName = json["StartAt"]?.stringValue else {

@@ -11,26 +11,26 @@ public struct StatesError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { "\(name): \(cause)" }
 
-    public static func runtime(_ cause: String) -> StatesError { StatesError(Name.runtime, cause) }
-    public static func intrinsicFailure(_ cause: String) -> StatesError { StatesError(Name.intrinsicFailure, cause) }
+    package static func runtime(_ cause: String) -> StatesError { StatesError(Name.runtime, cause) }
+    static func intrinsicFailure(_ cause: String) -> StatesError { StatesError(Name.intrinsicFailure, cause) }
 
     /// The predefined error names (asl-reference §5.1).
-    public enum Name {
-        public static let all = "States.ALL"
-        public static let runtime = "States.Runtime"
-        public static let dataLimitExceeded = "States.DataLimitExceeded"
-        public static let timeout = "States.Timeout"
-        public static let heartbeatTimeout = "States.HeartbeatTimeout"
-        public static let taskFailed = "States.TaskFailed"
-        public static let permissions = "States.Permissions"
-        public static let resultPathMatchFailure = "States.ResultPathMatchFailure"
-        public static let parameterPathFailure = "States.ParameterPathFailure"
-        public static let queryEvaluationError = "States.QueryEvaluationError"
-        public static let branchFailed = "States.BranchFailed"
-        public static let noChoiceMatched = "States.NoChoiceMatched"
-        public static let intrinsicFailure = "States.IntrinsicFailure"
-        public static let exceedToleratedFailureThreshold = "States.ExceedToleratedFailureThreshold"
-        public static let itemReaderFailed = "States.ItemReaderFailed"
-        public static let resultWriterFailed = "States.ResultWriterFailed"
+    package enum Name {
+        package static let all = "States.ALL"
+        package static let runtime = "States.Runtime"
+        package static let dataLimitExceeded = "States.DataLimitExceeded"
+        package static let timeout = "States.Timeout"
+        package static let heartbeatTimeout = "States.HeartbeatTimeout"
+        package static let taskFailed = "States.TaskFailed"
+        static let permissions = "States.Permissions"
+        package static let resultPathMatchFailure = "States.ResultPathMatchFailure"
+        static let parameterPathFailure = "States.ParameterPathFailure"
+        package static let queryEvaluationError = "States.QueryEvaluationError"
+        static let branchFailed = "States.BranchFailed"
+        package static let noChoiceMatched = "States.NoChoiceMatched"
+        static let intrinsicFailure = "States.IntrinsicFailure"
+        package static let exceedToleratedFailureThreshold = "States.ExceedToleratedFailureThreshold"
+        package static let itemReaderFailed = "States.ItemReaderFailed"
+        package static let resultWriterFailed = "States.ResultWriterFailed"
     }
 }

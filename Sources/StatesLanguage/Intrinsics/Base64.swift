@@ -1,5 +1,5 @@
 /// Standard Base64 (RFC 4648 §4, with padding), as States.Base64Encode/Decode use it.
-public enum Base64 {
+package enum Base64 {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
     /// Each alphabet byte's 6-bit value; 0xff for bytes outside the alphabet.
@@ -9,7 +9,7 @@ public enum Base64 {
         return table
     }()
 
-    public static func encode(_ bytes: [UInt8]) -> String {
+    package static func encode(_ bytes: [UInt8]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity((bytes.count + 2) / 3 * 4)
         for start in stride(from: 0, to: bytes.count, by: 3) {
@@ -26,7 +26,7 @@ public enum Base64 {
 
     /// The decoded bytes, or nil for a character outside the alphabet or a malformed length or padding.
     /// Padding may be omitted (as Java's basic decoder allows).
-    public static func decode(_ text: String) -> [UInt8]? {
+    package static func decode(_ text: String) -> [UInt8]? {
         var symbols = Array(text.utf8)
         if symbols.count % 4 == 0, symbols.last == UInt8(ascii: "=") {
             symbols.removeLast()

@@ -6,24 +6,24 @@ import Synchronization
 
 /// The JSONata functions AWS adds in Step Functions (`$partition`, `$range`, `$hash`, `$random`, `$uuid`,
 /// `$parse`) and the one it removes (`$eval`) (asl-reference §4, "JSONata functions added by AWS").
-public enum ASLFunctions {
+package enum ASLFunctions {
     /// Built-ins AWS takes away.
-    public static let removed: Set<String> = ["eval"]
+    package static let removed: Set<String> = ["eval"]
 
     /// AWS's bounds on one evaluation, as measured by others against Step Functions: an evaluation nesting deeper
     /// than about 100 fails with "Stack overflow error", and `[1..873783]` or a 2^23-character string fails with
     /// "Expression evaluation memory limit exceeded" while `[1..873782]` and 2^22 characters evaluate (6,990,256 bytes
     /// at 8 bytes a number sits between both). JSONata's own defaults stay with the standalone module.
-    public static let limits = JSONataLimits(maxDepth: 100, maxValueBytes: 6_990_256)
+    package static let limits = JSONataLimits(maxDepth: 100, maxValueBytes: 6_990_256)
 
     /// An expression compiled as Step Functions compiles it: AWS's functions added, `$eval` removed, AWS's limits.
     /// `$random` and `$uuid` are added per evaluation (see `random(seed:)`).
-    public static func expression(_ source: String) throws(JSONataError) -> JSONataExpression {
+    package static func expression(_ source: String) throws(JSONataError) -> JSONataExpression {
         try JSONataExpression(source, functions: fixed, removing: removed, limits: limits)
     }
 
     /// The functions that need nothing from the evaluation (no randomness).
-    public static let fixed: [String: JSONataFunction] = {
+    package static let fixed: [String: JSONataFunction] = {
         var functions: [String: JSONataFunction] = [:]
         functions["partition"] = try? JSONataFunction(signature: "<an:a>", partition)
         functions["range"] = try? JSONataFunction(signature: "<nnn?:a>", range)
@@ -33,7 +33,7 @@ public enum ASLFunctions {
     }()
 
     /// `$random([seed])` and `$uuid()` drawing from `seed`, so a replayed execution gets the same values.
-    public static func random(seed: UInt64) -> [String: JSONataFunction] {
+    package static func random(seed: UInt64) -> [String: JSONataFunction] {
         let generator = SharedRandom(seed: seed)
         var functions: [String: JSONataFunction] = [:]
         functions["random"] = try? JSONataFunction(signature: "<j?:n>") { arguments throws(JSONataError) in

@@ -4,7 +4,7 @@ import JSONata
 
 /// A JSONata-state field value (asl-reference §2.2): any JSON in which a string of the form `{% expr %}`
 /// is a JSONata expression, evaluated with `$states` and the workflow variables bound. Compiled once.
-public struct JSONataTemplate: Sendable {
+package struct JSONataTemplate: Sendable {
     indirect enum Node: Sendable {
         case literal(JSON)
         /// `random` is set when the expression may call `$random` or `$uuid`, which then get a seeded generator.
@@ -16,17 +16,17 @@ public struct JSONataTemplate: Sendable {
     let root: Node
 
     /// Compiles a field; `field` names it in error locations (`Output`, `Arguments/FunctionName`).
-    public init(_ value: JSON, field: String) throws(JSONataFieldError) {
+    package init(_ value: JSON, field: String) throws(JSONataFieldError) {
         root = try Self.compile(value, location: field)
     }
 
     /// The whole field when it is a single expression string; nil for literals and structures.
-    public var expressionSource: String? {
+    package var expressionSource: String? {
         if case .expression(let expression, _, _) = root { Self.displayed(expression.source) } else { nil }
     }
 
     /// Whether the text is a JSONata expression string: `{%` first and `%}` last, nothing around them.
-    public static func isExpression(_ text: String) -> Bool {
+    package static func isExpression(_ text: String) -> Bool {
         text.count >= 4 && text.hasPrefix("{%") && text.hasSuffix("%}")
     }
 
@@ -60,23 +60,23 @@ public struct JSONataTemplate: Sendable {
 
     /// What an evaluation needs besides the bindings: the clock's time (`$now()`, `$millis()`) and a seed for
     /// `$random()` and `$uuid()`, so replays and virtual time give the same results.
-    public struct Environment: Sendable {
-        public var now: Date
-        public var seed: UInt64
+    package struct Environment: Sendable {
+        package var now: Date
+        package var seed: UInt64
 
-        public init(now: Date, seed: UInt64) {
+        package init(now: Date, seed: UInt64) {
             self.now = now
             self.seed = seed
         }
     }
 
     /// Evaluates the field with `bindings` (`states` and the variables, without `$`).
-    public func evaluate(_ bindings: [String: JSONataValue], _ environment: Environment) throws(JSONataEvaluationFailure) -> JSON {
+    package func evaluate(_ bindings: [String: JSONataValue], _ environment: Environment) throws(JSONataEvaluationFailure) -> JSON {
         try Self.evaluate(root, bindings, environment)
     }
 
     /// Evaluates with plain JSON bindings (tests, one-off evaluations).
-    public func evaluate(_ bindings: [String: JSON], now: Date = Date(), seed: UInt64 = 0) throws(JSONataEvaluationFailure) -> JSON {
+    package func evaluate(_ bindings: [String: JSON], now: Date = Date(), seed: UInt64 = 0) throws(JSONataEvaluationFailure) -> JSON {
         try evaluate(bindings.mapValues { JSONataValue($0) }, Environment(now: now, seed: seed))
     }
 
@@ -115,16 +115,16 @@ public struct JSONataTemplate: Sendable {
 }
 
 /// A JSONata field that does not compile.
-public struct JSONataFieldError: Error, Sendable {
-    public var location: String
-    public var expression: String
-    public var message: String
+package struct JSONataFieldError: Error, Sendable {
+    package var location: String
+    package var expression: String
+    package var message: String
 }
 
 /// Why a JSONata field could not produce a value; the engine turns it into States.QueryEvaluationError with
 /// AWS's cause text.
-public struct JSONataEvaluationFailure: Error, Sendable {
-    public enum Reason: Sendable {
+package struct JSONataEvaluationFailure: Error, Sendable {
+    package enum Reason: Sendable {
         case undefined
         case unsupportedType
         case threw(code: String, message: String)
@@ -132,18 +132,18 @@ public struct JSONataEvaluationFailure: Error, Sendable {
         case exceededLimit(message: String)
     }
 
-    public var expression: String
-    public var location: String
-    public var reason: Reason
+    package var expression: String
+    package var location: String
+    package var reason: Reason
 
-    public init(expression: String, location: String, reason: Reason) {
+    package init(expression: String, location: String, reason: Reason) {
         self.expression = expression
         self.location = location
         self.reason = reason
     }
 
     /// The part of AWS's cause after "The JSONata expression '…' specified for the field '…'".
-    public var detail: String {
+    package var detail: String {
         switch reason {
         case .undefined: "returned nothing (undefined)."
         case .unsupportedType: "returned an unsupported result type."

@@ -4,7 +4,7 @@ extension JSONPath {
     /// The selected value, or nil when a definite path matches nothing (asl-reference §2.1 "Path multi-match
     /// semantics"). An indefinite path (wildcard, slice, filter, union, `..`) returns the array of its matches,
     /// empty when nothing matches, as Jayway does.
-    public func value(in roots: PathRoots) -> JSON? {
+    package func value(in roots: PathRoots) -> JSON? {
         switch root {
         case .input: value(from: roots.input)
         case .context: value(from: roots.context)
@@ -13,7 +13,7 @@ extension JSONPath {
     }
 
     /// Evaluates the steps after the root against `document`, whatever the root says.
-    public func value(from document: JSON) -> JSON? {
+    package func value(from document: JSON) -> JSON? {
         if segments.isEmpty && function == nil { return document }
         return Self.select(segments, function: function, isDefinite: isDefinite, from: document, root: document)
     }

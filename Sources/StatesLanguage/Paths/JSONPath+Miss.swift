@@ -3,7 +3,7 @@ import JSON
 extension JSONPath {
     /// Why this path selects nothing in `roots`, in the words of Jayway JsonPath (which AWS quotes after
     /// "Invalid path '…' : " for InputPath and OutputPath, asl-reference §2.1 steps 1 and 6).
-    public func missDescription(in roots: PathRoots) -> String {
+    package func missDescription(in roots: PathRoots) -> String {
         switch root {
         case .input: missDescription(from: roots.input)
         case .context: missDescription(from: roots.context)
@@ -13,7 +13,7 @@ extension JSONPath {
     }
 
     /// Jayway's notation of the path: `$['a'][0]['b']`.
-    public var normalized: String {
+    package var normalized: String {
         let steps = segments.map(\.description).joined() + (function.map { ".\($0.rawValue)()" } ?? "")
         switch root {
         case .input: return "$" + steps

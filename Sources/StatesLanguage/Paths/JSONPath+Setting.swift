@@ -7,7 +7,7 @@ extension JSONPath {
     /// Throws States.ResultPathMatchFailure when the path is not a Reference Path on `$` (ResultPath takes no
     /// `$$` or variables), crosses a value that is not an object (for a name) or an array (for an index), or
     /// indexes past the end of an array.
-    public func setting(_ value: JSON, in target: JSON) throws(StatesError) -> JSON {
+    package func setting(_ value: JSON, in target: JSON) throws(StatesError) -> JSON {
         if segments.isEmpty && function == nil { return value }
         var document = target
         guard root == .input, isReferencePath, Self.write(value, segments[...], into: &document) else {

@@ -5,9 +5,9 @@ import JSON
 ///
 /// Parse once with `init(_:)`, evaluate many times with `value(in:)`: the text is compiled into `segments`
 /// and never looked at again. Equality and hashing go by the text, which fully determines the semantics.
-public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
+package struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     /// What the path starts from.
-    public enum Root: Sendable, Hashable {
+    package enum Root: Sendable, Hashable {
         /// `$`: the input being processed.
         case input
         /// `$$`: the context object.
@@ -16,8 +16,8 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         case variable(String)
     }
 
-    public let text: String
-    public let root: Root
+    package let text: String
+    package let root: Root
     /// The compiled steps after the root, in order.
     let segments: [Segment]
     /// A trailing `.length()`-style function, applied to what `segments` select.
@@ -25,10 +25,10 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     /// Whether `segments` select at most one node (Jayway's "definite path").
     let isDefinite: Bool
 
-    public var description: String { text }
+    package var description: String { text }
 
     /// Parses a Path; throws with a message naming what is wrong and where.
-    public init(_ text: String) throws(PathSyntaxError) {
+    package init(_ text: String) throws(PathSyntaxError) {
         var parser = JSONPathParser(text)
         let parsed = try parser.parsePath()
         self.init(text: text, root: parsed.root, segments: parsed.segments, function: parsed.function)
@@ -43,21 +43,21 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The path `$` (the whole input), whose evaluation is a no-op.
-    public static let wholeInput = JSONPath(text: "$", root: .input, segments: [], function: nil)
+    package static let wholeInput = JSONPath(text: "$", root: .input, segments: [], function: nil)
 
     /// True for `$` alone: selecting it returns the input unchanged.
-    public var isWholeInput: Bool { root == .input && segments.isEmpty && function == nil }
+    package var isWholeInput: Bool { root == .input && segments.isEmpty && function == nil }
 
     /// True when the path is a Reference Path (asl-reference §3.2): only member names and single indexes,
     /// so it selects a single node and can be written to.
-    public var isReferencePath: Bool {
+    package var isReferencePath: Bool {
         function == nil && segments.allSatisfy(\.isReferenceStep)
     }
 
     /// Whether the result is a single node (`$.a[0]`) rather than a list of matches (`$.a[*]`). A definite path
     /// that matches nothing is a miss (`nil`); an indefinite one gives an empty array.
-    public var isSingular: Bool { isDefinite || function != nil }
+    package var isSingular: Bool { isDefinite || function != nil }
 
-    public static func == (lhs: JSONPath, rhs: JSONPath) -> Bool { lhs.text == rhs.text }
-    public func hash(into hasher: inout Hasher) { hasher.combine(text) }
+    package static func == (lhs: JSONPath, rhs: JSONPath) -> Bool { lhs.text == rhs.text }
+    package func hash(into hasher: inout Hasher) { hasher.combine(text) }
 }

@@ -2,15 +2,15 @@ import JSON
 
 /// What a path can start from: `$` (the input being processed), `$$` (the context object) and `$name`
 /// (a workflow variable).
-public struct PathRoots: Sendable {
-    public var input: JSON
-    public var context: JSON
-    public var variables: Variables
+package struct PathRoots: Sendable {
+    package var input: JSON
+    package var context: JSON
+    package var variables: Variables
     /// Seeds the randomness of States.UUID and States.MathRandom, so a replayed execution draws the same values;
     /// nil uses the system generator.
-    public var randomSeed: UInt64?
+    package var randomSeed: UInt64?
 
-    public init(input: JSON, context: JSON = .object(JSONObject()), variables: Variables = Variables(), randomSeed: UInt64? = nil) {
+    package init(input: JSON, context: JSON = .object(JSONObject()), variables: Variables = Variables(), randomSeed: UInt64? = nil) {
         self.input = input
         self.context = context
         self.variables = variables
@@ -18,22 +18,22 @@ public struct PathRoots: Sendable {
     }
 
     /// The generator for one evaluation: seeded from `randomSeed`, or the system's.
-    public func makeRandom() -> AnyRandom {
+    func makeRandom() -> AnyRandom {
         AnyRandom(seed: randomSeed)
     }
 }
 
 /// SplitMix64 when seeded (deterministic and fast), the system generator otherwise.
-public struct AnyRandom: RandomNumberGenerator, Sendable {
+package struct AnyRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
     private let seeded: Bool
 
-    public init(seed: UInt64?) {
+    package init(seed: UInt64?) {
         state = seed ?? 0
         seeded = seed != nil
     }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         guard seeded else {
             var system = SystemRandomNumberGenerator()
             return system.next()
@@ -48,14 +48,14 @@ public struct AnyRandom: RandomNumberGenerator, Sendable {
 
 /// Workflow variables visible to a state: its own scope's, and read-only copies of the enclosing scopes'
 /// taken when the Parallel branch or Map iteration began (asl-reference §2.3).
-public struct Variables: Sendable, Hashable {
-    public var outer: [String: JSON]
-    public var local: [String: JSON]
+package struct Variables: Sendable, Hashable {
+    package var outer: [String: JSON]
+    package var local: [String: JSON]
     /// What each visible variable adds to the size of all of them as one JSON object (`"name":value`), kept as
     /// variables are assigned so the 10 MiB total is checked without measuring every variable again.
-    public private(set) var entrySizes: [String: Int] = [:]
+    private(set) var entrySizes: [String: Int] = [:]
 
-    public init(outer: [String: JSON] = [:], local: [String: JSON] = [:]) {
+    package init(outer: [String: JSON] = [:], local: [String: JSON] = [:]) {
         self.outer = outer
         self.local = local
         for (name, value) in outer.merging(local, uniquingKeysWith: { _, inner in inner }) {
@@ -63,16 +63,16 @@ public struct Variables: Sendable, Hashable {
         }
     }
 
-    public subscript(name: String) -> JSON? { local[name] ?? outer[name] }
+    package subscript(name: String) -> JSON? { local[name] ?? outer[name] }
 
     /// Assigns a variable of this scope; `size` is its value's compact size, when the caller measured it already.
-    public mutating func assign(_ name: String, _ value: JSON, size: Int? = nil) {
+    package mutating func assign(_ name: String, _ value: JSON, size: Int? = nil) {
         local[name] = value
         entrySizes[name] = Self.entrySize(name, size ?? value.compactSize)
     }
 
     /// The compact size of all visible variables as one JSON object, with `changes` (name → value size) applied.
-    public func totalSize(with changes: [String: Int] = [:]) -> Int {
+    package func totalSize(with changes: [String: Int] = [:]) -> Int {
         var sizes = entrySizes
         for (name, size) in changes { sizes[name] = Self.entrySize(name, size) }
         return 2 + max(sizes.count - 1, 0) + sizes.values.reduce(0, +)
@@ -81,7 +81,7 @@ public struct Variables: Sendable, Hashable {
     static func entrySize(_ name: String, _ valueSize: Int) -> Int { JSON.string(name).compactSize + 1 + valueSize }
 
     /// The variables an inner scope (a branch or an iteration) starts with.
-    public func enteringScope() -> Variables {
+    package func enteringScope() -> Variables {
         var inner = Variables()
         inner.outer = outer.merging(local) { _, inner in inner }
         inner.entrySizes = entrySizes

@@ -4,7 +4,7 @@ extension PayloadTemplate {
     /// Evaluates the template against `roots` (`$` is the input it applies to: the effective input for
     /// Parameters, the result for ResultSelector). A path that matches nothing is States.Runtime with AWS's
     /// text (asl-reference §2.1 step 2 and §10 item 2); intrinsic failures come from `IntrinsicFunction`.
-    public func evaluate(_ roots: PathRoots) throws(StatesError) -> JSON {
+    package func evaluate(_ roots: PathRoots) throws(StatesError) -> JSON {
         var random = roots.makeRandom()
         return try Self.evaluate(root, roots, &random)
     }

@@ -6,7 +6,7 @@ import JSON
 ///
 /// Compiled once: paths and intrinsic calls are parsed here, and subtrees without a `.$` key anywhere
 /// become one literal that evaluation returns as is (shared, not copied).
-public struct PayloadTemplate: Sendable {
+package struct PayloadTemplate: Sendable {
     indirect enum Node: Sendable {
         case literal(JSON)
         /// A path; `key` is the field as written (with `.$`), for error messages.
@@ -22,12 +22,12 @@ public struct PayloadTemplate: Sendable {
 
     /// Compiles a template. Throws for a `.$` value that is neither a path nor an intrinsic call, and for two
     /// fields that have the same name once `.$` is stripped (`a` and `a.$`).
-    public init(_ template: JSON) throws(TemplateError) {
+    package init(_ template: JSON) throws(TemplateError) {
         root = try Self.compile(template)
     }
 
     /// True when the template has no `.$` field at any depth: evaluation returns the template itself.
-    public var isLiteral: Bool { root.literalValue != nil }
+    package var isLiteral: Bool { root.literalValue != nil }
 
     static func compile(_ value: JSON) throws(TemplateError) -> Node {
         switch value {

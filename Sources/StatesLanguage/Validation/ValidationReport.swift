@@ -6,18 +6,18 @@ import JSON
 /// As AWS: `severity` ERROR (the default) reports errors only, WARNING errors and warnings; at most
 /// `maxResults` diagnostics (AWS's default and maximum, 100) and `truncated` says whether some were left out;
 /// the result is FAIL when there is any error, whatever the filter.
-public struct ValidationReport: Sendable {
-    public static let defaultMaxResults = 100
+package struct ValidationReport: Sendable {
+    package static let defaultMaxResults = 100
 
-    public let diagnostics: [Diagnostic]
-    public var includeWarnings = false
-    public var maxResults = ValidationReport.defaultMaxResults
+    package let diagnostics: [Diagnostic]
+    package var includeWarnings = false
+    package var maxResults = ValidationReport.defaultMaxResults
 
-    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    package init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
 
-    public var failed: Bool { diagnostics.contains { $0.severity == .error } }
+    package var failed: Bool { diagnostics.contains { $0.severity == .error } }
 
-    public var json: JSON {
+    package var json: JSON {
         let shown = diagnostics.filter { includeWarnings || $0.severity == .error }
         return [
             "result": failed ? "FAIL" : "OK",

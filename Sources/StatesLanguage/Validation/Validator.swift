@@ -5,14 +5,14 @@ import JSON
 ///
 /// The public surface is static; an instance is one validation run that walks the definition once and
 /// collects diagnostics in document order (state by state, each scope's transition checks after its states).
-public struct Validator: Sendable {
-    public enum MachineType: String, Sendable {
+package struct Validator: Sendable {
+    package enum MachineType: String, Sendable {
         case standard = "STANDARD"
         case express = "EXPRESS"
     }
 
     /// The largest definition AWS accepts, in characters (asl-reference §9).
-    public static let maximumDefinitionLength = 1_048_576
+    static let maximumDefinitionLength = 1_048_576
 
     let type: MachineType
     /// The machine-wide query language: nested states default to it, not to their Map/Parallel's.
@@ -26,7 +26,7 @@ public struct Validator: Sendable {
     init(type: MachineType) { self.type = type }
 
     /// Validates definition text (which may not even be JSON).
-    public static func validate(text: String, type: MachineType = .standard) -> [Diagnostic] {
+    package static func validate(text: String, type: MachineType = .standard) -> [Diagnostic] {
         guard !text.isEmpty else {
             return [Diagnostic(code: Code.schema, message: "Definition must be a valid JSON object", location: nil)]
         }
@@ -41,7 +41,7 @@ public struct Validator: Sendable {
     }
 
     /// Validates a parsed definition.
-    public static func validate(_ definition: JSON, type: MachineType = .standard) -> [Diagnostic] {
+    package static func validate(_ definition: JSON, type: MachineType = .standard) -> [Diagnostic] {
         var validator = Validator(type: type)
         validator.checkDefinition(definition)
         return validator.diagnostics
@@ -50,7 +50,7 @@ public struct Validator: Sendable {
     /// The message CreateStateMachine puts in its `InvalidDefinition` error:
     /// `Invalid State Machine Definition: 'CODE: text at /location, …'`. Warnings are left out; a diagnostic
     /// without a location renders `at null`, as AWS does. Nil when there is no error.
-    public static func invalidDefinitionMessage(for diagnostics: [Diagnostic]) -> String? {
+    package static func invalidDefinitionMessage(for diagnostics: [Diagnostic]) -> String? {
         let errors = diagnostics.filter { $0.severity == .error }
         guard !errors.isEmpty else { return nil }
         let parts = errors.map { "\($0.code): \($0.message) at \($0.location ?? "null")" }

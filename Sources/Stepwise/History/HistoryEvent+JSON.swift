@@ -14,7 +14,7 @@ extension HistoryEvent {
     }
 
     /// `stateEnteredEventDetails`, `taskScheduledEventDetails`, …
-    public var detailsKey: String {
+    package var detailsKey: String {
         switch details {
         case .stateEntered: return "stateEnteredEventDetails"
         case .stateExited: return "stateExitedEventDetails"
@@ -23,7 +23,7 @@ extension HistoryEvent {
     }
 
     /// The members of the event's details object (under ``detailsKey``), or nil for an event without details.
-    public func detailsJSON(includeExecutionData data: Bool) -> JSONObject? {
+    package func detailsJSON(includeExecutionData data: Bool) -> JSONObject? {
         var object = JSONObject()
         switch details {
         case .none: return nil

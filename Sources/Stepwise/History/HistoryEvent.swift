@@ -12,7 +12,7 @@ public struct HistoryEvent: Sendable {
     public let type: EventType
     public let details: Details
 
-    public init(id: Int, previousEventId: Int, timestamp: Date, type: EventType, details: Details) {
+    package init(id: Int, previousEventId: Int, timestamp: Date, type: EventType, details: Details) {
         self.id = id
         self.previousEventId = previousEventId
         self.timestamp = timestamp

@@ -15,7 +15,7 @@ public struct MapRunRecord: Sendable, Equatable {
     public struct Counts: Sendable, Equatable {
         public var pending = 0, running = 0, succeeded = 0, failed = 0, timedOut = 0, aborted = 0, total = 0, resultsWritten = 0
 
-        public init() {}
+        package init() {}
 
         /// AWS's shape; `failuresNotRedrivable` and `pendingRedrive` are 0: a redrive of the parent runs every failed child again.
         public var json: JSON {

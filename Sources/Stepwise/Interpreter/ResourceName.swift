@@ -1,5 +1,5 @@
 /// How a Task's Resource ARN is recorded in history (asl-reference §1.3 resource forms, §7.2).
-public enum ResourceName: Sendable, Equatable {
+package enum ResourceName: Sendable, Equatable {
     /// `arn:aws:lambda:<region>:<account>:function:<name>` — LambdaFunction* events.
     case lambdaFunction
     /// `arn:aws:states:<region>:<account>:activity:<name>` — Activity* events.
@@ -7,7 +7,7 @@ public enum ResourceName: Sendable, Equatable {
     /// `arn:aws:states:::<service>:<action>[.pattern]` and anything else — Task* events with this type and action.
     case service(type: String, action: String)
 
-    public init(_ arn: String) {
+    package init(_ arn: String) {
         let parts = arn.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         if parts.count >= 7, parts[2] == "lambda", parts[5] == "function" {
             self = .lambdaFunction

@@ -5,7 +5,7 @@ import JSON
 public final class Execution: Sendable {
     public let name: String
     public let arn: String
-    public let startDate: Date
+    package let startDate: Date
     let driver: ExecutionDriver
 
     init(name: String, arn: String, startDate: Date, driver: ExecutionDriver) {

@@ -28,9 +28,9 @@ public enum ClockKind: Sendable {
 /// let result = await execution.result
 /// ```
 public final class Runtime: Sendable {
-    public let clock: ClockKind
-    public let region: String
-    public let account: String
+    package let clock: ClockKind
+    package let region: String
+    package let account: String
     private let registry = Mutex(HandlerRegistry())
     private let resolvers = Mutex(ResolverChain())
     private let mapIO = Mutex<(any DistributedMapIO)?>(nil)
@@ -59,7 +59,7 @@ public final class Runtime: Sendable {
 
     /// The handler that would run `task`: the first resolver's answer, tier by tier (integrations that wrap another
     /// call, such as `.waitForTaskToken`, use it to find the handler of the underlying resource).
-    public func handler(for task: TaskReference) -> TaskHandler? { currentResolvers().handler(for: task) }
+    package func handler(for task: TaskReference) -> TaskHandler? { currentResolvers().handler(for: task) }
 
     /// Sets how a Task that nothing can run is explained (after "Nothing can run the Task resource 'R' of state
     /// 'S': "), at the start of an execution and when such a task is dispatched: the ways the host offers to
@@ -125,7 +125,7 @@ public final class Runtime: Sendable {
     }
 
     /// The role executions run under when the state machine names none.
-    public var defaultRoleArn: String { "arn:aws:iam::\(account):role/stepwise-execution" }
+    package var defaultRoleArn: String { "arn:aws:iam::\(account):role/stepwise-execution" }
 
     /// Rebuilds an execution from its logged steps (replaying them through a fresh interpreter with the same seed)
     /// and carries it on, on the clock `info` names: timers keep their original deadlines, tasks in flight are
@@ -159,7 +159,7 @@ public final class Runtime: Sendable {
         return Execution(name: info.name, arn: info.arn, startDate: info.startTime, driver: driver)
     }
 
-    public func stateMachineArn(_ name: String) -> String { "arn:aws:states:\(region):\(account):stateMachine:\(name)" }
+    package func stateMachineArn(_ name: String) -> String { "arn:aws:states:\(region):\(account):stateMachine:\(name)" }
 
 }
 
@@ -171,8 +171,8 @@ public struct StartError: Error, Sendable, CustomStringConvertible {
 }
 
 /// AWS's naming rules for executions, state machines and activities (asl-reference §9).
-public enum ExecutionName {
-    public static func isValid(_ name: String) -> Bool {
+package enum ExecutionName {
+    package static func isValid(_ name: String) -> Bool {
         guard (1...80).contains(name.count) else { return false }
         let forbidden: Set<Character> = [
             " ", "<", ">", "{", "}", "[", "]", "?", "*", "\"", "#", "%", "\\", "^", "~", "$", "&", ",", ";", ":", "/", "|", "`",

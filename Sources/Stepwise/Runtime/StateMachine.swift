@@ -5,15 +5,15 @@ import StatesLanguage
 /// A named, validated state machine, ready to start executions of.
 public struct StateMachine: Sendable {
     public let name: String
-    public let definition: StateMachineDefinition
+    package let definition: StateMachineDefinition
     /// Every Task resource in the machine, nested scopes included, in order of first appearance.
-    public var resources: [String] {
+    package var resources: [String] {
         tasks.reduce(into: [String]()) { seen, task in if !seen.contains(task.resource) { seen.append(task.resource) } }
     }
     /// Every Task state, nested scopes included, in document order.
-    public let tasks: [TaskReference]
+    package let tasks: [TaskReference]
 
-    public init(definition: StateMachineDefinition, name: String = "StateMachine") {
+    package init(definition: StateMachineDefinition, name: String = "StateMachine") {
         self.name = name
         self.definition = definition
         var tasks: [TaskReference] = []

@@ -14,7 +14,7 @@ public struct TaskContext: Sendable {
     public let resource: String
     public let stateName: String
     public let executionName: String
-    public let executionArn: String
+    package let executionArn: String
     /// The context object (`$$`) of the Task state.
     public let contextObject: JSON
     /// The task token of a `.waitForTaskToken` task.
@@ -22,20 +22,20 @@ public struct TaskContext: Sendable {
     let timeoutFlag: TimeoutFlag
     /// Whether the task was cancelled because its TimeoutSeconds or HeartbeatSeconds ran out (rather than by a
     /// stop, a sibling's failure or the end of the execution).
-    public var timedOut: Bool { timeoutFlag.isSet }
+    package var timedOut: Bool { timeoutFlag.isSet }
     let reportHeartbeat: @Sendable () async -> Void
     let sleeper: @Sendable (Double) async throws -> Void
     let report: @Sendable (StepInput) async -> Void
 
     /// Records TaskSubmitted with the call's response: a `.waitForTaskToken` or `.sync` task made its call and
     /// now waits for the callback or the job.
-    public func submitted(_ output: JSON) async { await report(.taskSubmitted(task: taskId, output: output)) }
+    package func submitted(_ output: JSON) async { await report(.taskSubmitted(task: taskId, output: output)) }
 
     /// Records ActivityStarted: an activity worker took this task.
-    public func activityStarted(worker: String) async { await report(.activityStarted(task: taskId, worker: worker)) }
+    package func activityStarted(worker: String) async { await report(.activityStarted(task: taskId, worker: worker)) }
 
     /// The engine's id of this task within the execution (stable across a resume).
-    public let taskId: Int
+    package let taskId: Int
     /// The clock the execution runs on; a child execution the task starts runs on it too.
     package let clock: ClockKind
     /// Where an HTTP call records what it sent and received (TestState at the TRACE level); nil in executions.
@@ -43,7 +43,7 @@ public struct TaskContext: Sendable {
 
     /// A context outside an execution, for calling handlers and services directly (tests, tools): heartbeats
     /// and reports go nowhere, sleeps use real time.
-    public init(resource: String, stateName: String = "Task", executionName: String = "direct", contextObject: JSON = [:]) {
+    package init(resource: String, stateName: String = "Task", executionName: String = "direct", contextObject: JSON = [:]) {
         self.init(
             resource: resource, stateName: stateName, executionName: executionName,
             executionArn: "arn:aws:states:us-east-1:123456789012:execution:direct:\(executionName)", contextObject: contextObject,

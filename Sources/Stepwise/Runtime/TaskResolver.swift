@@ -9,7 +9,7 @@ public struct TaskReference: Sendable, Hashable {
     /// dispatched): what runs a state may depend on the execution (a server's `stateMachineArn#TestCase` mocks).
     public let executionArn: String?
 
-    public init(resource: String, stateName: String, stateMachineName: String, executionArn: String? = nil) {
+    package init(resource: String, stateName: String, stateMachineName: String, executionArn: String? = nil) {
         self.resource = resource
         self.stateName = stateName
         self.stateMachineName = stateMachineName
@@ -17,7 +17,7 @@ public struct TaskReference: Sendable, Hashable {
     }
 
     /// The same Task, resolved for the execution `executionArn`.
-    public func scoped(to executionArn: String) -> TaskReference {
+    package func scoped(to executionArn: String) -> TaskReference {
         TaskReference(resource: resource, stateName: stateName, stateMachineName: stateMachineName, executionArn: executionArn)
     }
 }

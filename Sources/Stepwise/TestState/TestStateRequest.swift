@@ -82,7 +82,7 @@ public struct TestStateError: Error, Sendable, CustomStringConvertible {
     public var code: String
     public var message: String
 
-    public init(code: String, message: String) {
+    package init(code: String, message: String) {
         self.code = code
         self.message = message
     }

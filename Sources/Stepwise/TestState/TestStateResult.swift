@@ -45,7 +45,7 @@ public struct InspectionData: Sendable {
     public var toleratedFailurePercentage: Double?
     public var maxConcurrency: Int?
 
-    public init() {}
+    package init() {}
 
     /// Which Retry or Catch entry handled the error, and the backoff before the retry.
     public struct ErrorDetails: Sendable, Equatable {

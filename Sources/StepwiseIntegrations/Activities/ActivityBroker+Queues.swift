@@ -4,7 +4,7 @@ import Stepwise
 extension ActivityBroker {
     /// GetActivityTask: the oldest scheduled task of the activity, waiting up to `timeout` for one; nil when none
     /// came. - Throws: ``ActivityError/workerLimitExceeded(arn:)`` past 1,000 concurrent polls.
-    public func poll(arn: String, worker: String, timeout: Duration) async throws -> ActivityTask? {
+    package func poll(arn: String, worker: String, timeout: Duration) async throws -> ActivityTask? {
         if let first = queued[arn]?.first {
             queued[arn]?.removeFirst()
             first.taken.resume(returning: worker)
@@ -27,7 +27,7 @@ extension ActivityBroker {
 
     /// Schedules a task and waits until a worker takes it; answers the worker's name. Cancellation (a stop, a
     /// time-out) takes the task off the queue.
-    public func enqueue(arn: String, task: ActivityTask) async throws -> String {
+    package func enqueue(arn: String, task: ActivityTask) async throws -> String {
         if let poller = pollers[arn]?.first {
             pollers[arn]?.removeFirst()
             poller.timer?.cancel()

@@ -4,7 +4,7 @@ import Stepwise
 /// Matches activity tasks with workers: per activity, a FIFO of scheduled tasks and a FIFO of waiting polls.
 ///
 /// A poll is a suspended continuation, never a thread, so hundreds of long polls cost nothing but memory.
-public actor ActivityBroker {
+package actor ActivityBroker {
     struct Queued {
         let id: Int
         let task: ActivityTask
@@ -19,19 +19,19 @@ public actor ActivityBroker {
     }
 
     /// AWS's quota of concurrent GetActivityTask calls per activity.
-    public static let maxPollers = 1_000
+    static let maxPollers = 1_000
 
     var queued: [String: [Queued]] = [:]
     var pollers: [String: [Poller]] = [:]
     var nextId = 0
 
-    public init() {}
+    package init() {}
 
     /// How many polls wait on an activity (for tests and diagnostics).
-    public func pollerCount(_ arn: String) -> Int { pollers[arn]?.count ?? 0 }
+    package func pollerCount(_ arn: String) -> Int { pollers[arn]?.count ?? 0 }
 
     /// How many tasks wait for a worker on an activity.
-    public func queuedCount(_ arn: String) -> Int { queued[arn]?.count ?? 0 }
+    package func queuedCount(_ arn: String) -> Int { queued[arn]?.count ?? 0 }
 
     func makeId() -> Int {
         nextId += 1

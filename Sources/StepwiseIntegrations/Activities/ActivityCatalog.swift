@@ -1,11 +1,10 @@
 import Foundation
 import JSON
 import Stepwise
-import StepwiseStore
 
 /// The activities that exist (CreateActivity, DescribeActivity, ListActivities, DeleteActivity), kept in an
 /// ``ActivityStorage``: the store when there is one, so they survive a restart, memory otherwise.
-public actor ActivityCatalog {
+package actor ActivityCatalog {
     let storage: any ActivityStorage
     let region: String
     let account: String
@@ -17,10 +16,10 @@ public actor ActivityCatalog {
     }
 
     /// The ARN of the activity named `name`.
-    public nonisolated func arn(name: String) -> String { "arn:aws:states:\(region):\(account):activity:\(name)" }
+    package nonisolated func arn(name: String) -> String { "arn:aws:states:\(region):\(account):activity:\(name)" }
 
     /// Creates an activity, or answers the existing one with that name (idempotent, as on AWS).
-    public func create(name: String, tags: [String: String] = [:]) async throws -> ActivityRecord {
+    package func create(name: String, tags: [String: String] = [:]) async throws -> ActivityRecord {
         try await create(name: name, tags: tags, encryption: nil)
     }
 
@@ -33,23 +32,23 @@ public actor ActivityCatalog {
     }
 
     /// The activity with this ARN. - Throws: ``ActivityError/doesNotExist(arn:)``.
-    public func describe(arn: String) async throws -> ActivityRecord {
+    package func describe(arn: String) async throws -> ActivityRecord {
         guard let record = try await find(arn) else { throw ActivityError.doesNotExist(arn: arn) }
         return record
     }
 
     /// Every activity, by name.
-    public func list() async throws -> [ActivityRecord] {
+    package func list() async throws -> [ActivityRecord] {
         try await storage.activities()
     }
 
     /// Deletes an activity (deleting a missing one is not an error, as on AWS).
-    public func delete(arn: String) async throws {
+    package func delete(arn: String) async throws {
         try await storage.deleteActivity(arn: arn)
     }
 
     /// Whether the activity exists.
-    public func exists(_ arn: String) async -> Bool { ((try? await find(arn)) ?? nil) != nil }
+    package func exists(_ arn: String) async -> Bool { ((try? await find(arn)) ?? nil) != nil }
 
     private func find(_ arn: String) async throws -> ActivityRecord? {
         try await storage.activity(arn: arn)

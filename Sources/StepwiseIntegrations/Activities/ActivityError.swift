@@ -1,5 +1,5 @@
 /// Why an activity action was refused, with AWS's error code.
-public enum ActivityError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum ActivityError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No activity with this ARN (`ActivityDoesNotExist`).
     case doesNotExist(arn: String)
     /// An activity name outside AWS's naming rules (`InvalidName`).
@@ -7,7 +7,7 @@ public enum ActivityError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Already 1,000 GetActivityTask calls wait on this activity (`ActivityWorkerLimitExceeded`).
     case workerLimitExceeded(arn: String)
 
-    public var code: String {
+    package var code: String {
         switch self {
         case .doesNotExist: "ActivityDoesNotExist"
         case .invalidName: "InvalidName"
@@ -15,7 +15,7 @@ public enum ActivityError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    public var message: String {
+    package var message: String {
         switch self {
         case .doesNotExist(let arn): "Activity Does Not Exist: '\(arn)'"
         case .invalidName(let name): "Invalid Name: '\(name)'"
@@ -23,5 +23,5 @@ public enum ActivityError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    public var description: String { "\(code): \(message)" }
+    package var description: String { "\(code): \(message)" }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Stepwise
 
 /// Runs activity Tasks (`arn:aws:states:<region>:<account>:activity:<name>`): queues the task for a worker,

@@ -1,7 +1,7 @@
 import Stepwise
-import StepwiseStore
 
-/// Where the ``ActivityCatalog`` keeps activities: the store, so they survive a restart, or memory.
+/// Where the ``ActivityCatalog`` keeps activities: durable storage (``IntegrationStorage``), so they survive a
+/// restart, or memory.
 package protocol ActivityStorage: Sendable {
     /// Stores an activity, or answers the one already stored with that ARN (CreateActivity is idempotent by name).
     func createActivity(_ activity: ActivityRecord) async throws -> ActivityRecord
@@ -13,9 +13,6 @@ package protocol ActivityStorage: Sendable {
     @discardableResult
     func deleteActivity(arn: String) async throws -> Bool
 }
-
-/// The durable storage: the store's `activities` table.
-extension Store: ActivityStorage {}
 
 /// Activities that last as long as the process.
 package actor MemoryActivityStorage: ActivityStorage {

@@ -1,11 +1,12 @@
+import JSON
 import Stepwise
 
 /// A task handed to an activity worker by GetActivityTask: its token and input.
-public struct ActivityTask: Sendable, Equatable {
-    public let token: String
-    public let input: JSON
+package struct ActivityTask: Sendable, Equatable {
+    package let token: String
+    package let input: JSON
 
-    public init(token: String, input: JSON) {
+    package init(token: String, input: JSON) {
         self.token = token
         self.input = input
     }

@@ -1,5 +1,5 @@
 /// Why a SendTaskSuccess, SendTaskFailure or SendTaskHeartbeat was refused, with AWS's error code.
-public enum CallbackError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum CallbackError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The token names no task Stepwise knows (`InvalidToken`).
     case invalidToken
     /// The task already ended: it succeeded, failed, or its execution stopped (`TaskDoesNotExist`).
@@ -10,7 +10,7 @@ public enum CallbackError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidOutput(String)
 
     /// AWS's error code.
-    public var code: String {
+    package var code: String {
         switch self {
         case .invalidToken: "InvalidToken"
         case .taskDoesNotExist: "TaskDoesNotExist"
@@ -20,7 +20,7 @@ public enum CallbackError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// AWS's message.
-    public var message: String {
+    package var message: String {
         switch self {
         case .invalidToken: "Invalid Token: 'Invalid token'"
         case .taskDoesNotExist: "Task Does Not Exist: 'Provided task does not exist anymore'"
@@ -29,5 +29,5 @@ public enum CallbackError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    public var description: String { "\(code): \(message)" }
+    package var description: String { "\(code): \(message)" }
 }

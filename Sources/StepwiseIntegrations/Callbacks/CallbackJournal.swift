@@ -5,7 +5,7 @@ import Stepwise
 ///
 /// A callback is saved before it is acknowledged; a task re-dispatched after a restart looks its token up
 /// before waiting, and a callback for a task that is not (yet) waiting is accepted when its execution runs.
-public protocol CallbackJournal: Sendable {
+package protocol CallbackJournal: Sendable {
     /// Where the token's task stands when no handler waits for it in this process.
     func status(of token: String) async -> TokenStatus
     /// Makes the outcome durable. Returns false when the token already has one (a second callback).
@@ -16,19 +16,19 @@ public protocol CallbackJournal: Sendable {
 
 /// The journal of a runtime without a store: the process's waiting tasks are the only record of their tokens,
 /// so a token no task waits on here is unknown, and nothing is kept for a task dispatched again.
-public struct ProcessCallbackJournal: CallbackJournal {
-    public init() {}
+package struct ProcessCallbackJournal: CallbackJournal {
+    package init() {}
 
-    public func status(of token: String) async -> TokenStatus { .unknown }
+    package func status(of token: String) async -> TokenStatus { .unknown }
 
     /// Keeps nothing: the waiting task, if any, takes the outcome directly.
-    public func save(_ token: String, _ outcome: CallbackOutcome) async throws -> Bool { true }
+    package func save(_ token: String, _ outcome: CallbackOutcome) async throws -> Bool { true }
 
-    public func outcome(of token: String) async -> CallbackOutcome? { nil }
+    package func outcome(of token: String) async -> CallbackOutcome? { nil }
 }
 
 /// Where a token's task stands, as far as the journal knows.
-public enum TokenStatus: Sendable, Equatable {
+package enum TokenStatus: Sendable, Equatable {
     /// No such execution or task.
     case unknown
     /// Its execution runs and the task has not ended: a callback is kept until the task is dispatched again.
@@ -38,11 +38,11 @@ public enum TokenStatus: Sendable, Equatable {
 }
 
 /// A task token: `<executionArn>#<taskId>`, the form the engine puts in `$$.Task.Token`.
-public struct TaskToken: Sendable, Hashable {
-    public let executionArn: String
-    public let taskId: Int
+package struct TaskToken: Sendable, Hashable {
+    package let executionArn: String
+    package let taskId: Int
 
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         guard let hash = text.lastIndex(of: "#"), let id = Int(text[text.index(after: hash)...]), id >= 0 else { return nil }
         executionArn = String(text[..<hash])
         taskId = id

@@ -1,14 +1,15 @@
+import JSON
 import Stepwise
 
 /// What a SendTaskSuccess or SendTaskFailure delivers to a waiting task.
-public enum CallbackOutcome: Sendable, Equatable {
+package enum CallbackOutcome: Sendable, Equatable {
     /// SendTaskSuccess: the task's result.
     case success(JSON)
     /// SendTaskFailure: the task fails with this error and cause (either may be absent, as on AWS).
     case failure(error: String?, cause: String?)
 
     /// The outcome as stored: `{"output": …}` or `{"error": …, "cause": …}`.
-    public var json: JSON {
+    package var json: JSON {
         switch self {
         case .success(let output): return ["output": output]
         case .failure(let error, let cause):
@@ -20,7 +21,7 @@ public enum CallbackOutcome: Sendable, Equatable {
     }
 
     /// Reads a stored outcome back.
-    public init(json: JSON) {
+    package init(json: JSON) {
         if let output = json["output"] {
             self = .success(output)
         } else {

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Stepwise
 
 /// Runs `…:<service>:<action>.waitForTaskToken` Tasks: makes the underlying call through whatever runs the

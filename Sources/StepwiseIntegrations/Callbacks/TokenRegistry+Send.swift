@@ -1,23 +1,25 @@
 import Foundation
+import JSON
+import StatesLanguage
 import Stepwise
 
 extension TokenRegistry {
     /// SendTaskSuccess: completes the token's task with `output`.
     /// - Throws: InvalidOutput (over 256 KiB), InvalidToken, TaskDoesNotExist, TaskTimedOut.
-    public func sendTaskSuccess(token: String, output: JSON) async throws(CallbackError) {
+    package func sendTaskSuccess(token: String, output: JSON) async throws(CallbackError) {
         guard PayloadLimit.fits(output) else { throw .invalidOutput("Output exceeds \(PayloadLimit.maxBytes) bytes") }
         try await deliver(token, .success(output))
     }
 
     /// SendTaskFailure: fails the token's task with `error` and `cause`.
     /// - Throws: InvalidToken, TaskDoesNotExist, TaskTimedOut.
-    public func sendTaskFailure(token: String, error: String? = nil, cause: String? = nil) async throws(CallbackError) {
+    package func sendTaskFailure(token: String, error: String? = nil, cause: String? = nil) async throws(CallbackError) {
         try await deliver(token, .failure(error: error, cause: cause))
     }
 
     /// SendTaskHeartbeat: restarts the task's HeartbeatSeconds clock.
     /// - Throws: InvalidToken, TaskDoesNotExist, TaskTimedOut.
-    public func sendTaskHeartbeat(token: String) async throws(CallbackError) {
+    package func sendTaskHeartbeat(token: String) async throws(CallbackError) {
         _ = pendingCancellation(token)
         if let waiter = waiters[token] { return await waiter.heartbeat() }
         try await checkAbsent(token)

@@ -8,7 +8,7 @@ import Synchronization
 /// A handler ``open(_:heartbeat:)``s its token before it makes the call that hands the token out, then
 /// ``wait(_:timedOut:)``s. A callback for an open token completes the wait; one for a token this process does
 /// not hold is checked with the ``CallbackJournal`` (when there is one) and kept for the task's re-dispatch.
-public actor TokenRegistry {
+package actor TokenRegistry {
     struct Waiter {
         var heartbeat: @Sendable () async -> Void
         var continuation: CheckedContinuation<CallbackOutcome, any Error>?
@@ -26,11 +26,11 @@ public actor TokenRegistry {
     /// arrives before the actor hop already gets TaskDoesNotExist or TaskTimedOut.
     nonisolated let cancelled = Mutex<[String: Ending]>([:])
 
-    public init(journal: any CallbackJournal = ProcessCallbackJournal()) { self.journal = journal }
+    package init(journal: any CallbackJournal = ProcessCallbackJournal()) { self.journal = journal }
 
     /// Registers a token whose task is about to hand it out; answers the outcome already delivered for it (a
     /// callback saved before a restart), if any.
-    public func open(_ token: String, heartbeat: @escaping @Sendable () async -> Void) async -> CallbackOutcome? {
+    package func open(_ token: String, heartbeat: @escaping @Sendable () async -> Void) async -> CallbackOutcome? {
         endings[token] = nil
         cancelled.withLock { $0[token] = nil }
         waiters[token] = Waiter(heartbeat: heartbeat)
@@ -40,7 +40,7 @@ public actor TokenRegistry {
 
     /// Waits for the token's callback. Cancellation (a stop, a time-out) ends the wait with `CancellationError`;
     /// `timedOut` tells which, so a late callback gets TaskTimedOut rather than TaskDoesNotExist.
-    public func wait(_ token: String, timedOut: @escaping @Sendable () -> Bool) async throws -> CallbackOutcome {
+    package func wait(_ token: String, timedOut: @escaping @Sendable () -> Bool) async throws -> CallbackOutcome {
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<CallbackOutcome, any Error>) in
                 guard var waiter = waiters[token], !Task.isCancelled else {
@@ -62,12 +62,12 @@ public actor TokenRegistry {
     }
 
     /// Forgets a token whose task ended without waiting (its call failed).
-    public func abandon(_ token: String, timedOut: Bool) {
+    func abandon(_ token: String, timedOut: Bool) {
         close(token, timedOut ? .timedOut : .ended)
     }
 
     /// Whether a task waits for this token in this process.
-    public func isWaiting(_ token: String) -> Bool { waiters[token] != nil && pendingCancellation(token) == nil }
+    package func isWaiting(_ token: String) -> Bool { waiters[token] != nil && pendingCancellation(token) == nil }
 
     /// The ending of a wait whose cancellation has not reached the actor yet; closes the token with it.
     func pendingCancellation(_ token: String) -> Ending? {

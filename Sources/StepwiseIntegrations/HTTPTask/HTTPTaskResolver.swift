@@ -16,7 +16,7 @@ public struct HTTPTaskResolver: TaskResolver {
     static let resource = "arn:aws:states:::http:invoke"
 
     /// Seconds a request may take before it is aborted (AWS's HTTP Task quota: 60).
-    public let timeLimit: Double
+    package let timeLimit: Double
 
     public init(timeLimit: Double = 60) { self.timeLimit = timeLimit }
 

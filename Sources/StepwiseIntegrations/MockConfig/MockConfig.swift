@@ -10,8 +10,8 @@ import JSON
 /// ```
 public struct MockConfig: Sendable {
     /// Test cases by state machine name, then by test case name.
-    public let testCases: [String: [String: MockTestCase]]
-    public let responses: [String: MockedResponse]
+    package let testCases: [String: [String: MockTestCase]]
+    package let responses: [String: MockedResponse]
 
     /// Reads and checks a mock config file.
     public init(contentsOf path: String) throws(ConfigFileError) {
@@ -27,7 +27,7 @@ public struct MockConfig: Sendable {
     }
 
     /// Checks a mock configuration; `file` prefixes the locations in errors.
-    public init(json: JSON, file: String = "mock config") throws(ConfigFileError) {
+    package init(json: JSON, file: String = "mock config") throws(ConfigFileError) {
         guard let root = json.objectValue else { throw MockedResponse.error("must be a JSON object", file) }
         var responses: [String: MockedResponse] = [:]
         for (name, value) in try Self.object(root["MockedResponses"], "\(file): MockedResponses") {
@@ -69,10 +69,10 @@ public struct MockConfig: Sendable {
 
 /// One test case: the mocked response of each mocked state.
 public struct MockTestCase: Sendable {
-    public let machine: String
-    public let name: String
+    package let machine: String
+    package let name: String
     /// Mocked responses by state name.
-    public let states: [String: MockedResponse]
+    package let states: [String: MockedResponse]
 
     init(machine: String, name: String, json: JSON, responses: [String: MockedResponse], location: String) throws(ConfigFileError) {
         guard let object = json.objectValue else { throw MockedResponse.error("must be an object of state names", location) }

@@ -23,7 +23,7 @@ public struct MockResolver: TaskResolver {
     }
 
     /// Mocks per execution, as bound in `registry` (before the execution starts).
-    public init(registry: TestCaseRegistry) {
+    package init(registry: TestCaseRegistry) {
         selection = .perExecution(registry)
     }
 

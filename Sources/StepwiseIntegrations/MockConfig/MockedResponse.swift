@@ -2,9 +2,9 @@ import JSON
 
 /// One entry of `MockedResponses`: what each invocation of a mocked Task state returns or throws, by
 /// invocation number (`"0"`, `"1-2"`; numbers start at 0 and count every invocation, retries included).
-public struct MockedResponse: Sendable {
+package struct MockedResponse: Sendable {
     /// What one invocation does.
-    public enum Outcome: Sendable, Equatable {
+    package enum Outcome: Sendable, Equatable {
         /// `Return`: the value becomes the Task's result.
         case `return`(JSON)
         /// `Throw`: the Task fails with this error and cause.
@@ -14,17 +14,17 @@ public struct MockedResponse: Sendable {
         case passThrough
     }
 
-    public let name: String
+    package let name: String
     /// Inclusive invocation ranges in key order.
-    public let entries: [(invocations: ClosedRange<Int>, outcome: Outcome)]
+    package let entries: [(invocations: ClosedRange<Int>, outcome: Outcome)]
 
     /// The outcome of invocation `number`, or nil when the file has none for it.
-    public func outcome(forInvocation number: Int) -> Outcome? {
+    package func outcome(forInvocation number: Int) -> Outcome? {
         entries.first { $0.invocations.contains(number) }?.outcome
     }
 
     /// The invocations the entry covers, as written in the file ("0, 1-2"), for error messages.
-    public var coveredInvocations: String {
+    var coveredInvocations: String {
         entries.map { $0.invocations.count == 1 ? "\($0.invocations.lowerBound)" : "\($0.invocations.lowerBound)-\($0.invocations.upperBound)" }
             .joined(separator: ", ")
     }

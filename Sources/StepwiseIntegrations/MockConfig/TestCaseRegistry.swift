@@ -2,23 +2,23 @@ import Synchronization
 
 /// Which test case each execution runs under, for a server where every StartExecution may name its own
 /// (`stateMachineArn#TestCaseName`).
-public final class TestCaseRegistry: Sendable {
-    public let config: MockConfig
+package final class TestCaseRegistry: Sendable {
+    package let config: MockConfig
     private let bindings = Mutex<[String: String]>([:])
 
-    public init(config: MockConfig) { self.config = config }
+    package init(config: MockConfig) { self.config = config }
 
     /// Runs `executionArn` under `testCase` of `machine`. - Throws: when the file has no such test case.
-    public func bind(executionArn: String, machine: String, testCase: String) throws(ConfigFileError) {
+    package func bind(executionArn: String, machine: String, testCase: String) throws(ConfigFileError) {
         _ = try config.testCase(testCase, machine: machine)
         bindings.withLock { $0[executionArn] = testCase }
     }
 
     /// Forgets a binding (a start that failed).
-    public func unbind(executionArn: String) { _ = bindings.withLock { $0.removeValue(forKey: executionArn) } }
+    package func unbind(executionArn: String) { _ = bindings.withLock { $0.removeValue(forKey: executionArn) } }
 
     /// The test case an execution runs under, if any.
-    public func testCase(for executionArn: String, machine: String) -> MockTestCase? {
+    package func testCase(for executionArn: String, machine: String) -> MockTestCase? {
         guard let name = bindings.withLock({ $0[executionArn] }) else { return nil }
         return config.testCases[machine]?[name]
     }

@@ -1,20 +1,20 @@
 import Foundation
+import JSON
 import Stepwise
-import StepwiseStore
 
 /// The Task results of `states:startExecution` in AWS's shapes (DescribeExecution in PascalCase, dates as
 /// epoch milliseconds).
 enum NestedDescription {
     /// What starting the child answers: `{ExecutionArn, StartDate}`.
-    static func started(_ record: ExecutionRecord) -> JSON {
+    static func started(_ record: RecordedExecution) -> JSON {
         ["ExecutionArn": .string(record.arn), "StartDate": milliseconds(record.startDate)]
     }
 
     /// The ended child as `.sync` (`parsed` false: Input and Output as JSON text) or `.sync:2` (parsed JSON).
-    static func ended(_ record: ExecutionRecord, parsed: Bool) -> JSON {
+    static func ended(_ record: RecordedExecution, parsed: Bool) -> JSON {
         var object: JSONObject = [
             "ExecutionArn": .string(record.arn), "StateMachineArn": .string(record.stateMachineArn), "Name": .string(record.name),
-            "Status": .string(record.status.rawValue), "StartDate": milliseconds(record.startDate),
+            "Status": .string(record.status), "StartDate": milliseconds(record.startDate),
             "Input": data(record.input, parsed: parsed), "InputDetails": ["Included": true],
         ]
         if let stopDate = record.stopDate { object["StopDate"] = milliseconds(stopDate) }
@@ -29,7 +29,7 @@ enum NestedDescription {
 
     /// How a child that did not succeed fails the parent's Task: `States.TaskFailed`, with the child's
     /// description as the cause.
-    static func failure(_ record: ExecutionRecord, parsed: Bool) -> StatesError {
+    static func failure(_ record: RecordedExecution, parsed: Bool) -> StatesError {
         StatesError(StatesError.Name.taskFailed, ended(record, parsed: parsed).serialized())
     }
 

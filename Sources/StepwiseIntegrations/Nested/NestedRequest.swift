@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Stepwise
 
 /// The parameters of a `states:startExecution` Task: `StateMachineArn` (required), `Input` (a JSON value, or

@@ -6,7 +6,7 @@ public struct ConfigFileError: Error, Sendable, CustomStringConvertible {
     /// The file, and the path of the offending field inside it (`MockedResponses.Retry.1-2`), when known.
     public let location: String
 
-    public init(_ name: String, _ message: String, location: String) {
+    package init(_ name: String, _ message: String, location: String) {
         self.name = name
         self.message = message
         self.location = location

@@ -22,7 +22,7 @@ public enum LocalIntegrations {
     /// For `stepwise serve`: every execution started as `stateMachineArn#TestCaseName` runs under that test case
     /// of the mock config file (bind it in the returned registry before the start). Returns nil without a file.
     /// A Task nothing can run is explained with what a server offers (``serverAdvice(_:)``).
-    public static func configureServer(_ runtime: Runtime, mockConfig: String?, resources: String?) throws(ConfigFileError) -> TestCaseRegistry? {
+    package static func configureServer(_ runtime: Runtime, mockConfig: String?, resources: String?) throws(ConfigFileError) -> TestCaseRegistry? {
         for resolver in try lowerTiers(resources) { runtime.add(resolver.resolver, tier: resolver.tier) }
         let config = try mockConfig.map { path throws(ConfigFileError) in try MockConfig(contentsOf: path) }
         runtime.setMissingResourceAdvice(serverAdvice(config))

@@ -2,9 +2,9 @@ import Foundation
 import JSON
 
 /// One entry of a resources file: what runs the resources its key matches.
-public struct ResourceEntry: Sendable {
+package struct ResourceEntry: Sendable {
     /// What the entry runs.
-    public enum Target: Sendable, Equatable {
+    package enum Target: Sendable, Equatable {
         /// A local command: the executable (resolved to an absolute path) and its arguments.
         case command([String])
         /// An HTTP endpoint that gets the input as a POST.
@@ -12,12 +12,12 @@ public struct ResourceEntry: Sendable {
     }
 
     /// The key as written: a resource ARN or a Lambda function name, exact or with `*` wildcards.
-    public let key: String
-    public let target: Target
+    package let key: String
+    package let target: Target
     /// How long the command or request may take before it is killed or aborted.
-    public let timeoutSeconds: Double?
+    package let timeoutSeconds: Double?
 
-    public var isPattern: Bool { key.contains("*") }
+    var isPattern: Bool { key.contains("*") }
 
     /// Whether the key can name a Lambda function (a bare name or a Lambda ARN, possibly a pattern).
     var mayNameFunction: Bool { !key.hasPrefix("arn:") || key.hasPrefix("arn:aws:lambda:") || key.hasPrefix("arn:*") }

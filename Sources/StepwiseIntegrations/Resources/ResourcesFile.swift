@@ -14,9 +14,9 @@ import Stepwise
 /// ```
 public struct ResourcesFile: Sendable {
     /// The entries in file order.
-    public let entries: [ResourceEntry]
+    package let entries: [ResourceEntry]
     /// The folder relative paths resolve against, and where commands run.
-    public let folder: URL
+    package let folder: URL
 
     /// Reads and checks a resources file.
     public init(contentsOf path: String) throws(ConfigFileError) {
@@ -33,7 +33,7 @@ public struct ResourcesFile: Sendable {
     }
 
     /// Checks a resources object; commands with relative paths resolve against `folder`.
-    public init(json: JSON, folder: URL, file: String = "resources file") throws(ConfigFileError) {
+    package init(json: JSON, folder: URL, file: String = "resources file") throws(ConfigFileError) {
         guard let resources = json["resources"] else { throw ResourceEntry.error("needs a \"resources\" object", file) }
         guard let object = resources.objectValue else { throw ResourceEntry.error("must be an object", "\(file): resources") }
         var entries: [ResourceEntry] = []
@@ -46,7 +46,7 @@ public struct ResourcesFile: Sendable {
 
     /// The entry for the first candidate name that an entry's key equals, else the first entry (in file order)
     /// whose pattern matches a candidate.
-    public func entry(for candidates: [String]) -> ResourceEntry? {
+    package func entry(for candidates: [String]) -> ResourceEntry? {
         for candidate in candidates {
             if let entry = entries.first(where: { !$0.isPattern && $0.key == candidate }) { return entry }
         }

@@ -7,7 +7,7 @@ import Stepwise
 /// its function name, and its result is the function's output itself. `arn:aws:states:::lambda:invoke` looks up
 /// `FunctionName` (name, partial or full ARN, with a qualifier) when the task runs, and answers AWS's invoke shape.
 public struct ResourcesResolver: TaskResolver {
-    public let file: ResourcesFile
+    package let file: ResourcesFile
     static let invoke = "arn:aws:states:::lambda:invoke"
 
     public init(file: ResourcesFile) { self.file = file }

@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import StepFunctions
+import Stepwise
 import StepwiseStore
 
 /// The activity actions (asl-reference §8): CreateActivity, DescribeActivity, ListActivities, DeleteActivity and

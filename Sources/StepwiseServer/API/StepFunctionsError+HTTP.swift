@@ -48,8 +48,8 @@ extension StepFunctionsError: HTTPResponseError {
 }
 
 /// The wire constants of the AWS JSON 1.0 protocol.
-public enum AWSJSON {
-    public static let contentType = "application/x-amz-json-1.0"
+enum AWSJSON {
+    package static let contentType = "application/x-amz-json-1.0"
     /// `X-Amz-Target` is `AWSStepFunctions.<Action>`.
-    public static let targetPrefix = "AWSStepFunctions."
+    static let targetPrefix = "AWSStepFunctions."
 }

@@ -2,21 +2,21 @@ import JSON
 import StepFunctions
 
 /// An error of the REST jobs API: a status, a stable code and a message, as `{"error": …, "message": …}`.
-public struct JobsError: HTTPResponseError, Equatable, CustomStringConvertible {
-    public let status: HTTPStatus
+struct JobsError: HTTPResponseError, Equatable, CustomStringConvertible {
+    package let status: HTTPStatus
     /// A stable, machine-readable name: `JobNotFound`, `JobFinished`, `InvalidInput`, …
-    public let code: String
-    public let message: String
+    package let code: String
+    package let message: String
 
-    public init(_ status: HTTPStatus, _ code: String, _ message: String) {
+    package init(_ status: HTTPStatus, _ code: String, _ message: String) {
         self.status = status
         self.code = code
         self.message = message
     }
 
-    public var description: String { "\(status.code) \(code): \(message)" }
+    package var description: String { "\(status.code) \(code): \(message)" }
 
-    public var httpResponse: HTTPResponse {
+    package var httpResponse: HTTPResponse {
         .json(["error": .string(code), "message": .string(message)], status: status)
     }
 

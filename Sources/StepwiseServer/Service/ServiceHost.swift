@@ -13,10 +13,10 @@ import StepwiseStore
 /// resumes RUNNING executions and queued jobs, then listens. ``shutdown()`` stops accepting, answers the
 /// requests in flight, and flushes and closes the store; running executions stay RUNNING and resume at the next
 /// start.
-public final class ServiceHost: Sendable {
+package final class ServiceHost: Sendable {
     package let stepFunctions: StepFunctionsService
     package let scheduler: JobScheduler
-    public let server: HTTPServer
+    package let server: HTTPServer
     /// Purges executions past retention every `retentionInterval`; nil when they are kept forever.
     let retention: Task<Void, Never>?
 
@@ -29,7 +29,7 @@ public final class ServiceHost: Sendable {
 
     /// Starts everything; `log` receives one line per notable event (registered workflows, resumed executions,
     /// purges, and executions the store failed to record).
-    public static func start(_ options: ServeOptions, log: @escaping @Sendable (String) -> Void = { _ in }) async throws -> ServiceHost {
+    package static func start(_ options: ServeOptions, log: @escaping @Sendable (String) -> Void = { _ in }) async throws -> ServiceHost {
         let workflows = try options.workflowsDirectory.map(WorkflowDirectory.init(path:))
         let host: RuntimeHost
         do {
@@ -76,10 +76,10 @@ public final class ServiceHost: Sendable {
     }
 
     /// The port the server listens on.
-    public var port: UInt16 { get async { await server.port } }
+    package var port: UInt16 { get async { await server.port } }
 
     /// Stops accepting, answers requests in flight, starts no more jobs, then flushes and closes the store.
-    public func shutdown() async throws {
+    package func shutdown() async throws {
         retention?.cancel()
         await server.stop(gracefully: true)
         await scheduler.close()

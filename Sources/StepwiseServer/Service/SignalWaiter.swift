@@ -12,7 +12,7 @@ import Synchronization
 ///
 /// `@unchecked Sendable`: the sources are set up in `init` and only cancelled in `deinit`; dispatch sources
 /// are themselves thread-safe, they merely lack the annotation. The rest of the state is in a Mutex.
-public final class SignalWaiter: @unchecked Sendable {
+package final class SignalWaiter: @unchecked Sendable {
     private struct State {
         var pending: [Int32] = []
         var waiters: [(id: Int, continuation: CheckedContinuation<Int32?, Never>)] = []
@@ -23,7 +23,7 @@ public final class SignalWaiter: @unchecked Sendable {
     private var sources: [any DispatchSourceSignal] = []
 
     /// Starts catching `signals` (their default action is ignored from now on).
-    public init(_ signals: Int32...) {
+    package init(_ signals: Int32...) {
         sources = signals.map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
@@ -49,7 +49,7 @@ public final class SignalWaiter: @unchecked Sendable {
     }
 
     /// The next signal received; nil if the waiting task is cancelled first.
-    public func next() async -> Int32? {
+    package func next() async -> Int32? {
         let id = state.withLock { state in
             defer { state.nextId += 1 }
             return state.nextId

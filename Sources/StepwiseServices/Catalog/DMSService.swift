@@ -6,11 +6,11 @@ import Stepwise
 /// ``ResourceCatalog`` (type `dms:replication-task`, named by identifier). Tasks are `ready` at once and never run.
 /// Errors are named as Step Functions names them: the Java SDK v2 turns a `…Fault` shape into `…Exception`
 /// (`ResourceAlreadyExistsFault` → `DatabaseMigration.ResourceAlreadyExistsException`).
-public struct DMSService: LocalService {
-    public let name = "databasemigration"
+package struct DMSService: LocalService {
+    package let name = "databasemigration"
     let catalog: ResourceCatalog
 
-    public init(catalog: ResourceCatalog) { self.catalog = catalog }
+    package init(catalog: ResourceCatalog) { self.catalog = catalog }
 
     typealias Action = @Sendable (DMSService, ServiceRequest, _ region: String, _ account: String) throws -> JSON
 
@@ -22,9 +22,9 @@ public struct DMSService: LocalService {
 
     static let type = "dms:replication-task"
 
-    public func supports(_ action: String, sdk: Bool) -> Bool { sdk && Self.actions[action] != nil }
+    package func supports(_ action: String, sdk: Bool) -> Bool { sdk && Self.actions[action] != nil }
 
-    public func perform(_ action: String, sdk: Bool, input: JSON, context: TaskContext) async throws -> JSON {
+    package func perform(_ action: String, sdk: Bool, input: JSON, context: TaskContext) async throws -> JSON {
         let (region, account) = ServiceSupport.regionAndAccount(context)
         return try call(action, input: input, region: region, account: account)
     }

@@ -3,7 +3,7 @@ import JSON
 
 extension DataInventory {
     /// The inventory as one JSON object (`stepwise data --json`).
-    public var json: JSON {
+    package var json: JSON {
         let buckets = buckets.map { bucket -> JSON in
             let objects = bucket.objects.map { object -> JSON in
                 ["key": .string(object.key), "size": .int(object.size), "lastModified": ServiceSupport.timestamp(object.lastModified)]
@@ -24,7 +24,7 @@ extension DataInventory {
     }
 
     /// The inventory as text for a terminal (`stepwise data`).
-    public var text: String {
+    package var text: String {
         guard exists else { return "No data directory at \(path) (it is created when a workflow first uses a local service)." }
         var lines = ["Data directory: \(path)", "", "S3 buckets (\(buckets.count))"]
         for bucket in buckets {

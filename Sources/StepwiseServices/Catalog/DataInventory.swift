@@ -4,43 +4,43 @@ import Stepwise
 
 /// What a data directory holds, for `stepwise data`: buckets and objects, DynamoDB tables and item counts, SQL
 /// databases and tables, catalogue resources. Reading it writes nothing (SQLite files are opened read-only).
-public struct DataInventory: Sendable {
+package struct DataInventory: Sendable {
     /// An object in a bucket.
-    public struct Object: Sendable, Hashable {
-        public var key: String
-        public var size: Int
-        public var lastModified: Date
+    package struct Object: Sendable, Hashable {
+        package var key: String
+        package var size: Int
+        package var lastModified: Date
     }
 
     /// A bucket and its objects.
-    public struct Bucket: Sendable, Hashable {
-        public var name: String
-        public var objects: [Object]
+    package struct Bucket: Sendable, Hashable {
+        package var name: String
+        package var objects: [Object]
     }
 
     /// A table with its row (or item) count.
-    public struct Table: Sendable, Hashable {
-        public var name: String
-        public var count: Int
+    package struct Table: Sendable, Hashable {
+        package var name: String
+        package var count: Int
     }
 
     /// An SQL database of the RDS Data API.
-    public struct Database: Sendable, Hashable {
-        public var name: String
-        public var tables: [Table]
+    package struct Database: Sendable, Hashable {
+        package var name: String
+        package var tables: [Table]
     }
 
-    public var path: String
-    public var exists: Bool
-    public var buckets: [Bucket] = []
-    public var dynamoDBTables: [Table] = []
+    package var path: String
+    package var exists: Bool
+    package var buckets: [Bucket] = []
+    var dynamoDBTables: [Table] = []
     /// Why no DynamoDB tables are listed, when none are.
-    public var dynamoDBNote: String?
-    public var databases: [Database] = []
-    public var resources: [CatalogResource] = []
+    var dynamoDBNote: String?
+    package var databases: [Database] = []
+    package var resources: [CatalogResource] = []
 
     /// Reads the inventory of `dataDirectory`.
-    public static func read(_ dataDirectory: DataDirectory) throws -> DataInventory {
+    package static func read(_ dataDirectory: DataDirectory) throws -> DataInventory {
         let url = dataDirectory.url
         var inventory = DataInventory(path: url.path, exists: FileManager.default.fileExists(atPath: url.path))
         guard inventory.exists else { return inventory }

@@ -4,11 +4,11 @@ import Stepwise
 
 /// `arn:aws:states:::aws-sdk:eventbridge:<action>` for rules and their targets, remembered in the
 /// ``ResourceCatalog`` (type `eventbridge:rule`, named `<bus>/<rule>`). Rules never fire locally.
-public struct EventBridgeService: LocalService {
-    public let name = "eventbridge"
+package struct EventBridgeService: LocalService {
+    package let name = "eventbridge"
     let catalog: ResourceCatalog
 
-    public init(catalog: ResourceCatalog) { self.catalog = catalog }
+    package init(catalog: ResourceCatalog) { self.catalog = catalog }
 
     typealias Action = @Sendable (EventBridgeService, ServiceRequest, _ region: String, _ account: String) throws -> JSON
 
@@ -18,9 +18,9 @@ public struct EventBridgeService: LocalService {
         "deleteRule": { s, r, _, _ in try s.deleteRule(r) },
     ]
 
-    public func supports(_ action: String, sdk: Bool) -> Bool { sdk && Self.actions[action] != nil }
+    package func supports(_ action: String, sdk: Bool) -> Bool { sdk && Self.actions[action] != nil }
 
-    public func perform(_ action: String, sdk: Bool, input: JSON, context: TaskContext) async throws -> JSON {
+    package func perform(_ action: String, sdk: Bool, input: JSON, context: TaskContext) async throws -> JSON {
         let (region, account) = ServiceSupport.regionAndAccount(context)
         return try call(action, input: input, region: region, account: account)
     }

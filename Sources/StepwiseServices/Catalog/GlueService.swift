@@ -5,11 +5,11 @@ import Stepwise
 /// `arn:aws:states:::aws-sdk:glue:<action>` for databases and crawlers, remembered in the ``ResourceCatalog``:
 /// `Glue.AlreadyExistsException` and `Glue.EntityNotFoundException` as AWS raises them. A crawl has nothing to
 /// crawl locally: StartCrawler records a successful last crawl and the crawler stays READY.
-public struct GlueService: LocalService {
-    public let name = "glue"
+package struct GlueService: LocalService {
+    package let name = "glue"
     let catalog: ResourceCatalog
 
-    public init(catalog: ResourceCatalog) { self.catalog = catalog }
+    package init(catalog: ResourceCatalog) { self.catalog = catalog }
 
     typealias Action = @Sendable (GlueService, ServiceRequest, _ account: String) throws -> JSON
 
@@ -20,9 +20,9 @@ public struct GlueService: LocalService {
         "deleteCrawler": { s, r, _ in try s.deleteCrawler(r) },
     ]
 
-    public func supports(_ action: String, sdk: Bool) -> Bool { sdk && Self.actions[action] != nil }
+    package func supports(_ action: String, sdk: Bool) -> Bool { sdk && Self.actions[action] != nil }
 
-    public func perform(_ action: String, sdk: Bool, input: JSON, context: TaskContext) async throws -> JSON {
+    package func perform(_ action: String, sdk: Bool, input: JSON, context: TaskContext) async throws -> JSON {
         try call(action, input: input, account: ServiceSupport.regionAndAccount(context).account)
     }
 

@@ -3,16 +3,16 @@ import JSON
 import Stepwise
 
 /// One resource in the catalogue: its type (`glue:database`, `eventbridge:rule`, …), name and JSON description.
-public struct CatalogResource: Sendable, Hashable {
-    public var type: String
-    public var name: String
-    public var description: JSON
+package struct CatalogResource: Sendable, Hashable {
+    package var type: String
+    package var name: String
+    package var description: JSON
 }
 
 /// The resource catalogue: control-plane resources that have nothing to compute locally but must be remembered
 /// (Glue databases and crawlers, EventBridge rules, DMS replication tasks), by type and name, in one SQLite file
 /// `<data-dir>/catalog.sqlite` (table `resources`) that `sqlite3` opens.
-public final class ResourceCatalog: Sendable {
+package final class ResourceCatalog: Sendable {
     let file: SQLFile
 
     static let schema = """
@@ -20,7 +20,7 @@ public final class ResourceCatalog: Sendable {
             created_date TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), PRIMARY KEY (type, name));
         """
 
-    public init(dataDirectory: DataDirectory) {
+    package init(dataDirectory: DataDirectory) {
         file = SQLFile(path: dataDirectory.url.appendingPathComponent("catalog.sqlite").path, setup: Self.schema)
     }
 
@@ -63,7 +63,7 @@ public final class ResourceCatalog: Sendable {
     }
 
     /// The resources of one type, or of every type, by type and name.
-    public func list(type: String? = nil) throws -> [CatalogResource] {
+    package func list(type: String? = nil) throws -> [CatalogResource] {
         let rows = try file.with { sql in
             try sql.query(
                 "SELECT type, name, description FROM resources WHERE ?1 IS NULL OR type = ?1 ORDER BY type, name",

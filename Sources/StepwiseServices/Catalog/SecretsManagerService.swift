@@ -8,11 +8,11 @@ import Stepwise
 /// Data API's `SecretArn` is often written). `stepwise data` lists names, never values.
 ///
 /// The local Data API does not look its `SecretArn` up: secrets are there for workflows that read them.
-public struct SecretsManagerService: LocalService {
-    public let name = "secretsmanager"
+package struct SecretsManagerService: LocalService {
+    package let name = "secretsmanager"
     let catalog: ResourceCatalog
 
-    public init(catalog: ResourceCatalog) { self.catalog = catalog }
+    package init(catalog: ResourceCatalog) { self.catalog = catalog }
 
     typealias Action = @Sendable (SecretsManagerService, ServiceRequest, _ region: String, _ account: String) throws -> JSON
 
@@ -28,9 +28,9 @@ public struct SecretsManagerService: LocalService {
         JSONObject(secret.filter { $0.key != "SecretString" }.map { ($0.key, $0.value) })
     }
 
-    public func supports(_ action: String, sdk: Bool) -> Bool { sdk && Self.actions[action] != nil }
+    package func supports(_ action: String, sdk: Bool) -> Bool { sdk && Self.actions[action] != nil }
 
-    public func perform(_ action: String, sdk: Bool, input: JSON, context: TaskContext) async throws -> JSON {
+    package func perform(_ action: String, sdk: Bool, input: JSON, context: TaskContext) async throws -> JSON {
         let (region, account) = ServiceSupport.regionAndAccount(context)
         return try call(action, input: input, region: region, account: account)
     }

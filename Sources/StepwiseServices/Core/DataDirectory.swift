@@ -6,21 +6,21 @@ import Foundation
 public struct DataDirectory: Sendable, Hashable {
     public static let defaultPath = ".stepwise"
 
-    public let url: URL
+    package let url: URL
 
     public init(path: String = DataDirectory.defaultPath) {
         url = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
     }
 
     /// A folder inside the data directory, created when missing.
-    public func folder(_ name: String) throws -> URL {
+    package func folder(_ name: String) throws -> URL {
         let folder = url.appendingPathComponent(name, isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }
 
     /// A file inside the data directory (its folder created when missing).
-    public func file(_ name: String) throws -> URL {
+    package func file(_ name: String) throws -> URL {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url.appendingPathComponent(name)
     }

@@ -3,7 +3,7 @@ import JSON
 import Stepwise
 
 /// One local AWS service: the actions it performs for Task states.
-public protocol LocalService: Sendable {
+package protocol LocalService: Sendable {
     /// The service name as it appears in resource ARNs: `dynamodb`, `s3`, `rdsdata`, `glue`, `events`, `dms`.
     var name: String { get }
     /// Whether it performs `action` (`putItem`, `getObject`, …, as written in the ARN, without `.sync` etc.).
@@ -15,12 +15,12 @@ public protocol LocalService: Sendable {
 
 /// A Task resource naming a service call: `arn:aws:states:::dynamodb:putItem` (optimized integration, `sdk` false)
 /// or `arn:aws:states:::aws-sdk:s3:getObject` (SDK integration, `sdk` true).
-public struct ServiceCall: Sendable, Hashable {
-    public let service: String
-    public let action: String
-    public let sdk: Bool
+struct ServiceCall: Sendable, Hashable {
+    package let service: String
+    package let action: String
+    package let sdk: Bool
 
-    public init?(resource: String) {
+    package init?(resource: String) {
         let parts = resource.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard parts.count >= 7, parts[0] == "arn", parts[2] == "states", parts[3].isEmpty || true else { return nil }
         if parts[5] == "aws-sdk", parts.count >= 8 {
@@ -38,10 +38,10 @@ public struct ServiceCall: Sendable, Hashable {
 /// The local services as a task resolver (tier `.services`): a Task whose resource names a supported call runs
 /// against the local stores; anything else is left to other resolvers (and, failing them, reported at start).
 public final class LocalServices: TaskResolver {
-    public let dataDirectory: DataDirectory
+    package let dataDirectory: DataDirectory
     private let services: [String: any LocalService]
 
-    public init(dataDirectory: DataDirectory, services: [any LocalService]) {
+    package init(dataDirectory: DataDirectory, services: [any LocalService]) {
         self.dataDirectory = dataDirectory
         self.services = Dictionary(services.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }

@@ -3,7 +3,7 @@ import Stepwise
 
 extension LocalServices {
     /// The local services Stepwise runs for a data directory, as one resolver for tier `.services`.
-    public static func defaults(for dataDirectory: DataDirectory) -> LocalServices {
+    package static func defaults(for dataDirectory: DataDirectory) -> LocalServices {
         LocalServices(dataDirectory: dataDirectory, services: defaultServices(for: dataDirectory))
     }
 
@@ -16,7 +16,7 @@ extension LocalServices {
 
     /// The default service list for a data directory: DynamoDB (SQLite), S3 (a folder tree), the RDS Data API (SQLite files) and the
     /// resource catalogue (Glue, EventBridge, DMS, Secrets Manager). Nothing is created on disk until a workflow calls a service.
-    public static func defaultServices(for dataDirectory: DataDirectory) -> [any LocalService] {
+    static func defaultServices(for dataDirectory: DataDirectory) -> [any LocalService] {
         let catalog = ResourceCatalog(dataDirectory: dataDirectory)
         return [
             DynamoDB(dataDirectory: dataDirectory),

@@ -14,37 +14,37 @@ import StepwiseSQLite
 ///
 /// Every instance on the same data directory shares one SQLite connection; each write action (with its
 /// condition check) runs in one transaction, so concurrent conditional writes never race.
-public struct DynamoDB: LocalService {
-    public let name = "dynamodb"
-    public let dataDirectory: DataDirectory
+package struct DynamoDB: LocalService {
+    package let name = "dynamodb"
+    package let dataDirectory: DataDirectory
     /// The region and account of table ARNs.
-    public let region: String
-    public let account: String
+    package let region: String
+    package let account: String
 
     /// The actions of the optimized integration (`arn:aws:states:::dynamodb:<action>`).
-    public static let optimizedActions: Set<String> = ["putItem", "getItem", "updateItem", "deleteItem"]
+    static let optimizedActions: Set<String> = ["putItem", "getItem", "updateItem", "deleteItem"]
     /// The actions of the SDK integration (`arn:aws:states:::aws-sdk:dynamodb:<action>`).
-    public static let sdkActions: Set<String> = optimizedActions.union([
+    static let sdkActions: Set<String> = optimizedActions.union([
         "query", "scan", "batchWriteItem", "batchGetItem", "createTable", "describeTable", "deleteTable", "listTables",
     ])
 
-    public init(dataDirectory: DataDirectory, region: String = "us-east-1", account: String = "123456789012") {
+    package init(dataDirectory: DataDirectory, region: String = "us-east-1", account: String = "123456789012") {
         self.dataDirectory = dataDirectory
         self.region = region
         self.account = account
     }
 
-    public func supports(_ action: String, sdk: Bool) -> Bool {
+    package func supports(_ action: String, sdk: Bool) -> Bool {
         (sdk ? Self.sdkActions : Self.optimizedActions).contains(action)
     }
 
-    public func perform(_ action: String, sdk: Bool, input: JSON, context: TaskContext) async throws -> JSON {
+    package func perform(_ action: String, sdk: Bool, input: JSON, context: TaskContext) async throws -> JSON {
         try await perform(action, input: input)
     }
 
     /// Performs `action` (as written in the ARN: `putItem`, `query`, …) with a PascalCase request and returns
     /// AWS's response; AWS errors are thrown as `StatesError` named `DynamoDB.<Exception>`.
-    public func perform(_ action: String, input: JSON) async throws -> JSON {
+    package func perform(_ action: String, input: JSON) async throws -> JSON {
         do {
             try input.checkNoLegacyMembers()
             return try await dispatch(action, input)

@@ -6,11 +6,11 @@ import Stepwise
 /// `Database` at `<data-dir>/rds/<database>.sqlite` (created on first use; `ResourceArn` and `SecretArn` are
 /// accepted and ignored). Without `Database` the database is `default`. SQL errors are
 /// `RdsData.BadRequestException` with SQLite's message.
-public struct RDSDataService: LocalService {
-    public let name = "rdsdata"
+package struct RDSDataService: LocalService {
+    package let name = "rdsdata"
     let databases: RDSDatabases
 
-    public init(dataDirectory: DataDirectory) {
+    package init(dataDirectory: DataDirectory) {
         databases = RDSDatabases(folder: dataDirectory.url.appendingPathComponent("rds", isDirectory: true))
     }
 
@@ -22,9 +22,9 @@ public struct RDSDataService: LocalService {
         "rollbackTransaction": { try $0.endTransaction($1, commit: false) },
     ]
 
-    public func supports(_ action: String, sdk: Bool) -> Bool { sdk && Self.actions[action] != nil }
+    package func supports(_ action: String, sdk: Bool) -> Bool { sdk && Self.actions[action] != nil }
 
-    public func perform(_ action: String, sdk: Bool, input: JSON, context: TaskContext) async throws -> JSON {
+    package func perform(_ action: String, sdk: Bool, input: JSON, context: TaskContext) async throws -> JSON {
         try call(action, input: input)
     }
 

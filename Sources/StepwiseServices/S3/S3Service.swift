@@ -4,11 +4,11 @@ import Stepwise
 
 /// `arn:aws:states:::aws-sdk:s3:<action>` against the local ``S3Store``: request and response members as Step
 /// Functions writes them (PascalCase), AWS's errors as `S3.<Code>`.
-public struct S3Service: LocalService {
-    public let name = "s3"
-    public let store: S3Store
+package struct S3Service: LocalService {
+    package let name = "s3"
+    package let store: S3Store
 
-    public init(store: S3Store) { self.store = store }
+    package init(store: S3Store) { self.store = store }
 
     typealias Action = @Sendable (S3Service, ServiceRequest, _ region: String) throws -> JSON
 
@@ -27,9 +27,9 @@ public struct S3Service: LocalService {
         "copyObject": { s, r, _ in try s.copyObject(r) }, "listObjectsV2": { s, r, _ in try s.listObjectsV2(r) },
     ]
 
-    public func supports(_ action: String, sdk: Bool) -> Bool { sdk && Self.actions[action] != nil }
+    package func supports(_ action: String, sdk: Bool) -> Bool { sdk && Self.actions[action] != nil }
 
-    public func perform(_ action: String, sdk: Bool, input: JSON, context: TaskContext) async throws -> JSON {
+    package func perform(_ action: String, sdk: Bool, input: JSON, context: TaskContext) async throws -> JSON {
         try call(action, input: input, region: ServiceSupport.regionAndAccount(context).region)
     }
 

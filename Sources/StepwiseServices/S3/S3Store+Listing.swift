@@ -2,7 +2,7 @@ import Foundation
 
 extension S3Store {
     /// Every object whose key starts with `prefix`, in key order (UTF-8 byte order, as S3 lists).
-    public func list(bucket: String, prefix: String = "") throws -> [S3ObjectInfo] {
+    package func list(bucket: String, prefix: String = "") throws -> [S3ObjectInfo] {
         let folder = try bucketFolder(bucket)
         return try keys(in: folder).filter { $0.hasPrefix(prefix) }.map { key in
             try info(bucket: bucket, key: key, url: folder.appendingPathComponent(key))
@@ -11,7 +11,7 @@ extension S3Store {
 
     /// One page of ListObjectsV2: keys after `marker` that start with `prefix`; with a `delimiter`, the keys that
     /// contain it after the prefix are rolled up into common prefixes. At most `maxKeys` entries.
-    public func listPage(bucket: String, prefix: String = "", delimiter: String? = nil, maxKeys: Int = 1000, after marker: String? = nil)
+    package func listPage(bucket: String, prefix: String = "", delimiter: String? = nil, maxKeys: Int = 1000, after marker: String? = nil)
         throws -> S3ListPage
     {
         let folder = try bucketFolder(bucket)

@@ -46,7 +46,7 @@ extension S3Store {
     }
 
     /// A bucket setting recorded by a Put call (versioning, encryption, public access block), nil when never set.
-    public func bucketSetting(_ bucket: String, _ name: String) throws -> JSON? {
+    package func bucketSetting(_ bucket: String, _ name: String) throws -> JSON? {
         _ = try bucketFolder(bucket)
         let text = try metadata.with { sql in
             try sql.query("SELECT value FROM bucket_settings WHERE bucket = ? AND name = ?", [.text(bucket), .text(name)]).first?[0].textValue
@@ -55,7 +55,7 @@ extension S3Store {
     }
 
     /// Records a bucket setting.
-    public func setBucketSetting(_ bucket: String, _ name: String, _ value: JSON) throws {
+    func setBucketSetting(_ bucket: String, _ name: String, _ value: JSON) throws {
         _ = try bucketFolder(bucket)
         try metadata.with { sql in
             try sql.query(

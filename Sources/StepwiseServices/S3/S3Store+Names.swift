@@ -4,7 +4,7 @@ extension S3Store {
     /// AWS's rules for general purpose bucket names: 3–63 characters of lowercase letters, digits, dots and
     /// hyphens; a letter or digit first and last; no `..`; not an IP address; none of the reserved prefixes and
     /// suffixes.
-    public static func isValidBucketName(_ name: String) -> Bool {
+    package static func isValidBucketName(_ name: String) -> Bool {
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789.-")
         guard (3...63).contains(name.count), name.allSatisfy(allowed.contains),
             let first = name.first, let last = name.last, first.isLetter || first.isNumber, last.isLetter || last.isNumber,

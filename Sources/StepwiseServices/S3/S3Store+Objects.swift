@@ -3,14 +3,14 @@ import Foundation
 
 extension S3Store {
     /// The content of an object; `S3.NoSuchBucket` or `S3.NoSuchKey` when missing.
-    public func getObject(bucket: String, key: String) throws -> Data {
+    package func getObject(bucket: String, key: String) throws -> Data {
         let url = try existingObject(bucket: bucket, key: key)
         return try Data(contentsOf: url)
     }
 
     /// Writes an object (replacing any), creating the folders of its key; returns its new metadata.
     @discardableResult
-    public func putObject(
+    package func putObject(
         bucket: String, key: String, data: Data, contentType: String? = nil, metadata userMetadata: [String: String] = [:]
     ) throws -> S3ObjectInfo {
         let folder = try bucketFolder(bucket)
@@ -32,12 +32,12 @@ extension S3Store {
     }
 
     /// An object's metadata; `S3.NoSuchBucket` or `S3.NoSuchKey` when missing.
-    public func headObject(bucket: String, key: String) throws -> S3ObjectInfo {
+    package func headObject(bucket: String, key: String) throws -> S3ObjectInfo {
         try info(bucket: bucket, key: key, url: existingObject(bucket: bucket, key: key))
     }
 
     /// Deletes an object (a missing key is not an error, as in S3) and the folders it leaves empty.
-    public func deleteObject(bucket: String, key: String) throws {
+    package func deleteObject(bucket: String, key: String) throws {
         let folder = try bucketFolder(bucket)
         let url = try objectURL(folder, key: key)
         var isDirectory: ObjCBool = false
@@ -52,7 +52,7 @@ extension S3Store {
 
     /// Copies an object, keeping its content type and metadata unless `replacing` gives new ones.
     @discardableResult
-    public func copyObject(
+    package func copyObject(
         from source: (bucket: String, key: String), to bucket: String, key: String,
         replacing: (contentType: String?, metadata: [String: String])? = nil
     ) throws -> S3ObjectInfo {

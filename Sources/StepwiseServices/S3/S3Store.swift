@@ -8,9 +8,9 @@ import Stepwise
 ///
 /// Also the API the engine uses for Distributed Map's ItemReader and ResultWriter. Errors are `StatesError`s
 /// named as Step Functions names S3's (`S3.NoSuchBucket`, `S3.NoSuchKey`, …).
-public final class S3Store: Sendable {
+package final class S3Store: Sendable {
     /// The folder holding one folder per bucket.
-    public let root: URL
+    package let root: URL
     let metadata: SQLFile
 
     static let schema = """
@@ -22,13 +22,13 @@ public final class S3Store: Sendable {
             PRIMARY KEY (bucket, key));
         """
 
-    public init(dataDirectory: DataDirectory) {
+    package init(dataDirectory: DataDirectory) {
         root = dataDirectory.url.appendingPathComponent("s3", isDirectory: true)
         metadata = SQLFile(path: dataDirectory.url.appendingPathComponent("s3-meta.sqlite").path, setup: Self.schema)
     }
 
     /// Whether the bucket's folder exists.
-    public func bucketExists(_ bucket: String) -> Bool {
+    package func bucketExists(_ bucket: String) -> Bool {
         var isDirectory: ObjCBool = false
         guard Self.isValidBucketName(bucket) else { return false }
         return FileManager.default.fileExists(atPath: root.appendingPathComponent(bucket).path, isDirectory: &isDirectory)
@@ -36,7 +36,7 @@ public final class S3Store: Sendable {
     }
 
     /// Every bucket, by name.
-    public func buckets() throws -> [S3Bucket] {
+    package func buckets() throws -> [S3Bucket] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
         let known = try metadata.with { sql in
             try sql.query("SELECT name, creation_date FROM buckets").compactMap { row in row[1].doubleValue.map { (row[0].textValue ?? "", $0) } }
@@ -49,7 +49,7 @@ public final class S3Store: Sendable {
     }
 
     /// Creates a bucket's folder; `S3.BucketAlreadyOwnedByYou` when it exists, `S3.InvalidBucketName` for a bad name.
-    public func createBucket(_ bucket: String, date: Date = Date()) throws {
+    package func createBucket(_ bucket: String, date: Date = Date()) throws {
         guard Self.isValidBucketName(bucket) else { throw S3Error.invalidBucketName(bucket) }
         guard !bucketExists(bucket) else { throw S3Error.bucketAlreadyOwnedByYou(bucket) }
         try FileManager.default.createDirectory(at: root.appendingPathComponent(bucket), withIntermediateDirectories: true)
@@ -59,7 +59,7 @@ public final class S3Store: Sendable {
     }
 
     /// Deletes an empty bucket (empty folders left inside do not count); `S3.BucketNotEmpty` otherwise.
-    public func deleteBucket(_ bucket: String) throws {
+    package func deleteBucket(_ bucket: String) throws {
         let folder = try bucketFolder(bucket)
         guard try keys(in: folder).isEmpty else { throw S3Error.bucketNotEmpty(bucket) }
         try FileManager.default.removeItem(at: folder)

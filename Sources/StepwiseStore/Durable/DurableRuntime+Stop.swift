@@ -9,7 +9,7 @@ extension DurableRuntime {
     /// - Returns: false when there was nothing to stop: the execution runs here (stop that `Execution`), or it
     ///   is no longer RUNNING once everything recorded so far has been written.
     /// - Throws: the store's failure (then nothing changed).
-    public func stopUnattended(arn: String, error: String?, cause: String?, date: Date = Date()) async throws -> Bool {
+    package func stopUnattended(arn: String, error: String?, cause: String?, date: Date = Date()) async throws -> Bool {
         await journal.barrier()  // an execution that just ended here has its end written first
         guard execution(arn: arn) == nil, try await store.execution(arn: arn)?.status == .running else { return false }
         try await recovery.reattach(arn)

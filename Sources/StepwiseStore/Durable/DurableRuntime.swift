@@ -16,8 +16,8 @@ import Synchronization
 /// last recorded step once writes succeed; without it, they wait for the next process (`stepwise resume`).
 /// Every such event is reported to `onNotice`.
 public final class DurableRuntime: Sendable {
-    public let store: Store
-    public let runtime: Runtime
+    package let store: Store
+    package let runtime: Runtime
     let journal: StoreJournal
     let live = Mutex<[String: Live]>([:])
     let recovery: RecordingRecovery
@@ -100,7 +100,7 @@ public final class DurableRuntime: Sendable {
     /// failed write is recorded again from its last committed step. It runs on the clock it started with.
     ///
     /// - Throws: the store's standing write failure, for an execution whose recording stopped.
-    public func resume(_ record: ExecutionRecord) async throws -> Execution {
+    package func resume(_ record: ExecutionRecord) async throws -> Execution {
         try await recovery.reattach(record.arn)
         let machineName = record.stateMachineArn.split(separator: ":").last.map(String.init) ?? "StateMachine"
         let machine = try StateMachine(text: record.definition, name: machineName)
@@ -141,17 +141,17 @@ public final class DurableRuntime: Sendable {
 
     /// Executions this runtime stopped after a failed write, with the failure: each stays RUNNING in the store
     /// at its last recorded step until it resumes (``RecordingRecovery``).
-    public var unrecordedExecutions: [String: StoreError] { recovery.unrecorded }
+    package var unrecordedExecutions: [String: StoreError] { recovery.unrecorded }
 
     /// Why this execution's recording stopped, if it did (and it has not resumed since).
-    public func recordingFailure(arn: String) -> StoreError? { recovery.failure(arn: arn) }
+    package func recordingFailure(arn: String) -> StoreError? { recovery.failure(arn: arn) }
 
     /// A running execution started or resumed by this runtime.
-    public func execution(arn: String) -> Execution? { live.withLock { $0[arn]?.execution } }
+    package func execution(arn: String) -> Execution? { live.withLock { $0[arn]?.execution } }
 
     /// Returns once everything recorded before the call (steps, ends of executions) has reached the store, so
     /// a read that follows sees it (read-your-writes after StopExecution, say).
-    public func sync() async { await journal.barrier() }
+    package func sync() async { await journal.barrier() }
 
     /// Writes out everything recorded so far and closes the store (also when that last write fails: the store
     /// then keeps what it had committed). Running executions stay RUNNING in the store and resume at the next start.
@@ -162,14 +162,14 @@ public final class DurableRuntime: Sendable {
     }
 
     /// Makes every step recorded so far durable (committed); the runtime goes on recording.
-    public func flush() async throws {
+    package func flush() async throws {
         await journal.barrier()
         try await store.flush()
     }
 
     /// Writes out everything recorded so far and stops recording, leaving the store open (for another runtime
     /// sharing it); call only when shutting down.
-    public func drain() async throws {
+    package func drain() async throws {
         recovery.cancel()
         await journal.drain()
         try await store.flush()

@@ -1,32 +1,32 @@
 /// HTTP header fields in the order received or added, looked up case-insensitively.
-public struct HTTPHeaders: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+package struct HTTPHeaders: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     /// One header field.
-    public struct Field: Sendable, Equatable {
-        public var name: String
-        public var value: String
+    package struct Field: Sendable, Equatable {
+        package var name: String
+        package var value: String
 
-        public init(name: String, value: String) {
+        package init(name: String, value: String) {
             self.name = name
             self.value = value
         }
     }
 
     /// All fields, in order; a name may appear more than once.
-    public private(set) var fields: [Field]
+    package private(set) var fields: [Field]
 
-    public init(_ pairs: [(String, String)] = []) {
+    package init(_ pairs: [(String, String)] = []) {
         fields = pairs.map { Field(name: $0.0, value: $0.1) }
     }
 
-    public init(dictionaryLiteral elements: (String, String)...) {
+    package init(dictionaryLiteral elements: (String, String)...) {
         self.init(elements)
     }
 
     /// The number of fields.
-    public var count: Int { fields.count }
+    package var count: Int { fields.count }
 
     /// The first value for `name`; setting replaces every field of that name (nil removes them).
-    public subscript(name: String) -> String? {
+    package subscript(name: String) -> String? {
         get { fields.first { Self.equalNames($0.name, name) }?.value }
         set {
             guard let newValue else { return remove(name) }
@@ -40,27 +40,27 @@ public struct HTTPHeaders: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     }
 
     /// Every value for `name`, in order.
-    public func values(for name: String) -> [String] {
+    package func values(for name: String) -> [String] {
         fields.filter { Self.equalNames($0.name, name) }.map(\.value)
     }
 
     /// Whether a field named `name` is present.
-    public func contains(_ name: String) -> Bool {
+    package func contains(_ name: String) -> Bool {
         fields.contains { Self.equalNames($0.name, name) }
     }
 
     /// Appends a field, keeping any others of the same name.
-    public mutating func add(name: String, value: String) {
+    package mutating func add(name: String, value: String) {
         fields.append(Field(name: name, value: value))
     }
 
     /// Removes every field named `name`.
-    public mutating func remove(_ name: String) {
+    package mutating func remove(_ name: String) {
         fields.removeAll { Self.equalNames($0.name, name) }
     }
 
     /// Whether the comma-separated list in the `name` fields has `token` (case-insensitive), as in `Connection: close`.
-    public func hasToken(_ token: String, in name: String) -> Bool {
+    func hasToken(_ token: String, in name: String) -> Bool {
         values(for: name).contains { value in
             value.split(separator: ",").contains { Self.equalNames(String($0).trimmingSpaces, token) }
         }
@@ -77,7 +77,7 @@ public struct HTTPHeaders: Sendable, Equatable, ExpressibleByDictionaryLiteral {
 }
 
 extension HTTPHeaders: Sequence {
-    public func makeIterator() -> IndexingIterator<[Field]> { fields.makeIterator() }
+    package func makeIterator() -> IndexingIterator<[Field]> { fields.makeIterator() }
 }
 
 extension String {

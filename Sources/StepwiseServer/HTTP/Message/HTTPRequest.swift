@@ -1,23 +1,23 @@
 import JSON
 
 /// A complete HTTP request: request line, header fields, the whole body and any chunked trailers.
-public struct HTTPRequest: Sendable {
+package struct HTTPRequest: Sendable {
     /// The method exactly as sent (methods are case-sensitive): `GET`, `POST`, ...
-    public var method: String
+    package var method: String
     /// The request target as sent, still percent-encoded.
-    public var target: String
+    package var target: String
     /// The path of the target, percent-decoded.
-    public var path: String
+    package var path: String
     /// The query parameters in order, `+` and percent escapes decoded.
-    public var query: [(name: String, value: String)]
-    public var version: HTTPVersion
-    public var headers: HTTPHeaders
-    public var body: [UInt8]
+    package var query: [(name: String, value: String)]
+    package var version: HTTPVersion
+    package var headers: HTTPHeaders
+    package var body: [UInt8]
     /// Trailer fields sent after a chunked body.
-    public var trailers: HTTPHeaders
+    package var trailers: HTTPHeaders
 
     /// A request for `target`; a target that is not valid percent-encoding keeps its raw text as the path.
-    public init(
+    package init(
         method: String = "GET", target: String, version: HTTPVersion = .http11,
         headers: HTTPHeaders = [:], body: [UInt8] = [], trailers: HTTPHeaders = [:]
     ) {
@@ -33,18 +33,18 @@ public struct HTTPRequest: Sendable {
     }
 
     /// The first query value named `name`.
-    public func queryValue(_ name: String) -> String? {
+    package func queryValue(_ name: String) -> String? {
         query.first { $0.name == name }?.value
     }
 
     /// Whether the connection stays open after this request: HTTP/1.1 unless `Connection: close`.
     /// HTTP/1.0 connections are never kept alive.
-    public var keepsAlive: Bool {
+    package var keepsAlive: Bool {
         version == .http11 && !headers.hasToken("close", in: "Connection")
     }
 
     /// The body parsed as JSON; a malformed body is a 400 error.
-    public func jsonBody() throws(HTTPError) -> JSON {
+    package func jsonBody() throws(HTTPError) -> JSON {
         do {
             return try JSON(parsing: body)
         } catch {

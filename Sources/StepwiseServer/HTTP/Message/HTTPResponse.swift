@@ -4,26 +4,26 @@ import JSON
 ///
 /// The server adds `Content-Length`, `Date` and `Server` when it writes the response, and
 /// `Connection: close` when the connection will close; handlers need not set them.
-public struct HTTPResponse: Sendable {
-    public var status: HTTPStatus
-    public var headers: HTTPHeaders
-    public var body: [UInt8]
+package struct HTTPResponse: Sendable {
+    package var status: HTTPStatus
+    package var headers: HTTPHeaders
+    package var body: [UInt8]
 
-    public init(status: HTTPStatus = .ok, headers: HTTPHeaders = [:], body: [UInt8] = []) {
+    package init(status: HTTPStatus = .ok, headers: HTTPHeaders = [:], body: [UInt8] = []) {
         self.status = status
         self.headers = headers
         self.body = body
     }
 
     /// A UTF-8 `text/plain` response.
-    public init(status: HTTPStatus = .ok, headers: HTTPHeaders = [:], text: String) {
+    package init(status: HTTPStatus = .ok, headers: HTTPHeaders = [:], text: String) {
         var headers = headers
         if !headers.contains("Content-Type") { headers["Content-Type"] = "text/plain; charset=utf-8" }
         self.init(status: status, headers: headers, body: Array(text.utf8))
     }
 
     /// A JSON response; `contentType` lets the AWS layer say `application/x-amz-json-1.0`.
-    public static func json(
+    package static func json(
         _ value: JSON, status: HTTPStatus = .ok, headers: HTTPHeaders = [:], contentType: String = "application/json"
     ) -> HTTPResponse {
         var headers = headers
@@ -33,7 +33,7 @@ public struct HTTPResponse: Sendable {
 
     /// The response for any error: its own if it is `HTTPResponseConvertible`, otherwise a bare 500
     /// that reveals nothing about the error.
-    public init(error: any Error) {
+    package init(error: any Error) {
         if let convertible = error as? any HTTPResponseConvertible {
             self = convertible.httpResponse
         } else {

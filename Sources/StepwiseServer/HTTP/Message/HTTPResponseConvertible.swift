@@ -2,13 +2,13 @@
 ///
 /// Layers above the server throw errors conforming to this and turn them into responses with
 /// `HTTPResponse(error:)`; any other error becomes a 500 that leaks nothing.
-public protocol HTTPResponseConvertible: Sendable {
+package protocol HTTPResponseConvertible: Sendable {
     /// The response to send for this value.
     var httpResponse: HTTPResponse { get }
 }
 
 /// An error with an HTTP status that renders its own response.
-public protocol HTTPResponseError: Error, HTTPResponseConvertible {
+package protocol HTTPResponseError: Error, HTTPResponseConvertible {
     /// The status of the response.
     var status: HTTPStatus { get }
 }

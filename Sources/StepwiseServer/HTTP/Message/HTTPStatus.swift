@@ -1,45 +1,45 @@
 /// An HTTP status code with its reason phrase.
-public struct HTTPStatus: Sendable, Hashable, CustomStringConvertible {
-    public let code: Int
-    public let reason: String
+package struct HTTPStatus: Sendable, Hashable, CustomStringConvertible {
+    package let code: Int
+    package let reason: String
 
-    public init(code: Int, reason: String) {
+    package init(code: Int, reason: String) {
         self.code = code
         self.reason = reason
     }
 
     /// A status with the standard reason phrase for `code` (or an empty one if unknown).
-    public init(_ code: Int) {
+    package init(_ code: Int) {
         self.init(code: code, reason: Self.reasons[code] ?? "")
     }
 
-    public var description: String { "\(code) \(reason)" }
+    package var description: String { "\(code) \(reason)" }
 
     /// Whether responses with this status never carry a body (1xx, 204, 304).
     var forbidsBody: Bool { (100..<200).contains(code) || code == 204 || code == 304 }
 
-    public static let `continue` = HTTPStatus(100)
-    public static let ok = HTTPStatus(200)
-    public static let created = HTTPStatus(201)
-    public static let accepted = HTTPStatus(202)
-    public static let noContent = HTTPStatus(204)
-    public static let badRequest = HTTPStatus(400)
-    public static let unauthorized = HTTPStatus(401)
-    public static let paymentRequired = HTTPStatus(402)
-    public static let forbidden = HTTPStatus(403)
-    public static let notFound = HTTPStatus(404)
-    public static let methodNotAllowed = HTTPStatus(405)
-    public static let requestTimeout = HTTPStatus(408)
-    public static let conflict = HTTPStatus(409)
-    public static let contentTooLarge = HTTPStatus(413)
-    public static let unsupportedMediaType = HTTPStatus(415)
-    public static let expectationFailed = HTTPStatus(417)
-    public static let tooManyRequests = HTTPStatus(429)
-    public static let requestHeaderFieldsTooLarge = HTTPStatus(431)
-    public static let internalServerError = HTTPStatus(500)
-    public static let notImplemented = HTTPStatus(501)
-    public static let serviceUnavailable = HTTPStatus(503)
-    public static let httpVersionNotSupported = HTTPStatus(505)
+    package static let `continue` = HTTPStatus(100)
+    package static let ok = HTTPStatus(200)
+    package static let created = HTTPStatus(201)
+    package static let accepted = HTTPStatus(202)
+    package static let noContent = HTTPStatus(204)
+    package static let badRequest = HTTPStatus(400)
+    static let unauthorized = HTTPStatus(401)
+    static let paymentRequired = HTTPStatus(402)
+    package static let forbidden = HTTPStatus(403)
+    package static let notFound = HTTPStatus(404)
+    static let methodNotAllowed = HTTPStatus(405)
+    static let requestTimeout = HTTPStatus(408)
+    package static let conflict = HTTPStatus(409)
+    static let contentTooLarge = HTTPStatus(413)
+    static let unsupportedMediaType = HTTPStatus(415)
+    static let expectationFailed = HTTPStatus(417)
+    static let tooManyRequests = HTTPStatus(429)
+    static let requestHeaderFieldsTooLarge = HTTPStatus(431)
+    package static let internalServerError = HTTPStatus(500)
+    static let notImplemented = HTTPStatus(501)
+    package static let serviceUnavailable = HTTPStatus(503)
+    static let httpVersionNotSupported = HTTPStatus(505)
 
     private static let reasons: [Int: String] = [
         100: "Continue", 200: "OK", 201: "Created", 202: "Accepted", 204: "No Content", 301: "Moved Permanently",

@@ -1,21 +1,21 @@
 /// Sizes and time-outs that protect the server from slow or oversized clients.
-public struct HTTPLimits: Sendable {
+package struct HTTPLimits: Sendable {
     /// The largest request line plus header block; more is a 431.
-    public var maxHeaderBytes = 16 * 1024
+    package var maxHeaderBytes = 16 * 1024
     /// The largest request body; more is a 413.
-    public var maxBodyBytes = 1024 * 1024
+    package var maxBodyBytes = 1024 * 1024
     /// Time from a request's first byte (or from connecting) to the end of its header block; then 408 and close.
-    public var headerTimeout: Duration = .seconds(10)
+    package var headerTimeout: Duration = .seconds(10)
     /// Time from the end of the header block to the end of the body; then 408 and close.
-    public var bodyTimeout: Duration = .seconds(30)
+    package var bodyTimeout: Duration = .seconds(30)
     /// How long a kept-alive connection may sit between requests before it is closed.
-    public var idleTimeout: Duration = .seconds(60)
+    package var idleTimeout: Duration = .seconds(60)
     /// How long a response may wait for a client that does not read it.
-    public var writeTimeout: Duration = .seconds(30)
+    var writeTimeout: Duration = .seconds(30)
     /// How long `stop(gracefully: true)` waits for requests in flight before closing everything.
-    public var shutdownTimeout: Duration = .seconds(30)
+    var shutdownTimeout: Duration = .seconds(30)
 
-    public init(
+    package init(
         maxHeaderBytes: Int = 16 * 1024, maxBodyBytes: Int = 1024 * 1024,
         headerTimeout: Duration = .seconds(10), bodyTimeout: Duration = .seconds(30), idleTimeout: Duration = .seconds(60),
         writeTimeout: Duration = .seconds(30), shutdownTimeout: Duration = .seconds(30)

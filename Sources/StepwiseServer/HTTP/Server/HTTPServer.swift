@@ -11,19 +11,19 @@
 /// print(await server.port)
 /// await server.stop()
 /// ```
-public actor HTTPServer {
+package actor HTTPServer {
     /// Answers one complete request; runs in its own task, concurrently with other connections' requests.
-    public typealias Handler = @Sendable (HTTPRequest) async -> HTTPResponse
+    package typealias Handler = @Sendable (HTTPRequest) async -> HTTPResponse
 
     /// The address to listen on (numeric IPv4 or IPv6, or `localhost`).
-    public nonisolated let host: String
-    public nonisolated let limits: HTTPLimits
+    package nonisolated let host: String
+    package nonisolated let limits: HTTPLimits
     /// The port asked for before `start()`; after it, the port actually bound (so port 0 reads back the real one).
-    public private(set) var port: UInt16
+    package private(set) var port: UInt16
     private let handler: Handler
     private var loop: EventLoop?
 
-    public init(host: String = "127.0.0.1", port: UInt16 = 0, limits: HTTPLimits = .init(), handler: @escaping Handler) {
+    package init(host: String = "127.0.0.1", port: UInt16 = 0, limits: HTTPLimits = .init(), handler: @escaping Handler) {
         self.host = host
         self.port = port
         self.limits = limits
@@ -31,7 +31,7 @@ public actor HTTPServer {
     }
 
     /// Binds, listens and starts serving; a server starts at most once.
-    public func start() async throws {
+    package func start() async throws {
         guard loop == nil else { throw HTTPServerError.alreadyStarted }
         let listener = try Socket.listening(host: host, port: port)
         do {
@@ -49,25 +49,25 @@ public actor HTTPServer {
     ///
     /// Gracefully, requests in flight are answered first (for up to `limits.shutdownTimeout`);
     /// otherwise every connection is closed at once.
-    public func stop(gracefully: Bool = true) async {
+    package func stop(gracefully: Bool = true) async {
         guard let loop else { return }
         loop.requestStop(graceful: gracefully)
         await loop.waitUntilFinished()
     }
 
     /// Returns once the server has stopped (at once if it never started).
-    public func waitUntilStopped() async {
+    package func waitUntilStopped() async {
         await loop?.waitUntilFinished()
     }
 
     /// Whether the server is started and not yet stopped.
-    public var isRunning: Bool {
+    package var isRunning: Bool {
         loop.map { !$0.isFinished } ?? false
     }
 }
 
 /// Misuse of the server's lifecycle.
-public enum HTTPServerError: Error, Sendable, Equatable {
+package enum HTTPServerError: Error, Sendable, Equatable {
     /// `start()` was called on a server that already started.
     case alreadyStarted
 }

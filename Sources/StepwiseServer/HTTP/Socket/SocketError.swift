@@ -3,13 +3,13 @@
 #endif
 
 /// A system call on a socket failed: names the call and carries `errno`.
-public struct SocketError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct SocketError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The failing call, e.g. `"bind"`.
-    public let call: String
+    package let call: String
     /// The `errno` value the call left behind.
-    public let code: Int32
+    package let code: Int32
 
-    public init(call: String, code: Int32) {
+    package init(call: String, code: Int32) {
         self.call = call
         self.code = code
     }
@@ -19,7 +19,7 @@ public struct SocketError: Error, Sendable, Equatable, CustomStringConvertible {
         SocketError(call: call, code: errno)
     }
 
-    public var description: String {
+    package var description: String {
         "\(call) failed: \(String(cString: strerror(code))) (errno \(code))"
     }
 }
