@@ -90,7 +90,7 @@ let package = Package(
             dependencies: [
                 "StepwiseServer", "StepwiseConsole", "StepFunctions", "StepwiseStore", "StepwiseTesting", "Stepwise", "SigV4", "Digests", "JSON",
             ]),
-        .testTarget(name: "StepwiseConsoleTests", dependencies: ["StepwiseConsole", "StepwiseTesting", "JSON"]),
+        .testTarget(name: "StepwiseConsoleTests", dependencies: ["StepwiseConsole", "StepwiseTesting"]),
         .testTarget(
             name: "StepwiseCLITests",
             dependencies: ["StepwiseTesting", "StepwiseCLI", "StepwiseStore", "StepwiseSQLite", "Stepwise", "StatesLanguage", "JSON"],

@@ -48,8 +48,8 @@ package struct ExecutionRecord: Sendable, Equatable {
     /// The X-Ray trace header StartExecution was given (`traceHeader`), else nil.
     package var traceHeader: String?
     /// How many times the execution was redriven (RedriveExecution), and when last; nil before its first redrive.
-    public var redriveCount = 0
-    public var redriveDate: Date?
+    package var redriveCount = 0
+    package var redriveDate: Date?
 
     package init(
         arn: String, name: String, stateMachineArn: String, revisionId: String? = nil, definition: String,
@@ -94,6 +94,6 @@ package struct ExecutionSummary: Sendable, Equatable {
     /// How many items a Map Run's child processes (listed by Map Run only, as AWS answers `itemCount`).
     package var itemCount: Int? = nil
     /// How many times it was redriven, and when last.
-    public var redriveCount = 0
-    public var redriveDate: Date? = nil
+    package var redriveCount = 0
+    package var redriveDate: Date? = nil
 }

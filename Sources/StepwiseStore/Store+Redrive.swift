@@ -10,7 +10,7 @@ extension Store {
     ///
     /// - Returns: the reopened record.
     /// - Throws: `.notFound`; `.invalidArgument` when it is not FAILED, TIMED_OUT or ABORTED; the write failure.
-    public func reopenForRedrive(arn: String, date: Date, clientToken: String?) throws -> ExecutionRecord {
+    package func reopenForRedrive(arn: String, date: Date, clientToken: String?) throws -> ExecutionRecord {
         try flush()
         let changed = try commit { database in
             try database.run(
@@ -28,7 +28,7 @@ extension Store {
     }
 
     /// The client token of the execution's last redrive, if it gave one.
-    public func redriveToken(arn: String) throws -> String? {
+    package func redriveToken(arn: String) throws -> String? {
         settle()
         return try database().rows("SELECT redrive_token FROM executions WHERE arn = ?", arn) { $0.optionalText(0) }.first ?? nil
     }
