@@ -6,6 +6,8 @@ final class Evaluator {
     let maxDepth: Int
     let maxValueBytes: Int?
     let deadline: UInt64?
+    /// Checked with the deadline: set when the evaluation must stop now (StopExecution, a time-out).
+    let interrupt: EvaluationInterrupt?
     /// Set while probing on the caller's (possibly small) stack: exceeding it restarts on a large stack.
     let probeDepth: Int?
     var depth = 0
@@ -18,7 +20,10 @@ final class Evaluator {
     /// Test hook: weak references to every frame this evaluator made.
     var tracker: FrameTracker?
 
-    init(timestamp: Double, maxDepth: Int, deadline: UInt64?, probeDepth: Int?, maxValueBytes: Int? = nil) {
+    init(
+        timestamp: Double, maxDepth: Int, deadline: UInt64?, probeDepth: Int?, maxValueBytes: Int? = nil, interrupt: EvaluationInterrupt? = nil
+    ) {
+        self.interrupt = interrupt
         self.timestamp = timestamp
         self.maxDepth = maxDepth
         self.maxValueBytes = maxValueBytes
@@ -38,11 +43,18 @@ final class Evaluator {
         try guardTime()
     }
 
-    /// U1001 once the deadline has passed. Cheap enough for every iteration of a long loop inside a built-in
-    /// (sorting, `$distinct`, string building), which must call it: such a loop never goes through `evaluate`.
+    /// U1001 once the deadline has passed, ``JSONataError/interruptedCode`` once the interrupt is requested. Cheap
+    /// enough for every iteration of a long loop inside a built-in (sorting, `$distinct`, string building), which
+    /// must call it: such a loop never goes through `evaluate`.
     func guardTime() throws(JSONataError) {
         ticks &+= 1
-        if let deadline, ticks & 255 == 0, DispatchTime.now().uptimeNanoseconds > deadline { throw Self.timeout() }
+        guard ticks & 255 == 0 else { return }
+        if let interrupt, interrupt.isRequested { throw Self.interrupted() }
+        if let deadline, DispatchTime.now().uptimeNanoseconds > deadline { throw Self.timeout() }
+    }
+
+    static func interrupted() -> JSONataError {
+        JSONataError(code: JSONataError.interruptedCode, message: "The evaluation was interrupted")
     }
 
     static func timeout() -> JSONataError {

@@ -63,10 +63,17 @@ public struct JSONataTemplate: Sendable {
     public struct Environment: Sendable {
         public var now: Date
         public var seed: UInt64
+        /// Stops the evaluation in progress when requested (the execution was stopped or timed out).
+        package var interrupt: EvaluationInterrupt?
 
         public init(now: Date, seed: UInt64) {
             self.now = now
             self.seed = seed
+        }
+
+        package init(now: Date, seed: UInt64, interrupt: EvaluationInterrupt?) {
+            self.init(now: now, seed: seed)
+            self.interrupt = interrupt
         }
     }
 
@@ -87,7 +94,8 @@ public struct JSONataTemplate: Sendable {
             if random { expression.functions.merge(ASLFunctions.random(seed: environment.seed)) { _, seeded in seeded } }
             let result: JSON?
             do {
-                result = try expression.evaluate(JSONataValue(nil), bindings: bindings, now: environment.now, rejectingFunctions: true)
+                result = try expression.evaluate(
+                    JSONataValue(nil), bindings: bindings, now: environment.now, rejectingFunctions: true, interrupt: environment.interrupt)
             } catch {
                 let reason: JSONataEvaluationFailure.Reason =
                     switch error.code {

@@ -7,6 +7,7 @@ extension Interpreter {
     /// matches decides about retrying; when it is exhausted (or none matches) the first matching catcher
     /// handles it; otherwise the scope fails.
     mutating func handleError(_ frameId: Int, _ error: StatesError) -> Outcome {
+        guard !interrupted else { return .blocked }
         let state = frames[frameId].state
         guard error.name != StatesError.Name.runtime else { return .frameFailed(located(frameId, error)) }
         if let index = Self.retrierIndex(state, error) {

@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import JSONata
 import StatesLanguage
 import Synchronization
 
@@ -133,12 +134,16 @@ public final class Runtime: Sendable {
     package func resume(
         _ machine: StateMachine, info: ExecutionInfo, steps: [LoggedStep], journal: (any ExecutionJournal)? = nil
     ) async -> Execution {
-        var interpreter = Interpreter(definition: machine.definition, info: info)
-        var history: [HistoryEvent] = []
-        for step in steps {
-            _ = interpreter.handle(step.input, now: step.time)
-            history.append(contentsOf: interpreter.drainEvents())
-            _ = interpreter.drainMapRunChanges()  // stored with their steps already
+        // The replay evaluates the states' expressions again: on the evaluation threads, not the cooperative pool.
+        let (interpreter, history) = await EvaluationThreads.shared.run {
+            var interpreter = Interpreter(definition: machine.definition, info: info)
+            var history: [HistoryEvent] = []
+            for step in steps {
+                _ = interpreter.handle(step.input, now: step.time)
+                history.append(contentsOf: interpreter.drainEvents())
+                _ = interpreter.drainMapRunChanges()  // stored with their steps already
+            }
+            return (interpreter, history)
         }
         let driver = ExecutionDriver(
             interpreter: interpreter, resolvers: currentResolvers(), journal: journal, history: history,

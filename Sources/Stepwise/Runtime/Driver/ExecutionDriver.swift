@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import JSONata
 import StatesLanguage
 
 /// Performs what the interpreter asks for — runs handlers, keeps timers, publishes history — and feeds the
@@ -9,7 +10,16 @@ import StatesLanguage
 /// is real), its
 /// ``WriteAheadJournal`` (steps recorded, tasks held until durable), its ``RunningHandlers``, its
 /// ``HistoryFeed`` and its ``MapIOPerformer``.
+///
+/// The driver runs on an ``EvaluationStrand`` (its `unownedExecutor`): a step evaluates the states' expressions,
+/// which may take seconds, so it runs on the evaluation threads and never on the cooperative pool that serves
+/// requests and the rest of the runtime. A stop or the execution's time-out cannot wait for the step to end:
+/// it requests ``interrupt`` first (from outside the actor), which stops the evaluation in progress.
 actor ExecutionDriver {
+    private nonisolated let strand = EvaluationThreads.shared.makeStrand()
+    nonisolated var unownedExecutor: UnownedSerialExecutor { strand.asUnownedSerialExecutor() }
+    /// Requested by a stop or the execution's time-out before it reaches the actor.
+    nonisolated let interrupt = EvaluationInterrupt()
     private var interpreter: Interpreter
     private let resolvers: ResolverChain
     /// Virtual time; nil on the real clock.
@@ -32,12 +42,15 @@ actor ExecutionDriver {
     /// any state runs), so a stop may come first: it waits in ``early`` and is applied right after the start.
     private var started: Bool
     private var early: [StepInput] = []
+    /// The watch of ``armTimeoutInterrupt()``.
+    private var timeoutInterrupt: Task<Void, Never>?
 
     init(
         interpreter: Interpreter, resolvers: ResolverChain, journal: (any ExecutionJournal)? = nil,
         history: [HistoryEvent] = [], sequence: Int = 0, now: Date? = nil, mapIO: (any DistributedMapIO)? = nil
     ) {
         self.interpreter = interpreter
+        self.interpreter.interrupt = interrupt
         self.resolvers = resolvers
         clock = interpreter.info.clock == .virtual ? VirtualClock(now: now ?? interpreter.info.startTime) : nil
         self.journal = WriteAheadJournal(journal, sequence: sequence)
@@ -49,6 +62,7 @@ actor ExecutionDriver {
     /// Carries on a replayed execution: re-arms its timers and dispatches its in-flight tasks again.
     func resume() {
         guard interpreter.status == .running else { return finished(interpreter.status) }
+        armTimeoutInterrupt()
         for action in interpreter.resumeActions { perform(action) }
         advanceVirtualTime()
     }
@@ -60,6 +74,7 @@ actor ExecutionDriver {
     func start() {
         guard !started else { return }
         started = true
+        armTimeoutInterrupt()
         submit(.start)
         let waiting = early
         early = []
@@ -71,6 +86,12 @@ actor ExecutionDriver {
     var retries: [RetryInProgress] { interpreter.retriesInProgress }
 
     func stop(error: String?, cause: String?) { submit(.stop(error: error, cause: cause)) }
+
+    /// Interrupts the evaluation in progress, if any; call before ``stop(error:cause:)``, which waits for it.
+    nonisolated func interruptEvaluation() {
+        interrupt.request()
+        strand.prioritize()
+    }
 
     /// Steps the interpreter with one input and performs the resulting actions.
     func submit(_ input: StepInput) {
@@ -234,7 +255,26 @@ actor ExecutionDriver {
 
     private func cancelSleep(_ id: Int) { clock?.cancelSleep(id) }
 
+    /// On the real clock, interrupts an evaluation still running at the execution's time-out. The time-out's
+    /// own timer is armed only once the step that schedules it ends — the first step, which may be the one
+    /// evaluating — so this watch runs from the start; once the evaluation has stopped, the timer (due by then)
+    /// ends the execution TIMED_OUT.
+    private func armTimeoutInterrupt() {
+        guard clock == nil, let seconds = interpreter.definition.timeoutSeconds else { return }
+        let deadline = interpreter.info.startTime.addingTimeInterval(Double(seconds))
+        // Not isolated to the actor (it captures no `self`): the actor is busy with the evaluation to interrupt.
+        let (interrupt, strand) = (self.interrupt, self.strand)
+        timeoutInterrupt = Task {
+            let delay = deadline.timeIntervalSinceNow
+            if delay > 0 { try? await Task.sleep(for: .milliseconds(Int64((delay * 1000).rounded(.up)))) }
+            guard !Task.isCancelled else { return }
+            interrupt.request()
+            strand.prioritize()
+        }
+    }
+
     private func finished(_ status: ExecutionStatus) {
+        timeoutInterrupt?.cancel()
         let result = ExecutionResult(
             status: status, output: interpreter.output, error: interpreter.error, cause: interpreter.cause,
             startDate: interpreter.info.startTime, stopDate: stepTime ?? now)
