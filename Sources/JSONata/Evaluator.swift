@@ -53,6 +53,14 @@ final class Evaluator {
         if let deadline, DispatchTime.now().uptimeNanoseconds > deadline { throw Self.timeout() }
     }
 
+    /// U1003 when a value just built nests arrays and objects deeper than ``Value/maxNesting``: checked where
+    /// values are built (constructors, function results), so `$reduce` cannot grow one a level per item.
+    func guardNesting(_ value: Value?) throws(JSONataError) {
+        guard let value, value.nesting() > Value.maxNesting else { return }
+        throw JSONataError.make(
+            "U1003", extra: ["message": "Value nesting limit exceeded: arrays and objects nest more than \(Value.maxNesting) levels deep"])
+    }
+
     static func interrupted() -> JSONataError {
         JSONataError(code: JSONataError.interruptedCode, message: "The evaluation was interrupted")
     }
@@ -92,6 +100,10 @@ final class Evaluator {
         }
         if expr.type != .path, let group = expr.group {
             result = .object(try evaluateGroup(group.pairs, position: group.position, result, env))
+        }
+        switch expr.type {
+        case .unary, .function, .partial, .apply: try guardNesting(result)  // constructors and calls build values
+        default: if expr.group != nil { try guardNesting(result) }
         }
         if case .array(let a) = result, a.isSequence, !a.tupleStream {
             if expr.keepArray { a.keepSingleton = true }

@@ -100,7 +100,7 @@ public struct JSONataTemplate: Sendable {
                 let reason: JSONataEvaluationFailure.Reason =
                     switch error.code {
                     case JSONataError.unsupportedResultCode: .unsupportedType
-                    case "U1001", "U1002": .exceededLimit(message: error.message.replacingOccurrences(of: ".  ", with: ". "))
+                    case "U1001", "U1002", "U1003": .exceededLimit(message: error.message.replacingOccurrences(of: ".  ", with: ". "))
                     default: .threw(code: error.code, message: error.message)
                     }
                 throw JSONataEvaluationFailure(expression: displayed(expression.source), location: location, reason: reason)
