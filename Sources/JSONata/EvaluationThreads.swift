@@ -178,7 +178,7 @@ final class WorkQueue: @unchecked Sendable {
     func submit(_ item: Item, urgent isUrgent: Bool = false) {
         condition.lock()
         if isUrgent { urgent.items.append(item) } else { normal.items.append(item) }
-        condition.broadcast()
+        condition.signal()
         condition.unlock()
     }
 
@@ -186,7 +186,11 @@ final class WorkQueue: @unchecked Sendable {
     func work(urgentOnly: Bool) {
         while true {
             condition.lock()
-            while urgent.isEmpty && (urgentOnly || normal.isEmpty) { condition.wait() }
+            while urgent.isEmpty && (urgentOnly || normal.isEmpty) {
+                // The urgent thread woken for a normal item passes the wake-up on to a thread that can take it.
+                if urgentOnly, !normal.isEmpty { condition.signal() }
+                condition.wait()
+            }
             let item = urgent.isEmpty ? normal.pop() : urgent.pop()
             condition.unlock()
             switch item {
