@@ -99,6 +99,11 @@ extension Interpreter {
         return try exit(frameId, state, output: output, assigned: assigned, next: catcher.next)
     }
 
+    /// The timer of the execution's time-out, while it is armed.
+    package var executionTimeoutTimer: Int? {
+        timers.first { if case .executionTimeout = $0.value { true } else { false } }?.key
+    }
+
     mutating func timerFired(_ timerId: Int) {
         guard let purpose = timers.removeValue(forKey: timerId) else { return }
         timerDeadlines[timerId] = nil
