@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import JSONata
 import StatesLanguage
 import Synchronization
 
@@ -137,12 +138,16 @@ public final class Runtime: Sendable {
         _ machine: StateMachine, info: ExecutionInfo, steps: [LoggedStep], journal: (any ExecutionJournal)? = nil,
         redrive: (count: Int, date: Date)? = nil
     ) async -> Execution {
-        var interpreter = Interpreter(definition: machine.definition, info: info)
-        var history: [HistoryEvent] = []
-        for step in steps {
-            _ = interpreter.handle(step.input, now: step.time)
-            history.append(contentsOf: interpreter.drainEvents())
-            _ = interpreter.drainMapRunChanges()  // stored with their steps already
+        // The replay evaluates the states' expressions again: on the evaluation threads, not the cooperative pool.
+        let (interpreter, history) = await EvaluationThreads.shared.run {
+            var interpreter = Interpreter(definition: machine.definition, info: info)
+            var history: [HistoryEvent] = []
+            for step in steps {
+                _ = interpreter.handle(step.input, now: step.time)
+                history.append(contentsOf: interpreter.drainEvents())
+                _ = interpreter.drainMapRunChanges()  // stored with their steps already
+            }
+            return (interpreter, history)
         }
         let redriveDate = redrive.flatMap { interpreter.isRedrivable && interpreter.redriveCount < $0.count ? $0.date : nil }
         let driver = ExecutionDriver(
