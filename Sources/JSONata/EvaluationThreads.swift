@@ -11,13 +11,15 @@ import Synchronization
 /// else: callers await it with a continuation (``run(_:)``), and actors whose work is evaluation (an execution's
 /// driver) run on an ``EvaluationStrand`` of this pool, so no cooperative thread ever waits for an evaluation.
 ///
-/// The threads run at a lower scheduling priority (nice +19, the lowest), so that when every core is busy evaluating, the
-/// threads that answer requests still get a core as soon as they have work.
+/// The threads run a little below the process's other threads (nice +5: a third of their share of a busy core),
+/// so that a thread that wakes to answer a request goes first; the lowest priority (nice +19, a sixty-eighth)
+/// starved every execution whenever anything else kept the cores busy (a build, the test suite).
 package final class EvaluationThreads: Sendable {
-    /// The pool the runtime uses: as many threads as cores (at least two), each with `stackSize`, and one more
-    /// for urgent strands (``EvaluationStrand/prioritize()``).
+    /// The pool the runtime uses: two threads per core (at least four), each with `stackSize`, and one more for
+    /// urgent strands (``EvaluationStrand/prioritize()``): more threads than cores, so that a few long evaluations
+    /// do not hold up the steps of every other execution.
     package static let shared = EvaluationThreads(
-        count: max(2, ProcessInfo.processInfo.activeProcessorCount), stackSize: JSONataLimits().stackSize)
+        count: max(4, 2 * ProcessInfo.processInfo.activeProcessorCount), stackSize: JSONataLimits().stackSize)
 
     /// The strands with work, in the order they got it.
     private let queue = WorkQueue()
@@ -29,7 +31,7 @@ package final class EvaluationThreads: Sendable {
                 Self.markCurrentThread()
                 #if canImport(Glibc)
                     // On Linux a nice value belongs to a thread, and `who` 0 is the calling thread.
-                    _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
+                    _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, Self.niceness)
                 #endif
                 queue.work(urgentOnly: index == count)
             }
@@ -38,6 +40,9 @@ package final class EvaluationThreads: Sendable {
             thread.start()
         }
     }
+
+    /// The nice value of the pool's threads (see the type's documentation).
+    static let niceness: Int32 = 5
 
     /// A serial executor on this pool: its jobs run one at a time, in order, on any of the pool's threads.
     package func makeStrand() -> EvaluationStrand { EvaluationStrand(queue) }
