@@ -37,11 +37,12 @@ let package = Package(
                 "StepwiseConsole",
                 "JSON",
             ]),
+        .target(name: "StepwiseDeploy", dependencies: ["SigV4", "StepFunctions", "StepwiseIntegrations", "StatesLanguage", "Stepwise", "JSON"]),
         .target(
             name: "StepwiseCLI",
             dependencies: [
                 "CSystem", "Stepwise", "StepwiseStore", "StepwiseServer", "StepwiseIntegrations", "StepwiseServices", "StepwiseHost", "StepFunctions",
-                "StepwiseGraph", "StatesLanguage", "JSONata", "JSON",
+                "StepwiseDeploy", "StepwiseGraph", "StatesLanguage", "JSONata", "JSON",
             ]),
         .executableTarget(name: "stepwise", dependencies: ["StepwiseCLI"]),
         .executableTarget(
@@ -86,6 +87,7 @@ let package = Package(
             name: "StepwiseServerTests",
             dependencies: ["StepwiseServer", "StepwiseConsole", "StepFunctions", "StepwiseStore", "StepwiseTesting", "Stepwise", "JSON"]),
         .testTarget(name: "StepwiseConsoleTests", dependencies: ["StepwiseConsole", "StepwiseTesting", "JSON"]),
+        .testTarget(name: "StepwiseDeployTests", dependencies: ["StepwiseDeploy", "SigV4", "StepwiseTesting", "JSON"]),
         .testTarget(
             name: "StepwiseCLITests", dependencies: ["StepwiseTesting", "StepwiseCLI", "StepwiseStore", "StepwiseSQLite", "Stepwise", "JSON"],
             resources: [.copy("CrashWorkflows")]),

@@ -16,6 +16,7 @@ public enum CLI {
     static let commands: [any Command.Type] = [
         RunCommand.self, ServeCommand.self, ValidateCommand.self, EvalCommand.self, ExecutionsCommand.self, HistoryCommand.self,
         ResumeCommand.self, DataCommand.self, GraphCommand.self, TestStateCommand.self,
+        DeployCommand.self,
     ]
 
     static let usage = """
