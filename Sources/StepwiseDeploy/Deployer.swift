@@ -37,7 +37,12 @@ package struct Deployer: Sendable {
             var members: JSONObject = ["maxResults": 1000]
             if let token { members["nextToken"] = .string(token) }
             let page = try await client.call("ListStateMachines", members)
-            for item in page["stateMachines"]?.arrayValue ?? [] {
+            guard let items = page["stateMachines"]?.arrayValue else {
+                throw APIError(
+                    code: nil,
+                    message: "\(client.endpoint.absoluteString) is not a Step Functions endpoint: ListStateMachines answered without stateMachines")
+            }
+            for item in items {
                 if let name = item["name"]?.stringValue, let arn = item["stateMachineArn"]?.stringValue { arns[name] = arn }
             }
             token = page["nextToken"]?.stringValue

@@ -27,11 +27,26 @@ package struct StepFunctionsClient: Sendable {
         URL(string: "https://states.\(region).amazonaws.com\(region.hasPrefix("cn-") ? ".cn" : "")")
     }
 
-    /// Calls `action` with `members`; answers the response's members.
+    /// Calls `action` with `members`; answers the response's members. Throttling and the service's own failures
+    /// are retried as botocore's standard mode does: up to 3 attempts, with exponential backoff and full jitter.
     ///
     /// - Throws: ``APIError``: AWS's error name and message, or why the endpoint could not be reached.
     package func call(_ action: String, _ members: JSONObject) async throws(APIError) -> JSON {
         let body = Data(JSON.object(members).serializedBytes())
+        var attempt = 1
+        while true {
+            do throws(APIError) {
+                return try await send(action, body: body)
+            } catch let error where error.isRetryable && attempt < Self.maxAttempts {
+                try? await Task.sleep(for: .milliseconds(Int.random(in: 0...(500 << attempt))))
+                attempt += 1
+            }
+        }
+    }
+
+    static let maxAttempts = 3
+
+    func send(_ action: String, body: Data) async throws(APIError) -> JSON {
         let request = signedRequest(action: action, body: body)
         let reply: HTTPReply
         do { reply = try await HTTPClient.send(request) } catch {
@@ -88,6 +103,14 @@ package struct StepFunctionsClient: Sendable {
 package struct APIError: Error, Sendable, CustomStringConvertible {
     package var code: String?
     package var message: String
+
+    /// The errors botocore's standard retry mode retries (throttling, the service failing) — never a refusal.
+    package static let retryableCodes: Set<String> = [
+        "ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded", "ServiceUnavailable",
+        "ServiceUnavailableException", "InternalFailure", "InternalServerError", "RequestTimeout", "RequestTimeoutException",
+    ]
+
+    package var isRetryable: Bool { code.map(Self.retryableCodes.contains) ?? false }
 
     package var description: String {
         guard let code else { return message }
