@@ -56,7 +56,7 @@ package struct StepFunctionsClient: Sendable {
     }
 
     /// The request for `action`, signed now: the headers signed are those sent (`Host` as URLSession sends it).
-    func signedRequest(action: String, body: Data, date: Date = Date()) -> URLRequest {
+    package func signedRequest(action: String, body: Data, date: Date = Date()) -> URLRequest {
         let path = endpoint.path.isEmpty ? "/" : endpoint.path
         let unsigned = SigV4Request(
             method: "POST", path: path,
