@@ -15,7 +15,7 @@ extension Deployer {
         do throws(APIError) {
             let (arn, versionArn) = try await applyMachine(plan, &outcome)
             guard let alias = plan.alias, alias.change != .unchanged else { return outcome }
-            let version = Self.versionNumber(versionArn).map { "version \($0)" } ?? versionArn
+            let version = Self.describeVersion(versionArn)
             let routing: JSON = [["stateMachineVersionArn": .string(versionArn), "weight": 100]]
             if alias.change == .create {
                 _ = try await client.call("CreateStateMachineAlias", ["name": .string(alias.name), "routingConfiguration": routing])
