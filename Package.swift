@@ -34,7 +34,7 @@ let package = Package(
             name: "StepwiseServer",
             dependencies: [
                 "CSystem", "Stepwise", "StatesLanguage", "StepwiseStore", "StepwiseIntegrations", "StepwiseServices", "StepwiseHost", "StepFunctions",
-                "StepwiseConsole",
+                "StepwiseConsole", "SigV4", "Digests",
                 "JSON",
             ]),
         .target(name: "StepwiseDeploy", dependencies: ["SigV4", "StepFunctions", "StepwiseIntegrations", "StatesLanguage", "Stepwise", "JSON"]),
@@ -42,7 +42,7 @@ let package = Package(
             name: "StepwiseCLI",
             dependencies: [
                 "CSystem", "Stepwise", "StepwiseStore", "StepwiseServer", "StepwiseIntegrations", "StepwiseServices", "StepwiseHost", "StepFunctions",
-                "StepwiseDeploy", "StepwiseGraph", "StatesLanguage", "JSONata", "JSON",
+                "StepwiseDeploy", "StepwiseGraph", "StatesLanguage", "JSONata", "SigV4", "JSON",
             ]),
         .executableTarget(name: "stepwise", dependencies: ["StepwiseCLI"]),
         .executableTarget(
@@ -85,7 +85,9 @@ let package = Package(
         .testTarget(name: "WorkflowTests", dependencies: ["StepwiseTesting", "StepwiseServices", "StepwiseStore", "Stepwise", "JSON"]),
         .testTarget(
             name: "StepwiseServerTests",
-            dependencies: ["StepwiseServer", "StepwiseConsole", "StepFunctions", "StepwiseStore", "StepwiseTesting", "Stepwise", "JSON"]),
+            dependencies: [
+                "StepwiseServer", "StepwiseConsole", "StepFunctions", "StepwiseStore", "StepwiseTesting", "Stepwise", "SigV4", "Digests", "JSON",
+            ]),
         .testTarget(name: "StepwiseConsoleTests", dependencies: ["StepwiseConsole", "StepwiseTesting", "JSON"]),
         .testTarget(name: "StepwiseDeployTests", dependencies: ["StepwiseDeploy", "SigV4", "StepwiseTesting", "JSON"]),
         .testTarget(

@@ -19,6 +19,9 @@ public enum CLI {
         DeployCommand.self,
     ]
 
+    /// Commands that work but are not listed in the usage: test aids.
+    static let hiddenCommands: [any Command.Type] = [SigV4SignCommand.self]
+
     static let usage = """
         Usage: stepwise <command> [options]
 
@@ -41,7 +44,7 @@ public enum CLI {
             output.print(usage)
             return output.finish(0)
         }
-        guard let command = commands.first(where: { $0.name == name }) else {
+        guard let command = (commands + hiddenCommands).first(where: { $0.name == name }) else {
             output.error("stepwise: unknown command '\(name)'\n\n\(usage)")
             return output.finish(2)
         }

@@ -12,6 +12,7 @@ enum ServeCommand: Command {
         Usage: stepwise serve [--host 127.0.0.1] [--port 8083] [--db stepwise.db] [--workflows DIR] [--virtual-time]
                               [--region us-east-1] [--account 123456789012] [--data-dir PATH] [--resources FILE]
                               [--retention-days 90] [--seed FILE | --no-seed] [--skip-integrity-check]
+                              [--auth none|sigv4|token] [--credentials FILE] [--tokens FILE] [--insecure]
 
         Serves the AWS Step Functions JSON API (POST / with X-Amz-Target, for boto3 and the AWS CLI) and the
         REST jobs API (POST /{workflow}/jobs, GET /jobs, …; see docs/http-api.md) from one database file.
@@ -35,6 +36,7 @@ enum ServeCommand: Command {
                            at start and every 24 hours (default 90, as AWS; 0 keeps them forever)
           --skip-integrity-check  do not read the whole database at start (PRAGMA quick_check): faster for a
                            large file, but a damaged one is then found only when a request meets the damage
+        \(accessHelp)
         \(SeedOption.help(default: "DIR/stepwise.json of --workflows DIR, if any"))
         The database is held by this process alone while it serves (another `serve`, `run --db` or `resume` on
         it is refused). If a write fails (a full disk), the executions concerned stop, stay RUNNING at their last
@@ -47,6 +49,7 @@ enum ServeCommand: Command {
         [
             .value("host"), .value("port"), .value("db"), .value("workflows"), .flag("virtual-time"), .value("region"), .value("account"),
             .value("resources"), .value("data-dir"), .value("retention-days"), .flag("skip-integrity-check"),
+            .value("auth"), .value("credentials"), .value("tokens"), .flag("insecure"),
         ] + SeedOption.options
 
     static func run(_ arguments: ParsedArguments, _ output: inout Output) async -> Int32 {
@@ -64,6 +67,12 @@ enum ServeCommand: Command {
                 return 2
             }
             options.retentionDays = value
+        }
+        do {
+            options.access = try accessControl(arguments, host: options.host, region: options.region)
+        } catch {
+            output.error("stepwise serve: \(error.message)")
+            return 2
         }
         options.dataDirectory = arguments.value("data-dir") ?? DataDirectory.defaultPath
         do {

@@ -40,6 +40,8 @@ public struct ServeOptions: Sendable {
     /// Makes the versions aliases pick for their starts repeatable (`STEPWISE_ROUTING_SEED`; tests); nil picks at
     /// random, as AWS does.
     package var routingSeed: UInt64?
+    /// Who may call the server (`--auth`, `--credentials`, `--tokens`); nil lets anyone who can connect.
+    package var access: AccessControl?
 
     public init(
         host: String = "127.0.0.1", port: UInt16 = 8083, databasePath: String = "stepwise.db",

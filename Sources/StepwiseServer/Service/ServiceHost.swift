@@ -57,7 +57,8 @@ public final class ServiceHost: Sendable {
             if !resumed.isEmpty { log("resumed \(resumed.count) running execution(s)") }
             let scheduler = JobScheduler(service: service, settings: workflows?.jobSettings ?? [:])
             try await scheduler.recover(resumed)
-            let handler = ServiceHandler(service: service, scheduler: scheduler, guard: BrowserGuard(listeningOn: options.host), log: log)
+            let handler = ServiceHandler(
+                service: service, scheduler: scheduler, guard: BrowserGuard(listeningOn: options.host), access: options.access, log: log)
             let server = HTTPServer(host: options.host, port: options.port, limits: options.limits) { await handler.respond(to: $0) }
             try await server.start()
             let retention =
