@@ -21,6 +21,7 @@ python3 "$HERE/boto3_teststate_test.py" "$ENDPOINT"
 "$HERE/awscli_versions_test.sh" "$ENDPOINT"
 python3 "$HERE/boto3_callbacks_test.py" "$ENDPOINT"
 python3 "$HERE/activity_worker_test.py" "$ENDPOINT"
+"$HERE/deploy_test.sh" "$BINARY"  # its own `serve --auth sigv4`
 
 kill -TERM "$PID"
 STATUS=0
