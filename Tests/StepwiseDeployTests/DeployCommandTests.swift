@@ -180,3 +180,41 @@ struct DeployCommandTests {
             plain.stderr == "stepwise deploy: workflows/plain.json: a workflow file is named NAME.asl.json, NAME being the state machine's name\n")
     }
 }
+
+/// A request refused midway: the others are still deployed, deploy exits 1, and the next run finishes the work.
+@Suite(.timeLimit(.minutes(3)))
+struct DeployFailureTests {
+    @Test("A machine the endpoint refuses fails alone; the next run deploys it")
+    func refusedMidway() async throws {
+        let bench = try await DeployBench.start()
+        defer { bench.stop() }
+        // An Express machine refuses .waitForTaskToken (our validator, which knows only the file, checks as STANDARD).
+        _ = try await bench.call(
+            "CreateStateMachine",
+            [
+                "name": "world", "definition": .string(DeployBench.world), "type": "EXPRESS",
+                "roleArn": "arn:aws:iam::123456789012:role/stepwise-execution",
+            ])
+        let waiting =
+            #"{"StartAt": "W", "States": {"W": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken", "#
+            + #""Parameters": {"QueueUrl": "q", "MessageBody.$": "$$.Task.Token"}, "End": true}}}"#
+        try bench.write("world.asl.json", waiting)
+        let result = try await bench.deploy("--alias", "live")
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("hello: alias live created → version 1\n"))
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("stepwise deploy: world: InvalidDefinition: ") == true)
+        #expect(lines.last == "stepwise deploy: 1 of 2 state machines failed; run it again to finish what was left")
+        try bench.write("world.asl.json", DeployBench.world.replacingOccurrences(of: #""world""#, with: #""world 2""#))
+        try await bench.expectDeploy(
+            "--alias", "live",
+            prints: """
+                  hello: unchanged (version 1); alias live unchanged (version 1)
+                  world: update definition, publish version 1; alias live → version 1 (new)
+                world: updated definition, published version 1
+                world: alias live created → version 1
+                Done: 1 changed, 1 unchanged.
+
+                """)
+    }
+}
