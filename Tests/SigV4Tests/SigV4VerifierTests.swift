@@ -150,3 +150,46 @@ struct AMZDateTests {
         }
     }
 }
+
+/// Hostile or broken signatures are refused with a typed failure, never a crash.
+struct SigV4HostileInputTests {
+    static let headers: [String] = [
+        "", "AWS4-HMAC-SHA256", "AWS4-HMAC-SHA256 ", "AWS4-HMAC-SHA256 ,,,,", "AWS4-HMAC-SHA256 Credential=, SignedHeaders=, Signature=",
+        "AWS4-HMAC-SHA256 Credential=////, SignedHeaders=;;;, Signature=zz",
+        "AWS4-HMAC-SHA256 Credential=a/b/c/d/e/f, SignedHeaders=host, Signature=00",
+        "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/states/aws4_request, SignedHeaders=HOST;;X-AMZ-DATE;missing, Signature=",
+        "aws4-hmac-sha256 Credential=AKIDEXAMPLE/20150830/us-east-1/states/aws4_request, SignedHeaders=host, Signature=00",
+        "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/states/aws4_request, SignedHeaders=host, Signature="
+            + String(repeating: "ä", count: 10_000),
+        "Basic YWxhZGRpbjpvcGVuc2VzYW1l", "Bearer", "=", "\u{0}\u{1}",
+    ]
+
+    @Test("Broken Authorization headers are refused as incomplete or invalid", arguments: headers)
+    func brokenHeaders(_ authorization: String) {
+        var request = SigV4VerifierTests.request()
+        request.headers += [.init("Authorization", authorization), .init("X-Amz-Date", "20150830T123600Z")]
+        guard case .failure(let failure) = SigV4VerifierTests.verifier.verify(request, now: SigV4VerifierTests.now) else {
+            Issue.record("accepted \(authorization)")
+            return
+        }
+        #expect(["IncompleteSignatureException", "InvalidSignatureException", "UnrecognizedClientException"].contains(failure.name))
+    }
+
+    @Test("Broken presigned queries and targets are refused, never trusted")
+    func brokenQueries() {
+        for target in [
+            "/?X-Amz-Signature=", "/?X-Amz-Credential=%",
+            "/?X-Amz-Credential=a%2Fb&X-Amz-Signature=1&X-Amz-Algorithm=AWS4-HMAC-SHA256"
+                + "&X-Amz-SignedHeaders=host&X-Amz-Date=20150830T123600Z",
+            "/?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIDEXAMPLE%2F20150830%2Fus-east-1%2Fstates%2Faws4_request"
+                + "&X-Amz-Date=20150830T123600Z&X-Amz-Expires=99999999&X-Amz-SignedHeaders=host&X-Amz-Signature=00",
+            "?&&==&%%%&X-Amz-Signature", "/a?b=c=d&X-Amz-Credential==",
+        ] {
+            let request = SigV4Request(method: "GET", target: target, headers: [.init("Host", "localhost")], body: [])
+            guard case .failure = SigV4VerifierTests.verifier.verify(request, now: SigV4VerifierTests.now) else {
+                Issue.record("accepted \(target)")
+                continue
+            }
+        }
+    }
+}

@@ -201,6 +201,7 @@ struct AccessControlTests {
             #expect(page.status == 401)
             #expect(page.headers["Content-Type"] == "text/html; charset=utf-8")
             #expect(page.text.contains(#"<form method="post" action="/console/sign-in">"#))
+            #expect(page.headers["Content-Security-Policy"] == "default-src 'none'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
             #expect(try await client.sendRaw("GET", "/console/api/jobs").status == 401)
             #expect(try await client.sendRaw("GET", "/console/app.js").status == 200)
 

@@ -6,7 +6,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 BINARY="${1:-.build/debug/stepwise}"
 WORK="$(mktemp -d)"
-trap 'kill -TERM "${SERVE_PID:-}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap 'kill -TERM "${SERVE_PID:-}" "${AUTH_PID:-}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 source "$HERE/../lib/serve.sh"
 export STEPWISE_ACTIVITY_POLL_SECONDS=1 STEPWISE_ROUTING_SEED=42
@@ -22,6 +22,18 @@ python3 "$HERE/boto3_teststate_test.py" "$ENDPOINT"
 python3 "$HERE/boto3_callbacks_test.py" "$ENDPOINT"
 python3 "$HERE/activity_worker_test.py" "$ENDPOINT"
 "$HERE/deploy_test.sh" "$BINARY"  # its own `serve --auth sigv4`
+
+# Our SigV4 signer against botocore's, byte for byte; then boto3 and the AWS CLI against a server that checks signatures.
+python3 "$HERE/sigv4_botocore_test.py" "$BINARY"
+printf '[alice]\naws_access_key_id = AKIDALICE0000EXAMPLE\naws_secret_access_key = alice/secret+key/EXAMPLE00000\n' >"$WORK/credentials"
+printf '# name token\nbob tok-bob-0123456789abcdef\n' >"$WORK/tokens"
+start_serve "$BINARY" "$WORK/auth.log" --db "$WORK/auth.db" --auth sigv4 --credentials "$WORK/credentials" --tokens "$WORK/tokens"
+AUTH_PID=$SERVE_PID
+python3 "$HERE/boto3_auth_test.py" "http://127.0.0.1:$SERVE_PORT" AKIDALICE0000EXAMPLE alice/secret+key/EXAMPLE00000 tok-bob-0123456789abcdef
+"$HERE/awscli_auth_test.sh" "http://127.0.0.1:$SERVE_PORT" "$WORK/credentials"
+! grep -q "EXAMPLE00000\|tok-bob" "$WORK/auth.log" || { echo "the server's log shows a secret" >&2; exit 1; }
+kill -TERM "$AUTH_PID"
+wait "$AUTH_PID" || { echo "stepwise serve --auth sigv4 did not exit 0 after SIGTERM" >&2; cat "$WORK/auth.log" >&2; exit 1; }
 
 kill -TERM "$PID"
 STATUS=0

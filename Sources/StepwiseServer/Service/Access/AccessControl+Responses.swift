@@ -63,7 +63,7 @@ extension AccessControl {
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><title>Sign in · Stepwise</title>
             <meta name="viewport" content="width=device-width, initial-scale=1"></head>
-            <body style="font-family: system-ui, sans-serif; max-width: 28rem; margin: 4rem auto;">
+            <body>
             <h1>Stepwise</h1>
             <p>This server requires a token (<code>stepwise serve --auth</code>).</p>
             \(notice.map { "<p role=\"alert\"><strong>\($0)</strong></p>" } ?? "")
@@ -72,7 +72,12 @@ extension AccessControl {
             """
         return HTTPResponse(
             status: .unauthorized,
-            headers: ["Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "WWW-Authenticate": "Bearer realm=\"stepwise\""],
+            headers: [
+                "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "WWW-Authenticate": "Bearer realm=\"stepwise\"",
+                // As the console's pages: nothing inline runs, the form posts only here, no framing, no referrer.
+                "Content-Security-Policy": "default-src 'none'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+                "X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY", "Referrer-Policy": "no-referrer",
+            ],
             body: Array(html.utf8))
     }
 }

@@ -1,5 +1,5 @@
 /// Who may call `stepwise serve` (`--auth`).
-public enum AccessMode: String, Sendable, CaseIterable {
+package enum AccessMode: String, Sendable, CaseIterable {
     /// Anyone who can connect (the default, and only on a loopback address unless `--insecure`).
     case none
     /// The Step Functions API needs an AWS Signature Version 4 from a key of the credentials file; the jobs API
