@@ -40,6 +40,7 @@ enum DeployCommand: Command {
         let settings: AWSSettings
         do {
             if let alias = arguments.value("alias") { try StepFunctionsService.checkAliasName(alias) }
+            if let role = arguments.value("role-arn") { try DeploySettings.checkRoleArn(role, given: "--role-arn") }
             workflows = try Workflow.find(arguments.positionals.isEmpty ? ["workflows"] : arguments.positionals)
             let problems = workflows.flatMap { $0.problems() }
             guard problems.isEmpty else {

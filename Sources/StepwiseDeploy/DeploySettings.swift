@@ -9,7 +9,7 @@ import StepFunctions
 /// ```
 ///
 /// `roleArn` is the execution role of the state machines deploy creates (and, when it differs, updates).
-enum DeploySettings {
+package enum DeploySettings {
     static let known: Set<String> = ["roleArn"]
 
     /// The role the `stepwise.json` in the folder of `path` gives, if there is one with a `deploy` member.
@@ -23,9 +23,17 @@ enum DeploySettings {
             throw DeployError("\(settings): deploy: unknown setting '\(key)' (known: \(known.sorted().joined(separator: ", ")))")
         }
         guard let role = members["roleArn"] else { return nil }
-        guard let text = role.stringValue, text.hasPrefix("arn:") else {
-            throw DeployError("\(settings): deploy.roleArn must be an IAM role's ARN (arn:aws:iam::ACCOUNT:role/NAME)")
-        }
+        guard let text = role.stringValue else { throw DeployError("\(settings): deploy.roleArn must be a string") }
+        try checkRoleArn(text, given: "\(settings): deploy.roleArn")
         return text
+    }
+
+    /// Refuses what cannot be an IAM role's ARN (`arn:PARTITION:iam::ACCOUNT:role/NAME`), which AWS would refuse
+    /// only once earlier machines were deployed.
+    package static func checkRoleArn(_ arn: String, given place: String) throws(DeployError) {
+        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        guard parts.count == 6, parts[0] == "arn", !parts[1].isEmpty, parts[2] == "iam", parts[3].isEmpty, !parts[4].isEmpty,
+            parts[5].hasPrefix("role/"), parts[5].count > 5, arn.count <= 256
+        else { throw DeployError("\(place) must be an IAM role's ARN (arn:aws:iam::ACCOUNT:role/NAME), not '\(arn)'") }
     }
 }

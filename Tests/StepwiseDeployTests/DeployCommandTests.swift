@@ -161,7 +161,7 @@ struct DeployCommandTests {
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
-    @Test("A bad alias name, a missing folder or a file not named NAME.asl.json is refused with exit 2")
+    @Test("A bad alias name or role, a missing folder or a file not named NAME.asl.json is refused with exit 2")
     func refusals() async throws {
         let bench = try await DeployBench.start()
         defer { bench.stop() }
@@ -170,6 +170,17 @@ struct DeployCommandTests {
         #expect(
             alias.stderr.hasPrefix(
                 "stepwise deploy: ValidationException: 1 validation error detected: Value '1' at 'name' failed to satisfy constraint"))
+        let role = try await bench.deploy("--role-arn", "bad")
+        #expect(role.status == 2)
+        #expect(role.stderr == "stepwise deploy: --role-arn must be an IAM role's ARN (arn:aws:iam::ACCOUNT:role/NAME), not 'bad'\n")
+        try bench.write("stepwise.json", #"{"deploy": {"roleArn": "arn:aws:iam::123456789012:user/me"}}"#)
+        let settings = try await bench.deploy()
+        #expect(settings.status == 2)
+        #expect(
+            settings.stderr
+                == "stepwise deploy: workflows/stepwise.json: deploy.roleArn must be an IAM role's ARN (arn:aws:iam::ACCOUNT:role/NAME), "
+                + "not 'arn:aws:iam::123456789012:user/me'\n")
+        try FileManager.default.removeItem(at: bench.workflows.appendingPathComponent("stepwise.json"))
         let missing = try await bench.deploy("nowhere")
         #expect(missing.status == 2)
         #expect(missing.stderr == "stepwise deploy: nowhere: no such file or folder\n")
