@@ -12,6 +12,8 @@ package struct Deployer: Sendable {
     package var roleArn: String?
     /// The role of a state machine created without one (a placeholder for a local endpoint; nil on AWS).
     package var fallbackRoleArn: String?
+    /// ListStateMachines's `maxResults` (AWS's maximum).
+    package var pageSize = 1000
 
     package init(client: StepFunctionsClient, alias: String?, roleArn: String?, fallbackRoleArn: String?) {
         self.client = client
@@ -34,7 +36,7 @@ package struct Deployer: Sendable {
         var token: String?
         var pages = 0
         repeat {
-            var members: JSONObject = ["maxResults": 1000]
+            var members: JSONObject = ["maxResults": .int(pageSize)]
             if let token { members["nextToken"] = .string(token) }
             let page = try await client.call("ListStateMachines", members)
             guard let items = page["stateMachines"]?.arrayValue else {
@@ -45,7 +47,11 @@ package struct Deployer: Sendable {
             for item in items {
                 if let name = item["name"]?.stringValue, let arn = item["stateMachineArn"]?.stringValue { arns[name] = arn }
             }
-            token = page["nextToken"]?.stringValue
+            let next = page["nextToken"]?.stringValue
+            if let next, next == token {
+                throw APIError(code: nil, message: "\(client.endpoint.absoluteString): ListStateMachines answered the same nextToken twice")
+            }
+            token = next
             pages += 1
         } while token != nil && pages < 10_000
         return arns

@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import StepwiseDeploy
 import StepwiseTesting
 import Testing
 
@@ -227,5 +228,21 @@ struct DeployFailureTests {
                 Done: 1 changed, 1 unchanged.
 
                 """)
+    }
+}
+
+/// The plan reads every page of ListStateMachines.
+@Suite(.timeLimit(.minutes(3)))
+struct DeployPagingTests {
+    @Test("Machines on later pages are matched by name")
+    func everyPage() async throws {
+        let bench = try await DeployBench.start(["a.asl.json": DeployBench.hello, "b.asl.json": DeployBench.hello, "c.asl.json": DeployBench.world])
+        defer { bench.stop() }
+        #expect(try await bench.deploy().status == 0)
+        let client = StepFunctionsClient(endpoint: try #require(URL(string: bench.endpoint)), region: "us-east-1", credentials: bench.credentials)
+        var deployer = Deployer(client: client, alias: nil, roleArn: nil, fallbackRoleArn: nil)
+        deployer.pageSize = 1
+        let plans = try await deployer.plan(try Workflow.find([bench.workflows.path]))
+        #expect(plans.map(\.line) == ["a: unchanged (version 1)", "b: unchanged (version 1)", "c: unchanged (version 1)"])
     }
 }
