@@ -70,10 +70,8 @@ enum DeployCommand: Command {
         }
         output.print("Plan for \(settings.endpoint.absoluteString) (region \(settings.region), credentials: \(settings.credentialSource)):")
         for plan in plans { output.print("  \(plan.line)") }
-        if let missing = plans.first(where: { $0.change == .create && $0.roleArn == nil }) {
-            output.error(
-                "stepwise deploy: \(missing.workflow.name): creating a state machine on AWS needs its execution role: give --role-arn ARN, "
-                    + "or deploy.roleArn in a stepwise.json beside \(missing.workflow.path); nothing was sent")
+        if let missing = MachinePlan.missingRole(plans) {
+            output.error("stepwise deploy: \(missing)")
             return 2
         }
         guard plans.contains(where: \.changesSomething) else {

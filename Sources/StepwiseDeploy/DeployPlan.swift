@@ -22,6 +22,15 @@ package struct MachinePlan: Sendable {
     package var versionArn: String?
     package var alias: AliasPlan?
 
+    /// The refusal of plans that would create a state machine without a role (on AWS, where no placeholder is
+    /// taken), before anything is sent.
+    package static func missingRole(_ plans: [MachinePlan]) -> DeployError? {
+        guard let missing = plans.first(where: { $0.change == .create && $0.roleArn == nil }) else { return nil }
+        return DeployError(
+            "\(missing.workflow.name): creating a state machine on AWS needs its execution role: give --role-arn ARN, "
+                + "or deploy.roleArn in a stepwise.json beside \(missing.workflow.path); nothing was sent")
+    }
+
     /// Whether applying the plan makes any request.
     package var changesSomething: Bool { change != .unchanged || (alias.map { $0.change != .unchanged } ?? false) }
 

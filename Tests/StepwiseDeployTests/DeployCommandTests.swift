@@ -244,5 +244,26 @@ struct DeployPagingTests {
         deployer.pageSize = 1
         let plans = try await deployer.plan(try Workflow.find([bench.workflows.path]))
         #expect(plans.map(\.line) == ["a: unchanged (version 1)", "b: unchanged (version 1)", "c: unchanged (version 1)"])
+        #expect(MachinePlan.missingRole(plans) == nil)
+    }
+
+    @Test("Without a placeholder (on AWS), a machine to create needs a role; machines to update do not")
+    func roleNeededToCreate() async throws {
+        let bench = try await DeployBench.start(["a.asl.json": DeployBench.hello])
+        defer { bench.stop() }
+        #expect(try await bench.deploy().status == 0)
+        try bench.write("new.asl.json", DeployBench.world)
+        try bench.write("a.asl.json", DeployBench.world)
+        let client = StepFunctionsClient(endpoint: try #require(URL(string: bench.endpoint)), region: "us-east-1", credentials: bench.credentials)
+        let onAWS = Deployer(client: client, alias: nil, roleArn: nil, fallbackRoleArn: nil)
+        let plans = try await onAWS.plan(try Workflow.find([bench.workflows.path]))
+        #expect(plans.map(\.line) == ["a: update definition, publish version 2", "new: create, publish version 1"])
+        #expect(
+            MachinePlan.missingRole(plans)
+                == DeployError(
+                    "new: creating a state machine on AWS needs its execution role: give --role-arn ARN, or deploy.roleArn in a stepwise.json "
+                        + "beside \(bench.workflows.path)/new.asl.json; nothing was sent"))
+        let withRole = Deployer(client: client, alias: nil, roleArn: "arn:aws:iam::123456789012:role/given", fallbackRoleArn: nil)
+        #expect(MachinePlan.missingRole(try await withRole.plan(try Workflow.find([bench.workflows.path]))) == nil)
     }
 }
