@@ -15,17 +15,22 @@ extension LocalServices {
     }
 
     /// The default service list for a data directory: DynamoDB (SQLite), S3 (a folder tree), the RDS Data API (SQLite files) and the
-    /// resource catalogue (Glue, EventBridge, DMS, Secrets Manager). Nothing is created on disk until a workflow calls a service.
+    /// resource catalogue (Glue, EventBridge, DMS, Secrets Manager) and the notification outbox
+    /// (SNS, SES, EventBridge events). Nothing is created on disk until a workflow calls a service.
     static func defaultServices(for dataDirectory: DataDirectory) -> [any LocalService] {
         let catalog = ResourceCatalog(dataDirectory: dataDirectory)
+        let outbox = Outbox(dataDirectory: dataDirectory)
         return [
             DynamoDB(dataDirectory: dataDirectory),
             S3Service(store: S3Store(dataDirectory: dataDirectory)),
             RDSDataService(dataDirectory: dataDirectory),
             GlueService(catalog: catalog),
-            EventBridgeService(catalog: catalog),
+            EventBridgeService(catalog: catalog, outbox: outbox),
             DMSService(catalog: catalog),
             SecretsManagerService(catalog: catalog),
+            SNSService(outbox: outbox),
+            SESv2Service(outbox: outbox),
+            EventsService(outbox: outbox),
         ]
     }
 }
