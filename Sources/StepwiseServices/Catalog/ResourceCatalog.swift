@@ -45,6 +45,24 @@ package final class ResourceCatalog: Sendable {
         }
     }
 
+    /// Reads and replaces a resource in one transaction: `body` gets the description (nil when there is none) and
+    /// answers the new one (nil leaves it as it is), so a check and its change cannot interleave with another's.
+    func update<T: Sendable>(_ type: String, _ name: String, _ body: (JSON?) throws -> (JSON?, T)) throws -> T {
+        try file.transaction { sql in
+            let text = try sql.query("SELECT description FROM resources WHERE type = ? AND name = ?", [.text(type), .text(name)]).first?[0]
+                .textValue
+            let (changed, result) = try body(try text.map { try JSON(parsing: $0) })
+            if let changed {
+                try sql.query(
+                    """
+                    INSERT INTO resources (type, name, description) VALUES (?, ?, ?)
+                    ON CONFLICT (type, name) DO UPDATE SET description = excluded.description
+                    """, [.text(type), .text(name), .text(changed.serialized())])
+            }
+            return result
+        }
+    }
+
     /// The description of a resource, nil when there is none.
     func get(_ type: String, _ name: String) throws -> JSON? {
         let text = try file.with { sql in

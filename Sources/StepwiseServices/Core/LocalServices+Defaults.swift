@@ -26,6 +26,7 @@ extension LocalServices {
             EventBridgeService(catalog: catalog),
             DMSService(catalog: catalog),
             SecretsManagerService(catalog: catalog),
+            CodeBuildService(dataDirectory: dataDirectory, catalog: catalog),
         ]
     }
 }
