@@ -27,6 +27,7 @@ extension LocalServices {
             DMSService(catalog: catalog),
             SecretsManagerService(catalog: catalog),
             CodeBuildService(dataDirectory: dataDirectory, catalog: catalog),
+            CloudFormationService(catalog: catalog, s3: S3Store(dataDirectory: dataDirectory)),
         ]
     }
 }
