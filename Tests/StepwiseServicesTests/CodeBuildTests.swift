@@ -157,4 +157,21 @@ struct CodeBuildTests {
         #expect(inventory.resources.filter { $0.type == CodeBuildService.buildType }.count == 2)
         #expect(inventory.resources.filter { $0.type == "codebuild:project" }.map(\.name) == ["registry-sleep", "registry-validate"])
     }
+
+    @Test func theSeedCopiesTheProjectsFileWithItsFoldersMadeAbsolute() async throws {
+        let project = try SeedProject()
+        try project.write("infra/validate.sh", "echo validated in $(basename \"$PWD\")\n")
+        try project.write(
+            "ci/codebuild-projects.json", #"{"projects": {"validate": {"directory": "../infra", "command": ["sh", "validate.sh"]}}}"#)
+        try project.seedFile(["codebuild": ["projects": "ci/codebuild-projects.json"]])
+        #expect(try await project.apply() == ["created codebuild:projects"])
+        #expect(try await project.apply() == ["unchanged codebuild:projects"])
+        let service = CodeBuildService(dataDirectory: project.data, catalog: ResourceCatalog(dataDirectory: project.data))
+        let output = try await service.perform(
+            "startBuild.sync", sdk: false, input: ["ProjectName": "validate"],
+            context: TaskContext(resource: "arn:aws:states:::codebuild:startBuild.sync"))
+        let log = try #require(URL(string: output["Build"]?["Logs"]?["DeepLink"]?.stringValue ?? ""))
+        #expect(try String(contentsOf: log, encoding: .utf8) == "validated in infra\n")
+        #expect(try project.data.reset().contains(CodeBuildService.projectsFileName))
+    }
 }
