@@ -21,7 +21,8 @@ struct CodeBuildTests {
               }
             }
           },
-          "registry-sleep": {"command": ["sh", "-c", "sleep 30 & echo $! > sleeper.pid; wait"]}
+          "registry-sleep": {"command": ["sh", "-c", "sleep 30 & echo $! > sleeper.pid; wait"]},
+          "registry-slow": {"command": ["sh", "-c", "sleep 30 & echo $! > slow.pid; wait"], "timeoutInMinutes": 0.005}
         }}
         """
 
@@ -101,14 +102,7 @@ struct CodeBuildTests {
         let fixture = try Fixture()
         let started = try await fixture.call("startBuild", ["ProjectName": "registry-sleep"])
         #expect(started["Build"]?["BuildStatus"] == "IN_PROGRESS")
-        let pidFile = fixture.folder.appendingPathComponent("sleeper.pid").path
-        let deadline = Date().addingTimeInterval(20)
-        var pid: Int32?
-        while pid == nil, Date() < deadline {
-            pid = (try? String(contentsOfFile: pidFile, encoding: .utf8)).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-            if pid == nil { try await Task.sleep(for: .milliseconds(20)) }
-        }
-        let sleeper = try #require(pid)
+        let sleeper = try #require(try await Self.pid(in: fixture.folder.appendingPathComponent("sleeper.pid")))
         #expect(Self.isRunning(sleeper))
         let stopped = try await fixture.call("stopBuild", ["Id": started["Build"]?["Arn"] ?? .null])
         #expect(stopped["Build"]?["BuildStatus"] == "STOPPED")
@@ -155,7 +149,8 @@ struct CodeBuildTests {
         #expect(cause["Build"]?["BuildStatus"] == "FAILED")
         let inventory = try DataInventory.read(fixture.directory)
         #expect(inventory.resources.filter { $0.type == CodeBuildService.buildType }.count == 2)
-        #expect(inventory.resources.filter { $0.type == "codebuild:project" }.map(\.name) == ["registry-sleep", "registry-validate"])
+        #expect(
+            inventory.resources.filter { $0.type == "codebuild:project" }.map(\.name) == ["registry-sleep", "registry-slow", "registry-validate"])
     }
 
     @Test func theSeedCopiesTheProjectsFileWithItsFoldersMadeAbsolute() async throws {
@@ -173,5 +168,48 @@ struct CodeBuildTests {
         let log = try #require(URL(string: output["Build"]?["Logs"]?["DeepLink"]?.stringValue ?? ""))
         #expect(try String(contentsOf: log, encoding: .utf8) == "validated in infra\n")
         #expect(try project.data.reset().contains(CodeBuildService.projectsFileName))
+    }
+
+    /// The pid a build's command wrote to `file` in the fixture's folder, waited for with a deadline.
+    static func pid(in file: URL) async throws -> Int32? {
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            if let pid = (try? String(contentsOf: file, encoding: .utf8)).flatMap({ Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }) {
+                return pid
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return nil
+    }
+
+    @Test func theBuildTimeOutKillsTheCommand() async throws {
+        let fixture = try Fixture()
+        let error = await #expect(throws: StatesError.self) { try await fixture.call("startBuild.sync", ["ProjectName": "registry-slow"]) }
+        let build = try JSON(parsing: error?.cause ?? "")["Build"]
+        #expect(build?["BuildStatus"] == "TIMED_OUT")
+        #expect(build?["Phases"]?.arrayValue?.first { $0["PhaseType"] == "BUILD" }?["PhaseStatus"] == "TIMED_OUT")
+        let sleeper = try #require(try await Self.pid(in: fixture.folder.appendingPathComponent("slow.pid")))
+        let gone = Date().addingTimeInterval(10)
+        while Self.isRunning(sleeper), Date() < gone { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(!Self.isRunning(sleeper))
+    }
+
+    @Test func aTaskTimeOutStopsItsBuild() async throws {
+        let fixture = try Fixture()
+        let runtime = Runtime(clock: .real)
+        runtime.add(LocalServices.defaults(for: fixture.directory), tier: .services)
+        let definition = """
+            {"StartAt": "Build", "States": {"Build": {"Type": "Task", "Resource": "arn:aws:states:::codebuild:startBuild.sync",
+              "Parameters": {"ProjectName": "registry-sleep"}, "TimeoutSeconds": 1, "End": true}}}
+            """
+        let result = await (try await runtime.start(try StateMachine(text: definition, name: "build"), input: [:])).result
+        #expect(result.status == .failed)
+        #expect(result.error == "States.Timeout")
+        let sleeper = try #require(try await Self.pid(in: fixture.folder.appendingPathComponent("sleeper.pid")))
+        let gone = Date().addingTimeInterval(10)
+        while Self.isRunning(sleeper), Date() < gone { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(!Self.isRunning(sleeper))
+        let builds = try ResourceCatalog(dataDirectory: fixture.directory).list(type: CodeBuildService.buildType)
+        #expect(builds.map { $0.description["buildStatus"] } == ["STOPPED"])
     }
 }
