@@ -39,6 +39,8 @@ extension LocalServices {
             SNSService(outbox: outbox),
             SESv2Service(outbox: outbox),
             EventsService(outbox: outbox),
+            CodeBuildService(dataDirectory: dataDirectory, catalog: catalog),
+            CloudFormationService(catalog: catalog, s3: S3Store(dataDirectory: dataDirectory)),
         ]
     }
 }
