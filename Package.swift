@@ -26,7 +26,8 @@ let package = Package(
         .target(name: "StepwiseStore", dependencies: ["StepwiseSQLite", "Stepwise", "JSON"]),
         .target(name: "StepwiseIntegrations", dependencies: ["CSystem", "Stepwise", "StatesLanguage", "JSON"]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "StepwiseServices", dependencies: ["CSQLite", "CZlib", "Digests", "StepwiseSQLite", "Stepwise", "JSON"]),
+        .target(
+            name: "StepwiseServices", dependencies: ["CSQLite", "CZlib", "Digests", "StepwiseSQLite", "Stepwise", "StepwiseIntegrations", "JSON"]),
         .systemLibrary(name: "CSystem"),
         .target(name: "StepwiseHost", dependencies: ["Stepwise", "StepwiseStore", "StepwiseIntegrations", "StepwiseServices", "JSON"]),
         .target(
@@ -39,11 +40,12 @@ let package = Package(
                 "StepwiseConsole", "SigV4", "Digests",
                 "JSON",
             ]),
+        .target(name: "StepwiseDeploy", dependencies: ["SigV4", "StepFunctions", "StepwiseIntegrations", "StatesLanguage", "Stepwise", "JSON"]),
         .target(
             name: "StepwiseCLI",
             dependencies: [
                 "CSystem", "Stepwise", "StepwiseStore", "StepwiseServer", "StepwiseIntegrations", "StepwiseServices", "StepwiseHost", "StepFunctions",
-                "StepwiseGraph", "StatesLanguage", "JSONata", "SigV4", "JSON",
+                "StepwiseDeploy", "StepwiseGraph", "StatesLanguage", "JSONata", "SigV4", "JSON",
             ]),
         .executableTarget(name: "stepwise", dependencies: ["StepwiseCLI"]),
         .executableTarget(
@@ -91,6 +93,7 @@ let package = Package(
                 "StepwiseServer", "StepwiseConsole", "StepFunctions", "StepwiseStore", "StepwiseTesting", "Stepwise", "SigV4", "Digests", "JSON",
             ]),
         .testTarget(name: "StepwiseConsoleTests", dependencies: ["StepwiseConsole", "StepwiseTesting"]),
+        .testTarget(name: "StepwiseDeployTests", dependencies: ["StepwiseDeploy", "SigV4", "StepwiseTesting", "JSON"]),
         .testTarget(
             name: "StepwiseCLITests",
             dependencies: ["StepwiseTesting", "StepwiseCLI", "StepwiseStore", "StepwiseSQLite", "Stepwise", "StatesLanguage", "JSON"],

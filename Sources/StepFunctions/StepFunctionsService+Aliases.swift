@@ -82,7 +82,7 @@ extension StepFunctionsService {
 
 extension StepFunctionsService {
     /// The pattern of alias names: letters, digits, `_`, `-` and `.`, at least one of them not a digit.
-    static func checkAliasName(_ name: String) throws(StepFunctionsError) {
+    package static func checkAliasName(_ name: String) throws(StepFunctionsError) {
         let allowed = name.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "_-.".unicodeScalars.contains($0)) }
         guard allowed, !name.isEmpty, !name.allSatisfy(\.isASCIIDigit) else {
             throw StepFunctionsError.validation(

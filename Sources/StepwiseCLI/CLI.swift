@@ -16,6 +16,7 @@ package enum CLI {
     static let commands: [any Command.Type] = [
         RunCommand.self, ServeCommand.self, ValidateCommand.self, EvalCommand.self, ExecutionsCommand.self, HistoryCommand.self,
         ResumeCommand.self, RedriveCommand.self, DataCommand.self, GraphCommand.self, TestStateCommand.self, DoctorCommand.self,
+        DeployCommand.self,
     ]
 
     /// Commands that work but are not listed in the usage: test aids.

@@ -20,11 +20,13 @@ extension TestSupport {
     }
 
     /// Starts the binary with `arguments`; stdout and stderr go to files in `directory` (named by `label`).
-    package static func spawn(_ arguments: [String], in directory: URL, label: String) throws -> Process {
+    /// `environment`, when given, is the child's whole environment.
+    package static func spawn(_ arguments: [String], in directory: URL, label: String, environment: [String: String]? = nil) throws -> Process {
         let process = Process()
         process.executableURL = try stepwiseBinary()
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        if let environment { process.environment = environment }
         _ = FileManager.default.createFile(atPath: directory.appendingPathComponent("\(label).out").path, contents: nil)
         _ = FileManager.default.createFile(atPath: directory.appendingPathComponent("\(label).err").path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: directory.appendingPathComponent("\(label).out"))
@@ -39,6 +41,19 @@ extension TestSupport {
         await process.exited()
         let stdout = (try? String(contentsOf: directory.appendingPathComponent("\(label).out"), encoding: .utf8)) ?? ""
         return (process.terminationStatus, stdout)
+    }
+
+    /// Runs the binary to its end with `environment` as its whole environment; answers its exit status, stdout
+    /// and stderr.
+    package static func execute(
+        _ arguments: [String], in directory: URL, environment: [String: String], label: String = "run"
+    ) async throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = try spawn(arguments, in: directory, label: label, environment: environment)
+        await process.exited()
+        let read = { (suffix: String) in
+            (try? String(contentsOf: directory.appendingPathComponent("\(label).\(suffix)"), encoding: .utf8)) ?? ""
+        }
+        return (process.terminationStatus, read("out"), read("err"))
     }
 }
 

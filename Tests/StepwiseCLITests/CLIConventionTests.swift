@@ -6,7 +6,7 @@ import Testing
 /// What every command shares (help, usage errors) and the output details of run and validate.
 @Suite("CLI conventions and output details", .timeLimit(.minutes(2)))
 struct CLIConventionTests {
-    static let commands = ["run", "serve", "validate", "eval", "executions", "history", "resume", "data", "graph", "doctor"]
+    static let commands = ["run", "serve", "validate", "eval", "executions", "history", "resume", "data", "graph", "doctor", "deploy"]
 
     @Test("--help prints the command's usage on stdout and exits 0", arguments: commands)
     func help(command: String) async {

@@ -24,6 +24,7 @@ python3 "$HERE/boto3_redrive_test.py" "$ENDPOINT"
 "$HERE/awscli_shapes_test.sh" "$ENDPOINT"
 python3 "$HERE/boto3_callbacks_test.py" "$ENDPOINT"
 python3 "$HERE/activity_worker_test.py" "$ENDPOINT"
+"$HERE/deploy_test.sh" "$BINARY"  # its own `serve --auth sigv4`
 
 # Our SigV4 signer against botocore's, byte for byte; then boto3 and the AWS CLI against a server that checks signatures.
 python3 "$HERE/sigv4_botocore_test.py" "$BINARY"

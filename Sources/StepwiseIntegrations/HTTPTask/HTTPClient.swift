@@ -5,19 +5,19 @@ import Synchronization
     import FoundationNetworking
 #endif
 
-/// A response as the integrations use it.
-struct HTTPReply: Sendable {
-    let status: Int
+/// A response as the integrations (and `stepwise deploy`) use it.
+package struct HTTPReply: Sendable {
+    package let status: Int
     /// Header fields in the order URLSession gives them (names as sent by the server).
-    let headers: [(name: String, value: String)]
-    let body: Data
+    package let headers: [(name: String, value: String)]
+    package let body: Data
 }
 
-/// Performs HTTP requests with URLSession; Swift task cancellation aborts the request.
-enum HTTPClient {
+/// Performs HTTP requests with URLSession (http and https); Swift task cancellation aborts the request.
+package enum HTTPClient {
     static let session = URLSession(configuration: .ephemeral)
 
-    static func send(_ request: URLRequest) async throws -> HTTPReply {
+    package static func send(_ request: URLRequest) async throws -> HTTPReply {
         let holder = RequestHolder()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPReply, any Error>) in
