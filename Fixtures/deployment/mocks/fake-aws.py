@@ -9,7 +9,8 @@ how often each was executed, the function's versions and aliases, the builds, an
 CodeBuild projects come from ../codebuild-projects.json and their commands really run (in Fixtures/deployment,
 with the overrides as environment). A stack's InjectFailure parameter injects failures: `deploy` (the update rolls
 back: UPDATE_ROLLBACK_COMPLETE, or ROLLBACK_COMPLETE for a creation) or `rollback` (UPDATE_ROLLBACK_FAILED /
-ROLLBACK_FAILED). While the file `hold` exists in the state folder, describeStacks waits (after writing `holding`).
+ROLLBACK_FAILED). While the file `hold` exists in the state folder, describeStacks of a stack being deployed
+waits (after writing `holding`).
 A fresh state has function registry-api-handler at versions 1-3 with alias live -> 3 and, when
 $DEPLOY_FAKE_API_URL is set, stack registry-api UPDATE_COMPLETE with that ApiUrl."""
 import fcntl
@@ -46,11 +47,16 @@ def stack_output(stack):
     return {k: v for k, v in stack.items() if not k.startswith("_")}
 
 
+def deploying(name):
+    path = os.path.join(STATE_DIR, "state.json")
+    return os.path.exists(path) and bool(json.load(open(path))["stacks"].get(name, {}).get("_next"))
+
+
 def main():
     op = sys.argv[1]
     request = json.load(sys.stdin)
     os.makedirs(STATE_DIR, exist_ok=True)
-    if op == "cloudformation:describeStacks" and os.path.exists(os.path.join(STATE_DIR, "hold")):
+    if op == "cloudformation:describeStacks" and os.path.exists(os.path.join(STATE_DIR, "hold")) and deploying(request["StackName"]):
         open(os.path.join(STATE_DIR, "holding"), "w").close()
         while os.path.exists(os.path.join(STATE_DIR, "hold")):
             time.sleep(0.05)
