@@ -26,7 +26,8 @@ let package = Package(
         .target(name: "StepwiseStore", dependencies: ["StepwiseSQLite", "Stepwise", "JSON"]),
         .target(name: "StepwiseIntegrations", dependencies: ["CSystem", "Stepwise", "StatesLanguage", "JSON"]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "StepwiseServices", dependencies: ["CSQLite", "CZlib", "Digests", "StepwiseSQLite", "Stepwise", "JSON"]),
+        .target(
+            name: "StepwiseServices", dependencies: ["CSQLite", "CZlib", "Digests", "StepwiseSQLite", "Stepwise", "StepwiseIntegrations", "JSON"]),
         .systemLibrary(name: "CSystem"),
         .target(name: "StepwiseHost", dependencies: ["Stepwise", "StepwiseStore", "StepwiseIntegrations", "StepwiseServices", "JSON"]),
         .target(

@@ -38,6 +38,9 @@ public struct TaskContext: Sendable {
     package let taskId: Int
     /// The clock the execution runs on; a child execution the task starts runs on it too.
     package let clock: ClockKind
+    /// When the task was dispatched, on the execution's clock (virtual time under the virtual clock): what a
+    /// service whose resources change over time (CloudFormation's stack statuses) takes as now.
+    package let dispatchedAt: Date
     /// Where an HTTP call records what it sent and received (TestState at the TRACE level); nil in executions.
     package var trace: TaskTrace?
 
@@ -55,10 +58,11 @@ public struct TaskContext: Sendable {
         resource: String, stateName: String, executionName: String, executionArn: String, contextObject: JSON,
         timeoutFlag: TimeoutFlag = TimeoutFlag(),
         reportHeartbeat: @escaping @Sendable () async -> Void, sleeper: @escaping @Sendable (Double) async throws -> Void,
-        report: @escaping @Sendable (StepInput) async -> Void, taskId: Int, clock: ClockKind = .real
+        report: @escaping @Sendable (StepInput) async -> Void, taskId: Int, clock: ClockKind = .real, dispatchedAt: Date = Date()
     ) {
         self.timeoutFlag = timeoutFlag
         self.clock = clock
+        self.dispatchedAt = dispatchedAt
         self.resource = resource
         self.stateName = stateName
         self.executionName = executionName

@@ -5,25 +5,33 @@ import Foundation
 #endif
 
 /// What a finished command left: its exit status and output.
-struct CommandOutput: Sendable {
-    let status: Int32
-    let stdout: Data
-    let stderr: Data
+package struct CommandOutput: Sendable {
+    package let status: Int32
+    package let stdout: Data
+    package let stderr: Data
 }
 
 /// Runs a local command with the input on stdin. The command gets its own process group, default signal
 /// handling and an empty signal mask; cancellation sends the group SIGTERM, then SIGKILL after a grace period,
 /// and returns only once the command has exited.
-struct CommandRunner: Sendable {
+package struct CommandRunner: Sendable {
     let arguments: [String]
     let directory: URL
+    /// Variables set for the command on top of this process's environment (CodeBuild's environment variables).
+    let environment: [String: String]
     /// Seconds between SIGTERM and SIGKILL.
     static let grace = 2.0
 
-    func run(input: Data) async throws -> CommandOutput {
+    package init(arguments: [String], directory: URL, environment: [String: String] = [:]) {
+        self.arguments = arguments
+        self.directory = directory
+        self.environment = environment
+    }
+
+    package func run(input: Data) async throws -> CommandOutput {
         let files = try CommandFiles(input: input)
         defer { files.remove() }
-        let pid = try Spawn.start(arguments, directory: directory.path, files: files)
+        let pid = try Spawn.start(arguments, directory: directory.path, files: files, environment: environment)
         let exited = ProcessExit(pid: pid)
         let status = await withTaskCancellationHandler {
             await exited.wait()

@@ -1,12 +1,12 @@
 /// Thrown when work outlives its time limit.
-struct DeadlineExceeded: Error {
-    let seconds: Double
+package struct DeadlineExceeded: Error {
+    package let seconds: Double
 }
 
-enum Deadline {
+package enum Deadline {
     /// Runs `work`, cancelling it after `seconds` (nil: no limit); cancellation waits for `work` to finish, so a
     /// killed process or aborted request is gone when this throws `DeadlineExceeded`.
-    static func run<T: Sendable>(seconds: Double?, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
+    package static func run<T: Sendable>(seconds: Double?, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
         guard let seconds else { return try await work() }
         return try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask { try await work() }

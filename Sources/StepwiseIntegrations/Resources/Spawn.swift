@@ -8,12 +8,12 @@ import Foundation
 /// Starts a process with posix_spawn: stdio from files, its own process group, a clean signal state (the
 /// threads of a Swift program block signals, and a child would inherit that mask and ignore SIGTERM), run in
 /// `directory`.
-enum Spawn {
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+package enum Spawn {
+    package struct Failure: Error, CustomStringConvertible {
+        package let description: String
     }
 
-    static func start(_ arguments: [String], directory: String, files: CommandFiles) throws -> pid_t {
+    static func start(_ arguments: [String], directory: String, files: CommandFiles, environment: [String: String] = [:]) throws -> pid_t {
         let stdin = open(files.stdinPath, O_RDONLY | O_CLOEXEC)
         let stdout = open(files.stdoutPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         let stderr = open(files.stderrPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
@@ -34,7 +34,15 @@ enum Spawn {
         let argv = words.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
-        let result = posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, environ)
+        let result: Int32
+        if environment.isEmpty {
+            result = posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, environ)
+        } else {
+            let merged = ProcessInfo.processInfo.environment.merging(environment) { _, override in override }
+            let envp = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
+            defer { for pointer in envp { free(pointer) } }
+            result = posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp)
+        }
         guard result == 0 else { throw Failure(description: "cannot start '\(arguments[0])': \(String(cString: strerror(result)))") }
         return pid
     }

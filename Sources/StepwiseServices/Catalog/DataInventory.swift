@@ -48,6 +48,11 @@ package struct DataInventory: Sendable {
         (inventory.dynamoDBTables, inventory.dynamoDBNote) = readDynamoDB(url.appendingPathComponent("dynamodb.sqlite"))
         inventory.databases = try readDatabases(url.appendingPathComponent("rds", isDirectory: true))
         inventory.resources = try readCatalog(url.appendingPathComponent("catalog.sqlite"))
+        let projects = url.appendingPathComponent(CodeBuildService.projectsFileName)
+        inventory.resources += CodeBuildService.projects(in: projects).map {
+            CatalogResource(type: "codebuild:project", name: $0.0, description: $0.1)
+        }
+        inventory.resources.sort { ($0.type, $0.name) < ($1.type, $1.name) }
         return inventory
     }
 

@@ -36,21 +36,18 @@ package final class ResourceCatalog: Sendable {
 
     /// Adds or replaces a resource.
     func put(_ type: String, _ name: String, _ description: JSON) throws {
-        try file.with { sql in
-            try sql.query(
-                """
-                INSERT INTO resources (type, name, description) VALUES (?, ?, ?)
-                ON CONFLICT (type, name) DO UPDATE SET description = excluded.description
-                """, [.text(type), .text(name), .text(description.serialized())])
-        }
+        try file.with { try CatalogTransaction(sql: $0).put(type, name, description) }
+    }
+
+    /// Runs `body` in one transaction on the catalogue: what it reads and writes there cannot interleave with
+    /// another's change (executing a change set twice, two updates of one stack).
+    func transaction<T: Sendable>(_ body: (CatalogTransaction) throws -> T) throws -> T {
+        try file.transaction { sql in try body(CatalogTransaction(sql: sql)) }
     }
 
     /// The description of a resource, nil when there is none.
     func get(_ type: String, _ name: String) throws -> JSON? {
-        let text = try file.with { sql in
-            try sql.query("SELECT description FROM resources WHERE type = ? AND name = ?", [.text(type), .text(name)]).first?[0].textValue
-        }
-        return try text.map { try JSON(parsing: $0) }
+        try file.with { try CatalogTransaction(sql: $0).get(type, name) }
     }
 
     /// Removes a resource; false when there was none.
@@ -71,6 +68,36 @@ package final class ResourceCatalog: Sendable {
         }
         return try rows.map { row in
             CatalogResource(type: row[0].textValue ?? "", name: row[1].textValue ?? "", description: try JSON(parsing: row[2].textValue ?? "null"))
+        }
+    }
+}
+
+/// Reads and writes of the catalogue inside one of its transactions.
+struct CatalogTransaction {
+    let sql: EmbeddedSQL
+
+    func get(_ type: String, _ name: String) throws -> JSON? {
+        let text = try sql.query("SELECT description FROM resources WHERE type = ? AND name = ?", [.text(type), .text(name)]).first?[0].textValue
+        return try text.map { try JSON(parsing: $0) }
+    }
+
+    func put(_ type: String, _ name: String, _ description: JSON) throws {
+        try sql.query(
+            """
+            INSERT INTO resources (type, name, description) VALUES (?, ?, ?)
+            ON CONFLICT (type, name) DO UPDATE SET description = excluded.description
+            """, [.text(type), .text(name), .text(description.serialized())])
+    }
+
+    func delete(_ type: String, _ name: String) throws {
+        try sql.query("DELETE FROM resources WHERE type = ? AND name = ?", [.text(type), .text(name)])
+    }
+
+    /// The resources of `type` whose name starts with `prefix`.
+    func list(_ type: String, prefix: String = "") throws -> [(name: String, description: JSON)] {
+        try sql.query("SELECT name, description FROM resources WHERE type = ? ORDER BY name", [.text(type)]).compactMap { row in
+            guard let name = row[0].textValue, name.hasPrefix(prefix) else { return nil }
+            return (name, try JSON(parsing: row[1].textValue ?? "null"))
         }
     }
 }

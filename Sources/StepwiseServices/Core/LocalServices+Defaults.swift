@@ -26,6 +26,8 @@ extension LocalServices {
             EventBridgeService(catalog: catalog),
             DMSService(catalog: catalog),
             SecretsManagerService(catalog: catalog),
+            CodeBuildService(dataDirectory: dataDirectory, catalog: catalog),
+            CloudFormationService(catalog: catalog, s3: S3Store(dataDirectory: dataDirectory)),
         ]
     }
 }

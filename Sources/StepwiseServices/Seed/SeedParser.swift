@@ -16,7 +16,9 @@ struct SeedParser {
     }
 
     mutating func parse(_ seed: JSON, place: String) throws(SeedError) {
-        let object = try members(seed, place: place.isEmpty ? "" : String(place.dropLast()), known: ["s3", "dynamodb", "sql", "secrets"])
+        let object = try members(
+            seed, place: place.isEmpty ? "" : String(place.dropLast()), known: ["s3", "dynamodb", "sql", "secrets", "codebuild"])
+        if let codebuild = object["codebuild"] { try codeBuild(codebuild, place + "codebuild") }
         for section in ["s3", "dynamodb", "sql", "secrets"] {
             guard let value = object[section] else { continue }
             guard let entries = value.arrayValue else { throw error(place + section, "must be an array") }
@@ -121,6 +123,27 @@ struct SeedParser {
         }
         let description = try optionalString(object, "description", place)
         try add("secret:\(name)", place, .secret(name: name, value: value, description: description), digest: Self.digest(entry))
+    }
+
+    /// `{"projects": "PATH"}`: the CodeBuild projects file, copied to the data directory with every project's
+    /// `directory` (and buildspec file) made absolute, so its commands run where the declaring file says.
+    mutating func codeBuild(_ entry: JSON, _ place: String) throws(SeedError) {
+        let object = try members(entry, place: place, known: ["projects"])
+        let url = SeedFiles.url(try string(object, "projects", place), base: base)
+        let text = String(decoding: try read(url, "\(place).projects"), as: UTF8.self)
+        guard let json = try? JSON(parsing: text), var projects = json["projects"]?.objectValue else {
+            throw error("\(place).projects", "\(url.path) must be a JSON object with a \"projects\" object (docs/integrations.md#codebuild)")
+        }
+        let folder = url.deletingLastPathComponent()
+        func absolute(_ path: String) -> String { path.hasPrefix("/") ? path : folder.appendingPathComponent(path).standardizedFileURL.path }
+        for (name, project) in projects {
+            guard var fields = project.objectValue else { throw error("\(place).projects", "project \(name) must be an object") }
+            fields["directory"] = .string(absolute(fields["directory"]?.stringValue ?? "."))
+            if let buildspec = fields["buildspec"]?.stringValue { fields["buildspec"] = .string(absolute(buildspec)) }
+            projects[name] = .object(fields)
+        }
+        let data = Data((["projects": .object(projects)] as JSON).serialized().utf8)
+        try add("codebuild:projects", place, .file(name: CodeBuildService.projectsFileName, data: data), digest: Digest.hexDigest(of: data, .sha256))
     }
 
     // MARK: - Members

@@ -21,6 +21,8 @@ extension Seeder {
             }
         case .secret(let name, _, _):
             return try await missingIsFalse { _ = try secrets.find(name) }
+        case .file(let name, _):
+            return FileManager.default.fileExists(atPath: directory.url.appendingPathComponent(name).path)
         }
     }
 
@@ -29,6 +31,8 @@ extension Seeder {
         switch content {
         case .object(let bucket, let key, _): try s3.headObject(bucket: bucket, key: key).eTag
         case .secret(let name, _, _): Digest.hexDigest(of: try secrets.find(name)["SecretString"]?.stringValue ?? "", .sha256)
+        case .file(let name, _):
+            Digest.hexDigest(of: FileManager.default.contents(atPath: directory.url.appendingPathComponent(name).path) ?? Data(), .sha256)
         default: nil
         }
     }
@@ -58,6 +62,9 @@ extension Seeder {
             if let description { request["Description"] = .string(description) }
             _ = try secrets.call(replacing ? "putSecretValue" : "createSecret", input: .object(request), region: region, account: account)
             return Digest.hexDigest(of: value, .sha256)
+        case .file(let name, let data):
+            try data.write(to: try directory.file(name))
+            return Digest.hexDigest(of: data, .sha256)
         }
         return nil
     }

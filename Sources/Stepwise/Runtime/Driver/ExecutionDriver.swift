@@ -228,7 +228,7 @@ actor ExecutionDriver {
             executionArn: info.arn, contextObject: task.context, timeoutFlag: handlers.timeoutFlag(task.id),
             reportHeartbeat: { [weak self] in await self?.submit(.taskHeartbeat(task: task.id)) },
             sleeper: { [weak self] seconds in try await self?.sleep(seconds) },
-            report: { [weak self] input in await self?.submit(input) }, taskId: task.id, clock: info.clock)
+            report: { [weak self] input in await self?.submit(input) }, taskId: task.id, clock: info.clock, dispatchedAt: now)
         launch(task.id) {
             .taskSucceeded(task: task.id, output: try await handler(task.input, context))
         } failure: { error in
