@@ -17,11 +17,13 @@ enum DataCommand: Command {
                stepwise data put-item --table-name TABLE --item JSON|@FILE|- [--data-dir PATH] [--json]
                stepwise data get-item --table-name TABLE --key JSON|@FILE|- [--data-dir PATH] [--json]
                stepwise data scan --table-name TABLE [--data-dir PATH] [--json]
+               stepwise data outbox [--service sns|ses|events] [--data-dir PATH] [--json]
 
         Without a verb, lists what the local AWS services keep in the data directory: S3 buckets and their objects
         (s3/<bucket>/<key>), DynamoDB tables and item counts (dynamodb.sqlite), SQL databases of the RDS Data
-        API and their tables with row counts (rds/<database>.sqlite), and the resource catalogue (Glue, EventBridge,
-        DMS, Secrets Manager names; catalog.sqlite). Reads only; writes nothing.
+        API and their tables with row counts (rds/<database>.sqlite), the resource catalogue (Glue, EventBridge,
+        DMS, Secrets Manager names, Lambda versions and aliases; catalog.sqlite) and the notification outbox's
+        message counts (outbox.sqlite). Reads only; writes nothing.
 
         Verbs (docs/seeding.md):
           seed       apply a seed to the data directory where it lacks it (also what was seeded and deleted since);
@@ -36,16 +38,20 @@ enum DataCommand: Command {
           put-item   PutItem of an item in DynamoDB JSON ({"uid": {"S": "u1"}}) into an existing table
           get-item   GetItem by key (DynamoDB JSON); prints the item as plain JSON, or exits 1 when there is none
           scan       every item of a table, one plain JSON object per line
+          outbox     the messages workflows sent through SNS, SES and EventBridge events (recorded, never
+                     delivered), in order: sequence, service and action, time, message id, execution, request;
+                     --service keeps one service's
 
         Options:
           --data-dir PATH  the data directory (default .stepwise, as for run and serve)
           --json           print AWS's response shape (ListObjectsV2, GetItem, Scan, …) or, without a verb, one
-                           object {dataDirectory, exists, s3, dynamodb, sql, catalog}
+                           object {dataDirectory, exists, s3, dynamodb, sql, catalog, outbox}
         Exit status: 0 on success, 1 when the data directory refuses (no such bucket, key, table or item; an
         invalid item or seed), 2 on a usage error.
         """
     static let options: [OptionSpec] = [
         .value("data-dir"), .flag("json"), .value("seed"), .flag("reset"), .flag("recursive"), .value("table-name"), .value("item"), .value("key"),
+        .value("service"),
     ]
 
     /// A verb: the options it takes (besides --data-dir and --json), its positional arguments, and its body.
@@ -64,6 +70,7 @@ enum DataCommand: Command {
         "put-item": Verb(options: ["table-name", "item"], positionals: 0...0) { try await putItem($0, &$1) },
         "get-item": Verb(options: ["table-name", "key"], positionals: 0...0) { try await getItem($0, &$1) },
         "scan": Verb(options: ["table-name"], positionals: 0...0) { try await scan($0, &$1) },
+        "outbox": Verb(options: ["service"], positionals: 0...0) { try outbox($0, &$1) },
     ]
 
     static func run(_ arguments: ParsedArguments, _ output: inout Output) async -> Int32 {

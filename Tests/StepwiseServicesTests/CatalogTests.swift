@@ -67,8 +67,8 @@ struct CatalogGlueTests {
 @Suite("Catalogue: EventBridge", .timeLimit(.minutes(3)))
 struct CatalogEventBridgeTests {
     @Test func ruleLifecycle() throws {
-        let (_, catalog) = try makeCatalog()
-        let events = EventBridgeService(catalog: catalog)
+        let (directory, catalog) = try makeCatalog()
+        let events = EventBridgeService(catalog: catalog, outbox: Outbox(dataDirectory: directory))
         let put = try events.call(
             "putRule", input: ["Name": "nightly", "ScheduleExpression": "rate(1 day)"], region: "eu-west-1", account: "111122223333")
         #expect(put == ["RuleArn": "arn:aws:events:eu-west-1:111122223333:rule/nightly"])
@@ -90,8 +90,8 @@ struct CatalogEventBridgeTests {
     }
 
     @Test func putRuleValidation() throws {
-        let (_, catalog) = try makeCatalog()
-        let events = EventBridgeService(catalog: catalog)
+        let (directory, catalog) = try makeCatalog()
+        let events = EventBridgeService(catalog: catalog, outbox: Outbox(dataDirectory: directory))
         #expect(thrownName { try events.call("putRule", input: ["Name": "r"]) } == "EventBridge.ValidationException")
         #expect(
             thrownName { try events.call("putRule", input: ["Name": "r", "EventPattern": "not json"]) } == "EventBridge.InvalidEventPatternException")

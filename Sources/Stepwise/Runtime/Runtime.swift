@@ -35,6 +35,15 @@ public final class Runtime: Sendable {
     private let registry = Mutex(HandlerRegistry())
     private let resolvers = Mutex(ResolverChain())
     private let mapIO = Mutex<(any DistributedMapIO)?>(nil)
+    private let versions = Mutex<(any LambdaVersions)?>(nil)
+
+    /// Sets the Lambda control plane `lambda:invoke` consults for versions and aliases (the local services').
+    package func setLambdaVersions(_ versions: any LambdaVersions) {
+        self.versions.withLock { $0 = versions }
+    }
+
+    /// The Lambda control plane, when one is set.
+    package var lambdaVersions: (any LambdaVersions)? { versions.withLock { $0 } }
 
     /// Sets what reads Distributed Map items and writes their results (the local S3 of `StepwiseServices`).
     package func setDistributedMapIO(_ io: any DistributedMapIO) {

@@ -16,14 +16,14 @@ public enum LocalIntegrations {
         case (nil, _?): throw ConfigFileError("UsageError", "--test-case needs --mock-config FILE", location: "")
         case (nil, nil): break
         }
-        for resolver in try lowerTiers(resources) { runtime.add(resolver.resolver, tier: resolver.tier) }
+        for resolver in try lowerTiers(resources, runtime) { runtime.add(resolver.resolver, tier: resolver.tier) }
     }
 
     /// For `stepwise serve`: every execution started as `stateMachineArn#TestCaseName` runs under that test case
     /// of the mock config file (bind it in the returned registry before the start). Returns nil without a file.
     /// A Task nothing can run is explained with what a server offers (``serverAdvice(_:)``).
     package static func configureServer(_ runtime: Runtime, mockConfig: String?, resources: String?) throws(ConfigFileError) -> TestCaseRegistry? {
-        for resolver in try lowerTiers(resources) { runtime.add(resolver.resolver, tier: resolver.tier) }
+        for resolver in try lowerTiers(resources, runtime) { runtime.add(resolver.resolver, tier: resolver.tier) }
         let config = try mockConfig.map { path throws(ConfigFileError) in try MockConfig(contentsOf: path) }
         runtime.setMissingResourceAdvice(serverAdvice(config))
         guard let config else { return nil }
@@ -32,10 +32,14 @@ public enum LocalIntegrations {
         return registry
     }
 
-    /// The resources file (when given) and the HTTP Task, in the order they are asked.
-    static func lowerTiers(_ resources: String?) throws(ConfigFileError) -> [(resolver: any TaskResolver, tier: ResolverTier)] {
+    /// The resources file (when given) and the HTTP Task, in the order they are asked. The resources file's
+    /// `lambda:invoke` follows the versions and aliases of the runtime's Lambda control plane.
+    static func lowerTiers(_ resources: String?, _ runtime: Runtime) throws(ConfigFileError) -> [(resolver: any TaskResolver, tier: ResolverTier)] {
         var resolvers: [(resolver: any TaskResolver, tier: ResolverTier)] = []
-        if let resources { resolvers.append((ResourcesResolver(file: try ResourcesFile(contentsOf: resources)), .resources)) }
+        if let resources {
+            let file = try ResourcesFile(contentsOf: resources)
+            resolvers.append((ResourcesResolver(file: file, versions: { [weak runtime] in runtime?.lambdaVersions }), .resources))
+        }
         resolvers.append((HTTPTaskResolver(), .services))
         return resolvers
     }

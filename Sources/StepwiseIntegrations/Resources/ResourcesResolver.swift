@@ -8,9 +8,16 @@ import Stepwise
 /// `FunctionName` (name, partial or full ARN, with a qualifier) when the task runs, and answers AWS's invoke shape.
 public struct ResourcesResolver: TaskResolver {
     package let file: ResourcesFile
+    /// The Lambda control plane whose versions and aliases `lambda:invoke` follows, asked when a task runs.
+    let versions: @Sendable () -> (any LambdaVersions)?
     static let invoke = "arn:aws:states:::lambda:invoke"
 
-    public init(file: ResourcesFile) { self.file = file }
+    public init(file: ResourcesFile) { self.init(file: file, versions: { nil }) }
+
+    package init(file: ResourcesFile, versions: @escaping @Sendable () -> (any LambdaVersions)?) {
+        self.file = file
+        self.versions = versions
+    }
 
     public func handler(for task: TaskReference) -> TaskHandler? {
         if task.resource == Self.invoke { return file.hasFunctionEntries ? invokeHandler() : nil }

@@ -20,6 +20,7 @@ extension DataInventory {
             "dataDirectory": .string(path), "exists": .bool(exists), "s3": ["buckets": .array(buckets)],
             "dynamodb": ServiceSupport.object(["tables": .array(tables), "note": dynamoDBNote.map(JSON.string)]),
             "sql": ["databases": .array(databases)], "catalog": ["resources": .array(resources)],
+            "outbox": ["messages": .int(outbox.count), "services": .object(JSONObject(outboxCounts.map { ($0.service, JSON.int($0.count)) }))],
         ]
     }
 
@@ -42,6 +43,13 @@ extension DataInventory {
         }
         lines += ["", "Catalogue resources (\(resources.count))"]
         lines += resources.map { "  \($0.type)  \($0.name)" }
+        lines += ["", "Outbox (\(outbox.count) message(s); stepwise data outbox prints them)"]
+        lines += outboxCounts.map { "  \($0.service)  \($0.count) message(s)" }
         return lines.joined(separator: "\n")
+    }
+
+    /// The outbox's message count per service, by service name.
+    var outboxCounts: [(service: String, count: Int)] {
+        Dictionary(grouping: outbox, by: \.service).map { ($0.key, $0.value.count) }.sorted { $0.service < $1.service }
     }
 }

@@ -38,6 +38,8 @@ package struct DataInventory: Sendable {
     var dynamoDBNote: String?
     package var databases: [Database] = []
     package var resources: [CatalogResource] = []
+    /// The notification outbox's messages (SNS, SES, EventBridge events), in the order they were sent.
+    package var outbox: [OutboxMessage] = []
 
     /// Reads the inventory of `dataDirectory`.
     package static func read(_ dataDirectory: DataDirectory) throws -> DataInventory {
@@ -53,6 +55,7 @@ package struct DataInventory: Sendable {
             CatalogResource(type: "codebuild:project", name: $0.0, description: $0.1)
         }
         inventory.resources.sort { ($0.type, $0.name) < ($1.type, $1.name) }
+        inventory.outbox = try Outbox(dataDirectory: dataDirectory).messages()
         return inventory
     }
 

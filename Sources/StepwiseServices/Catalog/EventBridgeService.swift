@@ -3,12 +3,17 @@ import JSON
 import Stepwise
 
 /// `arn:aws:states:::aws-sdk:eventbridge:<action>` for rules and their targets, remembered in the
-/// ``ResourceCatalog`` (type `eventbridge:rule`, named `<bus>/<rule>`). Rules never fire locally.
+/// ``ResourceCatalog`` (type `eventbridge:rule`, named `<bus>/<rule>`), and `putEvents`, whose events go to the
+/// ``Outbox`` (as the optimized `events:putEvents` does). Rules never fire locally.
 package struct EventBridgeService: LocalService {
     package let name = "eventbridge"
     let catalog: ResourceCatalog
+    let outbox: Outbox
 
-    package init(catalog: ResourceCatalog) { self.catalog = catalog }
+    package init(catalog: ResourceCatalog, outbox: Outbox) {
+        self.catalog = catalog
+        self.outbox = outbox
+    }
 
     typealias Action = @Sendable (EventBridgeService, ServiceRequest, _ region: String, _ account: String) throws -> JSON
 
@@ -18,9 +23,10 @@ package struct EventBridgeService: LocalService {
         "deleteRule": { s, r, _, _ in try s.deleteRule(r) },
     ]
 
-    package func supports(_ action: String, sdk: Bool) -> Bool { sdk && Self.actions[action] != nil }
+    package func supports(_ action: String, sdk: Bool) -> Bool { sdk && (Self.actions[action] != nil || action == "putEvents") }
 
     package func perform(_ action: String, sdk: Bool, input: JSON, context: TaskContext) async throws -> JSON {
+        if action == "putEvents" { return try outbox.putEvents(input, sdk: true, context: context) }
         let (region, account) = ServiceSupport.regionAndAccount(context)
         return try call(action, input: input, region: region, account: account)
     }

@@ -45,6 +45,24 @@ package final class ResourceCatalog: Sendable {
         try file.transaction { sql in try body(CatalogTransaction(sql: sql)) }
     }
 
+    /// Reads, changes and writes one resource in one transaction (so concurrent changes are not lost): `body`
+    /// gets the description (nil when there is none) and answers the new one (nil: no change) and a result.
+    func update<T: Sendable>(_ type: String, _ name: String, _ body: (JSON?) throws -> (JSON?, T)) throws -> T {
+        try file.transaction { sql in
+            let text = try sql.query("SELECT description FROM resources WHERE type = ? AND name = ?", [.text(type), .text(name)]).first?[0]
+                .textValue
+            let (description, result) = try body(try text.map { try JSON(parsing: $0) })
+            if let description {
+                try sql.query(
+                    """
+                    INSERT INTO resources (type, name, description) VALUES (?, ?, ?)
+                    ON CONFLICT (type, name) DO UPDATE SET description = excluded.description
+                    """, [.text(type), .text(name), .text(description.serialized())])
+            }
+            return result
+        }
+    }
+
     /// The description of a resource, nil when there is none.
     func get(_ type: String, _ name: String) throws -> JSON? {
         try file.with { try CatalogTransaction(sql: $0).get(type, name) }

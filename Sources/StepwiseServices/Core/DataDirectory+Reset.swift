@@ -5,7 +5,8 @@ extension DataDirectory {
     /// What the local services keep in a data directory, and the seed manifest: everything ``reset()`` deletes.
     /// SQLite files go with their `-wal`, `-shm` and `-journal` companions.
     static let serviceEntries = [
-        "s3", "s3-meta.sqlite", "dynamodb.sqlite", "rds", "catalog.sqlite", "codebuild", CodeBuildService.projectsFileName, SeedManifest.fileName,
+        "s3", "s3-meta.sqlite", "dynamodb.sqlite", "rds", "catalog.sqlite", "codebuild", CodeBuildService.projectsFileName, Outbox.fileName,
+        SeedManifest.fileName,
     ]
 
     /// Deletes what the local services keep here (`stepwise data seed --reset`), and nothing else: a data directory
