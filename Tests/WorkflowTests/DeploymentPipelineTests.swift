@@ -30,10 +30,14 @@ struct DeploymentPipelineTests {
         let apiURL: String
         var processes: [Process] = []
 
-        init(broken: String? = nil) async throws {
+        /// `real`: the local CodeBuild, CloudFormation, Lambda and outbox instead of fake-aws.py.
+        let real: Bool
+
+        init(broken: String? = nil, real: Bool = false) async throws {
+            self.real = real
             directory = try TestSupport.temporaryDirectory()
             (api, apiURL) = try await Self.startAPI(in: directory, broken: nil)
-            server = try await Self.serve(directory, apiURL: apiURL)
+            server = try await Self.serve(directory, apiURL: apiURL, real: real)
             if let broken {
                 let (process, url) = try await Self.startAPI(in: directory, broken: broken)
                 processes.append(process)
@@ -66,13 +70,13 @@ struct DeploymentPipelineTests {
             throw Failed(description: "the API server did not start")
         }
 
-        static func serve(_ directory: URL, apiURL: String) async throws -> ServeProcess {
+        static func serve(_ directory: URL, apiURL: String, real: Bool = false) async throws -> ServeProcess {
             try await TestSupport.serve(
                 [
                     "--virtual-time", "--db", directory.appendingPathComponent("serve.db").path,
                     "--data-dir", directory.appendingPathComponent("data").path,
                     "--workflows", TestSupport.packageRoot.appendingPathComponent("workflows").path,
-                    "--resources", DeploymentPipelineTests.fixtures.appendingPathComponent("mocks/resources.json").path,
+                    "--resources", DeploymentPipelineTests.fixtures.appendingPathComponent(real ? "resources.json" : "mocks/resources.json").path,
                 ], in: directory,
                 environment: ["DEPLOY_FAKE_STATE": directory.appendingPathComponent("fake").path, "DEPLOY_FAKE_API_URL": apiURL])
         }
@@ -128,7 +132,23 @@ struct DeploymentPipelineTests {
         }
 
         /// The outbox's messages as `Subject` lines, in order.
-        var outbox: [String] { get throws { try (fakeState["outbox"]?.arrayValue ?? []).compactMap { $0["Subject"]?.stringValue } } }
+        var outbox: [String] {
+            get throws {
+                if real {
+                    return try Outbox(dataDirectory: DataDirectory(path: directory.appendingPathComponent("data").path)).messages().compactMap {
+                        $0.request["Subject"]?.stringValue
+                    }
+                }
+                return try (fakeState["outbox"]?.arrayValue ?? []).compactMap { $0["Subject"]?.stringValue }
+            }
+        }
+
+        /// The local Lambda control plane's alias `live` (real mode).
+        func liveAlias() throws -> String? {
+            let function = try ResourceCatalog(dataDirectory: DataDirectory(path: directory.appendingPathComponent("data").path))
+                .list(type: "lambda:function").first { $0.name == "registry-api-handler" }
+            return function?.description["Aliases"]?.arrayValue?.first { $0["Name"] == "live" }?["FunctionVersion"]?.stringValue
+        }
         var alias: String? { get throws { try fakeState["functions"]?["registry-api-handler"]?["aliases"]?["live"]?.stringValue } }
         func executions(of changeSet: String) throws -> Int { try fakeState["executions"]?["registry-api/\(changeSet)"]?.intValue ?? 0 }
 
@@ -314,6 +334,37 @@ struct DeploymentPipelineTests {
         #expect(try pipeline.outbox == ["Deployment dep-cancel rolled back"])
         let errors = try await pipeline.errors("dep-cancel")
         #expect(errors == [])
+        await pipeline.stop()
+    }
+
+    @Test("On the local CodeBuild, CloudFormation, Lambda and outbox: success, stack failure rolled back, post-test failure rolled back")
+    func realLocalServices() async throws {
+        let pipeline = try await Pipeline(broken: "update", real: true)
+        let broken = try #require(pipeline.brokenURL)
+        _ = try await pipeline.deploy("real-ok")
+        _ = try await pipeline.deploy("real-stack", stackParameters: ["ApiBaseUrl": .string(pipeline.apiURL), "FailDeploy": "true"])
+        _ = try await pipeline.deploy("real-post", stackParameters: ["ApiBaseUrl": .string(broken)])
+        let ok = try await pipeline.job("real-ok")
+        #expect(ok["status"] == "COMPLETED")
+        #expect(ok["output"]?["version"] == "1")
+        #expect(ok["output"]?["previousVersion"] == .null)
+        #expect(ok["output"]?["apiUrl"] == .string(pipeline.apiURL))
+        let stack = try await pipeline.job("real-stack")
+        #expect(stack["status"] == "FAILED")
+        #expect(stack["error"] == "Deployment.StackFailed")
+        #expect(stack["cause"] == "Stack registry-api is UPDATE_ROLLBACK_COMPLETE")
+        let post = try await pipeline.job("real-post")
+        #expect(post["status"] == "FAILED")
+        #expect(post["error"] == "Deployment.PostDeploymentTestFailed")
+        #expect(post["cause"] == "Check \"update person\" expected HTTP 200, got 500")
+        #expect(try await pipeline.record("real-ok")?["status"] == "SUCCEEDED")
+        #expect(try await pipeline.record("real-stack")?["status"] == "ROLLED_BACK")
+        #expect(try await pipeline.record("real-post")?["status"] == "ROLLED_BACK")
+        #expect(try pipeline.liveAlias() == "1")
+        #expect(
+            try pipeline.outbox == ["Deployment real-ok succeeded", "Deployment real-stack rolled back", "Deployment real-post rolled back"])
+        let stackErrors = try await pipeline.errors("real-stack")
+        #expect(stackErrors == ["Deployment.StackFailed"])
         await pipeline.stop()
     }
 }
