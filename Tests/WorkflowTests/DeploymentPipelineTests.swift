@@ -86,6 +86,17 @@ struct DeploymentPipelineTests {
             try await PortalServeTests.Server(process: server.process, base: URL(string: server.baseURL)!).send(method, path, body)
         }
 
+        /// One action of the AWS JSON 1.0 API.
+        func aws(_ action: String, _ body: JSON) async throws -> JSON {
+            var request = URLRequest(url: URL(string: server.baseURL)!)
+            request.httpMethod = "POST"
+            request.setValue("AWSStepFunctions.\(action)", forHTTPHeaderField: "X-Amz-Target")
+            request.setValue("application/x-amz-json-1.0", forHTTPHeaderField: "Content-Type")
+            request.httpBody = Data(body.serialized().utf8)
+            let (data, _) = try await URLSession.shared.data(for: request)
+            return try JSON(parsing: data)
+        }
+
         /// Starts a deployment job; `stackParameters` default to the healthy API's URL.
         func deploy(_ id: String, _ extra: JSON = [:], stackParameters: JSON? = nil) async throws -> JSON {
             guard case .object(var input) = extra else { return .null }
@@ -365,6 +376,48 @@ struct DeploymentPipelineTests {
             try pipeline.outbox == ["Deployment real-ok succeeded", "Deployment real-stack rolled back", "Deployment real-post rolled back"])
         let stackErrors = try await pipeline.errors("real-stack")
         #expect(stackErrors == ["Deployment.StackFailed"])
+        await pipeline.stop()
+    }
+
+    @Test("Coordination: the seeded triggers, the sync build, the deployment as a nested execution, the integration tests, a report")
+    func coordination() async throws {
+        let pipeline = try await Pipeline(real: true)
+        let arn = "arn:aws:states:us-east-1:123456789012:execution:coordination:coord-1"
+        _ = try await pipeline.aws(
+            "StartExecution",
+            [
+                "stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:coordination", "name": "coord-1",
+                "input": .string(
+                    JSON.object([
+                        "reportUrl": .string(pipeline.apiURL + "/reports"),
+                        "deployment": ["stackParameters": ["ApiBaseUrl": .string(pipeline.apiURL)]],
+                    ]).serialized()),
+            ])
+        let deadline = Date().addingTimeInterval(60)
+        var execution = try await pipeline.aws("DescribeExecution", ["executionArn": .string(arn)])
+        while execution["status"] == "RUNNING", Date() < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+            execution = try await pipeline.aws("DescribeExecution", ["executionArn": .string(arn)])
+        }
+        #expect(execution["status"] == "SUCCEEDED")
+        let deployment: JSON = [
+            "deploymentId": "coord-1", "status": "SUCCEEDED", "stackName": "registry-api", "version": "1", "previousVersion": .null,
+            "apiUrl": .string(pipeline.apiURL), "handlerStrategy": "INTEGRATED",
+        ]
+        #expect(
+            try JSON(parsing: execution["output"]?.stringValue ?? "") == [
+                "coordinationId": "coord-1", "status": "SUCCEEDED", "deployment": deployment,
+            ])
+        let (_, reports) = try await pipeline.send("GET", pipeline.apiURL + "/reports")
+        #expect(
+            reports == [
+                [
+                    "coordinationId": "coord-1", "status": "SUCCEEDED", "apiCommit": "3f9c2ab", "infraCommit": "81d0e44", "deployment": deployment,
+                    "triggers": ["pending/api-3f9c2ab.json", "pending/infrastructure-81d0e44.json"],
+                ]
+            ])
+        #expect(try await pipeline.record("coord-1")?["status"] == "SUCCEEDED")
+        #expect(try pipeline.outbox == ["Deployment coord-1 succeeded"])
         await pipeline.stop()
     }
 }

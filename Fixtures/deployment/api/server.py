@@ -4,9 +4,11 @@
     python3 api/server.py [--port 8090] [--broken update]
 
 Prints `listening on http://127.0.0.1:PORT` when ready (--port 0: a port the system chooses).
+POST /reports records a coordination report, GET /reports lists them.
 `--broken CHECK` makes one post-deployment check fail (health: /health answers 503; update: PUT answers 500),
 as a bad release would."""
 import argparse
+import json
 import os
 import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -20,12 +22,20 @@ parser.add_argument("--broken", choices=["health", "update"])
 args = parser.parse_args()
 
 
+REPORTS = []
+
+
 class Handler(BaseHTTPRequestHandler):
     def serve(self):
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length).decode() if length else None
         headers = {k.lower(): v for k, v in self.headers.items()}
-        if args.broken == "health" and self.path == "/health":
+        if self.path == "/reports":
+            # The coordination pipeline reports here (POST); GET lists what it reported.
+            if self.command == "POST":
+                REPORTS.append(json.loads(body or "null"))
+            result = handler.response(200 if self.command == "GET" else 201, REPORTS if self.command == "GET" else {"received": True})
+        elif args.broken == "health" and self.path == "/health":
             result = handler.response(503, {"message": "unhealthy"})
         elif args.broken == "update" and self.command == "PUT":
             result = handler.response(500, {"message": "internal error"})
