@@ -405,7 +405,7 @@ struct DeploymentPipelineTests {
             "apiUrl": .string(pipeline.apiURL), "handlerStrategy": "INTEGRATED",
         ]
         #expect(
-            try JSON(parsing: execution["output"]?.stringValue ?? "") == [
+            (try? JSON(parsing: execution["output"]?.stringValue ?? "")) == [
                 "coordinationId": "coord-1", "status": "SUCCEEDED", "deployment": deployment,
             ])
         let (_, reports) = try await pipeline.send("GET", pipeline.apiURL + "/reports")
