@@ -1,0 +1,423 @@
+import Foundation
+import JSON
+import StepwiseServices
+import StepwiseTesting
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// The registry's deployment pipeline (workflows/deployment.asl.json, rollback.asl.json) end to end with the real
+/// binary: `stepwise serve --workflows workflows --virtual-time` (the deployment jobs of workflows/stepwise.json,
+/// one at a time, rollback on a stop), the seeded local S3 and DynamoDB, the real HTTP checks against
+/// Fixtures/deployment/api/server.py, the rollback as a real nested execution. CodeBuild, CloudFormation, the Lambda
+/// control plane and SNS are Fixtures/deployment/mocks/fake-aws.py through a resources file (their builds really
+/// run the projects' scripts) until their local services land.
+@Suite("Deployment pipeline: stepwise serve --workflows workflows", .serialized, .heavy, .timeLimit(.minutes(5)))
+struct DeploymentPipelineTests {
+    static let fixtures = TestSupport.packageRoot.appendingPathComponent("Fixtures/deployment")
+
+    struct Failed: Error, CustomStringConvertible { let description: String }
+
+    /// One pipeline: a data directory, the fake's state, the API server(s) and `stepwise serve`.
+    // @unchecked: `server`, `processes` and `brokenURL` are mutated only by the one test that owns the pipeline, one
+    // call at a time (the server is restarted in place after a kill).
+    final class Pipeline: @unchecked Sendable {
+        let directory: URL
+        var server: ServeProcess
+        let api: Process
+        let apiURL: String
+        var processes: [Process] = []
+
+        /// `real`: the local CodeBuild, CloudFormation, Lambda and outbox instead of fake-aws.py.
+        let real: Bool
+
+        init(broken: String? = nil, real: Bool = false) async throws {
+            self.real = real
+            directory = try TestSupport.temporaryDirectory()
+            (api, apiURL) = try await Self.startAPI(in: directory, broken: nil)
+            server = try await Self.serve(directory, apiURL: apiURL, real: real)
+            if let broken {
+                let (process, url) = try await Self.startAPI(in: directory, broken: broken)
+                processes.append(process)
+                brokenURL = url
+            }
+        }
+
+        var brokenURL: String?
+
+        static func startAPI(in directory: URL, broken: String?) async throws -> (Process, String) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments =
+                ["python3", "-u", DeploymentPipelineTests.fixtures.appendingPathComponent("api/server.py").path, "--port", "0"]
+                + (broken.map { ["--broken", $0] } ?? [])
+            let out = directory.appendingPathComponent("api-\(UUID().uuidString).out")
+            _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+            process.standardOutput = try FileHandle(forWritingTo: out)
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let deadline = Date().addingTimeInterval(20)
+            while Date() < deadline, process.isRunning {
+                let text = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
+                if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("listening on ") }) {
+                    return (process, String(line.dropFirst("listening on ".count)))
+                }
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            kill(process.processIdentifier, SIGKILL)
+            throw Failed(description: "the API server did not start")
+        }
+
+        static func serve(_ directory: URL, apiURL: String, real: Bool = false) async throws -> ServeProcess {
+            try await TestSupport.serve(
+                [
+                    "--virtual-time", "--db", directory.appendingPathComponent("serve.db").path,
+                    "--data-dir", directory.appendingPathComponent("data").path,
+                    "--workflows", TestSupport.packageRoot.appendingPathComponent("workflows").path,
+                    "--resources", DeploymentPipelineTests.fixtures.appendingPathComponent(real ? "resources.json" : "mocks/resources.json").path,
+                ], in: directory,
+                environment: ["DEPLOY_FAKE_STATE": directory.appendingPathComponent("fake").path, "DEPLOY_FAKE_API_URL": apiURL])
+        }
+
+        /// A REST call to the server (the portal's serve tests' client).
+        func send(_ method: String, _ path: String, _ body: JSON? = nil) async throws -> (status: Int, body: JSON) {
+            try await PortalServeTests.Server(process: server.process, base: URL(string: server.baseURL)!).send(method, path, body)
+        }
+
+        /// One action of the AWS JSON 1.0 API.
+        func aws(_ action: String, _ body: JSON) async throws -> JSON {
+            var request = URLRequest(url: URL(string: server.baseURL)!)
+            request.httpMethod = "POST"
+            request.setValue("AWSStepFunctions.\(action)", forHTTPHeaderField: "X-Amz-Target")
+            request.setValue("application/x-amz-json-1.0", forHTTPHeaderField: "Content-Type")
+            request.httpBody = Data(body.serialized().utf8)
+            let (data, _) = try await URLSession.shared.data(for: request)
+            return try JSON(parsing: data)
+        }
+
+        /// Starts a deployment job; `stackParameters` default to the healthy API's URL.
+        func deploy(_ id: String, _ extra: JSON = [:], stackParameters: JSON? = nil) async throws -> JSON {
+            guard case .object(var input) = extra else { return .null }
+            input["deploymentId"] = .string(id)
+            input["stackParameters"] = stackParameters ?? ["ApiBaseUrl": .string(apiURL)]
+            let (status, job) = try await send("POST", "/deployment/jobs", .object(input))
+            guard status == 201 else { throw Failed(description: "POST /deployment/jobs: \(status) \(job.serialized())") }
+            return job
+        }
+
+        func job(_ id: String, until predicate: (JSON) -> Bool = { !["QUEUED", "PENDING", "RUNNING"].contains($0["status"]?.stringValue ?? "") })
+            async throws -> JSON
+        {
+            let deadline = Date().addingTimeInterval(60)
+            while Date() < deadline {
+                let (_, job) = try await send("GET", "/jobs/\(id)")
+                if predicate(job) { return job }
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            throw Failed(description: "job \(id) never reached the expected state")
+        }
+
+        /// The error names of the job's history: failed tasks and Map iterations, then the execution's.
+        func errors(_ id: String) async throws -> [String] {
+            let (_, page) = try await send("GET", "/jobs/\(id)/history?maxResults=1000")
+            return (page["events"]?.arrayValue ?? []).compactMap { event in
+                for key in ["taskFailedEventDetails", "executionFailedEventDetails", "mapIterationFailedEventDetails"] {
+                    if let error = event[key]?["error"]?.stringValue { return error }
+                }
+                return nil
+            }
+        }
+
+        func record(_ id: String) async throws -> JSON? {
+            let response = try await DynamoDB(dataDirectory: DataDirectory(path: directory.appendingPathComponent("data").path)).perform(
+                "getItem", input: ["TableName": "Deployments", "Key": ["deployment_id": ["S": .string(id)]]])
+            return response["Item"].map(Provisioning.plain)
+        }
+
+        var fakeState: JSON {
+            get throws {
+                try JSON(parsing: String(contentsOf: directory.appendingPathComponent("fake/state.json"), encoding: .utf8))
+            }
+        }
+
+        /// The outbox's messages as `Subject` lines, in order.
+        var outbox: [String] {
+            get throws {
+                if real {
+                    return try Outbox(dataDirectory: DataDirectory(path: directory.appendingPathComponent("data").path)).messages().compactMap {
+                        $0.request["Subject"]?.stringValue
+                    }
+                }
+                return try (fakeState["outbox"]?.arrayValue ?? []).compactMap { $0["Subject"]?.stringValue }
+            }
+        }
+
+        /// The local Lambda control plane's alias `live` (real mode).
+        func liveAlias() throws -> String? {
+            let function = try ResourceCatalog(dataDirectory: DataDirectory(path: directory.appendingPathComponent("data").path))
+                .list(type: "lambda:function").first { $0.name == "registry-api-handler" }
+            return function?.description["Aliases"]?.arrayValue?.first { $0["Name"] == "live" }?["FunctionVersion"]?.stringValue
+        }
+        var alias: String? { get throws { try fakeState["functions"]?["registry-api-handler"]?["aliases"]?["live"]?.stringValue } }
+        func executions(of changeSet: String) throws -> Int { try fakeState["executions"]?["registry-api/\(changeSet)"]?.intValue ?? 0 }
+
+        func holdDescribeStacks() throws {
+            let fake = directory.appendingPathComponent("fake")
+            try FileManager.default.createDirectory(at: fake, withIntermediateDirectories: true)
+            _ = FileManager.default.createFile(atPath: fake.appendingPathComponent("hold").path, contents: nil)
+        }
+
+        func awaitHolding() async throws {
+            let holding = directory.appendingPathComponent("fake/holding").path
+            let deadline = Date().addingTimeInterval(60)
+            while Date() < deadline {
+                if FileManager.default.fileExists(atPath: holding) { return }
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            throw Failed(description: "describeStacks was never held")
+        }
+
+        func release() { try? FileManager.default.removeItem(at: directory.appendingPathComponent("fake/hold")) }
+
+        func stop() async {
+            release()
+            server.process.interrupt()
+            await server.process.exited()
+            // SIGKILL: the test process blocks SIGTERM, and its children inherit the mask.
+            for process in [api] + processes {
+                kill(process.processIdentifier, SIGKILL)
+                await process.exited()
+            }
+        }
+    }
+
+    @Test("A deployment succeeds; a second one is queued behind it and fails validation without deploying anything")
+    func successThenQueuedValidationFailure() async throws {
+        let pipeline = try await Pipeline()
+        let first = try await pipeline.deploy("dep-ok")
+        let second = try await pipeline.deploy("dep-invalid", ["failValidation": true])
+        #expect(first["status"] == "RUNNING")
+        #expect(second["status"] == "QUEUED")
+        let ok = try await pipeline.job("dep-ok")
+        #expect(ok["status"] == "COMPLETED")
+        #expect(
+            ok["output"]
+                == [
+                    "deploymentId": "dep-ok", "status": "SUCCEEDED", "stackName": "registry-api", "version": "4", "previousVersion": "3",
+                    "apiUrl": .string(pipeline.apiURL), "handlerStrategy": "INTEGRATED",
+                ])
+        let invalid = try await pipeline.job("dep-invalid")
+        #expect(invalid["status"] == "FAILED")
+        #expect(invalid["error"] == "States.TaskFailed")
+        #expect(invalid["cause"]?.stringValue?.contains("validation failed: FAIL_VALIDATION=true (stack registry-api, staging)") == true)
+        let record = try #require(try await pipeline.record("dep-ok"))
+        #expect(record["status"] == "SUCCEEDED")
+        #expect(record["version"] == "4")
+        #expect(record["previous_version"] == "3")
+        #expect(record["handler_strategy"] == "INTEGRATED")
+        #expect(record["notified"] == true)
+        let failed = try #require(try await pipeline.record("dep-invalid"))
+        #expect(failed["status"] == "FAILED")
+        #expect(failed["change_set_name"] == nil)
+        #expect(failed["error"]?.stringValue?.hasPrefix("States.TaskFailed: ") == true)
+        #expect(try pipeline.executions(of: "deploy-dep-invalid") == 0)
+        #expect(try pipeline.alias == "4")
+        #expect(try pipeline.outbox == ["Deployment dep-ok succeeded", "Deployment dep-invalid failed"])
+        // The auth check's 401 is a caught task failure: the answer it expects.
+        let errors = try await pipeline.errors("dep-ok")
+        #expect(errors == ["States.Http.StatusCode.401"])
+        let invalidErrors = try await pipeline.errors("dep-invalid")
+        #expect(invalidErrors == ["States.TaskFailed", "States.TaskFailed"])
+        await pipeline.stop()
+    }
+
+    @Test("A stack that fails to update is rolled back: record ROLLED_BACK, alias back, the execution fails with the stack's error")
+    func deployFailure() async throws {
+        let pipeline = try await Pipeline()
+        _ = try await pipeline.deploy("dep-stack", stackParameters: ["ApiBaseUrl": .string(pipeline.apiURL), "InjectFailure": "deploy"])
+        let job = try await pipeline.job("dep-stack")
+        #expect(job["status"] == "FAILED")
+        #expect(job["error"] == "Deployment.StackFailed")
+        #expect(job["cause"] == "Stack registry-api is UPDATE_ROLLBACK_COMPLETE: The following resource(s) failed to update: [Handler]. ")
+        let record = try #require(try await pipeline.record("dep-stack"))
+        #expect(record["status"] == "ROLLED_BACK")
+        #expect(record["rollback_errors"] == [])
+        #expect(
+            record["error"]
+                == "Deployment.StackFailed: Stack registry-api is UPDATE_ROLLBACK_COMPLETE: The following resource(s) failed to update: [Handler]. ")
+        #expect(try pipeline.executions(of: "deploy-dep-stack") == 1)
+        #expect(try pipeline.alias == "3")
+        #expect(try pipeline.outbox == ["Deployment dep-stack rolled back"])
+        let errors = try await pipeline.errors("dep-stack")
+        #expect(errors == ["Deployment.StackFailed"])
+        await pipeline.stop()
+    }
+
+    @Test("A post-deployment check that fails rolls the alias back to the previous version")
+    func postTestFailure() async throws {
+        let pipeline = try await Pipeline(broken: "update")
+        let broken = try #require(pipeline.brokenURL)
+        _ = try await pipeline.deploy("dep-post", stackParameters: ["ApiBaseUrl": .string(broken)])
+        let job = try await pipeline.job("dep-post")
+        #expect(job["status"] == "FAILED")
+        #expect(job["error"] == "Deployment.PostDeploymentTestFailed")
+        #expect(job["cause"] == "Check \"update person\" expected HTTP 200, got 500")
+        let record = try #require(try await pipeline.record("dep-post"))
+        #expect(record["status"] == "ROLLED_BACK")
+        #expect(record["version"] == nil)
+        #expect(try pipeline.alias == "3")
+        #expect(try pipeline.fakeState["functions"]?["registry-api-handler"]?["versions"] == ["1", "2", "3", "4"])
+        #expect(try pipeline.outbox == ["Deployment dep-post rolled back"])
+        let errors = try await pipeline.errors("dep-post")
+        #expect(errors == ["States.Http.StatusCode.500", "Deployment.PostDeploymentTestFailed"])
+        await pipeline.stop()
+    }
+
+    @Test("A rollback that fails is ROLLBACK_FAILED and the deployment fails with Deployment.RollbackFailed")
+    func rollbackFailure() async throws {
+        let pipeline = try await Pipeline()
+        _ = try await pipeline.deploy("dep-stuck", stackParameters: ["ApiBaseUrl": .string(pipeline.apiURL), "InjectFailure": "rollback"])
+        let job = try await pipeline.job("dep-stuck")
+        #expect(job["status"] == "FAILED")
+        #expect(job["error"] == "Deployment.RollbackFailed")
+        #expect(
+            job["cause"]
+                == """
+                Rolling back after Deployment.StackFailed (Stack registry-api is UPDATE_ROLLBACK_FAILED: The following resource(s) failed to update: [Handler]. ) failed: Rollback.Failed: Deployment dep-stuck is ROLLBACK_FAILED: stack registry-api is UPDATE_ROLLBACK_FAILED: The following resource(s) failed to update: [Handler].  (arn:aws:states:us-east-1:123456789012:execution:rollback:dep-stuck-rollback)
+                """)
+        let record = try #require(try await pipeline.record("dep-stuck"))
+        #expect(record["status"] == "ROLLBACK_FAILED")
+        #expect(
+            record["rollback_errors"] == ["stack registry-api is UPDATE_ROLLBACK_FAILED: The following resource(s) failed to update: [Handler]. "])
+        #expect(try pipeline.outbox == ["Deployment dep-stuck ROLLBACK FAILED"])
+        let errors = try await pipeline.errors("dep-stuck")
+        #expect(errors == ["States.TaskFailed", "Deployment.RollbackFailed"])
+        await pipeline.stop()
+    }
+
+    @Test("kill -9 while the stack deploys, then a restart resumes the job: the change set is executed once")
+    func killDuringDeploy() async throws {
+        let pipeline = try await Pipeline()
+        try pipeline.holdDescribeStacks()
+        _ = try await pipeline.deploy("dep-crash")
+        try await pipeline.awaitHolding()
+        #expect(try pipeline.executions(of: "deploy-dep-crash") == 1)
+        kill(pipeline.server.process.processIdentifier, SIGKILL)
+        await pipeline.server.process.exited()
+        pipeline.release()
+        pipeline.server = try await Pipeline.serve(pipeline.directory, apiURL: pipeline.apiURL)
+        let job = try await pipeline.job("dep-crash")
+        #expect(job["status"] == "COMPLETED")
+        #expect(job["output"]?["version"] == "4")
+        #expect(try pipeline.executions(of: "deploy-dep-crash") == 1)
+        #expect(try await pipeline.record("dep-crash")?["status"] == "SUCCEEDED")
+        #expect(try pipeline.outbox == ["Deployment dep-crash succeeded"])
+        let errors = try await pipeline.errors("dep-crash")
+        #expect(errors == ["States.Http.StatusCode.401"])
+        await pipeline.stop()
+    }
+
+    @Test("POST /jobs/{id}/cancel during the deploy stops it; the rollback (onEnd) restores the alias and records ROLLED_BACK")
+    func cancelThroughJobsAPI() async throws {
+        let pipeline = try await Pipeline()
+        try pipeline.holdDescribeStacks()
+        _ = try await pipeline.deploy("dep-cancel")
+        try await pipeline.awaitHolding()
+        #expect(try pipeline.executions(of: "deploy-dep-cancel") == 1)
+        let (status, cancelled) = try await pipeline.send("POST", "/jobs/dep-cancel/cancel")
+        #expect(status == 200)
+        #expect(cancelled["status"] == "CANCELLED")
+        pipeline.release()
+        let deadline = Date().addingTimeInterval(60)
+        while try await pipeline.record("dep-cancel")?["status"] == "DEPLOYING", Date() < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        // The record is written before the notification: wait for the rollback's message too.
+        while (try? pipeline.outbox.isEmpty) ?? true, Date() < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        let record = try #require(try await pipeline.record("dep-cancel"))
+        #expect(record["status"] == "ROLLED_BACK")
+        #expect(record["error"] == "Execution.Stopped: the deployment was stopped")
+        #expect(try pipeline.alias == "3")
+        #expect(try pipeline.outbox == ["Deployment dep-cancel rolled back"])
+        let errors = try await pipeline.errors("dep-cancel")
+        #expect(errors == [])
+        await pipeline.stop()
+    }
+
+    @Test("On the local CodeBuild, CloudFormation, Lambda and outbox: success, stack failure rolled back, post-test failure rolled back")
+    func realLocalServices() async throws {
+        let pipeline = try await Pipeline(broken: "update", real: true)
+        let broken = try #require(pipeline.brokenURL)
+        _ = try await pipeline.deploy("real-ok")
+        _ = try await pipeline.deploy("real-stack", stackParameters: ["ApiBaseUrl": .string(pipeline.apiURL), "FailDeploy": "true"])
+        _ = try await pipeline.deploy("real-post", stackParameters: ["ApiBaseUrl": .string(broken)])
+        let ok = try await pipeline.job("real-ok")
+        #expect(ok["status"] == "COMPLETED")
+        #expect(ok["output"]?["version"] == "1")
+        #expect(ok["output"]?["previousVersion"] == .null)
+        #expect(ok["output"]?["apiUrl"] == .string(pipeline.apiURL))
+        let stack = try await pipeline.job("real-stack")
+        #expect(stack["status"] == "FAILED")
+        #expect(stack["error"] == "Deployment.StackFailed")
+        #expect(stack["cause"] == "Stack registry-api is UPDATE_ROLLBACK_COMPLETE")
+        let post = try await pipeline.job("real-post")
+        #expect(post["status"] == "FAILED")
+        #expect(post["error"] == "Deployment.PostDeploymentTestFailed")
+        #expect(post["cause"] == "Check \"update person\" expected HTTP 200, got 500")
+        #expect(try await pipeline.record("real-ok")?["status"] == "SUCCEEDED")
+        #expect(try await pipeline.record("real-stack")?["status"] == "ROLLED_BACK")
+        #expect(try await pipeline.record("real-post")?["status"] == "ROLLED_BACK")
+        #expect(try pipeline.liveAlias() == "1")
+        #expect(
+            try pipeline.outbox == ["Deployment real-ok succeeded", "Deployment real-stack rolled back", "Deployment real-post rolled back"])
+        let stackErrors = try await pipeline.errors("real-stack")
+        #expect(stackErrors == ["Deployment.StackFailed"])
+        await pipeline.stop()
+    }
+
+    @Test("Coordination: the seeded triggers, the sync build, the deployment as a nested execution, the integration tests, a report")
+    func coordination() async throws {
+        let pipeline = try await Pipeline(real: true)
+        let arn = "arn:aws:states:us-east-1:123456789012:execution:coordination:coord-1"
+        _ = try await pipeline.aws(
+            "StartExecution",
+            [
+                "stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:coordination", "name": "coord-1",
+                "input": .string(
+                    JSON.object([
+                        "reportUrl": .string(pipeline.apiURL + "/reports"),
+                        "deployment": ["stackParameters": ["ApiBaseUrl": .string(pipeline.apiURL)]],
+                    ]).serialized()),
+            ])
+        let deadline = Date().addingTimeInterval(60)
+        var execution = try await pipeline.aws("DescribeExecution", ["executionArn": .string(arn)])
+        while execution["status"] == "RUNNING", Date() < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+            execution = try await pipeline.aws("DescribeExecution", ["executionArn": .string(arn)])
+        }
+        #expect(execution["status"] == "SUCCEEDED")
+        let deployment: JSON = [
+            "deploymentId": "coord-1", "status": "SUCCEEDED", "stackName": "registry-api", "version": "1", "previousVersion": .null,
+            "apiUrl": .string(pipeline.apiURL), "handlerStrategy": "INTEGRATED",
+        ]
+        #expect(
+            (try? JSON(parsing: execution["output"]?.stringValue ?? "")) == [
+                "coordinationId": "coord-1", "status": "SUCCEEDED", "deployment": deployment,
+            ])
+        let (_, reports) = try await pipeline.send("GET", pipeline.apiURL + "/reports")
+        #expect(
+            reports == [
+                [
+                    "coordinationId": "coord-1", "status": "SUCCEEDED", "apiCommit": "3f9c2ab", "infraCommit": "81d0e44", "deployment": deployment,
+                    "triggers": ["pending/api-3f9c2ab.json", "pending/infrastructure-81d0e44.json"],
+                ]
+            ])
+        #expect(try await pipeline.record("coord-1")?["status"] == "SUCCEEDED")
+        #expect(try pipeline.outbox == ["Deployment coord-1 succeeded"])
+        await pipeline.stop()
+    }
+}
