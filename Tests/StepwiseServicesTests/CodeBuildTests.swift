@@ -200,7 +200,7 @@ struct CodeBuildTests {
         runtime.add(LocalServices.defaults(for: fixture.directory), tier: .services)
         let definition = """
             {"StartAt": "Build", "States": {"Build": {"Type": "Task", "Resource": "arn:aws:states:::codebuild:startBuild.sync",
-              "Parameters": {"ProjectName": "registry-sleep"}, "TimeoutSeconds": 1, "End": true}}}
+              "Parameters": {"ProjectName": "registry-sleep"}, "TimeoutSeconds": 3, "End": true}}}
             """
         let result = await (try await runtime.start(try StateMachine(text: definition, name: "build"), input: [:])).result
         #expect(result.status == .failed)

@@ -75,7 +75,9 @@ def test_state_machines_page_lists_what_the_database_holds():
         order = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED']
         expected.append([machine['name'], [f'{status.replace("_", " ")} {counts[status]}' for status in order if status in counts]])
     assert rows == expected, rows
-    assert [row[0] for row in rows] == ['audit', 'cancel-job', 'export', 'hello', 'hostile', 'job-ended', 'migration', 'provisioning']
+    assert [row[0] for row in rows] == [
+        'audit', 'cancel-job', 'coordination', 'deployment', 'export', 'hello', 'hostile', 'job-ended', 'migration',
+        'provisioning', 'rollback']
     assert dict(rows)['hello'] == ['RUNNING 4', 'FAILED 1'], rows
 
 
