@@ -15,30 +15,30 @@ import Synchronization
 /// so that a thread that wakes to answer a request goes first; the lowest priority (nice +19, a sixty-eighth)
 /// starved every execution whenever anything else kept the cores busy (a build, the test suite).
 package final class EvaluationThreads: Sendable {
-    /// The pool the runtime uses: two threads per core (at least four), each with `stackSize`, and one more for
-    /// urgent strands (``EvaluationStrand/prioritize()``): more threads than cores, so that a few long evaluations
-    /// do not hold up the steps of every other execution.
+    /// The pool the runtime uses: two threads per core (at least four) to begin with, each with `stackSize`, one
+    /// more for urgent strands (``EvaluationStrand/prioritize()``), and more on demand up to `maxThreads`.
     package static let shared = EvaluationThreads(
-        count: max(4, 2 * ProcessInfo.processInfo.activeProcessorCount), stackSize: JSONataLimits().stackSize)
+        count: max(4, 2 * ProcessInfo.processInfo.activeProcessorCount), stackSize: JSONataLimits().stackSize, maxThreads: 64)
 
     /// The strands with work, in the order they got it.
-    private let queue = WorkQueue()
+    private let queue: WorkQueue
 
-    package init(count: Int, stackSize: Int) {
-        for index in 0...count {
-            let queue = self.queue
-            let thread = Thread {
-                Self.markCurrentThread()
-                #if canImport(Glibc)
-                    // On Linux a nice value belongs to a thread, and `who` 0 is the calling thread.
-                    _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, Self.niceness)
-                #endif
-                queue.work(urgentOnly: index == count)
-            }
-            thread.name = "stepwise-eval-\(index)"
-            thread.stackSize = stackSize
-            thread.start()
-        }
+    /// Starts `count` threads and one for urgent strands. When work comes and no thread is free (long evaluations
+    /// hold them all), another thread starts, up to `maxThreads` in all: a few long evaluations never hold up the
+    /// steps of every other execution (their timers, their callbacks) behind them.
+    package init(count: Int, stackSize: Int, maxThreads: Int? = nil) {
+        queue = WorkQueue(stackSize: stackSize, maxThreads: max(count + 1, maxThreads ?? count + 1))
+        for _ in 0..<count { queue.startThread(urgentOnly: false) }
+        queue.startThread(urgentOnly: true)
+    }
+
+    /// Runs on each of the pool's threads before it takes work.
+    static func prepareCurrentThread() {
+        markCurrentThread()
+        #if canImport(Glibc)
+            // On Linux a nice value belongs to a thread, and `who` 0 is the calling thread.
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness)
+        #endif
     }
 
     /// The nice value of the pool's threads (see the type's documentation).
@@ -162,6 +162,31 @@ final class WorkQueue: @unchecked Sendable {
     private let condition = NSCondition()
     private var normal = Queue()
     private var urgent = Queue()
+    /// The threads that take normal work and wait for it now, and all threads started.
+    private var idle = 0
+    private var threads = 0
+    private let stackSize: Int
+    private let maxThreads: Int
+
+    init(stackSize: Int, maxThreads: Int) {
+        self.stackSize = stackSize
+        self.maxThreads = maxThreads
+    }
+
+    /// Starts one more worker thread (`urgentOnly`: the thread kept for urgent strands).
+    func startThread(urgentOnly: Bool) {
+        condition.lock()
+        threads += 1
+        let index = threads
+        condition.unlock()
+        let thread = Thread { [self] in
+            EvaluationThreads.prepareCurrentThread()
+            work(urgentOnly: urgentOnly)
+        }
+        thread.name = "stepwise-eval-\(index)"
+        thread.stackSize = stackSize
+        thread.start()
+    }
 
     struct Queue {
         var items: [Item] = []
@@ -183,8 +208,11 @@ final class WorkQueue: @unchecked Sendable {
     func submit(_ item: Item, urgent isUrgent: Bool = false) {
         condition.lock()
         if isUrgent { urgent.items.append(item) } else { normal.items.append(item) }
+        // Normal work with no thread free for it: every thread is busy (with long evaluations), so start one more.
+        let grow = !isUrgent && idle == 0 && threads < maxThreads
         condition.signal()
         condition.unlock()
+        if grow { startThread(urgentOnly: false) }
     }
 
     /// A worker thread's loop (`urgentOnly`: the thread kept for urgent strands); never returns.
@@ -194,7 +222,9 @@ final class WorkQueue: @unchecked Sendable {
             while urgent.isEmpty && (urgentOnly || normal.isEmpty) {
                 // The urgent thread woken for a normal item passes the wake-up on to a thread that can take it.
                 if urgentOnly, !normal.isEmpty { condition.signal() }
+                if !urgentOnly { idle += 1 }
                 condition.wait()
+                if !urgentOnly { idle -= 1 }
             }
             let item = urgent.isEmpty ? normal.pop() : urgent.pop()
             condition.unlock()

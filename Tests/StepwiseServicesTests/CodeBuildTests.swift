@@ -200,12 +200,15 @@ struct CodeBuildTests {
         runtime.add(LocalServices.defaults(for: fixture.directory), tier: .services)
         let definition = """
             {"StartAt": "Build", "States": {"Build": {"Type": "Task", "Resource": "arn:aws:states:::codebuild:startBuild.sync",
-              "Parameters": {"ProjectName": "registry-sleep"}, "TimeoutSeconds": 3, "End": true}}}
+              "Parameters": {"ProjectName": "registry-sleep"}, "TimeoutSeconds": 10, "End": true}}}
             """
-        let result = await (try await runtime.start(try StateMachine(text: definition, name: "build"), input: [:])).result
+        // 10 s: the build's shell must have started (and written its pid) before the time-out, even on a loaded
+        // machine; the command itself sleeps 30 s, so only the time-out ends it.
+        let execution = try await runtime.start(try StateMachine(text: definition, name: "build"), input: [:])
+        let sleeper = try #require(try await Self.pid(in: fixture.folder.appendingPathComponent("sleeper.pid")))
+        let result = await execution.result
         #expect(result.status == .failed)
         #expect(result.error == "States.Timeout")
-        let sleeper = try #require(try await Self.pid(in: fixture.folder.appendingPathComponent("sleeper.pid")))
         let gone = Date().addingTimeInterval(10)
         while Self.isRunning(sleeper), Date() < gone { try await Task.sleep(for: .milliseconds(20)) }
         #expect(!Self.isRunning(sleeper))
