@@ -11,9 +11,10 @@ import Testing
 /// The registry's deployment pipeline (workflows/deployment.asl.json, rollback.asl.json) end to end with the real
 /// binary: `stepwise serve --workflows workflows --virtual-time` (the deployment jobs of workflows/stepwise.json,
 /// one at a time, rollback on a stop), the seeded local S3 and DynamoDB, the real HTTP checks against
-/// Fixtures/deployment/api/server.py, the rollback as a real nested execution. CodeBuild, CloudFormation, the Lambda
-/// control plane and SNS are Fixtures/deployment/mocks/fake-aws.py through a resources file (their builds really
-/// run the projects' scripts) until their local services land.
+/// Fixtures/deployment/api/server.py, the rollback as a real nested execution. `real: true` pipelines use the local
+/// CodeBuild, CloudFormation, Lambda control plane and outbox (the post-test failure's alias rollback and the
+/// coordination); the others still use Fixtures/deployment/mocks/fake-aws.py through a resources file
+/// (its builds really run the projects' scripts).
 @Suite("Deployment pipeline: stepwise serve --workflows workflows", .serialized, .heavy, .timeLimit(.minutes(5)))
 struct DeploymentPipelineTests {
     static let fixtures = TestSupport.packageRoot.appendingPathComponent("Fixtures/deployment")
@@ -154,11 +155,22 @@ struct DeploymentPipelineTests {
             }
         }
 
+        /// The local Lambda control plane's record of registry-api-handler (real mode).
+        func function() throws -> JSON? {
+            try ResourceCatalog(dataDirectory: DataDirectory(path: directory.appendingPathComponent("data").path))
+                .list(type: "lambda:function").first { $0.name == "registry-api-handler" }?.description
+        }
+
         /// The local Lambda control plane's alias `live` (real mode).
         func liveAlias() throws -> String? {
-            let function = try ResourceCatalog(dataDirectory: DataDirectory(path: directory.appendingPathComponent("data").path))
-                .list(type: "lambda:function").first { $0.name == "registry-api-handler" }
-            return function?.description["Aliases"]?.arrayValue?.first { $0["Name"] == "live" }?["FunctionVersion"]?.stringValue
+            try function()?["Aliases"]?.arrayValue?.first { $0["Name"] == "live" }?["FunctionVersion"]?.stringValue
+        }
+
+        /// The published versions and the code each runs (real mode).
+        func versions() throws -> [String] {
+            try (function()?["Versions"]?.arrayValue ?? []).map {
+                "\($0["Version"]?.stringValue ?? "?"): \($0["CodeKey"]?.stringValue ?? "-")"
+            }
         }
         var alias: String? { get throws { try fakeState["functions"]?["registry-api-handler"]?["aliases"]?["live"]?.stringValue } }
         func executions(of changeSet: String) throws -> Int { try fakeState["executions"]?["registry-api/\(changeSet)"]?.intValue ?? 0 }
@@ -352,14 +364,19 @@ struct DeploymentPipelineTests {
     func realLocalServices() async throws {
         let pipeline = try await Pipeline(broken: "update", real: true)
         let broken = try #require(pipeline.brokenURL)
-        _ = try await pipeline.deploy("real-ok")
-        _ = try await pipeline.deploy("real-stack", stackParameters: ["ApiBaseUrl": .string(pipeline.apiURL), "FailDeploy": "true"])
-        _ = try await pipeline.deploy("real-post", stackParameters: ["ApiBaseUrl": .string(broken)])
+        // No sync metadata: the fallback handler's code becomes version 1.
+        _ = try await pipeline.deploy("real-ok", ["syncKey": "sync/missing.json"])
         let ok = try await pipeline.job("real-ok")
         #expect(ok["status"] == "COMPLETED")
         #expect(ok["output"]?["version"] == "1")
         #expect(ok["output"]?["previousVersion"] == .null)
+        #expect(ok["output"]?["handlerStrategy"] == "FALLBACK")
         #expect(ok["output"]?["apiUrl"] == .string(pipeline.apiURL))
+        #expect(try pipeline.liveAlias() == "1")
+        // The synced API's handler is new code: the post-test failure's deployment publishes version 2, its rollback
+        // moves the alias back to 1.
+        _ = try await pipeline.deploy("real-stack", stackParameters: ["ApiBaseUrl": .string(pipeline.apiURL), "FailDeploy": "true"])
+        _ = try await pipeline.deploy("real-post", stackParameters: ["ApiBaseUrl": .string(broken)])
         let stack = try await pipeline.job("real-stack")
         #expect(stack["status"] == "FAILED")
         #expect(stack["error"] == "Deployment.StackFailed")
@@ -370,8 +387,11 @@ struct DeploymentPipelineTests {
         #expect(post["cause"] == "Check \"update person\" expected HTTP 200, got 500")
         #expect(try await pipeline.record("real-ok")?["status"] == "SUCCEEDED")
         #expect(try await pipeline.record("real-stack")?["status"] == "ROLLED_BACK")
-        #expect(try await pipeline.record("real-post")?["status"] == "ROLLED_BACK")
+        let postRecord = try #require(try await pipeline.record("real-post"))
+        #expect(postRecord["status"] == "ROLLED_BACK")
+        #expect(postRecord["previous_version"] == "1")
         #expect(try pipeline.liveAlias() == "1")
+        #expect(try pipeline.versions() == ["1: registry-api-handler-fallback", "2: registry-api-handler-integrated"])
         #expect(
             try pipeline.outbox == ["Deployment real-ok succeeded", "Deployment real-stack rolled back", "Deployment real-post rolled back"])
         let stackErrors = try await pipeline.errors("real-stack")

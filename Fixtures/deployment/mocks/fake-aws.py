@@ -80,7 +80,9 @@ def build(request):
     env = dict(os.environ)
     for variable in request.get("EnvironmentVariablesOverride", []):
         env[variable["Name"]] = variable["Value"]
-    run = subprocess.run(projects[project]["command"], cwd=ROOT, env=env, capture_output=True, text=True)
+    spec = projects[project]
+    command = spec.get("command") or ["sh", "-c", " && ".join(spec["buildspec"]["phases"]["build"]["commands"])]
+    run = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     build_id = project + ":" + str(uuid.uuid4())
     status = "SUCCEEDED" if run.returncode == 0 else "FAILED"
     result = {"Id": build_id, "Arn": "arn:aws:codebuild:us-east-1:123456789012:build/" + build_id, "ProjectName": project,
@@ -163,6 +165,9 @@ def handle(op, r, state):
         function = state["functions"].get(r["FunctionName"])
         if not function:
             fail("Lambda.ResourceNotFoundException", "Function not found: arn:aws:lambda:us-east-1:123456789012:function:" + r["FunctionName"])
+        if op == "lambda:updateFunctionCode":
+            function["code"] = r.get("S3Key") or r.get("ImageUri")
+            return {"FunctionName": r["FunctionName"], "Version": "$LATEST"}
         if op == "lambda:publishVersion":
             function["versions"].append(str(len(function["versions"]) + 1))
             return {"FunctionName": r["FunctionName"], "Version": function["versions"][-1], "Description": r.get("Description", "")}
