@@ -12,8 +12,8 @@ import Testing
 /// binary: `stepwise serve --workflows workflows --virtual-time` (the deployment jobs of workflows/stepwise.json,
 /// one at a time, rollback on a stop), the seeded local S3 and DynamoDB, the real HTTP checks against
 /// Fixtures/deployment/api/server.py, the rollback as a real nested execution. `real: true` pipelines use the local
-/// CodeBuild, CloudFormation, Lambda control plane and outbox (the post-test failure's alias rollback and the
-/// coordination); the others still use Fixtures/deployment/mocks/fake-aws.py through a resources file
+/// CodeBuild, CloudFormation, Lambda control plane and outbox (the post-test failure's alias rollback, the rollback
+/// failure, the coordination); the others still use Fixtures/deployment/mocks/fake-aws.py through a resources file
 /// (its builds really run the projects' scripts).
 @Suite("Deployment pipeline: stepwise serve --workflows workflows", .serialized, .heavy, .timeLimit(.minutes(5)))
 struct DeploymentPipelineTests {
@@ -287,10 +287,14 @@ struct DeploymentPipelineTests {
         await pipeline.stop()
     }
 
-    @Test("A rollback that fails is ROLLBACK_FAILED and the deployment fails with Deployment.RollbackFailed")
+    @Test("A rollback that fails is ROLLBACK_FAILED and the deployment fails with Deployment.RollbackFailed (local CloudFormation)")
     func rollbackFailure() async throws {
-        let pipeline = try await Pipeline()
-        _ = try await pipeline.deploy("dep-stuck", stackParameters: ["ApiBaseUrl": .string(pipeline.apiURL), "InjectFailure": "rollback"])
+        let pipeline = try await Pipeline(real: true)
+        _ = try await pipeline.deploy("dep-first")
+        #expect(try await pipeline.job("dep-first")["status"] == "COMPLETED")
+        // The template's Handler is marked Metadata.Stepwise.Fail and FailRollback: the update fails, its rollback too.
+        _ = try await pipeline.deploy(
+            "dep-stuck", stackParameters: ["ApiBaseUrl": .string(pipeline.apiURL), "FailDeploy": "true", "FailRollback": "true"])
         let job = try await pipeline.job("dep-stuck")
         #expect(job["status"] == "FAILED")
         #expect(job["error"] == "Deployment.RollbackFailed")
@@ -303,7 +307,8 @@ struct DeploymentPipelineTests {
         #expect(record["status"] == "ROLLBACK_FAILED")
         #expect(
             record["rollback_errors"] == ["stack registry-api is UPDATE_ROLLBACK_FAILED: The following resource(s) failed to update: [Handler]. "])
-        #expect(try pipeline.outbox == ["Deployment dep-stuck ROLLBACK FAILED"])
+        #expect(try pipeline.liveAlias() == "1")
+        #expect(try pipeline.outbox == ["Deployment dep-first succeeded", "Deployment dep-stuck ROLLBACK FAILED"])
         let errors = try await pipeline.errors("dep-stuck")
         #expect(errors == ["States.TaskFailed", "Deployment.RollbackFailed"])
         await pipeline.stop()
