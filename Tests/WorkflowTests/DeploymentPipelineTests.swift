@@ -11,17 +11,15 @@ import Testing
 /// The registry's deployment pipeline (workflows/deployment.asl.json, rollback.asl.json) end to end with the real
 /// binary: `stepwise serve --workflows workflows --virtual-time` (the deployment jobs of workflows/stepwise.json,
 /// one at a time, rollback on a stop), the seeded local S3 and DynamoDB, the real HTTP checks against
-/// Fixtures/deployment/api/server.py, the rollback as a real nested execution. `real: true` pipelines use the local
-/// CodeBuild, CloudFormation, Lambda control plane and outbox (the post-test failure's alias rollback, the rollback
-/// failure, the coordination); the others still use Fixtures/deployment/mocks/fake-aws.py through a resources file
-/// (its builds really run the projects' scripts).
+/// Fixtures/deployment/api/server.py, the rollback as a real nested execution, and the local CodeBuild (the
+/// projects' scripts really run), CloudFormation, Lambda control plane and outbox.
 @Suite("Deployment pipeline: stepwise serve --workflows workflows", .serialized, .heavy, .timeLimit(.minutes(5)))
 struct DeploymentPipelineTests {
     static let fixtures = TestSupport.packageRoot.appendingPathComponent("Fixtures/deployment")
 
     struct Failed: Error, CustomStringConvertible { let description: String }
 
-    /// One pipeline: a data directory, the fake's state, the API server(s) and `stepwise serve`.
+    /// One pipeline: a data directory, the API server(s) and `stepwise serve`.
     // @unchecked: `server`, `processes` and `brokenURL` are mutated only by the one test that owns the pipeline, one
     // call at a time (the server is restarted in place after a kill).
     final class Pipeline: @unchecked Sendable {
@@ -31,19 +29,15 @@ struct DeploymentPipelineTests {
         let apiURL: String
         var processes: [Process] = []
 
-        /// `real`: the local CodeBuild, CloudFormation, Lambda and outbox instead of fake-aws.py.
-        let real: Bool
-
         /// `realClock`: no `--virtual-time`, so the local CloudFormation's statuses last their 5 s and the
         /// workflow's Waits last theirs: there is a moment to kill or cancel during the deploy.
         let realClock: Bool
 
-        init(broken: String? = nil, real: Bool = false, realClock: Bool = false) async throws {
-            self.real = real
+        init(broken: String? = nil, realClock: Bool = false) async throws {
             self.realClock = realClock
             directory = try TestSupport.temporaryDirectory()
             (api, apiURL) = try await Self.startAPI(in: directory, broken: nil)
-            server = try await Self.serve(directory, apiURL: apiURL, real: real, realClock: realClock)
+            server = try await Self.serve(directory, apiURL: apiURL, realClock: realClock)
             if let broken {
                 let (process, url) = try await Self.startAPI(in: directory, broken: broken)
                 processes.append(process)
@@ -76,15 +70,14 @@ struct DeploymentPipelineTests {
             throw Failed(description: "the API server did not start")
         }
 
-        static func serve(_ directory: URL, apiURL: String, real: Bool = false, realClock: Bool = false) async throws -> ServeProcess {
+        static func serve(_ directory: URL, apiURL: String, realClock: Bool = false) async throws -> ServeProcess {
             try await TestSupport.serve(
                 (realClock ? [] : ["--virtual-time"]) + [
                     "--db", directory.appendingPathComponent("serve.db").path,
                     "--data-dir", directory.appendingPathComponent("data").path,
                     "--workflows", TestSupport.packageRoot.appendingPathComponent("workflows").path,
-                    "--resources", DeploymentPipelineTests.fixtures.appendingPathComponent(real ? "resources.json" : "mocks/resources.json").path,
-                ], in: directory,
-                environment: ["DEPLOY_FAKE_STATE": directory.appendingPathComponent("fake").path, "DEPLOY_FAKE_API_URL": apiURL])
+                    "--resources", DeploymentPipelineTests.fixtures.appendingPathComponent("resources.json").path,
+                ], in: directory)
         }
 
         /// A REST call to the server (the portal's serve tests' client).
@@ -142,60 +135,32 @@ struct DeploymentPipelineTests {
             return response["Item"].map(Provisioning.plain)
         }
 
-        var fakeState: JSON {
-            get throws {
-                try JSON(parsing: String(contentsOf: directory.appendingPathComponent("fake/state.json"), encoding: .utf8))
-            }
-        }
-
         /// The outbox's messages as `Subject` lines, in order.
         var outbox: [String] {
             get throws {
-                if real {
-                    return try Outbox(dataDirectory: DataDirectory(path: directory.appendingPathComponent("data").path)).messages().compactMap {
-                        $0.request["Subject"]?.stringValue
-                    }
+                try Outbox(dataDirectory: DataDirectory(path: directory.appendingPathComponent("data").path)).messages().compactMap {
+                    $0.request["Subject"]?.stringValue
                 }
-                return try (fakeState["outbox"]?.arrayValue ?? []).compactMap { $0["Subject"]?.stringValue }
             }
         }
 
-        /// The local Lambda control plane's record of registry-api-handler (real mode).
+        /// The local Lambda control plane's record of registry-api-handler.
         func function() throws -> JSON? {
             try ResourceCatalog(dataDirectory: DataDirectory(path: directory.appendingPathComponent("data").path))
                 .list(type: "lambda:function").first { $0.name == "registry-api-handler" }?.description
         }
 
-        /// The local Lambda control plane's alias `live` (real mode).
+        /// The local Lambda control plane's alias `live`.
         func liveAlias() throws -> String? {
             try function()?["Aliases"]?.arrayValue?.first { $0["Name"] == "live" }?["FunctionVersion"]?.stringValue
         }
 
-        /// The published versions and the code each runs (real mode).
+        /// The published versions and the code each runs.
         func versions() throws -> [String] {
             try (function()?["Versions"]?.arrayValue ?? []).map {
                 "\($0["Version"]?.stringValue ?? "?"): \($0["CodeKey"]?.stringValue ?? "-")"
             }
         }
-        var alias: String? { get throws { try fakeState["functions"]?["registry-api-handler"]?["aliases"]?["live"]?.stringValue } }
-        func executions(of changeSet: String) throws -> Int { try fakeState["executions"]?["registry-api/\(changeSet)"]?.intValue ?? 0 }
-
-        func holdDescribeStacks() throws {
-            let fake = directory.appendingPathComponent("fake")
-            try FileManager.default.createDirectory(at: fake, withIntermediateDirectories: true)
-            _ = FileManager.default.createFile(atPath: fake.appendingPathComponent("hold").path, contents: nil)
-        }
-
-        func awaitHolding() async throws {
-            let holding = directory.appendingPathComponent("fake/holding").path
-            let deadline = Date().addingTimeInterval(60)
-            while Date() < deadline {
-                if FileManager.default.fileExists(atPath: holding) { return }
-                try await Task.sleep(for: .milliseconds(20))
-            }
-            throw Failed(description: "describeStacks was never held")
-        }
-
         /// Waits until the job's execution has entered the state `name`.
         func awaitState(_ id: String, _ name: String) async throws {
             let deadline = Date().addingTimeInterval(60)
@@ -216,10 +181,7 @@ struct DeploymentPipelineTests {
                 + (stack?["Steps"]?.arrayValue ?? []).compactMap { $0["Status"]?.stringValue }
         }
 
-        func release() { try? FileManager.default.removeItem(at: directory.appendingPathComponent("fake/hold")) }
-
         func stop() async {
-            release()
             server.process.interrupt()
             await server.process.exited()
             // SIGKILL: the test process blocks SIGTERM, and its children inherit the mask.
@@ -242,29 +204,37 @@ struct DeploymentPipelineTests {
         #expect(
             ok["output"]
                 == [
-                    "deploymentId": "dep-ok", "status": "SUCCEEDED", "stackName": "registry-api", "version": "4", "previousVersion": "3",
+                    "deploymentId": "dep-ok", "status": "SUCCEEDED", "stackName": "registry-api", "version": "1", "previousVersion": .null,
                     "apiUrl": .string(pipeline.apiURL), "handlerStrategy": "INTEGRATED",
                 ])
         let invalid = try await pipeline.job("dep-invalid")
         #expect(invalid["status"] == "FAILED")
         #expect(invalid["error"] == "States.TaskFailed")
-        #expect(invalid["cause"]?.stringValue?.contains("validation failed: FAIL_VALIDATION=true (stack registry-api, staging)") == true)
+        // The cause is the failed Build, as CodeBuild's .sync integration gives it.
+        let build = try JSON(parsing: invalid["cause"]?.stringValue ?? "")["Build"]
+        #expect(build?["ProjectName"] == "registry-validate-infrastructure")
+        #expect(build?["BuildStatus"] == "FAILED")
+        #expect(build?["Phases"]?.arrayValue?.first { $0["PhaseType"] == "BUILD" }?["PhaseStatus"] == "FAILED")
         let record = try #require(try await pipeline.record("dep-ok"))
         #expect(record["status"] == "SUCCEEDED")
-        #expect(record["version"] == "4")
-        #expect(record["previous_version"] == "3")
+        #expect(record["version"] == "1")
         #expect(record["handler_strategy"] == "INTEGRATED")
         #expect(record["notified"] == true)
         let failed = try #require(try await pipeline.record("dep-invalid"))
         #expect(failed["status"] == "FAILED")
         #expect(failed["change_set_name"] == nil)
         #expect(failed["error"]?.stringValue?.hasPrefix("States.TaskFailed: ") == true)
-        #expect(try pipeline.executions(of: "deploy-dep-invalid") == 0)
-        #expect(try pipeline.alias == "4")
+        // Nothing deployed: the stack went through dep-ok's change set only.
+        #expect(try pipeline.stackStatuses() == ["REVIEW_IN_PROGRESS", "CREATE_IN_PROGRESS", "CREATE_COMPLETE"])
+        #expect(try pipeline.liveAlias() == "1")
         #expect(try pipeline.outbox == ["Deployment dep-ok succeeded", "Deployment dep-invalid failed"])
-        // The auth check's 401 is a caught task failure: the answer it expects.
+        // A first deployment's caught errors (no alias, no stack, the alias created), then the auth check's 401.
         let errors = try await pipeline.errors("dep-ok")
-        #expect(errors == ["States.Http.StatusCode.401"])
+        #expect(
+            errors == [
+                "Lambda.ResourceNotFoundException", "CloudFormation.CloudFormationException", "Lambda.ResourceNotFoundException",
+                "States.Http.StatusCode.401",
+            ])
         let invalidErrors = try await pipeline.errors("dep-invalid")
         #expect(invalidErrors == ["States.TaskFailed", "States.TaskFailed"])
         await pipeline.stop()
@@ -273,48 +243,33 @@ struct DeploymentPipelineTests {
     @Test("A stack that fails to update is rolled back: record ROLLED_BACK, alias back, the execution fails with the stack's error")
     func deployFailure() async throws {
         let pipeline = try await Pipeline()
-        _ = try await pipeline.deploy("dep-stack", stackParameters: ["ApiBaseUrl": .string(pipeline.apiURL), "InjectFailure": "deploy"])
+        _ = try await pipeline.deploy("dep-first")
+        #expect(try await pipeline.job("dep-first")["status"] == "COMPLETED")
+        _ = try await pipeline.deploy("dep-stack", stackParameters: ["ApiBaseUrl": .string(pipeline.apiURL), "FailDeploy": "true"])
         let job = try await pipeline.job("dep-stack")
         #expect(job["status"] == "FAILED")
         #expect(job["error"] == "Deployment.StackFailed")
-        #expect(job["cause"] == "Stack registry-api is UPDATE_ROLLBACK_COMPLETE: The following resource(s) failed to update: [Handler]. ")
+        #expect(job["cause"] == "Stack registry-api is UPDATE_ROLLBACK_COMPLETE")
         let record = try #require(try await pipeline.record("dep-stack"))
         #expect(record["status"] == "ROLLED_BACK")
         #expect(record["rollback_errors"] == [])
+        #expect(record["error"] == "Deployment.StackFailed: Stack registry-api is UPDATE_ROLLBACK_COMPLETE")
+        // The change set executed once; CloudFormation rolled the update back itself.
         #expect(
-            record["error"]
-                == "Deployment.StackFailed: Stack registry-api is UPDATE_ROLLBACK_COMPLETE: The following resource(s) failed to update: [Handler]. ")
-        #expect(try pipeline.executions(of: "deploy-dep-stack") == 1)
-        #expect(try pipeline.alias == "3")
-        #expect(try pipeline.outbox == ["Deployment dep-stack rolled back"])
+            try pipeline.stackStatuses() == [
+                "REVIEW_IN_PROGRESS", "CREATE_IN_PROGRESS", "CREATE_COMPLETE", "UPDATE_IN_PROGRESS", "UPDATE_ROLLBACK_IN_PROGRESS",
+                "UPDATE_ROLLBACK_COMPLETE",
+            ])
+        #expect(try pipeline.liveAlias() == "1")
+        #expect(try pipeline.outbox == ["Deployment dep-first succeeded", "Deployment dep-stack rolled back"])
         let errors = try await pipeline.errors("dep-stack")
         #expect(errors == ["Deployment.StackFailed"])
         await pipeline.stop()
     }
 
-    @Test("A post-deployment check that fails rolls the alias back to the previous version")
-    func postTestFailure() async throws {
-        let pipeline = try await Pipeline(broken: "update")
-        let broken = try #require(pipeline.brokenURL)
-        _ = try await pipeline.deploy("dep-post", stackParameters: ["ApiBaseUrl": .string(broken)])
-        let job = try await pipeline.job("dep-post")
-        #expect(job["status"] == "FAILED")
-        #expect(job["error"] == "Deployment.PostDeploymentTestFailed")
-        #expect(job["cause"] == "Check \"update person\" expected HTTP 200, got 500")
-        let record = try #require(try await pipeline.record("dep-post"))
-        #expect(record["status"] == "ROLLED_BACK")
-        #expect(record["version"] == nil)
-        #expect(try pipeline.alias == "3")
-        #expect(try pipeline.fakeState["functions"]?["registry-api-handler"]?["versions"] == ["1", "2", "3", "4"])
-        #expect(try pipeline.outbox == ["Deployment dep-post rolled back"])
-        let errors = try await pipeline.errors("dep-post")
-        #expect(errors == ["States.Http.StatusCode.500", "Deployment.PostDeploymentTestFailed"])
-        await pipeline.stop()
-    }
-
     @Test("A rollback that fails is ROLLBACK_FAILED and the deployment fails with Deployment.RollbackFailed (local CloudFormation)")
     func rollbackFailure() async throws {
-        let pipeline = try await Pipeline(real: true)
+        let pipeline = try await Pipeline()
         _ = try await pipeline.deploy("dep-first")
         #expect(try await pipeline.job("dep-first")["status"] == "COMPLETED")
         // The template's Handler is marked Metadata.Stepwise.Fail and FailRollback: the update fails, its rollback too.
@@ -341,13 +296,13 @@ struct DeploymentPipelineTests {
 
     @Test("kill -9 while the stack deploys (local CloudFormation, real clock), then a restart resumes the job: the change set is executed once")
     func killDuringDeploy() async throws {
-        let pipeline = try await Pipeline(real: true, realClock: true)
+        let pipeline = try await Pipeline(realClock: true)
         _ = try await pipeline.deploy("dep-crash")
         try await pipeline.awaitState("dep-crash", "Wait for stack")
         #expect(try pipeline.stackStatuses() == ["REVIEW_IN_PROGRESS", "CREATE_IN_PROGRESS", "CREATE_COMPLETE"])
         kill(pipeline.server.process.processIdentifier, SIGKILL)
         await pipeline.server.process.exited()
-        pipeline.server = try await Pipeline.serve(pipeline.directory, apiURL: pipeline.apiURL, real: true, realClock: true)
+        pipeline.server = try await Pipeline.serve(pipeline.directory, apiURL: pipeline.apiURL, realClock: true)
         let job = try await pipeline.job("dep-crash")
         #expect(job["status"] == "COMPLETED")
         #expect(job["output"]?["version"] == "1")
@@ -368,7 +323,7 @@ struct DeploymentPipelineTests {
 
     @Test("POST /jobs/{id}/cancel during the deploy (local services, real clock) stops it; the rollback (onEnd) records ROLLED_BACK")
     func cancelThroughJobsAPI() async throws {
-        let pipeline = try await Pipeline(real: true, realClock: true)
+        let pipeline = try await Pipeline(realClock: true)
         _ = try await pipeline.deploy("dep-cancel")
         try await pipeline.awaitState("dep-cancel", "Wait for stack")
         let (status, cancelled) = try await pipeline.send("POST", "/jobs/dep-cancel/cancel")
@@ -395,9 +350,9 @@ struct DeploymentPipelineTests {
         await pipeline.stop()
     }
 
-    @Test("On the local CodeBuild, CloudFormation, Lambda and outbox: success, stack failure rolled back, post-test failure rolled back")
+    @Test("Success, stack failure rolled back, and a post-test failure that moves the alias back to the previous version")
     func realLocalServices() async throws {
-        let pipeline = try await Pipeline(broken: "update", real: true)
+        let pipeline = try await Pipeline(broken: "update")
         let broken = try #require(pipeline.brokenURL)
         // No sync metadata: the fallback handler's code becomes version 1.
         _ = try await pipeline.deploy("real-ok", ["syncKey": "sync/missing.json"])
@@ -436,7 +391,7 @@ struct DeploymentPipelineTests {
 
     @Test("Coordination: the seeded triggers, the sync build, the deployment as a nested execution, the integration tests, a report")
     func coordination() async throws {
-        let pipeline = try await Pipeline(real: true)
+        let pipeline = try await Pipeline()
         let arn = "arn:aws:states:us-east-1:123456789012:execution:coordination:coord-1"
         _ = try await pipeline.aws(
             "StartExecution",
