@@ -12,10 +12,10 @@ struct CloudFormationTests {
         {
           "Description": "Registry API",
           "Parameters": {"Stage": {"Type": "String"}, "Version": {"Type": "String", "Default": "1"},
-                         "FailDeploy": {"Type": "String", "Default": "false"}},
+                         "FailDeploy": {"Type": "String", "Default": "false"}, "FailRollback": {"Type": "String", "Default": "false"}},
           "Resources": {
             "Api": {"Type": "AWS::ApiGateway::RestApi", "Metadata": {"Stepwise": {"PhysicalId": "abc123", "Attributes": {"RootResourceId": "root9"}}}},
-            "Handler": {"Type": "AWS::Lambda::Function", "Metadata": {"Stepwise": {"Fail": {"Ref": "FailDeploy"}}}}
+            "Handler": {"Type": "AWS::Lambda::Function", "Metadata": {"Stepwise": {"Fail": {"Ref": "FailDeploy"}, "FailRollback": {"Ref": "FailRollback"}}}}
           },
           "Outputs": {
             "ApiUrl": {"Value": {"Fn::Sub": "https://${Api}.execute-api.${AWS::Region}.amazonaws.com/${Stage}"}, "Description": "The API"},
@@ -52,10 +52,11 @@ struct CloudFormationTests {
         }
     }
 
-    static func stage(_ stage: String, version: String = "1", fail: String = "false") -> JSON {
+    static func stage(_ stage: String, version: String = "1", fail: String = "false", failRollback: String = "false") -> JSON {
         [
             ["ParameterKey": "Stage", "ParameterValue": .string(stage)], ["ParameterKey": "Version", "ParameterValue": .string(version)],
             ["ParameterKey": "FailDeploy", "ParameterValue": .string(fail)],
+            ["ParameterKey": "FailRollback", "ParameterValue": .string(failRollback)],
         ]
     }
 
@@ -121,6 +122,33 @@ struct CloudFormationTests {
         #expect(stack?["Parameters"]?[1] == ["ParameterKey": "Version", "ParameterValue": "1"])
         #expect(
             try fixture.call("describeChangeSet", ["ChangeSetName": "v2", "StackName": "registry"], at: 35)["ExecutionStatus"] == "EXECUTE_FAILED")
+    }
+
+    @Test func aResourceMarkedToFailItsRollbackEndsUpdateRollbackFailed() async throws {
+        let fixture = try Fixture()
+        try created(fixture)
+        _ = try fixture.changeSet("v2", type: "UPDATE", parameters: Self.stage("prod", version: "2", fail: "true", failRollback: "true"), at: 20)
+        _ = try fixture.call("executeChangeSet", ["ChangeSetName": "v2", "StackName": "registry"], at: 25)
+        #expect(try fixture.status("registry", at: 30) == "UPDATE_ROLLBACK_IN_PROGRESS")
+        let stack = try fixture.call("describeStacks", ["StackName": "registry"], at: 35)["Stacks"]?[0]
+        #expect(stack?["StackStatus"] == "UPDATE_ROLLBACK_FAILED")
+        #expect(stack?["StackStatusReason"] == "The following resource(s) failed to update: [Handler]. ")
+        #expect(stack?["Outputs"] == [])
+        #expect(
+            try fixture.call("describeChangeSet", ["ChangeSetName": "v2", "StackName": "registry"], at: 35)["ExecutionStatus"] == "EXECUTE_FAILED")
+    }
+
+    @Test func rollbackStackOfAResourceMarkedToFailItsRollbackFails() async throws {
+        let fixture = try Fixture()
+        try created(fixture)
+        _ = try fixture.changeSet("v2", type: "UPDATE", parameters: Self.stage("prod", version: "2", failRollback: "true"), at: 20)
+        _ = try fixture.call("executeChangeSet", ["ChangeSetName": "v2", "StackName": "registry"], at: 25)
+        #expect(try fixture.status("registry", at: 30) == "UPDATE_COMPLETE")
+        _ = try fixture.call("rollbackStack", ["StackName": "registry"], at: 40)
+        #expect(try fixture.status("registry", at: 41) == "UPDATE_ROLLBACK_IN_PROGRESS")
+        let stack = try fixture.call("describeStacks", ["StackName": "registry"], at: 45)["Stacks"]?[0]
+        #expect(stack?["StackStatus"] == "UPDATE_ROLLBACK_FAILED")
+        #expect(stack?["StackStatusReason"] == "The following resource(s) failed to update: [Handler]. ")
     }
 
     @Test func aFailedCreateEndsRolledBackWithoutOutputs() async throws {

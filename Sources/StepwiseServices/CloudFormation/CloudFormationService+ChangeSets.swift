@@ -160,7 +160,8 @@ extension CloudFormationService {
     }
 
     /// ExecuteChangeSet: only an AVAILABLE change set runs, once; the stack then moves through its statuses on the
-    /// execution's clock, and rolls back when a resource is marked to fail.
+    /// execution's clock, and rolls back when a resource is marked to fail (and ends ROLLBACK_FAILED or
+    /// UPDATE_ROLLBACK_FAILED when one is also marked to fail its rollback).
     func executeChangeSet(_ request: ServiceRequest, _ call: Call) throws -> JSON {
         try catalog.transaction { tx in
             var (key, changeSet) = try changeSet(request, tx, call.now)
@@ -199,8 +200,13 @@ extension CloudFormationService {
                     Self.step(
                         "\(rollback)_IN_PROGRESS", at: call.now.addingTimeInterval(step),
                         reason: reason + (creating ? "Rollback requested by user." : "")))
-                steps.append(
-                    Self.step("\(rollback)_COMPLETE", at: call.now.addingTimeInterval(2 * step), apply: creating ? ["Outputs": []] : current))
+                let stuck = try evaluator.failing("FailRollback")
+                if stuck.isEmpty {
+                    steps.append(
+                        Self.step("\(rollback)_COMPLETE", at: call.now.addingTimeInterval(2 * step), apply: creating ? ["Outputs": []] : current))
+                } else {
+                    steps.append(Self.rollbackFailed(rollback, stuck, creating: creating, at: call.now.addingTimeInterval(2 * step)))
+                }
             }
             if creating { stack["Parameters"] = parameters }
             if let description = template.json["Description"]?.stringValue { stack["Description"] = .string(description) }
@@ -210,6 +216,15 @@ extension CloudFormationService {
             try tx.put(Self.changeSetType, key, .object(changeSet))
             return [:]
         }
+    }
+
+    /// The end of a rollback that a resource marked `FailRollback` stops: Outputs gone, as CloudFormation
+    /// cannot say what is deployed.
+    static func rollbackFailed(_ rollback: String, _ stuck: [String], creating: Bool, at: Date) -> JSON {
+        step(
+            "\(rollback)_FAILED", at: at,
+            reason: "The following resource(s) failed to \(creating ? "delete" : "update"): [\(stuck.sorted().joined(separator: ", "))]. ",
+            apply: ["Outputs": []])
     }
 
     static func evaluator(_ template: StackTemplate, parameters: JSON, stack: JSONObject, call: Call) -> StackTemplate.Evaluator {

@@ -100,7 +100,8 @@ extension CloudFormationService {
     /// RollbackStack: an updated stack returns to its previous template, parameters and Outputs
     /// (UPDATE_ROLLBACK_IN_PROGRESS → UPDATE_ROLLBACK_COMPLETE); a created one to nothing (ROLLBACK_IN_PROGRESS →
     /// ROLLBACK_COMPLETE). Locally this is allowed from UPDATE_COMPLETE and CREATE_COMPLETE, where a pipeline
-    /// needs it after its post-deployment tests fail (docs/differences.md).
+    /// needs it after its post-deployment tests fail (docs/differences.md). A resource of the stack's template
+    /// marked `Metadata.Stepwise.FailRollback` makes it end UPDATE_ROLLBACK_FAILED / ROLLBACK_FAILED instead.
     func rollbackStack(_ request: ServiceRequest, _ call: Call) throws -> JSON {
         let name = try request.required("StackName")
         return try catalog.transaction { tx in
@@ -109,7 +110,19 @@ extension CloudFormationService {
             let step = (try? StackTemplate(json: stack["Stepwise"]?["Template"] ?? .null)).map(seconds) ?? transitionSeconds
             let later = call.now.addingTimeInterval(step)
             let previous = stack["Stepwise"]?["Previous"] ?? .null
+            let template = try? StackTemplate(json: stack["Stepwise"]?["Template"] ?? .null)
+            let stuck =
+                try template.map { try Self.evaluator($0, parameters: stack["Parameters"] ?? [], stack: stack, call: call).failing("FailRollback") }
+                ?? []
             switch status {
+            case _ where ["CREATE_COMPLETE", "UPDATE_COMPLETE"].contains(status) && !stuck.isEmpty:
+                let rollback = status == "UPDATE_COMPLETE" && !previous.isNull ? "UPDATE_ROLLBACK" : "ROLLBACK"
+                try schedule(
+                    &stack,
+                    [
+                        Self.step("\(rollback)_IN_PROGRESS", at: call.now, reason: "User Initiated"),
+                        Self.rollbackFailed(rollback, stuck, creating: rollback == "ROLLBACK", at: later),
+                    ], tx, call.now)
             case "UPDATE_COMPLETE" where !previous.isNull:
                 var restore = previous.objectValue ?? [:]
                 restore["Previous"] = .null

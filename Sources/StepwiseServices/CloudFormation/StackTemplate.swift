@@ -8,7 +8,8 @@ import Stepwise
 ///
 /// A resource's `Metadata.Stepwise` says what it is locally: `PhysicalId` (what `Ref` answers; default
 /// `STACK-LOGICALID`), `Attributes` (what `Fn::GetAtt` answers; default `PHYSICALID.Attribute`) and `Fail` (true,
-/// or an expression that evaluates to true or "true": creating or updating it fails, and the stack rolls back).
+/// or an expression that evaluates to true or "true": creating or updating it fails, and the stack rolls back) and
+/// `FailRollback` (the same: rolling it back fails, so the stack ends UPDATE_ROLLBACK_FAILED or ROLLBACK_FAILED).
 /// The template's own `Metadata.Stepwise.TransitionSeconds` sets how long each status lasts on the execution's clock.
 struct StackTemplate: Sendable {
     let json: JSON
@@ -177,10 +178,10 @@ struct StackTemplate: Sendable {
             }
         }
 
-        /// The resources marked to fail (`Metadata.Stepwise.Fail`).
-        func failing() throws -> [String] {
+        /// The resources marked to fail (`Metadata.Stepwise.Fail`, or `FailRollback` for their rollback).
+        func failing(_ mark: String = "Fail") throws -> [String] {
             try template.resources.compactMap { logical, resource in
-                guard let mark = resource["Metadata"]?["Stepwise"]?["Fail"] else { return nil }
+                guard let mark = resource["Metadata"]?["Stepwise"]?[mark] else { return nil }
                 let value = try evaluate(mark)
                 return value == true || value.stringValue?.lowercased() == "true" ? logical : nil
             }
