@@ -52,9 +52,10 @@ actor Gate {
         waiters.removeAll()
     }
 
-    /// Waits (polling, never blocking a thread) until `count` handlers started; false after 10 s.
+    /// Waits (polling, never blocking a thread) until `count` handlers started; false after 30 s (alone it takes
+    /// milliseconds; beside the whole suite's executions on the evaluation threads, seconds).
     nonisolated func reach(_ count: Int) async -> Bool {
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + .seconds(30)
         while await started < count {
             guard ContinuousClock.now < deadline else { return false }
             try? await Task.sleep(for: .milliseconds(5))
