@@ -4,16 +4,11 @@ import StepwiseRegex
 /// Regex matching under the evaluation's limits: the engine checks the deadline as it backtracks, so a
 /// catastrophic pattern fails with the same U1001 as any runaway expression.
 extension Evaluator {
-    /// A budget that stops a match once the evaluation's deadline has passed or its interrupt is requested
-    /// (neither: only the engine's bound on its backtracking stack).
+    /// A budget that stops a match once the evaluation's deadline has passed (no deadline: only the engine's
+    /// bound on its backtracking stack).
     func regexBudget() -> RegexBudget {
-        switch (deadline, interrupt) {
-        case (nil, nil): return RegexBudget()
-        case (let deadline?, nil): return RegexBudget { DispatchTime.now().uptimeNanoseconds > deadline }
-        case (nil, let interrupt?): return RegexBudget { interrupt.isRequested }
-        case (let deadline?, let interrupt?):
-            return RegexBudget { interrupt.isRequested || DispatchTime.now().uptimeNanoseconds > deadline }
-        }
+        guard let deadline else { return RegexBudget() }
+        return RegexBudget { DispatchTime.now().uptimeNanoseconds > deadline }
     }
 
     /// The first match of `regex` in `units` at or after `from`, stopped by the deadline like `regexBudget()`.
@@ -29,7 +24,7 @@ extension Evaluator {
     /// The error for a match the budget stopped: U1001 for time, U1002 when its backtracking stack grew too deep.
     func regexStopped(_ interruption: RegexInterruption) -> JSONataError {
         switch interruption {
-        case .stepLimit, .cancelled: interrupt?.isRequested == true ? Self.interrupted() : Self.timeout()
+        case .stepLimit, .cancelled: Self.timeout()
         case .backtrackLimit: Self.memoryLimit()
         }
     }

@@ -6,8 +6,6 @@ final class Evaluator {
     let maxDepth: Int
     let maxValueBytes: Int?
     let deadline: UInt64?
-    /// Checked with the deadline: set when the evaluation must stop now (StopExecution, a time-out).
-    let interrupt: EvaluationInterrupt?
     /// Set while probing on the caller's (possibly small) stack: exceeding it restarts on a large stack.
     let probeDepth: Int?
     var depth = 0
@@ -20,10 +18,7 @@ final class Evaluator {
     /// Test hook: weak references to every frame this evaluator made.
     var tracker: FrameTracker?
 
-    init(
-        timestamp: Double, maxDepth: Int, deadline: UInt64?, probeDepth: Int?, maxValueBytes: Int? = nil, interrupt: EvaluationInterrupt? = nil
-    ) {
-        self.interrupt = interrupt
+    init(timestamp: Double, maxDepth: Int, deadline: UInt64?, probeDepth: Int?, maxValueBytes: Int? = nil) {
         self.timestamp = timestamp
         self.maxDepth = maxDepth
         self.maxValueBytes = maxValueBytes
@@ -43,26 +38,11 @@ final class Evaluator {
         try guardTime()
     }
 
-    /// U1001 once the deadline has passed, ``JSONataError/interruptedCode`` once the interrupt is requested. Cheap
-    /// enough for every iteration of a long loop inside a built-in (sorting, `$distinct`, string building), which
-    /// must call it: such a loop never goes through `evaluate`.
+    /// U1001 once the deadline has passed. Cheap enough for every iteration of a long loop inside a built-in
+    /// (sorting, `$distinct`, string building), which must call it: such a loop never goes through `evaluate`.
     func guardTime() throws(JSONataError) {
         ticks &+= 1
-        guard ticks & 255 == 0 else { return }
-        if let interrupt, interrupt.isRequested { throw Self.interrupted() }
-        if let deadline, DispatchTime.now().uptimeNanoseconds > deadline { throw Self.timeout() }
-    }
-
-    /// U1003 when a value just built nests arrays and objects deeper than ``Value/maxNesting``: checked where
-    /// values are built (constructors, function results), so `$reduce` cannot grow one a level per item.
-    func guardNesting(_ value: Value?) throws(JSONataError) {
-        guard let value, value.nesting() > Value.maxNesting else { return }
-        throw JSONataError.make(
-            "U1003", extra: ["message": "Value nesting limit exceeded: arrays and objects nest more than \(Value.maxNesting) levels deep"])
-    }
-
-    static func interrupted() -> JSONataError {
-        JSONataError(code: JSONataError.interruptedCode, message: "The evaluation was interrupted")
+        if let deadline, ticks & 255 == 0, DispatchTime.now().uptimeNanoseconds > deadline { throw Self.timeout() }
     }
 
     static func timeout() -> JSONataError {
@@ -100,10 +80,6 @@ final class Evaluator {
         }
         if expr.type != .path, let group = expr.group {
             result = .object(try evaluateGroup(group.pairs, position: group.position, result, env))
-        }
-        switch expr.type {
-        case .unary, .function, .partial, .apply: try guardNesting(result)  // constructors and calls build values
-        default: if expr.group != nil { try guardNesting(result) }
         }
         if case .array(let a) = result, a.isSequence, !a.tupleStream {
             if expr.keepArray { a.keepSingleton = true }

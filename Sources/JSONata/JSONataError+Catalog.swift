@@ -160,7 +160,6 @@ extension JSONataError {
         "D3141": "{{{message}}}",
         "U1001": "{{{message}}}",
         "U1002": "{{{message}}}",
-        "U1003": "{{{message}}}",
     ]
 }
 

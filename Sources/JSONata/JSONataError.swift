@@ -2,8 +2,6 @@
 public struct JSONataError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The code of a function-valued result when the caller asked for JSON only (not a JSONata code).
     package static let unsupportedResultCode = "Stepwise.UnsupportedResult"
-    /// The code of an evaluation stopped by an ``EvaluationInterrupt`` (StopExecution, an execution's time-out).
-    package static let interruptedCode = "Stepwise.Interrupted"
 
     public var code: String
     public var message: String

@@ -42,33 +42,18 @@ public struct JSONataExpression: Sendable {
     package func evaluate(
         _ input: JSONataValue, bindings: [String: JSONataValue], now: Date? = nil, rejectingFunctions: Bool = false
     ) throws(JSONataError) -> JSON? {
-        try evaluate(input, bindings: bindings, now: now, rejectingFunctions: rejectingFunctions, interrupt: nil)
-    }
-
-    /// `evaluate(_:bindings:now:rejectingFunctions:)` that `interrupt` can stop (with
-    /// ``JSONataError/interruptedCode``).
-    ///
-    /// On a thread of ``EvaluationThreads`` it runs right there (the stack is large). Elsewhere it starts on the
-    /// caller's stack and, past a shallow depth, runs again on a large-stack thread of its own while the caller
-    /// waits: that is for synchronous callers (the CLI, the library); the runtime evaluates only on
-    /// ``EvaluationThreads``, so no cooperative thread ever waits here.
-    package func evaluate(
-        _ input: JSONataValue, bindings: [String: JSONataValue], now: Date? = nil, rejectingFunctions: Bool = false,
-        interrupt: EvaluationInterrupt?
-    ) throws(JSONataError) -> JSON? {
         let start = DispatchTime.now().uptimeNanoseconds
         let deadline = limits.timeout.map { start + UInt64(max(0, $0) * 1e9) }
         let timestamp = ((now ?? Date()).timeIntervalSince1970 * 1000).rounded(.down)
+        let result: JSON?
         let prepared = bindings.mapValues(\.value)
-        let large = EvaluationThreads.isCurrentThreadLarge
         do {
-            return try run(
-                input.value, prepared, timestamp: timestamp, deadline: deadline, probe: large ? nil : Self.probeDepth,
-                rejectingFunctions: rejectingFunctions, interrupt: interrupt)
+            result = try run(
+                input.value, prepared, timestamp: timestamp, deadline: deadline, probe: Self.probeDepth, rejectingFunctions: rejectingFunctions)
         } catch  where error.code == Evaluator.needsLargeStack.code {
-            return try runOnLargeStack(
-                input.value, prepared, timestamp: timestamp, deadline: deadline, rejectingFunctions: rejectingFunctions, interrupt: interrupt)
+            result = try runOnLargeStack(input.value, prepared, timestamp: timestamp, deadline: deadline, rejectingFunctions: rejectingFunctions)
         }
+        return result
     }
 
     /// How deep evaluation goes on the caller's stack before moving to a thread with a large one.
@@ -76,11 +61,10 @@ public struct JSONataExpression: Sendable {
 
     func run(
         _ input: Value?, _ bindings: [String: Value?], timestamp: Double, deadline: UInt64?, probe: Int?, rejectingFunctions: Bool = false,
-        interrupt: EvaluationInterrupt? = nil, tracker: FrameTracker? = nil
+        tracker: FrameTracker? = nil
     ) throws(JSONataError) -> JSON? {
         let evaluator = Evaluator(
-            timestamp: timestamp, maxDepth: limits.maxDepth, deadline: deadline, probeDepth: probe, maxValueBytes: limits.maxValueBytes,
-            interrupt: interrupt)
+            timestamp: timestamp, maxDepth: limits.maxDepth, deadline: deadline, probeDepth: probe, maxValueBytes: limits.maxValueBytes)
         evaluator.tracker = tracker
         defer { evaluator.releaseFrames() }
         let root = Environment(library: Library(host: functions, removed: removedFunctions))
@@ -102,8 +86,7 @@ public struct JSONataExpression: Sendable {
     }
 
     private func runOnLargeStack(
-        _ input: Value?, _ bindings: [String: Value?], timestamp: Double, deadline: UInt64?, rejectingFunctions: Bool,
-        interrupt: EvaluationInterrupt?
+        _ input: Value?, _ bindings: [String: Value?], timestamp: Double, deadline: UInt64?, rejectingFunctions: Bool
     ) throws(JSONataError) -> JSON? {
         let box = ResultBox()
         let values = ValueBox(input: input, bindings: bindings)
@@ -112,8 +95,7 @@ public struct JSONataExpression: Sendable {
             do throws(JSONataError) {
                 box.result = .success(
                     try run(
-                        values.input, values.bindings, timestamp: timestamp, deadline: deadline, probe: nil, rejectingFunctions: rejectingFunctions,
-                        interrupt: interrupt))
+                        values.input, values.bindings, timestamp: timestamp, deadline: deadline, probe: nil, rejectingFunctions: rejectingFunctions))
             } catch {
                 box.result = .failure(error)
             }

@@ -19,8 +19,6 @@ enum EvalCommand: Command {
         --bindings JSON  variables: {"x": 1} binds $x
         --aws            JSONata as Step Functions runs it: with $partition, $range, $hash, $random, $uuid and
                          $parse, without $eval, and with AWS's depth and memory limits
-                         Either way an evaluation stops after 5 seconds (U1001) and values nest at most 512
-                         arrays and objects deep (U1003).
         --json           print {"value": V}, {"undefined": true} or {"error": {"code", "message"}}
         Exit status: 0 on success, 1 when the evaluation fails, 2 on a usage error.
         """

@@ -48,8 +48,7 @@ extension Interpreter {
 
     /// Evaluates a JSONata field; a failure records EvaluationFailed and becomes States.QueryEvaluationError.
     mutating func evaluate(_ template: JSONataTemplate, _ frameId: Int, _ bindings: [String: JSONataValue]) throws(StatesError) -> JSON {
-        let environment = JSONataTemplate.Environment(
-            now: now, seed: seedBase &+ UInt64(eventCount) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(frameId), interrupt: interrupt)
+        let environment = JSONataTemplate.Environment(now: now, seed: seedBase &+ UInt64(eventCount) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(frameId))
         do { return try template.evaluate(bindings, environment) } catch { throw queryEvaluationError(frameId, error) }
     }
 
@@ -70,13 +69,7 @@ extension Interpreter {
     }
 
     mutating func queryEvaluationError(_ frameId: Int, _ failure: JSONataEvaluationFailure) -> StatesError {
-        if case .threw(JSONataError.interruptedCode, let message) = failure.reason {
-            // Stopped or timed out mid-evaluation: nothing more happens in this step, and the stop (or the
-            // time-out's timer) that comes next ends the execution as it would have between two states.
-            interrupted = true
-            return StatesError(StatesError.Name.runtime, message)
-        }
-        return queryFailure(
+        queryFailure(
             frameId, location: failure.location,
             cause: "The JSONata expression '\(failure.expression)' specified for the field '\(failure.location)' \(failure.detail)")
     }

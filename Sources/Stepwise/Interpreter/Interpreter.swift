@@ -1,6 +1,5 @@
 import Foundation
 import JSON
-import JSONata
 import StatesLanguage
 
 /// The pure heart of Stepwise: given the execution's state and one input (start, a task result, a timer,
@@ -56,10 +55,6 @@ package struct Interpreter: Sendable {
     /// The context object every state sees instead of the execution's (TestState's `context`); a task token or a
     /// Map item is added to it where the state has one.
     package var contextOverride: JSON?
-    /// Stops a JSONata evaluation in progress (the driver requests it for StopExecution and the execution's
-    /// time-out); once an evaluation was interrupted, `interrupted` is set and the step advances no further.
-    package var interrupt: EvaluationInterrupt?
-    package internal(set) var interrupted = false
 
     enum TimerPurpose {
         case wait(frame: Int)
@@ -141,7 +136,7 @@ package struct Interpreter: Sendable {
     /// Runs a frame from an outcome until it blocks or ends: the step loop.
     mutating func proceed(_ frameId: Int, _ outcome: Outcome) {
         var outcome = outcome
-        while status == .running, !overHistoryLimit, !interrupted {
+        while status == .running, !overHistoryLimit {
             switch outcome {
             case .next(let index, let input):
                 enter(frameId, index, input)

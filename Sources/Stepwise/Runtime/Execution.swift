@@ -35,7 +35,6 @@ public final class Execution: Sendable {
 
     /// Stops the execution (StopExecution): running tasks are cancelled and ExecutionAborted is recorded.
     public func stop(error: String? = nil, cause: String? = nil) async {
-        driver.interruptEvaluation(error: error, cause: cause)
         await driver.stop(error: error, cause: cause)
     }
 

@@ -1,6 +1,5 @@
 import Foundation
 import JSON
-import JSONata
 import StatesLanguage
 import Synchronization
 
@@ -147,16 +146,12 @@ public final class Runtime: Sendable {
         _ machine: StateMachine, info: ExecutionInfo, steps: [LoggedStep], journal: (any ExecutionJournal)? = nil,
         redrive: (count: Int, date: Date)? = nil
     ) async -> Execution {
-        // The replay evaluates the states' expressions again: on the evaluation threads, not the cooperative pool.
-        let (interpreter, history) = await EvaluationThreads.shared.run {
-            var interpreter = Interpreter(definition: machine.definition, info: info)
-            var history: [HistoryEvent] = []
-            for step in steps {
-                _ = interpreter.handle(step.input, now: step.time)
-                history.append(contentsOf: interpreter.drainEvents())
-                _ = interpreter.drainMapRunChanges()  // stored with their steps already
-            }
-            return (interpreter, history)
+        var interpreter = Interpreter(definition: machine.definition, info: info)
+        var history: [HistoryEvent] = []
+        for step in steps {
+            _ = interpreter.handle(step.input, now: step.time)
+            history.append(contentsOf: interpreter.drainEvents())
+            _ = interpreter.drainMapRunChanges()  // stored with their steps already
         }
         let redriveDate = redrive.flatMap { interpreter.isRedrivable && interpreter.redriveCount < $0.count ? $0.date : nil }
         let driver = ExecutionDriver(

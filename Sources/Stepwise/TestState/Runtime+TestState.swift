@@ -1,6 +1,5 @@
 import Foundation
 import JSON
-import JSONata
 import StatesLanguage
 
 extension Runtime {
@@ -29,27 +28,14 @@ extension Runtime {
             handler = chain.handler(for: reference.scoped(to: info.arn))
             guard handler != nil else { throw .validation(chain.missingMessage(reference)) }
         }
-        // The state's expressions are evaluated on the evaluation threads, never on the cooperative pool.
-        let (run, step) = await EvaluationThreads.shared.run {
-            var run = TestStateRun(target, request: request, info: info, context: context)
-            let step = run.start()
-            return (run, step)
-        }
-        switch step {
+        var run = TestStateRun(target, request: request, info: info, context: context)
+        switch run.start() {
         case .finished(let result): return result
         case .dispatch(let dispatch):
-            guard let handler else {
-                return await EvaluationThreads.shared.run {
-                    var run = run
-                    return run.taskEnded(.failure(StatesError(StatesError.Name.runtime, "Nothing runs the Task")))
-                }
-            }
+            guard let handler else { return run.taskEnded(.failure(StatesError(StatesError.Name.runtime, "Nothing runs the Task"))) }
             let trace = TaskTrace()
             let outcome = await perform(dispatch, handler: handler, info: info, trace: trace)
-            return await EvaluationThreads.shared.run {
-                var run = run
-                return run.taskEnded(outcome, trace: trace)
-            }
+            return run.taskEnded(outcome, trace: trace)
         }
     }
 

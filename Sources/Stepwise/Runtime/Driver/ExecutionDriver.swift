@@ -1,8 +1,6 @@
 import Foundation
 import JSON
-import JSONata
 import StatesLanguage
-import Synchronization
 
 /// Performs what the interpreter asks for — runs handlers, keeps timers, publishes history — and feeds the
 /// results back in. One actor per execution: the interpreter is only ever touched from here.
@@ -11,17 +9,7 @@ import Synchronization
 /// is real), its
 /// ``WriteAheadJournal`` (steps recorded, tasks held until durable), its ``RunningHandlers``, its
 /// ``HistoryFeed`` and its ``MapIOPerformer``.
-///
-/// The driver runs on an ``EvaluationStrand`` (its `unownedExecutor`): a step evaluates the states' expressions,
-/// which may take seconds, so it runs on the evaluation threads and never on the cooperative pool that serves
-/// requests and the rest of the runtime. A stop or the execution's time-out cannot wait for the step to end:
-/// it requests ``interrupt`` first (from outside the actor), which stops the evaluation in progress, and the
-/// interrupted step then ends the execution for that reason.
 actor ExecutionDriver {
-    private nonisolated let strand = EvaluationThreads.shared.makeStrand()
-    nonisolated var unownedExecutor: UnownedSerialExecutor { strand.asUnownedSerialExecutor() }
-    /// Requested by a stop or the execution's time-out before it reaches the actor.
-    nonisolated let interrupt = ExecutionInterrupt()
     private var interpreter: Interpreter
     private let resolvers: ResolverChain
     /// Virtual time; nil on the real clock.
@@ -44,15 +32,12 @@ actor ExecutionDriver {
     /// any state runs), so a stop may come first: it waits in ``early`` and is applied right after the start.
     private var started: Bool
     private var early: [StepInput] = []
-    /// The watch of ``armTimeoutInterrupt()``.
-    private var timeoutInterrupt: Task<Void, Never>?
 
     init(
         interpreter: Interpreter, resolvers: ResolverChain, journal: (any ExecutionJournal)? = nil,
         history: [HistoryEvent] = [], sequence: Int = 0, now: Date? = nil, mapIO: (any DistributedMapIO)? = nil
     ) {
         self.interpreter = interpreter
-        self.interpreter.interrupt = interrupt.evaluation
         self.resolvers = resolvers
         clock = interpreter.info.clock == .virtual ? VirtualClock(now: now ?? interpreter.info.startTime) : nil
         self.journal = WriteAheadJournal(journal, sequence: sequence)
@@ -64,7 +49,6 @@ actor ExecutionDriver {
     /// Carries on a replayed execution: re-arms its timers and dispatches its in-flight tasks again.
     func resume() {
         guard interpreter.status == .running else { return finished(interpreter.status) }
-        armTimeoutInterrupt()
         for action in interpreter.resumeActions { perform(action) }
         advanceVirtualTime()
     }
@@ -83,7 +67,6 @@ actor ExecutionDriver {
     func start() {
         guard !started else { return }
         started = true
-        armTimeoutInterrupt()
         submit(.start)
         let waiting = early
         early = []
@@ -95,11 +78,6 @@ actor ExecutionDriver {
     var retries: [RetryInProgress] { interpreter.retriesInProgress }
 
     func stop(error: String?, cause: String?) { submit(.stop(error: error, cause: cause)) }
-
-    /// Interrupts the evaluation in progress, if any; call before ``stop(error:cause:)``, which waits for it.
-    nonisolated func interruptEvaluation(error: String?, cause: String?) {
-        interrupt.request(.stop(error: error, cause: cause), strand)
-    }
 
     /// Steps the interpreter with one input and performs the resulting actions.
     func submit(_ input: StepInput) {
@@ -115,13 +93,7 @@ actor ExecutionDriver {
         let time = if case .start = input { interpreter.info.startTime } else { given ?? now }
         stepTime = time
         defer { stepTime = nil }
-        var actions = interpreter.handle(input, now: time)
-        if interpreter.interrupted, interpreter.status == .running, let reason = interrupt.reason(interpreter) {
-            // The stop or time-out that interrupted an evaluation ends the execution in this same step, at the
-            // time it did: one recorded step, so no replay ever evaluates the interrupted expression again.
-            stepTime = now
-            actions += interpreter.handle(reason, now: now)
-        }
+        let actions = interpreter.handle(input, now: time)
         let events = interpreter.drainEvents()
         journal.record(interpreter.info, time: time, input: input, events: events, mapRuns: interpreter.drainMapRunChanges())
         feed.publish(events)
@@ -269,24 +241,7 @@ actor ExecutionDriver {
 
     private func cancelSleep(_ id: Int) { clock?.cancelSleep(id) }
 
-    /// On the real clock, interrupts an evaluation still running at the execution's time-out. The time-out's
-    /// own timer is armed only once the step that schedules it ends — the first step, which may be the one
-    /// evaluating — so this watch runs from the start.
-    private func armTimeoutInterrupt() {
-        guard clock == nil, let seconds = interpreter.definition.timeoutSeconds else { return }
-        let deadline = interpreter.info.startTime.addingTimeInterval(Double(seconds))
-        // Not isolated to the actor (it captures no `self`): the actor is busy with the evaluation to interrupt.
-        let (interrupt, strand) = (self.interrupt, self.strand)
-        timeoutInterrupt = Task {
-            let delay = deadline.timeIntervalSinceNow
-            if delay > 0 { try? await Task.sleep(for: .milliseconds(Int64((delay * 1000).rounded(.up)))) }
-            guard !Task.isCancelled else { return }
-            interrupt.request(.timedOut, strand)
-        }
-    }
-
     private func finished(_ status: ExecutionStatus) {
-        timeoutInterrupt?.cancel()
         let result = ExecutionResult(
             status: status, output: interpreter.output, error: interpreter.error, cause: interpreter.cause,
             startDate: interpreter.info.startTime, stopDate: stepTime ?? now)
@@ -323,33 +278,5 @@ actor ExecutionDriver {
     func waitForResult() async -> ExecutionResult {
         if let delivered { return delivered }
         return await withCheckedContinuation { waiters.append($0) }
-    }
-}
-
-/// Why and how an execution's evaluation in progress is interrupted: the flag the evaluator checks, and the reason
-/// the interrupted step ends the execution with (the first one requested).
-final class ExecutionInterrupt: Sendable {
-    enum Reason: Sendable {
-        case stop(error: String?, cause: String?)
-        case timedOut
-    }
-
-    let evaluation = EvaluationInterrupt()
-    private let requested = Mutex<Reason?>(nil)
-
-    /// Records `reason` (unless one was), stops the evaluation in progress and puts the driver's strand first.
-    func request(_ reason: Reason, _ strand: EvaluationStrand) {
-        requested.withLock { if $0 == nil { $0 = reason } }
-        evaluation.request()
-        strand.prioritize()
-    }
-
-    /// The step input that ends the execution for the reason requested.
-    func reason(_ interpreter: Interpreter) -> StepInput? {
-        switch requested.withLock({ $0 }) {
-        case .stop(let error, let cause)?: .stop(error: error, cause: cause)
-        case .timedOut?: interpreter.executionTimeoutTimer.map { .timerFired(timer: $0) }
-        case nil: nil
-        }
     }
 }
