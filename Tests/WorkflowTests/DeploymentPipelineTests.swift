@@ -33,10 +33,13 @@ struct DeploymentPipelineTests {
         /// workflow's Waits last theirs: there is a moment to kill or cancel during the deploy.
         let realClock: Bool
 
-        init(broken: String? = nil, realClock: Bool = false) async throws {
+        /// With `held`, the API answers nothing until `release()`: a deployment stays in its post-deployment
+        /// tests (virtual time holds still while a real HTTP call is in flight).
+        init(broken: String? = nil, realClock: Bool = false, held: Bool = false) async throws {
             self.realClock = realClock
             directory = try TestSupport.temporaryDirectory()
-            (api, apiURL) = try await Self.startAPI(in: directory, broken: nil)
+            gate = held ? directory.appendingPathComponent("api-gate") : nil
+            (api, apiURL) = try await Self.startAPI(in: directory, broken: nil, hold: gate)
             server = try await Self.serve(directory, apiURL: apiURL, realClock: realClock)
             if let broken {
                 let (process, url) = try await Self.startAPI(in: directory, broken: broken)
@@ -46,13 +49,19 @@ struct DeploymentPipelineTests {
         }
 
         var brokenURL: String?
+        let gate: URL?
 
-        static func startAPI(in directory: URL, broken: String?) async throws -> (Process, String) {
+        /// Lets a held API answer.
+        func release() {
+            if let gate { _ = FileManager.default.createFile(atPath: gate.path, contents: nil) }
+        }
+
+        static func startAPI(in directory: URL, broken: String?, hold: URL? = nil) async throws -> (Process, String) {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments =
                 ["python3", "-u", DeploymentPipelineTests.fixtures.appendingPathComponent("api/server.py").path, "--port", "0"]
-                + (broken.map { ["--broken", $0] } ?? [])
+                + (broken.map { ["--broken", $0] } ?? []) + (hold.map { ["--hold", $0.path] } ?? [])
             let out = directory.appendingPathComponent("api-\(UUID().uuidString).out")
             _ = FileManager.default.createFile(atPath: out.path, contents: nil)
             process.standardOutput = try FileHandle(forWritingTo: out)
@@ -194,13 +203,14 @@ struct DeploymentPipelineTests {
 
     @Test("A deployment succeeds; a second one is queued behind it and fails validation without deploying anything")
     func successThenQueuedValidationFailure() async throws {
-        let pipeline = try await Pipeline()
+        // The API holds its answers, so the first deployment cannot end before the second arrives.
+        let pipeline = try await Pipeline(held: true)
         let first = try await pipeline.deploy("dep-ok")
         let second = try await pipeline.deploy("dep-invalid", ["failValidation": true])
         #expect(first["status"] == "RUNNING")
-        // Queued behind the first while it runs; under virtual time the first may already have ended when the
-        // second arrives (then it starts at once): the one-at-a-time setting is checked by the jobs API's tests.
-        #expect(["QUEUED", "RUNNING"].contains(second["status"]?.stringValue ?? ""))
+        #expect(second["status"] == "QUEUED")
+        #expect(try await pipeline.send("GET", "/jobs/dep-invalid").body["status"] == "QUEUED")
+        pipeline.release()
         let ok = try await pipeline.job("dep-ok")
         #expect(ok["status"] == "COMPLETED")
         #expect(
