@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import Stepwise
+import StepwiseTesting
 import Testing
 
 @testable import StepwiseServices
@@ -169,5 +170,32 @@ struct DynamoDBTransactionTests {
             #"{"TransactItems": [{"Get": {"TableName": "Users", "Key": {"id": {"S": "a"}}}}, {"Get": {"TableName": "Users", "Key": {"id": {"S": "a"}}}}]}"#
         )
         #expect(twice == DynamoFixture.validation("Transaction request cannot include multiple operations on one item"))
+    }
+
+    @Test("In a workflow: a cancelled transaction is caught as DynamoDB.TransactionCanceledException with AWS's message")
+    func inAWorkflow() async throws {
+        let dynamo = try await DynamoFixture()
+        try await dynamo.put(#"{"id": {"S": "pkg-1"}}"#)
+        let run = try await TestSupport.run(
+            """
+            {"QueryLanguage": "JSONata", "StartAt": "Register", "States": {
+              "Register": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:dynamodb:transactWriteItems",
+                "Arguments": {"TransactItems": [
+                  {"Put": {"TableName": "Events", "Item": {"pk": {"S": "pkg-1"}, "sk": {"N": "1"}}}},
+                  {"Put": {"TableName": "Users", "Item": {"id": {"S": "pkg-1"}}, "ConditionExpression": "attribute_not_exists(id)"}}]},
+                "Catch": [{"ErrorEquals": ["DynamoDB.TransactionCanceledException"], "Output": "{% $states.errorOutput %}", "Next": "Refused"}],
+                "End": true},
+              "Refused": {"Type": "Succeed"}}}
+            """
+        ) { runtime in
+            runtime.add(LocalServices(dataDirectory: dynamo.directory, services: [dynamo.dynamo]), tier: .services)
+        }
+        #expect(
+            run.result.output
+                == [
+                    "Error": "DynamoDB.TransactionCanceledException",
+                    "Cause": "Transaction cancelled, please refer cancellation reasons for specific reasons [None, ConditionalCheckFailed]",
+                ])
+        #expect(try await dynamo.get(#"{"pk": {"S": "pkg-1"}, "sk": {"N": "1"}}"#, from: "Events") == nil)
     }
 }
