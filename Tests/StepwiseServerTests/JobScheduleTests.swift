@@ -39,7 +39,8 @@ struct JobScheduleTests {
             let ids = started.map { String($0.dropFirst("started scheduled job ".count).prefix(while: { $0 != " " })) }
             let times = ids.compactMap { Int64($0.dropFirst("scheduled-tick-".count)) }
             #expect(times.count == 3)
-            #expect(zip(times, times.dropFirst()).allSatisfy { $1 - $0 == 200 })
+            // Due times are a period apart; a loaded machine may skip a due time it reached too late (never runs it twice).
+            #expect(zip(times, times.dropFirst()).allSatisfy { $1 > $0 && ($1 - $0) % 200 == 0 })
             let job = try await service.client.job(ids[0]) { $0["status"] == "COMPLETED" }
             #expect(job["workflow"] == "tick")
             #expect(job["output"] == ["probe": "validator", "jobId": .string(ids[0])])
