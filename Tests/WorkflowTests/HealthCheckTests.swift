@@ -4,6 +4,10 @@ import StepwiseServices
 import StepwiseTesting
 import Testing
 
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
 /// The registry's health check (workflows/health-check.asl.json) end to end with the built binary: real HTTP to
 /// Fixtures/registry/health/validator.py on a port the system chooses, the local ECS seeded from
 /// Fixtures/registry/health/ecs.json, and the outbox the alarm lands in.
@@ -126,5 +130,45 @@ struct HealthCheckTests {
         #expect(outbox.first?.request["Subject"] == "Registry nope unhealthy: States.Http.StatusCode.500")
         #expect(
             outbox.first?.request["Message"]?.stringValue?.hasSuffix("ECS service nope in cluster registry could not be described: MISSING.") == true)
+    }
+
+    @Test("Served with a schedule: scheduled jobs check the validator; each unhealthy run publishes one alarm")
+    func scheduled() async throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let validator = try await Validator(mode: "error", in: directory)
+        defer { validator.stop() }
+        let flows = directory.appendingPathComponent("workflows")
+        try FileManager.default.createDirectory(at: flows, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.workflow, to: flows.appendingPathComponent("health-check.asl.json"))
+        let config: JSON = [
+            "seed": ["ecs": ["file": .string(Self.fixtures.appendingPathComponent("ecs.json").path)]],
+            "workflows": ["health-check": ["schedule": ["everySeconds": 1, "input": ["endpoint": .string(validator.url + "/health")]]]],
+        ]
+        try config.serialized().write(to: flows.appendingPathComponent("stepwise.json"), atomically: true, encoding: .utf8)
+        let data = directory.appendingPathComponent("data")
+        let server = try await TestSupport.serve(
+            ["--virtual-time", "--db", directory.appendingPathComponent("serve.db").path, "--data-dir", data.path, "--workflows", flows.path],
+            in: directory)
+        defer { kill(server.process.processIdentifier, SIGKILL) }
+        var job: JSON = .null
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            let (body, _) = try await URLSession.shared.data(from: URL(string: server.baseURL + "/jobs?workflow=health-check")!)
+            let jobs = (try JSON(parsing: body))["jobs"]?.arrayValue ?? []
+            if let done = jobs.last(where: { $0["status"] == "COMPLETED" }) {
+                job = done
+                break
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(job["id"]?.stringValue?.hasPrefix("scheduled-health-check-") == true)
+        #expect(job["output"]?["status"] == "unhealthy")
+        #expect(job["output"]?["service"]?["runningCount"] == 0)
+        let alarms = try Outbox(dataDirectory: DataDirectory(path: data.path)).messages().filter {
+            $0.executionArn == job["executionArn"]?.stringValue
+        }
+        #expect(alarms.count == 1)
+        #expect(alarms.first?.request["Subject"] == "Registry validator unhealthy: States.Http.StatusCode.500 (0/2 tasks running)")
+        #expect(server.logText.contains("started scheduled job \(job["id"]?.stringValue ?? "?") of health-check"))
     }
 }
