@@ -185,4 +185,26 @@ struct ECSTests {
         #expect(run.result.output == ["ok": 0, "error": "States.TaskFailed", "exitCode": 3])
         #expect(run.types.contains("TaskSubmitted"))
     }
+
+    @Test("The seed copies the ECS file with its task definitions' folders made absolute; stepwise data lists the services")
+    func seeded() async throws {
+        let project = try SeedProject()
+        try project.write("tools/check.sh", "test \"$(basename \"$PWD\")\" = tools\n")
+        try project.write(
+            "ops/ecs.json",
+            #"{"clusters": {"c": {"services": {"s": {}}}}, "taskDefinitions": {"check": {"directory": "../tools", "containers": [{"name": "x", "command": ["sh", "check.sh"]}]}}}"#
+        )
+        _ = try project.seedFile(["ecs": ["file": "ops/ecs.json"]])
+        #expect(try await project.apply() == ["created ecs:file"])
+        #expect(try await project.apply() == ["unchanged ecs:file"])
+        let service = ECSService(dataDirectory: project.data, catalog: ResourceCatalog(dataDirectory: project.data))
+        let task = try await service.perform(
+            "runTask.sync", sdk: false, input: ["Cluster": "c", "TaskDefinition": "check"],
+            context: TaskContext(resource: "arn:aws:states:::ecs:runTask.sync"))
+        #expect(task["Containers"]?[0]?["ExitCode"] == 0)
+        let inventory = try DataInventory.read(project.data)
+        #expect(inventory.resources.filter { $0.type == "ecs:service" }.map(\.name) == ["c/s"])
+        #expect(inventory.resources.filter { $0.type == ECSService.taskType }.count == 1)
+        #expect(try project.data.reset().contains(ECSConfig.fileName))
+    }
 }
