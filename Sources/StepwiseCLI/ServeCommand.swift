@@ -26,7 +26,7 @@ enum ServeCommand: Command {
           --db PATH        the SQLite database (default stepwise.db, created if missing)
           --workflows DIR  register every NAME.asl.json in DIR as state machine NAME (updated when changed);
                            DIR/stepwise.json sets each workflow's jobs: maxConcurrency, jobIdMember, cancel,
-                           onEnd (docs/http-api.md)
+                           onEnd, schedule (docs/http-api.md)
           --virtual-time   Waits, retry backoffs and timeouts complete at once
           --region R       the region in ARNs (default us-east-1)
           --account A      the account in ARNs (default 123456789012)

@@ -92,10 +92,11 @@ struct DynamoDBItemTests {
     @Test("Unknown actions fail with UnknownOperationException; the integrations offer the documented actions")
     func actions() async throws {
         let dynamo = try await DynamoFixture()
-        #expect(try await dynamo.error("transactWriteItems", "{}")?.name == "DynamoDB.UnknownOperationException")
+        #expect(try await dynamo.error("executeStatement", "{}")?.name == "DynamoDB.UnknownOperationException")
         #expect(dynamo.dynamo.supports("putItem", sdk: false) && !dynamo.dynamo.supports("query", sdk: false))
         #expect(dynamo.dynamo.supports("query", sdk: true) && dynamo.dynamo.supports("listTables", sdk: true))
-        #expect(!dynamo.dynamo.supports("transactWriteItems", sdk: true))
+        #expect(dynamo.dynamo.supports("transactWriteItems", sdk: true) && !dynamo.dynamo.supports("transactWriteItems", sdk: false))
+        #expect(!dynamo.dynamo.supports("executeStatement", sdk: true))
     }
 
     @Test("Items over 400 KB are rejected")

@@ -18,6 +18,8 @@ package actor JobScheduler {
     package nonisolated var limits: [String: Int] { settings.compactMapValues(\.maxConcurrency) }
     private var running: [String: Int] = [:]
     private var closed = false
+    /// The tasks running the workflows' schedules (``startSchedules(log:)``).
+    var schedules: [Task<Void, Never>] = []
     /// Executions waiting out a cancel's grace period.
     var stopping: Set<String> = []
 
@@ -85,8 +87,15 @@ package actor JobScheduler {
         return try await service.store.job(id: id) ?? job
     }
 
-    /// Starts no more jobs (queued ones stay QUEUED in the store for the next start).
-    package func close() { closed = true }
+    /// Starts no more jobs (queued ones stay QUEUED in the store for the next start) and stops the schedules.
+    package func close() {
+        closed = true
+        for schedule in schedules { schedule.cancel() }
+        schedules = []
+    }
+
+    /// Whether ``close()`` was called.
+    var isClosed: Bool { closed }
 
     /// Starts the workflow's oldest queued jobs while slots are free.
     func pump(_ workflow: String) async {

@@ -8,7 +8,8 @@ import JSON
 ///     "maxConcurrency": 2,
 ///     "jobIdMember": "jobId",
 ///     "cancel": {"workflow": "cancel-job", "gracePeriodSeconds": 60},
-///     "onEnd": {"workflow": "job-ended", "statuses": ["FAILED", "TIMED_OUT", "ABORTED"]}}}}
+///     "onEnd": {"workflow": "job-ended", "statuses": ["FAILED", "TIMED_OUT", "ABORTED"]}},
+///   "health-check": {"schedule": {"everySeconds": 300, "input": {"service": "validator"}}}}}
 /// ```
 package struct JobSettings: Sendable, Equatable {
     /// At most this many of the workflow's jobs run at once; the others wait QUEUED.
@@ -19,6 +20,8 @@ package struct JobSettings: Sendable, Equatable {
     package var cancel: Cancel?
     /// The workflow told when a job's execution ends with one of some statuses.
     package var onEnd: OnEnd?
+    /// While `stepwise serve` runs, a job of the workflow starts every period.
+    package var schedule: Schedule?
 
     /// A cooperative cancel: the `workflow` is started with `{"jobId", "workflow", "executionArn"}` (it records
     /// the request where the job's workflow looks, e.g. a job table), then the job has `gracePeriodSeconds` to end
@@ -35,11 +38,22 @@ package struct JobSettings: Sendable, Equatable {
         package var statuses: Set<String>
     }
 
-    package init(maxConcurrency: Int? = nil, jobIdMember: String? = nil, cancel: Cancel? = nil, onEnd: OnEnd? = nil) {
+    /// A stand-in for an EventBridge Scheduler schedule: a job with `input` every `everySeconds` seconds of the
+    /// server's clock, skipped while the workflow already runs as many jobs as `maxConcurrency` allows (one
+    /// without a limit).
+    package struct Schedule: Sendable, Equatable {
+        package var everySeconds: Double
+        package var input: JSON
+    }
+
+    package init(
+        maxConcurrency: Int? = nil, jobIdMember: String? = nil, cancel: Cancel? = nil, onEnd: OnEnd? = nil, schedule: Schedule? = nil
+    ) {
         self.maxConcurrency = maxConcurrency
         self.jobIdMember = jobIdMember
         self.cancel = cancel
         self.onEnd = onEnd
+        self.schedule = schedule
     }
 
     /// The workflows these settings start (to check that they exist).
@@ -52,7 +66,7 @@ extension JobSettings {
     /// Parses one workflow's entry; `place` (`stepwise.json: workflows.NAME`) prefixes every error.
     init(_ entry: JSON, place: String) throws(ServeError) {
         guard let object = entry.objectValue else { throw ServeError("\(place) must be an object") }
-        let known: Set<String> = ["maxConcurrency", "jobIdMember", "cancel", "onEnd"]
+        let known: Set<String> = ["maxConcurrency", "jobIdMember", "cancel", "onEnd", "schedule"]
         if let unknown = object.keys.first(where: { !known.contains($0) }) {
             throw ServeError("\(place): unknown setting '\(unknown)' (known: \(known.sorted().joined(separator: ", ")))")
         }
@@ -66,6 +80,18 @@ extension JobSettings {
         }
         if let value = object["cancel"] { cancel = try Self.cancel(value, place: "\(place).cancel") }
         if let value = object["onEnd"] { onEnd = try Self.onEnd(value, place: "\(place).onEnd") }
+        if let value = object["schedule"] { schedule = try Self.schedule(value, place: "\(place).schedule") }
+    }
+
+    private static func schedule(_ value: JSON, place: String) throws(ServeError) -> Schedule {
+        guard let object = value.objectValue else { throw ServeError("\(place) must be an object") }
+        if let unknown = object.keys.first(where: { $0 != "everySeconds" && $0 != "input" }) {
+            throw ServeError("\(place): unknown setting '\(unknown)' (known: everySeconds, input)")
+        }
+        guard let seconds = object["everySeconds"]?.doubleValue, seconds >= 0.1, seconds <= 366 * 86400 else {
+            throw ServeError("\(place).everySeconds must be a number of seconds from 0.1 to 31622400 (366 days)")
+        }
+        return Schedule(everySeconds: seconds, input: object["input"] ?? [:])
     }
 
     private static func cancel(_ value: JSON, place: String) throws(ServeError) -> Cancel {

@@ -36,6 +36,9 @@ package struct WorkflowDirectory: Sendable {
         jobSettings = FileManager.default.fileExists(atPath: configPath) ? try Self.settings(configPath) : [:]
         let names = Set(definitions.map(\.name))
         for (name, settings) in jobSettings {
+            if settings.schedule != nil, !names.contains(name) {
+                throw ServeError("\(configPath): workflows.\(name) has a schedule, but there is no \(name)\(Self.suffix)")
+            }
             for named in settings.workflowsNamed where !names.contains(named) {
                 throw ServeError("\(configPath): workflows.\(name) names the workflow '\(named)', which has no \(named)\(Self.suffix)")
             }

@@ -10,7 +10,7 @@ import StepwiseStore
 /// scheduler and the HTTP server.
 ///
 /// ``start(_:log:)`` opens the database, purges executions past retention, registers the workflows directory,
-/// resumes RUNNING executions and queued jobs, then listens. ``shutdown()`` stops accepting, answers the
+/// resumes RUNNING executions and queued jobs, starts the workflows' schedules, then listens. ``shutdown()`` stops accepting, answers the
 /// requests in flight, and flushes and closes the store; running executions stay RUNNING and resume at the next
 /// start.
 package final class ServiceHost: Sendable {
@@ -57,6 +57,7 @@ package final class ServiceHost: Sendable {
             if !resumed.isEmpty { log("resumed \(resumed.count) running execution(s)") }
             let scheduler = JobScheduler(service: service, settings: workflows?.jobSettings ?? [:])
             try await scheduler.recover(resumed)
+            await scheduler.startSchedules(log: log)
             let handler = ServiceHandler(
                 service: service, scheduler: scheduler, guard: BrowserGuard(listeningOn: options.host), access: options.access, log: log)
             let server = HTTPServer(host: options.host, port: options.port, limits: options.limits) { await handler.respond(to: $0) }

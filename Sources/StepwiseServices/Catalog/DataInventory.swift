@@ -54,6 +54,9 @@ package struct DataInventory: Sendable {
         inventory.resources += CodeBuildService.projects(in: projects).map {
             CatalogResource(type: "codebuild:project", name: $0.0, description: $0.1)
         }
+        inventory.resources += ECSService.services(in: url.appendingPathComponent(ECSConfig.fileName)).map {
+            CatalogResource(type: "ecs:service", name: $0.0, description: $0.1)
+        }
         inventory.resources.sort { ($0.type, $0.name) < ($1.type, $1.name) }
         inventory.outbox = try Outbox(dataDirectory: dataDirectory).messages()
         return inventory

@@ -75,6 +75,17 @@ enum ServiceSupport {
         return (String(parts[3]), String(parts[4]))
     }
 
+    /// Every object key of `json` with its first letter in upper case: AWS's shapes as Step Functions returns them
+    /// (`buildStatus` → `BuildStatus`). Only for shapes without maps of user keys, whose names would change.
+    static func pascalCase(_ json: JSON) -> JSON {
+        switch json {
+        case .object(let object):
+            .object(JSONObject(object.map { (key, value) in (key.prefix(1).uppercased() + key.dropFirst(), pascalCase(value)) }))
+        case .array(let items): .array(items.map(pascalCase))
+        default: json
+        }
+    }
+
     /// A JSON object from pairs, leaving out the nil values (AWS omits absent members).
     static func object(_ pairs: KeyValuePairs<String, JSON?>) -> JSON {
         .object(JSONObject(pairs.compactMap { key, value in value.map { (key, $0) } }))

@@ -36,19 +36,19 @@ package struct CodeBuildService: LocalService {
         switch action {
         case "startBuild", "startBuild.sync":
             let build = try start(request, region: region, account: account, initiator: context.executionArn)
-            guard action == "startBuild.sync" else { return ["Build": Self.pascalCase(build.record)] }
-            await context.submitted(["Build": Self.pascalCase(build.record)])
+            guard action == "startBuild.sync" else { return ["Build": ServiceSupport.pascalCase(build.record)] }
+            await context.submitted(["Build": ServiceSupport.pascalCase(build.record)])
             let ended = await withTaskCancellationHandler {
                 await build.task.value
             } onCancel: {
                 Self.running.stop(build.key)
             }
             try Task.checkCancellation()
-            let output: JSON = ["Build": Self.pascalCase(ended)]
+            let output: JSON = ["Build": ServiceSupport.pascalCase(ended)]
             guard ended["buildStatus"] == "SUCCEEDED" else { throw StatesError("States.TaskFailed", output.serialized()) }
             return output
         case "stopBuild":
-            return ["Build": Self.pascalCase(try await stop(try request.required("Id")))]
+            return ["Build": ServiceSupport.pascalCase(try await stop(try request.required("Id")))]
         case "batchGetBuilds":
             let ids = try request.array("Ids") ?? []
             guard !ids.isEmpty else { throw request.invalid("Missing required parameter: Ids") }
@@ -57,7 +57,7 @@ package struct CodeBuildService: LocalService {
             for id in ids {
                 let text = id.stringValue ?? ""
                 if let build = try catalog.get(Self.buildType, Self.buildId(text)) {
-                    builds.append(Self.pascalCase(build))
+                    builds.append(ServiceSupport.pascalCase(build))
                 } else {
                     missing.append(id)
                 }
@@ -95,17 +95,6 @@ package struct CodeBuildService: LocalService {
     }
 
     func key(_ id: String) -> String { dataDirectory.url.path + "|" + id }
-
-    /// Every object key of `json` with its first letter in upper case: AWS's `Build` shape as Step Functions
-    /// returns it (`buildStatus` → `BuildStatus`). The shape has no map of user keys, so no name is changed.
-    static func pascalCase(_ json: JSON) -> JSON {
-        switch json {
-        case .object(let object):
-            .object(JSONObject(object.map { (key, value) in (key.prefix(1).uppercased() + key.dropFirst(), pascalCase(value)) }))
-        case .array(let items): .array(items.map(pascalCase))
-        default: json
-        }
-    }
 
     /// The builds running in this process, by data directory and id.
     static let running = RunningBuilds()

@@ -22,7 +22,7 @@ extension LocalServices {
 
     /// The default service list for a data directory: DynamoDB (SQLite), S3 (a folder tree), the RDS Data API (SQLite files) and the
     /// resource catalogue (Glue, EventBridge, DMS, Secrets Manager) and the notification outbox
-    /// (SNS, SES, EventBridge events). Nothing is created on disk until a workflow calls a service.
+    /// (SNS, SES, EventBridge events), CodeBuild, ECS and CloudFormation. Nothing is created on disk until a workflow calls a service.
     /// `runs` tells the Lambda control plane which functions exist (nil: all).
     static func defaultServices(for dataDirectory: DataDirectory, runs: (@Sendable ([String]) -> Bool)? = nil) -> [any LocalService] {
         let catalog = ResourceCatalog(dataDirectory: dataDirectory)
@@ -40,6 +40,7 @@ extension LocalServices {
             SESv2Service(outbox: outbox),
             EventsService(outbox: outbox),
             CodeBuildService(dataDirectory: dataDirectory, catalog: catalog),
+            ECSService(dataDirectory: dataDirectory, catalog: catalog),
             CloudFormationService(catalog: catalog, s3: S3Store(dataDirectory: dataDirectory)),
         ]
     }

@@ -25,7 +25,8 @@ package struct DynamoDB: LocalService {
     static let optimizedActions: Set<String> = ["putItem", "getItem", "updateItem", "deleteItem"]
     /// The actions of the SDK integration (`arn:aws:states:::aws-sdk:dynamodb:<action>`).
     static let sdkActions: Set<String> = optimizedActions.union([
-        "query", "scan", "batchWriteItem", "batchGetItem", "createTable", "describeTable", "deleteTable", "listTables",
+        "query", "scan", "batchWriteItem", "batchGetItem", "transactWriteItems", "transactGetItems", "createTable", "describeTable", "deleteTable",
+        "listTables",
     ])
 
     package init(dataDirectory: DataDirectory, region: String = "us-east-1", account: String = "123456789012") {
@@ -50,6 +51,8 @@ package struct DynamoDB: LocalService {
             return try await dispatch(action, input)
         } catch let error as SQLiteError {
             throw DynamoError.internalFailure(error)
+        } catch let error as TransactionCanceled {
+            throw error.statesError
         }
     }
 
@@ -63,6 +66,8 @@ package struct DynamoDB: LocalService {
         case "scan": try await scan(input)
         case "batchWriteItem": try await batchWriteItem(input)
         case "batchGetItem": try await batchGetItem(input)
+        case "transactWriteItems": try await transactWriteItems(input)
+        case "transactGetItems": try await transactGetItems(input)
         case "createTable": try await createTable(input)
         case "describeTable": try await describeTable(input)
         case "deleteTable": try await deleteTable(input)

@@ -38,6 +38,15 @@ enum DynamoError {
                 + "failed to satisfy constraint: Member must not be null")
     }
 
+    /// TransactWriteItems and TransactGetItems with two actions on one item.
+    static let multipleOperationsOnOneItem = validation("Transaction request cannot include multiple operations on one item")
+
+    /// A ClientRequestToken used again (within its 10 minutes) with another request.
+    static let idempotentParameterMismatch = StatesError(
+        "DynamoDB.IdempotentParameterMismatchException",
+        "DynamoDB rejected the request because you retried a request with a different payload but with an idempotent token that was already used."
+    )
+
     static let numberFormat = validation("A value provided cannot be converted into a number")
     static let keyMismatch = validation("The provided key element does not match the schema")
 }

@@ -5,7 +5,8 @@ import StepwiseSQLite
 /// The SQL of `dynamodb.sqlite`: tables and their items, readable with `sqlite3`.
 ///
 /// `tables` holds one row per table with its key schema and attribute definitions as the API writes them;
-/// `items` holds every item as JSON in AttributeValue form, keyed by (table, partition key text, sort key text).
+/// `items` holds every item as JSON in AttributeValue form, keyed by (table, partition key text, sort key text);
+/// `transaction_tokens` the ClientRequestTokens of TransactWriteItems of the last 10 minutes.
 /// Used only inside ``SQLiteDatabase`` calls, on its connection.
 struct ItemStore {
     let connection: SQLiteConnection
@@ -27,6 +28,11 @@ struct ItemStore {
             item TEXT NOT NULL,
             PRIMARY KEY (table_name, pk, sk)
         ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS transaction_tokens (
+            token TEXT PRIMARY KEY,
+            request TEXT NOT NULL,
+            created_at REAL NOT NULL
+        );
         """
 
     /// The item with `key`, or nil.

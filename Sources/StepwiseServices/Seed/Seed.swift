@@ -27,11 +27,11 @@ package struct SeedUnit: Sendable {
         case sqlTable(database: String, table: String, create: String, rows: [JSONObject])
         /// A secret with a string value.
         case secret(name: String, value: String, description: String?)
-        /// A file of the data directory (the CodeBuild projects file).
+        /// A file of the data directory (the CodeBuild projects file, the ECS file).
         case file(name: String, data: Data)
     }
 
-    /// `s3://bucket/key`, `s3://bucket`, `dynamodb:Table`, `sql:database/table`, `secret:name` or `codebuild:projects`.
+    /// `s3://bucket/key`, `s3://bucket`, `dynamodb:Table`, `sql:database/table`, `secret:name`, `codebuild:projects` or `ecs:file`.
     package var id: String
     /// Where it is declared, for errors: `workflows/stepwise.json: seed.s3[0]`.
     package var place: String

@@ -17,8 +17,9 @@ struct SeedParser {
 
     mutating func parse(_ seed: JSON, place: String) throws(SeedError) {
         let object = try members(
-            seed, place: place.isEmpty ? "" : String(place.dropLast()), known: ["s3", "dynamodb", "sql", "secrets", "codebuild"])
+            seed, place: place.isEmpty ? "" : String(place.dropLast()), known: ["s3", "dynamodb", "sql", "secrets", "codebuild", "ecs"])
         if let codebuild = object["codebuild"] { try codeBuild(codebuild, place + "codebuild") }
+        if let entry = object["ecs"] { try ecs(entry, place + "ecs") }
         for section in ["s3", "dynamodb", "sql", "secrets"] {
             guard let value = object[section] else { continue }
             guard let entries = value.arrayValue else { throw error(place + section, "must be an array") }
@@ -144,6 +145,28 @@ struct SeedParser {
         }
         let data = Data((["projects": .object(projects)] as JSON).serialized().utf8)
         try add("codebuild:projects", place, .file(name: CodeBuildService.projectsFileName, data: data), digest: Digest.hexDigest(of: data, .sha256))
+    }
+
+    /// `{"file": "PATH"}`: the ECS file (clusters, services, task definitions), copied to the data directory with
+    /// every task definition's `directory` made absolute, so its commands run where the declaring file says.
+    mutating func ecs(_ entry: JSON, _ place: String) throws(SeedError) {
+        let object = try members(entry, place: place, known: ["file"])
+        let url = SeedFiles.url(try string(object, "file", place), base: base)
+        let text = String(decoding: try read(url, "\(place).file"), as: UTF8.self)
+        guard let json = try? JSON(parsing: text), var root = json.objectValue else {
+            throw error("\(place).file", "\(url.path) must be a JSON object with \"clusters\" and \"taskDefinitions\" (docs/integrations.md#ecs)")
+        }
+        let folder = url.deletingLastPathComponent()
+        var definitions = root["taskDefinitions"]?.objectValue ?? [:]
+        for (name, definition) in definitions {
+            guard var fields = definition.objectValue else { throw error("\(place).file", "task definition \(name) must be an object") }
+            let path = fields["directory"]?.stringValue ?? "."
+            fields["directory"] = .string(path.hasPrefix("/") ? path : folder.appendingPathComponent(path).standardizedFileURL.path)
+            definitions[name] = .object(fields)
+        }
+        root["taskDefinitions"] = .object(definitions)
+        let data = Data(JSON.object(root).serialized().utf8)
+        try add("ecs:file", place, .file(name: ECSConfig.fileName, data: data), digest: Digest.hexDigest(of: data, .sha256))
     }
 
     // MARK: - Members
