@@ -15,10 +15,12 @@ extension S3Store {
         }
         let userMetadata = row.flatMap { $0[4].textValue }.map(Self.decodeMetadata) ?? [:]
         let contentType = row?[3].textValue ?? Self.guessContentType(key)
+        let keyArn = try envelope(bucket: bucket, key: key)?.keyArn
         if let row, row[0].integerValue == size, let recorded = row[1].doubleValue,
             abs(recorded - modified.timeIntervalSince1970) < 0.000_5, let eTag = row[2].textValue
         {
-            return S3ObjectInfo(key: key, size: size, eTag: eTag, lastModified: modified, contentType: contentType, metadata: userMetadata)
+            return S3ObjectInfo(
+                key: key, size: size, eTag: eTag, lastModified: modified, contentType: contentType, metadata: userMetadata, kmsKeyArn: keyArn)
         }
         let eTag = "\"\(Digest.hexDigest(of: try Data(contentsOf: url), .md5))\""
         let info = S3ObjectInfo(key: key, size: size, eTag: eTag, lastModified: modified, contentType: contentType, metadata: userMetadata)

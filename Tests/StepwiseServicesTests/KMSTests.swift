@@ -1,0 +1,172 @@
+import Foundation
+import JSON
+import Stepwise
+import StepwiseTesting
+import Testing
+
+@testable import StepwiseServices
+
+@Suite("KMS and SSE-KMS", .timeLimit(.minutes(3)))
+struct KMSTests {
+    let directory: DataDirectory
+    let kms: KMSService
+    let s3: S3Fixture
+
+    init() throws {
+        s3 = try S3Fixture()
+        directory = s3.directory
+        kms = KMSService(store: KMSStore(dataDirectory: directory))
+    }
+
+    func error(_ body: () throws -> Any) -> StatesError? {
+        do {
+            _ = try body()
+            return nil
+        } catch { return error as? StatesError }
+    }
+
+    @Test func keysAliasesAndStates() throws {
+        let created = try kms.call("createKey", input: ["Description": "packages"])
+        let id = created["KeyMetadata"]?["KeyId"]?.stringValue ?? ""
+        let arn = "arn:aws:kms:us-east-1:123456789012:key/\(id)"
+        #expect(created["KeyMetadata"]?["Arn"] == JSON.string(arn))
+        #expect(created["KeyMetadata"]?["KeyState"] == "Enabled")
+        #expect(created["KeyMetadata"]?["Enabled"] == true)
+        #expect(try kms.call("createAlias", input: ["AliasName": "alias/pkg", "TargetKeyId": .string(id)]) == [:])
+        #expect(try kms.call("describeKey", input: ["KeyId": "alias/pkg"])["KeyMetadata"]?["KeyId"] == JSON.string(id))
+        #expect(
+            try kms.call("describeKey", input: ["KeyId": "arn:aws:kms:us-east-1:123456789012:alias/pkg"])["KeyMetadata"]?["Arn"] == JSON.string(arn))
+        #expect(try kms.call("listKeys", input: [:])["Keys"] == [["KeyId": .string(id), "KeyArn": .string(arn)]])
+        #expect(
+            try kms.call("listAliases", input: [:])["Aliases"]
+                == [["AliasName": "alias/pkg", "AliasArn": "arn:aws:kms:us-east-1:123456789012:alias/pkg", "TargetKeyId": .string(id)]])
+        #expect(
+            error { try kms.call("createAlias", input: ["AliasName": "alias/pkg", "TargetKeyId": .string(id)]) }?.name == "KMS.AlreadyExistsException"
+        )
+        #expect(error { try kms.call("describeKey", input: ["KeyId": "alias/none"]) }?.name == "KMS.NotFoundException")
+        #expect(
+            error { try kms.call("describeKey", input: ["KeyId": "00000000-0000-0000-0000-000000000000"]) }
+                == StatesError("KMS.NotFoundException", "Invalid keyId '00000000-0000-0000-0000-000000000000'"))
+        try kms.call("disableKey", input: ["KeyId": .string(id)])
+        #expect(try kms.call("describeKey", input: ["KeyId": .string(id)])["KeyMetadata"]?["KeyState"] == "Disabled")
+        try kms.call("enableKey", input: ["KeyId": .string(arn)])
+        #expect(try kms.call("describeKey", input: ["KeyId": .string(id)])["KeyMetadata"]?["Enabled"] == true)
+        let scheduled = try kms.call("scheduleKeyDeletion", input: ["KeyId": .string(id), "PendingWindowInDays": 7])
+        #expect(scheduled["KeyState"] == "PendingDeletion")
+        #expect(
+            error { try kms.call("enableKey", input: ["KeyId": .string(id)]) }
+                == StatesError("KMS.KMSInvalidStateException", "\(arn) is pending deletion."))
+        #expect(error { try kms.call("encrypt", input: ["KeyId": .string(id), "Plaintext": "x"]) }?.name == "KMS.KMSInvalidStateException")
+        try kms.call("cancelKeyDeletion", input: ["KeyId": .string(id)])
+        #expect(try kms.call("describeKey", input: ["KeyId": .string(id)])["KeyMetadata"]?["KeyState"] == "Disabled")
+    }
+
+    @Test func encryptDecryptAndTheirErrors() throws {
+        let id = try kms.call("createKey", input: [:])["KeyMetadata"]?["KeyId"]?.stringValue ?? ""
+        let arn = "arn:aws:kms:us-east-1:123456789012:key/\(id)"
+        let sealed = try kms.call("encrypt", input: ["KeyId": .string(id), "Plaintext": "secret text", "EncryptionContext": ["purpose": "test"]])
+        #expect(sealed["KeyId"] == JSON.string(arn))
+        let blob = sealed["CiphertextBlob"]?.stringValue ?? ""
+        #expect(!String(decoding: Data(base64Encoded: blob) ?? Data(), as: UTF8.self).contains("secret text"))
+        let opened = try kms.call("decrypt", input: ["CiphertextBlob": .string(blob), "EncryptionContext": ["purpose": "test"]])
+        #expect(opened["Plaintext"] == JSON.string(Data("secret text".utf8).base64EncodedString()))
+        #expect(opened["KeyId"] == JSON.string(arn))
+        // Another context, an altered blob, something that is not a blob at all: InvalidCiphertextException.
+        #expect(error { try kms.call("decrypt", input: ["CiphertextBlob": .string(blob)]) } == StatesError("KMS.InvalidCiphertextException", ""))
+        var bytes = [UInt8](Data(base64Encoded: blob) ?? Data())
+        bytes[bytes.count - 1] ^= 1
+        #expect(
+            error {
+                try kms.call(
+                    "decrypt", input: ["CiphertextBlob": .string(Data(bytes).base64EncodedString()), "EncryptionContext": ["purpose": "test"]])
+            }?
+            .name == "KMS.InvalidCiphertextException")
+        #expect(error { try kms.call("decrypt", input: ["CiphertextBlob": "aGVsbG8="]) }?.name == "KMS.InvalidCiphertextException")
+        // A disabled key neither encrypts nor decrypts.
+        try kms.call("disableKey", input: ["KeyId": .string(id)])
+        #expect(
+            error { try kms.call("encrypt", input: ["KeyId": .string(id), "Plaintext": "x"]) }
+                == StatesError("KMS.DisabledException", "\(arn) is disabled."))
+        #expect(
+            error { try kms.call("decrypt", input: ["CiphertextBlob": .string(blob), "EncryptionContext": ["purpose": "test"]]) }
+                == StatesError("KMS.DisabledException", "\(arn) is disabled."))
+        try kms.call("enableKey", input: ["KeyId": .string(id)])
+        let dataKey = try kms.call("generateDataKey", input: ["KeyId": .string(id), "KeySpec": "AES_256"])
+        #expect(Data(base64Encoded: dataKey["Plaintext"]?.stringValue ?? "")?.count == 32)
+        let again = try kms.call("decrypt", input: ["CiphertextBlob": dataKey["CiphertextBlob"] ?? .null])
+        #expect(again["Plaintext"] == dataKey["Plaintext"])
+        #expect(
+            error { try kms.call("generateDataKey", input: ["KeyId": .string(id), "KeySpec": "AES_256", "NumberOfBytes": 8]) }?.name
+                == "KMS.ValidationException")
+    }
+
+    @Test func anSSEKMSObjectIsEncryptedOnDiskAndUnreadableWhenItsKeyIsDisabled() throws {
+        let key = try KMSStore(dataDirectory: directory).createKey(description: "pkg-artifacts")
+        try s3.call("createBucket", ["Bucket": "pkg-artifacts"])
+        let put = try s3.call(
+            "putObject",
+            ["Bucket": "pkg-artifacts", "Key": "a.txt", "Body": "plain words", "ServerSideEncryption": "aws:kms", "SSEKMSKeyId": .string(key.keyId)])
+        #expect(put["ServerSideEncryption"] == "aws:kms")
+        #expect(put["SSEKMSKeyId"] == JSON.string(key.arn))
+        let file = directory.url.appendingPathComponent("s3/pkg-artifacts/a.txt")
+        let stored = try Data(contentsOf: file)
+        #expect(stored.count == 11)
+        #expect(stored != Data("plain words".utf8))
+        let got = try s3.call("getObject", ["Bucket": "pkg-artifacts", "Key": "a.txt"])
+        #expect(got["Body"] == "plain words")
+        #expect(got["ServerSideEncryption"] == "aws:kms")
+        #expect(got["SSEKMSKeyId"] == JSON.string(key.arn))
+        #expect(try s3.call("headObject", ["Bucket": "pkg-artifacts", "Key": "a.txt"])["SSEKMSKeyId"] == JSON.string(key.arn))
+
+        try kms.call("disableKey", input: ["KeyId": .string(key.keyId)])
+        #expect(
+            s3.errorName { try s3.call("getObject", ["Bucket": "pkg-artifacts", "Key": "a.txt"]) } == "S3.S3Exception")
+        #expect(
+            error { try s3.call("getObject", ["Bucket": "pkg-artifacts", "Key": "a.txt"]) }
+                == StatesError("S3.S3Exception", "\(key.arn) is disabled. (Service: S3, Status Code: 400)"))
+        // HeadObject still answers (it needs no decryption), as on S3; writing under the disabled key fails.
+        #expect(try s3.call("headObject", ["Bucket": "pkg-artifacts", "Key": "a.txt"])["ContentLength"] == 11)
+        #expect(
+            error {
+                try s3.call(
+                    "putObject",
+                    ["Bucket": "pkg-artifacts", "Key": "b.txt", "Body": "x", "ServerSideEncryption": "aws:kms", "SSEKMSKeyId": .string(key.keyId)])
+            }?
+            .cause == "\(key.arn) is disabled. (Service: S3, Status Code: 400)")
+        try kms.call("enableKey", input: ["KeyId": .string(key.keyId)])
+        #expect(try s3.call("getObject", ["Bucket": "pkg-artifacts", "Key": "a.txt"])["Body"] == "plain words")
+    }
+
+    @Test func aBucketDefaultKeyEncryptsPutsAndMultipartUploads() throws {
+        let store = KMSStore(dataDirectory: directory)
+        let key = try store.createKey()
+        try store.createAlias("alias/pkg-artifacts", keyId: key.keyId)
+        try s3.call("createBucket", ["Bucket": "pkg-artifacts"])
+        try s3.call(
+            "putBucketEncryption",
+            [
+                "Bucket": "pkg-artifacts",
+                "ServerSideEncryptionConfiguration": [
+                    "Rules": [["ApplyServerSideEncryptionByDefault": ["SSEAlgorithm": "aws:kms", "KMSMasterKeyID": "alias/pkg-artifacts"]]]
+                ],
+            ])
+        #expect(try s3.call("putObject", ["Bucket": "pkg-artifacts", "Key": "a", "Body": "x"])["SSEKMSKeyId"] == JSON.string(key.arn))
+        let created = try s3.call("createMultipartUpload", ["Bucket": "pkg-artifacts", "Key": "m"])
+        #expect(created["SSEKMSKeyId"] == JSON.string(key.arn))
+        let id = created["UploadId"] ?? .null
+        let eTag =
+            try s3.call("uploadPart", ["Bucket": "pkg-artifacts", "Key": "m", "UploadId": id, "PartNumber": 1, "Body": "part one"])["ETag"] ?? .null
+        let part = try Data(contentsOf: directory.url.appendingPathComponent("s3-uploads/\(id.stringValue ?? "")/1"))
+        #expect(part != Data("part one".utf8))
+        let done = try s3.call(
+            "completeMultipartUpload",
+            ["Bucket": "pkg-artifacts", "Key": "m", "UploadId": id, "MultipartUpload": ["Parts": [["PartNumber": 1, "ETag": eTag]]]])
+        #expect(done["ServerSideEncryption"] == "aws:kms")
+        #expect(try s3.call("getObject", ["Bucket": "pkg-artifacts", "Key": "m"])["Body"] == "part one")
+        // aws:kms without a key id: the AWS managed key aws/s3, created on first use.
+        let managed = try s3.call("putObject", ["Bucket": "pkg-artifacts", "Key": "b", "Body": "y", "ServerSideEncryption": "aws:kms"])
+        #expect(managed["SSEKMSKeyId"] == JSON.string(try store.key("alias/aws/s3").arn))
+        let inventory = try DataInventory.read(directory)
+        #expect(inventory.kmsKeys.map(\.aliases) == [["alias/pkg-artifacts"], ["alias/aws/s3"]])
+    }
+}
