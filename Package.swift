@@ -86,7 +86,8 @@ let package = Package(
         .testTarget(
             name: "StepwiseServicesTests",
             dependencies: ["StepwiseServices", "StepwiseSQLite", "StepwiseTesting", "StepwiseCLI", "Stepwise", "Digests", "JSON"]),
-        .testTarget(name: "WorkflowTests", dependencies: ["StepwiseTesting", "StepwiseServices", "StepwiseStore", "Stepwise", "JSON"]),
+        .testTarget(
+            name: "WorkflowTests", dependencies: ["StepwiseTesting", "StepwiseServices", "StepwiseStore", "StepwiseIntegrations", "Stepwise", "JSON"]),
         .testTarget(
             name: "StepwiseServerTests",
             dependencies: [

@@ -169,4 +169,20 @@ struct KMSTests {
         let inventory = try DataInventory.read(directory)
         #expect(inventory.kmsKeys.map(\.aliases) == [["alias/pkg-artifacts"], ["alias/aws/s3"]])
     }
+
+    @Test func aSeedDeclaresAKeyItsAliasAndTheBucketsItEncrypts() async throws {
+        let project = try SeedProject()
+        let keyId = "6b1f0e2a-4c3d-4e5f-8a9b-0c1d2e3f4a5b"
+        try project.seedFile([
+            "kms": [["keyId": .string(keyId), "alias": "alias/pkg-artifacts", "description": "packages", "buckets": ["pkg-artifacts"]]]
+        ])
+        #expect(try await project.apply() == ["created kms:\(keyId)"])
+        #expect(try await project.apply() == ["unchanged kms:\(keyId)"])
+        let store = S3Store(dataDirectory: project.data)
+        #expect(try store.kms.key("alias/pkg-artifacts").arn == "arn:aws:kms:us-east-1:123456789012:key/\(keyId)")
+        let info = try store.putObject(bucket: "pkg-artifacts", key: "p.tgz", data: Data("x".utf8))
+        #expect(info.kmsKeyArn == "arn:aws:kms:us-east-1:123456789012:key/\(keyId)")
+        try project.seedFile(["kms": [["keyId": "not-a-uuid"]]], name: "bad.json")
+        await #expect(throws: SeedError.self) { try await project.apply(file: "bad.json") }
+    }
 }
