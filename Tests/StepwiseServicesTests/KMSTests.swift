@@ -135,6 +135,18 @@ struct KMSTests {
             .cause == "\(key.arn) is disabled. (Service: S3, Status Code: 400)")
         try kms.call("enableKey", input: ["KeyId": .string(key.keyId)])
         #expect(try s3.call("getObject", ["Bucket": "pkg-artifacts", "Key": "a.txt"])["Body"] == "plain words")
+        // A copy is encrypted as asked (or as its bucket's default says), not as its source was.
+        let plainCopy = try s3.call("copyObject", ["Bucket": "pkg-artifacts", "Key": "plain.txt", "CopySource": "pkg-artifacts/a.txt"])
+        #expect(plainCopy["ServerSideEncryption"] == "AES256")
+        #expect(try Data(contentsOf: directory.url.appendingPathComponent("s3/pkg-artifacts/plain.txt")) == Data("plain words".utf8))
+        let sealedCopy = try s3.call(
+            "copyObject",
+            [
+                "Bucket": "pkg-artifacts", "Key": "sealed.txt", "CopySource": "pkg-artifacts/plain.txt", "ServerSideEncryption": "aws:kms",
+                "SSEKMSKeyId": .string(key.arn),
+            ])
+        #expect(sealedCopy["SSEKMSKeyId"] == JSON.string(key.arn))
+        #expect(try s3.call("getObject", ["Bucket": "pkg-artifacts", "Key": "sealed.txt"])["Body"] == "plain words")
     }
 
     @Test func aBucketDefaultKeyEncryptsPutsAndMultipartUploads() throws {

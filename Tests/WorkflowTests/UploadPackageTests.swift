@@ -199,4 +199,31 @@ struct UploadPackageTests {
         #expect(try registry.s3.call("listMultipartUploads", input: ["Bucket": "pkg-artifacts"])["Uploads"] == nil)
         #expect(try registry.s3.call("listObjectsV2", input: ["Bucket": "pkg-artifacts"])["KeyCount"] == 0)
     }
+
+    @Test("A declared size the object does not have: UploadVerificationFailed, the object deleted; a reader may not upload")
+    func verificationAndCallers() async throws {
+        let registry = try await Registry()
+        let execution = try await registry.start(
+            "upload-package", ["name": "image-tagger", "version": "4.0.0", "userId": "u-publisher", "size": 999], name: "up-size")
+        let event = try await registry.readyEvent("up-size")
+        let part = try registry.upload(event, part: 1, "seven b")
+        try await registry.integrations.tokens.sendTaskSuccess(token: event["taskToken"]?.stringValue ?? "", output: ["parts": [part]])
+        let result = await execution.result
+        #expect(result.error == "UploadVerificationFailed")
+        #expect(
+            result.cause
+                == "The uploaded object s3://pkg-artifacts/packages/image-tagger/4.0.0/image-tagger-4.0.0.tgz failed verification: size 7 is not the declared 999"
+        )
+        #expect(try registry.s3.call("listObjectsV2", input: ["Bucket": "pkg-artifacts"])["KeyCount"] == 0)
+        #expect(try await registry.item("uploads", ["uploadId": ["S": "up-size"]])?["status"] == "FAILED")
+        #expect(try await registry.item("packages", ["name": ["S": "image-tagger"], "version": ["S": "4.0.0"]]) == nil)
+
+        let reader = await
+            (try await registry.start("upload-package", ["name": "image-tagger", "version": "4.0.0", "userId": "u-reader"], name: "up-reader")).result
+        #expect(reader.error == "NotAPublisher")
+        let badVersion = await
+            (try await registry.start("upload-package", ["name": "image-tagger", "version": "4.0", "userId": "u-publisher"], name: "up-v")).result
+        #expect(badVersion.error == "InvalidPackageVersion")
+        #expect(try await registry.item("uploads", ["uploadId": ["S": "up-reader"]]) == nil)
+    }
 }

@@ -67,13 +67,13 @@ extension S3Service {
         let (bucket, key) = (try request.required("Bucket"), try request.required("Key"))
         let source = try copySource(request.required("CopySource"))
         let replace = try request.string("MetadataDirective") == "REPLACE"
-        if source.bucket == bucket, source.key == key, !replace {
+        if source.bucket == bucket, source.key == key, !replace, try request.string("ServerSideEncryption") == nil {
             throw S3Error.invalidRequest(
                 "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes."
             )
         }
         let replacing = replace ? (try request.string("ContentType"), try userMetadata(request)) : nil
-        let info = try store.copyObject(from: source, to: bucket, key: key, replacing: replacing)
+        let info = try store.copyObject(from: source, to: bucket, key: key, replacing: replacing, encryption: encryption(request))
         let result: JSONObject = ["CopyObjectResult": ["ETag": .string(info.eTag), "LastModified": ServiceSupport.timestamp(info.lastModified)]]
         return .object(Self.withEncryption(result, info.kmsKeyArn))
     }

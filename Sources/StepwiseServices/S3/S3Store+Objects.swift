@@ -60,16 +60,19 @@ extension S3Store {
         removeEmptyFolders(above: url, upTo: folder)
     }
 
-    /// Copies an object, keeping its content type and metadata unless `replacing` gives new ones.
+    /// Copies an object, keeping its content type and metadata unless `replacing` gives new ones; the copy is
+    /// encrypted as `encryption` or the target bucket's default says (not as the source was), as S3 does.
     @discardableResult
     package func copyObject(
         from source: (bucket: String, key: String), to bucket: String, key: String,
-        replacing: (contentType: String?, metadata: [String: String])? = nil
+        replacing: (contentType: String?, metadata: [String: String])? = nil, encryption: S3Encryption? = nil
     ) throws -> S3ObjectInfo {
         let original = try headObject(bucket: source.bucket, key: source.key)
         let data = try getObject(bucket: source.bucket, key: source.key)
         let contentType = replacing.map { $0.contentType ?? Self.guessContentType(key) } ?? original.contentType
-        return try putObject(bucket: bucket, key: key, data: data, contentType: contentType, metadata: replacing?.metadata ?? original.metadata)
+        return try putObject(
+            bucket: bucket, key: key, data: data, contentType: contentType, metadata: replacing?.metadata ?? original.metadata, encryption: encryption
+        )
     }
 
     /// The file of an existing object; `S3.NoSuchBucket` or `S3.NoSuchKey` when missing.
