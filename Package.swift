@@ -87,7 +87,8 @@ let package = Package(
             name: "StepwiseServicesTests",
             dependencies: ["StepwiseServices", "StepwiseSQLite", "StepwiseTesting", "StepwiseCLI", "Stepwise", "Digests", "JSON"]),
         .testTarget(
-            name: "WorkflowTests", dependencies: ["StepwiseTesting", "StepwiseServices", "StepwiseStore", "StepwiseIntegrations", "Stepwise", "JSON"]),
+            name: "WorkflowTests",
+            dependencies: ["StepwiseTesting", "StepwiseServices", "StepwiseStore", "StepwiseIntegrations", "StepwiseHost", "Stepwise", "JSON"]),
         .testTarget(
             name: "StepwiseServerTests",
             dependencies: [

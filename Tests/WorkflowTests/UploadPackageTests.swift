@@ -2,12 +2,15 @@ import Digests
 import Foundation
 import JSON
 import Stepwise
+import StepwiseHost
 import StepwiseIntegrations
 import StepwiseServices
+import StepwiseStore
 import StepwiseTesting
 import Testing
 
-/// workflows/upload-package.asl.json and count-download.asl.json end to end on a virtual-clock runtime with the
+/// workflows/upload-package.asl.json and count-download.asl.json end to end on a virtual-clock DurableRuntime (SQLite
+/// store, durable task tokens) with the
 /// real local services (DynamoDB, S3 with multipart uploads and SSE-KMS, KMS, the outbox) and the callback
 /// integrations: the test plays the client, reading the task token from the outbox's "Package upload ready" event,
 /// uploading the parts through the same local S3 and calling SendTaskSuccess.
@@ -23,6 +26,7 @@ struct UploadPackageTests {
     final class Registry: Sendable {
         let directory: DataDirectory
         let runtime: Runtime
+        let durable: DurableRuntime
         let integrations: CallbackIntegrations
         let s3: S3Service
         let key: KMSKey
@@ -36,13 +40,15 @@ struct UploadPackageTests {
             s3 = S3Service(store: store)
             runtime = Runtime(clock: .virtual)
             LocalServices.install(directory, into: runtime)
-            integrations = CallbackIntegrations(runtime: runtime)
+            let database = directory.url.deletingLastPathComponent().appendingPathComponent("stepwise.db").path
+            durable = DurableRuntime(store: try await Store(path: database), runtime: runtime)
+            integrations = CallbackIntegrations(durable: durable)
             integrations.install()
         }
 
         func start(_ workflow: String, _ input: JSON, name: String) async throws -> Execution {
             let text = try String(contentsOf: UploadPackageTests.workflows.appendingPathComponent("\(workflow).asl.json"), encoding: .utf8)
-            return try await runtime.start(try StateMachine(text: text, name: workflow), input: input, name: name)
+            return try await durable.start(try StateMachine(text: text, name: workflow), definition: text, input: input, name: name)
         }
 
         /// The detail of the "Package upload ready" event of the upload `uploadId`, once the workflow sent it.
