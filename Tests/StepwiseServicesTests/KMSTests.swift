@@ -147,6 +147,11 @@ struct KMSTests {
             ])
         #expect(sealedCopy["SSEKMSKeyId"] == JSON.string(key.arn))
         #expect(try s3.call("getObject", ["Bucket": "pkg-artifacts", "Key": "sealed.txt"])["Body"] == "plain words")
+        // A file put there by hand is a plain object again.
+        try Data("by hand".utf8).write(to: directory.url.appendingPathComponent("s3/pkg-artifacts/sealed.txt"))
+        let replaced = try s3.call("getObject", ["Bucket": "pkg-artifacts", "Key": "sealed.txt"])
+        #expect(replaced["Body"] == "by hand")
+        #expect(replaced["ServerSideEncryption"] == "AES256")
     }
 
     @Test func aBucketDefaultKeyEncryptsPutsAndMultipartUploads() throws {
