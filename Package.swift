@@ -88,7 +88,7 @@ let package = Package(
             dependencies: ["StepwiseServices", "StepwiseSQLite", "StepwiseTesting", "StepwiseCLI", "Stepwise", "Digests", "JSON"]),
         .testTarget(
             name: "WorkflowTests",
-            dependencies: ["StepwiseTesting", "StepwiseServices", "StepwiseStore", "StepwiseIntegrations", "StepwiseHost", "Stepwise", "JSON"]),
+            dependencies: ["StepwiseTesting", "StepwiseServices", "StepwiseStore", "StepwiseIntegrations", "StepwiseHost", "Stepwise", "Digests", "JSON"]),
         .testTarget(
             name: "StepwiseServerTests",
             dependencies: [

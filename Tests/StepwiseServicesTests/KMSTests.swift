@@ -202,4 +202,26 @@ struct KMSTests {
         try project.seedFile(["kms": [["keyId": "not-a-uuid"]]], name: "bad.json")
         await #expect(throws: SeedError.self) { try await project.apply(file: "bad.json") }
     }
+
+    @Test func aKeyDisabledDuringAnUploadStopsItsPartsAndItsCompletion() throws {
+        let store = KMSStore(dataDirectory: directory)
+        let key = try store.createKey()
+        try s3.call("createBucket", ["Bucket": "pkg-artifacts"])
+        let created = try s3.call(
+            "createMultipartUpload", ["Bucket": "pkg-artifacts", "Key": "m", "ServerSideEncryption": "aws:kms", "SSEKMSKeyId": .string(key.keyId)])
+        let id = created["UploadId"] ?? .null
+        let eTag =
+            try s3.call("uploadPart", ["Bucket": "pkg-artifacts", "Key": "m", "UploadId": id, "PartNumber": 1, "Body": "one"])["ETag"] ?? .null
+        try store.setState(key.keyId, "Disabled")
+        let disabled = StatesError("S3.S3Exception", "\(key.arn) is disabled. (Service: S3, Status Code: 400)")
+        #expect(
+            error { try s3.call("uploadPart", ["Bucket": "pkg-artifacts", "Key": "m", "UploadId": id, "PartNumber": 2, "Body": "two"]) } == disabled)
+        let complete: JSON = [
+            "Bucket": "pkg-artifacts", "Key": "m", "UploadId": id, "MultipartUpload": ["Parts": [["PartNumber": 1, "ETag": eTag]]],
+        ]
+        #expect(error { try s3.call("completeMultipartUpload", complete) } == disabled)
+        // Aborting needs no key: the parts go.
+        try s3.call("abortMultipartUpload", ["Bucket": "pkg-artifacts", "Key": "m", "UploadId": id])
+        #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("s3-uploads/\(id.stringValue ?? "")").path))
+    }
 }
