@@ -86,7 +86,9 @@ let package = Package(
         .testTarget(
             name: "StepwiseServicesTests",
             dependencies: ["StepwiseServices", "StepwiseSQLite", "StepwiseTesting", "StepwiseCLI", "Stepwise", "Digests", "JSON"]),
-        .testTarget(name: "WorkflowTests", dependencies: ["StepwiseTesting", "StepwiseServices", "StepwiseStore", "Stepwise", "JSON"]),
+        .testTarget(
+            name: "WorkflowTests",
+            dependencies: ["StepwiseTesting", "StepwiseServices", "StepwiseStore", "StepwiseIntegrations", "StepwiseHost", "Stepwise", "Digests", "JSON"]),
         .testTarget(
             name: "StepwiseServerTests",
             dependencies: [

@@ -20,10 +20,11 @@ enum DataCommand: Command {
                stepwise data outbox [--service sns|ses|events] [--data-dir PATH] [--json]
 
         Without a verb, lists what the local AWS services keep in the data directory: S3 buckets and their objects
-        (s3/<bucket>/<key>), DynamoDB tables and item counts (dynamodb.sqlite), SQL databases of the RDS Data
-        API and their tables with row counts (rds/<database>.sqlite), the resource catalogue (Glue, EventBridge,
-        DMS, Secrets Manager names, Lambda versions and aliases; catalog.sqlite) and the notification outbox's
-        message counts (outbox.sqlite). Reads only; writes nothing.
+        (s3/<bucket>/<key>), multipart uploads in progress (s3-uploads/), KMS keys and aliases (kms.sqlite),
+        DynamoDB tables and item counts (dynamodb.sqlite), SQL databases of the RDS Data API and their tables
+        with row counts (rds/<database>.sqlite), the resource catalogue (Glue, EventBridge, DMS, Secrets Manager
+        names, Lambda versions and aliases; catalog.sqlite) and the notification outbox's message counts
+        (outbox.sqlite). Reads only; writes nothing.
 
         Verbs (docs/seeding.md):
           seed       apply a seed to the data directory where it lacks it (also what was seeded and deleted since);
@@ -45,7 +46,7 @@ enum DataCommand: Command {
         Options:
           --data-dir PATH  the data directory (default .stepwise, as for run and serve)
           --json           print AWS's response shape (ListObjectsV2, GetItem, Scan, …) or, without a verb, one
-                           object {dataDirectory, exists, s3, dynamodb, sql, catalog, outbox}
+                           object {dataDirectory, exists, s3, kms, dynamodb, sql, catalog, outbox}
         Exit status: 0 on success, 1 when the data directory refuses (no such bucket, key, table or item; an
         invalid item or seed), 2 on a usage error.
         """

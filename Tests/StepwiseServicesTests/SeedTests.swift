@@ -172,7 +172,7 @@ struct SeedTests {
     static let badSeeds: [(String, String)] = [
         ("[1]", "seed.json: must be a JSON object"),
         ("{\"s3\": [", "seed.json: not JSON: "),
-        (#"{"s4": []}"#, "seed.json: unknown member 's4' (known: s3, dynamodb, sql, secrets, codebuild, ecs)"),
+        (#"{"s4": []}"#, "seed.json: unknown member 's4' (known: s3, dynamodb, sql, secrets, codebuild, ecs, kms)"),
         (#"{"s3": {}}"#, "seed.json: s3: must be an array"),
         (#"{"s3": [{"bucket": "Bad_Bucket"}]}"#, "seed.json: s3[0].bucket: 'Bad_Bucket' is not a valid bucket name"),
         (#"{"s3": [{"bucket": "inbox", "files": "fixtures/*.json"}]}"#, "seed.json: s3[0].files: 'fixtures/*.json' matches no file"),

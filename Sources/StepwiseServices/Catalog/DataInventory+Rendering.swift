@@ -10,6 +10,15 @@ extension DataInventory {
             }
             return ["name": .string(bucket.name), "objects": .array(objects)]
         }
+        let uploads = uploads.map { upload -> JSON in
+            [
+                "bucket": .string(upload.bucket), "key": .string(upload.key), "uploadId": .string(upload.uploadId), "parts": .int(upload.parts),
+                "bytes": .int(upload.bytes),
+            ]
+        }
+        let keys = kmsKeys.map { key -> JSON in
+            ["keyId": .string(key.keyId), "state": .string(key.state), "aliases": .array(key.aliases.map(JSON.string))]
+        }
         let tables = dynamoDBTables.map { JSON.object(["name": .string($0.name), "itemCount": .int($0.count)]) }
         let databases = databases.map { database -> JSON in
             let tables = database.tables.map { JSON.object(["name": .string($0.name), "rowCount": .int($0.count)]) }
@@ -17,7 +26,8 @@ extension DataInventory {
         }
         let resources = resources.map { JSON.object(["type": .string($0.type), "name": .string($0.name), "description": $0.description]) }
         return [
-            "dataDirectory": .string(path), "exists": .bool(exists), "s3": ["buckets": .array(buckets)],
+            "dataDirectory": .string(path), "exists": .bool(exists), "s3": ["buckets": .array(buckets), "multipartUploads": .array(uploads)],
+            "kms": ["keys": .array(keys)],
             "dynamodb": ServiceSupport.object(["tables": .array(tables), "note": dynamoDBNote.map(JSON.string)]),
             "sql": ["databases": .array(databases)], "catalog": ["resources": .array(resources)],
             "outbox": ["messages": .int(outbox.count), "services": .object(JSONObject(outboxCounts.map { ($0.service, JSON.int($0.count)) }))],
@@ -32,6 +42,14 @@ extension DataInventory {
             let bytes = bucket.objects.reduce(0) { $0 + $1.size }
             lines.append("  \(bucket.name)  \(bucket.objects.count) object(s), \(bytes) bytes")
             lines += bucket.objects.map { "    \($0.key)  \($0.size) bytes  \(ServiceSupport.timestamp($0.lastModified).stringValue ?? "")" }
+        }
+        if !uploads.isEmpty {
+            lines += ["", "S3 multipart uploads in progress (\(uploads.count))"]
+            lines += uploads.map { "  \($0.bucket)/\($0.key)  \($0.parts) part(s), \($0.bytes) bytes  upload \($0.uploadId)" }
+        }
+        if !kmsKeys.isEmpty {
+            lines += ["", "KMS keys (\(kmsKeys.count))"]
+            lines += kmsKeys.map { key in "  \(key.keyId)  \(key.state)" + (key.aliases.isEmpty ? "" : "  " + key.aliases.joined(separator: ", ")) }
         }
         lines += ["", "DynamoDB tables (\(dynamoDBTables.count))"]
         if let dynamoDBNote { lines.append("  \(dynamoDBNote)") }

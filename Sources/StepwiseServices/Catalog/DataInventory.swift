@@ -30,9 +30,28 @@ package struct DataInventory: Sendable {
         package var tables: [Table]
     }
 
+    /// A multipart upload in progress.
+    package struct Upload: Sendable, Hashable {
+        package var bucket: String
+        package var key: String
+        package var uploadId: String
+        package var parts: Int
+        package var bytes: Int
+    }
+
+    /// A key of the local KMS.
+    package struct Key: Sendable, Hashable {
+        package var keyId: String
+        package var state: String
+        package var aliases: [String]
+    }
+
     package var path: String
     package var exists: Bool
     package var buckets: [Bucket] = []
+    /// S3 multipart uploads in progress (not yet completed or aborted).
+    package var uploads: [Upload] = []
+    package var kmsKeys: [Key] = []
     var dynamoDBTables: [Table] = []
     /// Why no DynamoDB tables are listed, when none are.
     var dynamoDBNote: String?
@@ -47,6 +66,8 @@ package struct DataInventory: Sendable {
         var inventory = DataInventory(path: url.path, exists: FileManager.default.fileExists(atPath: url.path))
         guard inventory.exists else { return inventory }
         inventory.buckets = try readBuckets(S3Store(dataDirectory: dataDirectory))
+        inventory.uploads = try readUploads(url.appendingPathComponent("s3-meta.sqlite"))
+        inventory.kmsKeys = try readKeys(url.appendingPathComponent(KMSStore.fileName))
         (inventory.dynamoDBTables, inventory.dynamoDBNote) = readDynamoDB(url.appendingPathComponent("dynamodb.sqlite"))
         inventory.databases = try readDatabases(url.appendingPathComponent("rds", isDirectory: true))
         inventory.resources = try readCatalog(url.appendingPathComponent("catalog.sqlite"))
@@ -71,6 +92,34 @@ package struct DataInventory: Sendable {
                 return Object(key: key, size: size, lastModified: modified)
             }
             return Bucket(name: name, objects: objects)
+        }
+    }
+
+    private static func readUploads(_ file: URL) throws -> [Upload] {
+        guard FileManager.default.fileExists(atPath: file.path) else { return [] }
+        let sql = try EmbeddedSQL(path: file.path, readOnly: true)
+        guard try !sql.query("SELECT 1 FROM sqlite_schema WHERE name = 'uploads'").isEmpty else { return [] }
+        return try sql.query(
+            """
+            SELECT u.bucket, u.key, u.upload_id, count(p.part_number), coalesce(sum(p.size), 0) FROM uploads u
+            LEFT JOIN parts p ON p.upload_id = u.upload_id GROUP BY u.upload_id ORDER BY u.bucket, u.key, u.initiated
+            """
+        ).map { row in
+            Upload(
+                bucket: row[0].textValue ?? "", key: row[1].textValue ?? "", uploadId: row[2].textValue ?? "", parts: row[3].integerValue ?? 0,
+                bytes: row[4].integerValue ?? 0)
+        }
+    }
+
+    private static func readKeys(_ file: URL) throws -> [Key] {
+        guard FileManager.default.fileExists(atPath: file.path) else { return [] }
+        let sql = try EmbeddedSQL(path: file.path, readOnly: true)
+        let aliases = Dictionary(
+            grouping: try sql.query("SELECT key_id, name FROM aliases ORDER BY name"), by: { $0[0].textValue ?? "" }
+        ).mapValues { rows in rows.compactMap { $0[1].textValue } }
+        return try sql.query("SELECT key_id, state FROM keys ORDER BY creation_date, key_id").map { row in
+            let id = row[0].textValue ?? ""
+            return Key(keyId: id, state: row[1].textValue ?? "", aliases: aliases[id] ?? [])
         }
     }
 

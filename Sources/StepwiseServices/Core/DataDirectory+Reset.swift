@@ -5,8 +5,8 @@ extension DataDirectory {
     /// What the local services keep in a data directory, and the seed manifest: everything ``reset()`` deletes.
     /// SQLite files go with their `-wal`, `-shm` and `-journal` companions.
     static let serviceEntries = [
-        "s3", "s3-meta.sqlite", "dynamodb.sqlite", "rds", "catalog.sqlite", "codebuild", CodeBuildService.projectsFileName, ECSConfig.fileName,
-        Outbox.fileName,
+        "s3", "s3-meta.sqlite", S3Store.uploadsFolder, KMSStore.fileName, "dynamodb.sqlite", "rds", "catalog.sqlite", "codebuild",
+        CodeBuildService.projectsFileName, ECSConfig.fileName, Outbox.fileName,
         SeedManifest.fileName,
     ]
 

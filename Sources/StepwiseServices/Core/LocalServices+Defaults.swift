@@ -20,7 +20,7 @@ extension LocalServices {
         if let lambda = services.lazy.compactMap({ $0 as? LambdaService }).first { runtime.setLambdaVersions(lambda) }
     }
 
-    /// The default service list for a data directory: DynamoDB (SQLite), S3 (a folder tree), the RDS Data API (SQLite files) and the
+    /// The default service list for a data directory: DynamoDB (SQLite), S3 (a folder tree, multipart uploads, SSE-KMS), KMS, the RDS Data API (SQLite files) and the
     /// resource catalogue (Glue, EventBridge, DMS, Secrets Manager) and the notification outbox
     /// (SNS, SES, EventBridge events), CodeBuild, ECS and CloudFormation. Nothing is created on disk until a workflow calls a service.
     /// `runs` tells the Lambda control plane which functions exist (nil: all).
@@ -30,6 +30,7 @@ extension LocalServices {
         return [
             DynamoDB(dataDirectory: dataDirectory),
             S3Service(store: S3Store(dataDirectory: dataDirectory)),
+            KMSService(store: KMSStore(dataDirectory: dataDirectory)),
             RDSDataService(dataDirectory: dataDirectory),
             GlueService(catalog: catalog),
             EventBridgeService(catalog: catalog, outbox: outbox),

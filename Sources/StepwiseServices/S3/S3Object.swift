@@ -10,6 +10,8 @@ package struct S3ObjectInfo: Sendable, Hashable {
     package var contentType: String
     /// User metadata (`x-amz-meta-*`), as given to PutObject.
     package var metadata: [String: String]
+    /// The ARN of the KMS key of an SSE-KMS object; nil for SSE-S3 (AES256).
+    package var kmsKeyArn: String? = nil
 }
 
 /// A bucket: a folder under `<data-dir>/s3/`.

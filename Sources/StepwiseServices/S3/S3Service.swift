@@ -25,6 +25,10 @@ package struct S3Service: LocalService {
         "putObject": { s, r, _ in try s.putObject(r) }, "getObject": { s, r, _ in try s.getObject(r) },
         "headObject": { s, r, _ in try s.headObject(r) }, "deleteObject": { s, r, _ in try s.deleteObject(r) },
         "copyObject": { s, r, _ in try s.copyObject(r) }, "listObjectsV2": { s, r, _ in try s.listObjectsV2(r) },
+        "createMultipartUpload": { s, r, _ in try s.createMultipartUpload(r) }, "uploadPart": { s, r, _ in try s.uploadPart(r) },
+        "completeMultipartUpload": { s, r, _ in try s.completeMultipartUpload(r) },
+        "abortMultipartUpload": { s, r, _ in try s.abortMultipartUpload(r) },
+        "listMultipartUploads": { s, r, _ in try s.listMultipartUploads(r) }, "listParts": { s, r, _ in try s.listParts(r) },
     ]
 
     package func supports(_ action: String, sdk: Bool) -> Bool { sdk && Self.actions[action] != nil }
@@ -34,7 +38,7 @@ package struct S3Service: LocalService {
     }
 
     /// Performs `action` synchronously (what ``perform(_:sdk:input:context:)`` does, without a Task context).
-    func call(_ action: String, input: JSON, region: String = "us-east-1") throws -> JSON {
+    package func call(_ action: String, input: JSON, region: String = "us-east-1") throws -> JSON {
         guard let body = Self.actions[action] else { throw S3Error.invalidRequest("Unsupported action \(action)") }
         return try body(self, ServiceRequest(input: input, validationError: S3Error.name("InvalidRequest")), region)
     }

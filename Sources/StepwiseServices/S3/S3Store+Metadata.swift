@@ -4,12 +4,16 @@ import JSON
 
 extension S3Store {
     /// The metadata of the object stored at `url`: the recorded ETag and content type while the file still has the
-    /// recorded size and modification time; otherwise (a file dropped in or edited by hand) a fresh ETag.
+    /// recorded size and modification time; otherwise (a file dropped in or edited by hand) a fresh ETag, and the
+    /// file counts as plain (an SSE-KMS envelope recorded for the old file is forgotten).
     func info(bucket: String, key: String, url: URL) throws -> S3ObjectInfo {
         let (size, modified) = try fileStatus(url)
         let row = try metadata.with { sql in
             try sql.query(
-                "SELECT size, modified, etag, content_type, metadata FROM objects WHERE bucket = ? AND key = ?",
+                """
+                SELECT o.size, o.modified, o.etag, o.content_type, o.metadata, e.key_arn FROM objects o
+                LEFT JOIN object_encryption e ON e.bucket = o.bucket AND e.key = o.key WHERE o.bucket = ? AND o.key = ?
+                """,
                 [.text(bucket), .text(key)]
             ).first
         }
@@ -18,11 +22,14 @@ extension S3Store {
         if let row, row[0].integerValue == size, let recorded = row[1].doubleValue,
             abs(recorded - modified.timeIntervalSince1970) < 0.000_5, let eTag = row[2].textValue
         {
-            return S3ObjectInfo(key: key, size: size, eTag: eTag, lastModified: modified, contentType: contentType, metadata: userMetadata)
+            return S3ObjectInfo(
+                key: key, size: size, eTag: eTag, lastModified: modified, contentType: contentType, metadata: userMetadata,
+                kmsKeyArn: row[5].textValue)
         }
         let eTag = "\"\(Digest.hexDigest(of: try Data(contentsOf: url), .md5))\""
         let info = S3ObjectInfo(key: key, size: size, eTag: eTag, lastModified: modified, contentType: contentType, metadata: userMetadata)
         try record(info, bucket: bucket)
+        if row?[5].textValue != nil { try recordEnvelope(nil, bucket: bucket, key: key) }
         return info
     }
 

@@ -2,16 +2,24 @@ import Digests
 import Foundation
 
 extension S3Store {
-    /// The content of an object; `S3.NoSuchBucket` or `S3.NoSuchKey` when missing.
+    /// The content of an object (an SSE-KMS object decrypted); `S3.NoSuchBucket` or `S3.NoSuchKey` when missing,
+    /// S3's KMS errors when its key cannot decrypt.
     package func getObject(bucket: String, key: String) throws -> Data {
         let url = try existingObject(bucket: bucket, key: key)
-        return try Data(contentsOf: url)
+        let data = try Data(contentsOf: url)
+        // (info first: a file replaced by hand is plain, whatever envelope was recorded for the one before)
+        guard try info(bucket: bucket, key: key, url: url).kmsKeyArn != nil, let envelope = try envelope(bucket: bucket, key: key) else {
+            return data
+        }
+        return try decrypt(data, envelope: envelope, context: Self.context(bucket: bucket, key: key))
     }
 
-    /// Writes an object (replacing any), creating the folders of its key; returns its new metadata.
+    /// Writes an object (replacing any), creating the folders of its key; returns its new metadata. `encryption`
+    /// (SSE-KMS, or the bucket's default) stores the file encrypted; `eTag` replaces the MD5 (a multipart upload's).
     @discardableResult
     package func putObject(
-        bucket: String, key: String, data: Data, contentType: String? = nil, metadata userMetadata: [String: String] = [:]
+        bucket: String, key: String, data: Data, contentType: String? = nil, metadata userMetadata: [String: String] = [:],
+        encryption: S3Encryption? = nil, eTag: String? = nil
     ) throws -> S3ObjectInfo {
         let folder = try bucketFolder(bucket)
         let url = try objectURL(folder, key: key)
@@ -22,12 +30,14 @@ extension S3Store {
                 contentType: contentType ?? "application/x-directory", metadata: userMetadata)
         }
         try prepareParent(of: url, folder: folder, key: key)
-        try data.write(to: url, options: .atomic)
+        let sealed = try seal(data, bucket: bucket, key: key, encryption: encryption ?? defaultEncryption(bucket))
+        try sealed.data.write(to: url, options: .atomic)
         let (size, modified) = try fileStatus(url)
         let info = S3ObjectInfo(
-            key: key, size: size, eTag: "\"\(Digest.hexDigest(of: data, .md5))\"", lastModified: modified,
-            contentType: contentType ?? Self.guessContentType(key), metadata: userMetadata)
+            key: key, size: size, eTag: eTag ?? "\"\(Digest.hexDigest(of: data, .md5))\"", lastModified: modified,
+            contentType: contentType ?? Self.guessContentType(key), metadata: userMetadata, kmsKeyArn: sealed.envelope?.keyArn)
         try record(info, bucket: bucket)
+        try recordEnvelope(sealed.envelope, bucket: bucket, key: key)
         return info
     }
 
@@ -46,20 +56,26 @@ extension S3Store {
                 try FileManager.default.removeItem(at: url)
             }
         }
-        try metadata.with { sql in try sql.query("DELETE FROM objects WHERE bucket = ? AND key = ?", [.text(bucket), .text(key)]) }
+        try metadata.with { sql in
+            try sql.query("DELETE FROM objects WHERE bucket = ? AND key = ?", [.text(bucket), .text(key)])
+            try sql.query("DELETE FROM object_encryption WHERE bucket = ? AND key = ?", [.text(bucket), .text(key)])
+        }
         removeEmptyFolders(above: url, upTo: folder)
     }
 
-    /// Copies an object, keeping its content type and metadata unless `replacing` gives new ones.
+    /// Copies an object, keeping its content type and metadata unless `replacing` gives new ones; the copy is
+    /// encrypted as `encryption` or the target bucket's default says (not as the source was), as S3 does.
     @discardableResult
     package func copyObject(
         from source: (bucket: String, key: String), to bucket: String, key: String,
-        replacing: (contentType: String?, metadata: [String: String])? = nil
+        replacing: (contentType: String?, metadata: [String: String])? = nil, encryption: S3Encryption? = nil
     ) throws -> S3ObjectInfo {
         let original = try headObject(bucket: source.bucket, key: source.key)
         let data = try getObject(bucket: source.bucket, key: source.key)
         let contentType = replacing.map { $0.contentType ?? Self.guessContentType(key) } ?? original.contentType
-        return try putObject(bucket: bucket, key: key, data: data, contentType: contentType, metadata: replacing?.metadata ?? original.metadata)
+        return try putObject(
+            bucket: bucket, key: key, data: data, contentType: contentType, metadata: replacing?.metadata ?? original.metadata, encryption: encryption
+        )
     }
 
     /// The file of an existing object; `S3.NoSuchBucket` or `S3.NoSuchKey` when missing.

@@ -3,7 +3,8 @@ import Stepwise
 
 /// The local S3: buckets are folders under `<data-dir>/s3/`, objects are plain files at `<bucket>/<key>`, so
 /// people drop input files in and read results with ordinary tools. ETags, content types and bucket settings
-/// live beside the tree in `<data-dir>/s3-meta.sqlite`; a file without metadata (dropped in by hand) gets its
+/// live beside the tree in `<data-dir>/s3-meta.sqlite`; an SSE-KMS object's file holds its ciphertext (see
+/// `S3Store+Encryption.swift`), and multipart uploads keep their parts under `<data-dir>/s3-uploads/`; a file without metadata (dropped in by hand) gets its
 /// ETag computed and a content type guessed from its extension.
 ///
 /// Also the API the engine uses for Distributed Map's ItemReader and ResultWriter. Errors are `StatesError`s
@@ -12,6 +13,10 @@ package final class S3Store: Sendable {
     /// The folder holding one folder per bucket.
     package let root: URL
     let metadata: SQLFile
+    /// The folder of multipart uploads in progress: `<data-dir>/s3-uploads/<upload id>/<part number>`.
+    package let uploadsRoot: URL
+    /// The local KMS, for SSE-KMS objects.
+    package let kms: KMSStore
 
     static let schema = """
         CREATE TABLE IF NOT EXISTS buckets (name TEXT PRIMARY KEY, creation_date REAL NOT NULL);
@@ -20,12 +25,22 @@ package final class S3Store: Sendable {
         CREATE TABLE IF NOT EXISTS objects (bucket TEXT NOT NULL, key TEXT NOT NULL, size INTEGER NOT NULL,
             modified REAL NOT NULL, etag TEXT NOT NULL, content_type TEXT NOT NULL, metadata TEXT NOT NULL,
             PRIMARY KEY (bucket, key));
+        CREATE TABLE IF NOT EXISTS object_encryption (bucket TEXT NOT NULL, key TEXT NOT NULL, key_arn TEXT NOT NULL,
+            data_key TEXT NOT NULL, PRIMARY KEY (bucket, key));
+        CREATE TABLE IF NOT EXISTS uploads (upload_id TEXT PRIMARY KEY, bucket TEXT NOT NULL, key TEXT NOT NULL,
+            initiated REAL NOT NULL, content_type TEXT, metadata TEXT NOT NULL, key_arn TEXT, data_key TEXT);
+        CREATE TABLE IF NOT EXISTS parts (upload_id TEXT NOT NULL, part_number INTEGER NOT NULL, size INTEGER NOT NULL,
+            etag TEXT NOT NULL, modified REAL NOT NULL, PRIMARY KEY (upload_id, part_number));
         """
 
     package init(dataDirectory: DataDirectory) {
         root = dataDirectory.url.appendingPathComponent("s3", isDirectory: true)
         metadata = SQLFile(path: dataDirectory.url.appendingPathComponent("s3-meta.sqlite").path, setup: Self.schema)
+        uploadsRoot = dataDirectory.url.appendingPathComponent(Self.uploadsFolder, isDirectory: true)
+        kms = KMSStore(dataDirectory: dataDirectory)
     }
+
+    static let uploadsFolder = "s3-uploads"
 
     /// Whether the bucket's folder exists.
     package func bucketExists(_ bucket: String) -> Bool {
@@ -64,7 +79,7 @@ package final class S3Store: Sendable {
         guard try keys(in: folder).isEmpty else { throw S3Error.bucketNotEmpty(bucket) }
         try FileManager.default.removeItem(at: folder)
         try metadata.transaction { sql in
-            for table in ["buckets WHERE name", "bucket_settings WHERE bucket", "objects WHERE bucket"] {
+            for table in ["buckets WHERE name", "bucket_settings WHERE bucket", "objects WHERE bucket", "object_encryption WHERE bucket"] {
                 try sql.query("DELETE FROM \(table) = ?", [.text(bucket)])
             }
         }

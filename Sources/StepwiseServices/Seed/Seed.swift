@@ -29,9 +29,13 @@ package struct SeedUnit: Sendable {
         case secret(name: String, value: String, description: String?)
         /// A file of the data directory (the CodeBuild projects file, the ECS file).
         case file(name: String, data: Data)
+        /// A key of the local KMS with its id, an optional alias, its state, and the buckets whose default
+        /// encryption (SSE-KMS) it is.
+        case kmsKey(keyId: String, alias: String?, description: String, enabled: Bool, buckets: [String])
     }
 
-    /// `s3://bucket/key`, `s3://bucket`, `dynamodb:Table`, `sql:database/table`, `secret:name`, `codebuild:projects` or `ecs:file`.
+    /// `s3://bucket/key`, `s3://bucket`, `dynamodb:Table`, `sql:database/table`, `secret:name`, `kms:<key id>`, `codebuild:projects`
+    /// or `ecs:file`.
     package var id: String
     /// Where it is declared, for errors: `workflows/stepwise.json: seed.s3[0]`.
     package var place: String

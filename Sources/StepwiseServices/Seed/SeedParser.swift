@@ -17,10 +17,10 @@ struct SeedParser {
 
     mutating func parse(_ seed: JSON, place: String) throws(SeedError) {
         let object = try members(
-            seed, place: place.isEmpty ? "" : String(place.dropLast()), known: ["s3", "dynamodb", "sql", "secrets", "codebuild", "ecs"])
+            seed, place: place.isEmpty ? "" : String(place.dropLast()), known: ["s3", "dynamodb", "sql", "secrets", "codebuild", "ecs", "kms"])
         if let codebuild = object["codebuild"] { try codeBuild(codebuild, place + "codebuild") }
         if let entry = object["ecs"] { try ecs(entry, place + "ecs") }
-        for section in ["s3", "dynamodb", "sql", "secrets"] {
+        for section in ["s3", "dynamodb", "sql", "secrets", "kms"] {
             guard let value = object[section] else { continue }
             guard let entries = value.arrayValue else { throw error(place + section, "must be an array") }
             for (index, entry) in entries.enumerated() {
@@ -29,6 +29,7 @@ struct SeedParser {
                 case "s3": try s3(entry, entryPlace)
                 case "dynamodb": try dynamoDB(entry, entryPlace)
                 case "sql": try sql(entry, entryPlace)
+                case "kms": try kmsKey(entry, entryPlace)
                 default: try secret(entry, entryPlace)
                 }
             }
@@ -124,6 +125,33 @@ struct SeedParser {
         }
         let description = try optionalString(object, "description", place)
         try add("secret:\(name)", place, .secret(name: name, value: value, description: description), digest: Self.digest(entry))
+    }
+
+    /// `{"keyId": UUID, "alias": "alias/…", "description": …, "enabled": true, "buckets": [names]}`: a KMS key
+    /// (its id fixed, so that ARNs in fixtures and workflows name it), and the buckets it encrypts by default.
+    mutating func kmsKey(_ entry: JSON, _ place: String) throws(SeedError) {
+        let object = try members(entry, place: place, known: ["keyId", "alias", "description", "enabled", "buckets"])
+        let keyId = try string(object, "keyId", place)
+        guard UUID(uuidString: keyId) != nil, keyId == keyId.lowercased() else {
+            throw error("\(place).keyId", "must be a key id as KMS writes them: a lowercase UUID")
+        }
+        let alias = try optionalString(object, "alias", place)
+        if let alias, !alias.hasPrefix("alias/") || alias.count < 7 || alias.hasPrefix("alias/aws/") {
+            throw error("\(place).alias", "must start with alias/ (and not alias/aws/)")
+        }
+        guard object["enabled"] == nil || object["enabled"]?.boolValue != nil else { throw error("\(place).enabled", "must be true or false") }
+        var buckets: [String] = []
+        for (index, bucket) in try array(object, "buckets", place).enumerated() {
+            guard let name = bucket.stringValue, S3Store.isValidBucketName(name) else {
+                throw error("\(place).buckets[\(index)]", "must be a valid bucket name")
+            }
+            buckets.append(name)
+        }
+        try add(
+            "kms:\(keyId)", place,
+            .kmsKey(
+                keyId: keyId, alias: alias, description: try optionalString(object, "description", place) ?? "",
+                enabled: object["enabled"]?.boolValue ?? true, buckets: buckets), digest: Self.digest(entry))
     }
 
     /// `{"projects": "PATH"}`: the CodeBuild projects file, copied to the data directory with every project's

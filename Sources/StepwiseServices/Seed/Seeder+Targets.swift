@@ -23,6 +23,8 @@ extension Seeder {
             return try await missingIsFalse { _ = try secrets.find(name) }
         case .file(let name, _):
             return FileManager.default.fileExists(atPath: directory.url.appendingPathComponent(name).path)
+        case .kmsKey(let keyId, _, _, _, _):
+            return try await missingIsFalse { _ = try s3.kms.key(keyId) }
         }
     }
 
@@ -65,6 +67,20 @@ extension Seeder {
         case .file(let name, let data):
             try data.write(to: try directory.file(name))
             return Digest.hexDigest(of: data, .sha256)
+        case .kmsKey(let keyId, let alias, let description, let enabled, let buckets):
+            if !replacing || (try? s3.kms.key(keyId)) == nil {
+                try s3.kms.createKey(description: description, keyId: keyId, region: region, account: account)
+            }
+            if let alias, (try? s3.kms.key(alias)) == nil { try s3.kms.createAlias(alias, keyId: keyId) }
+            try s3.kms.setState(keyId, enabled ? "Enabled" : "Disabled")
+            for bucket in buckets {
+                if !s3.bucketExists(bucket) { try s3.createBucket(bucket) }
+                let rule: JSON = [
+                    "ApplyServerSideEncryptionByDefault": ["SSEAlgorithm": "aws:kms", "KMSMasterKeyID": .string(alias ?? keyId)],
+                    "BucketKeyEnabled": false,
+                ]
+                try s3.setBucketSetting(bucket, "encryption", ["Rules": [rule]])
+            }
         }
         return nil
     }
@@ -133,6 +149,7 @@ extension Seeder {
 
     static let notFound: Set<String> = [
         "S3.NoSuchKeyException", "S3.NoSuchBucketException", "DynamoDB.ResourceNotFoundException", "SecretsManager.ResourceNotFoundException",
+        "KMS.NotFoundException",
     ]
 
     var s3: S3Store { S3Store(dataDirectory: directory) }
