@@ -47,7 +47,13 @@ let package = Package(
                 "CSystem", "Stepwise", "StepwiseStore", "StepwiseServer", "StepwiseIntegrations", "StepwiseServices", "StepwiseHost", "StepFunctions",
                 "StepwiseDeploy", "StepwiseGraph", "StatesLanguage", "JSONata", "SigV4", "JSON",
             ]),
-        .executableTarget(name: "stepwise", dependencies: ["StepwiseCLI"]),
+        // LazyCurl loads libcurl (and its 28 libraries) at the first HTTP request instead of at start-up; with a
+        // static Swift runtime (`swift build -c release --static-swift-stdlib`, README) the -lcurl Foundation asks
+        // for finds LazyCurl's empty linker script, so the binary loads no libcurl until it makes an HTTP call.
+        .target(name: "LazyCurl", exclude: ["link"]),
+        .executableTarget(
+            name: "stepwise", dependencies: ["StepwiseCLI", "LazyCurl"],
+            linkerSettings: [.unsafeFlags(["-L", Context.packageDirectory + "/Sources/LazyCurl/link"], .when(platforms: [.linux]))]),
         .executableTarget(
             name: "stepwise-bench",
             dependencies: [
