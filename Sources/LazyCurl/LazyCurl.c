@@ -1,5 +1,6 @@
 // The libcurl functions URLSession calls (FoundationNetworking's CFURLSessionInterface), defined here so that the
-// `stepwise` executable loads libcurl only when the first HTTP request is made.
+// `stepwise` executable (and the package's other executables that link FoundationNetworking) loads libcurl only
+// when the first HTTP request is made.
 //
 // Why: libcurl brings 28 more shared libraries (TLS, Kerberos, LDAP, IDN, SSH...) whose loading, relocation and
 // constructors were three quarters of the start-up of a `stepwise run` that makes no HTTP call (measured with a
