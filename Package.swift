@@ -1,6 +1,10 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// Where the -lcurl of a static Foundation finds LazyCurl's empty linker script instead of the system libcurl
+/// (Sources/LazyCurl/LazyCurl.c); for the executables that depend on LazyCurl.
+let lazyCurlLinking: [LinkerSetting] = [.unsafeFlags(["-L", Context.packageDirectory + "/Sources/LazyCurl/link"], .when(platforms: [.linux]))]
+
 let package = Package(
     name: "Stepwise",
     platforms: [.macOS(.v15)],
@@ -47,18 +51,23 @@ let package = Package(
                 "CSystem", "Stepwise", "StepwiseStore", "StepwiseServer", "StepwiseIntegrations", "StepwiseServices", "StepwiseHost", "StepFunctions",
                 "StepwiseDeploy", "StepwiseGraph", "StatesLanguage", "JSONata", "SigV4", "JSON",
             ]),
-        .executableTarget(name: "stepwise", dependencies: ["StepwiseCLI"]),
+        // LazyCurl loads libcurl (and its 28 libraries) at the first HTTP request instead of at start-up; with a
+        // static Swift runtime (`swift build -c release --static-swift-stdlib`, README) the -lcurl Foundation asks
+        // for finds LazyCurl's empty linker script, so the binary loads no libcurl until it makes an HTTP call.
+        // Every executable that links FoundationNetworking (through StepwiseIntegrations) takes both.
+        .target(name: "LazyCurl", exclude: ["link"]),
+        .executableTarget(name: "stepwise", dependencies: ["StepwiseCLI", "LazyCurl"], linkerSettings: lazyCurlLinking),
         .executableTarget(
             name: "stepwise-bench",
             dependencies: [
                 "Stepwise", "StepwiseStore", "StepwiseServices", "StepwiseHost", "StepwiseGraph", "StepFunctions", "StepwiseConsole",
                 "StatesLanguage",
-                "JSONata", "JSON",
+                "JSONata", "JSON", "LazyCurl",
             ],
-            path: "Benchmarks/stepwise-bench"),
+            path: "Benchmarks/stepwise-bench", linkerSettings: lazyCurlLinking),
         .executableTarget(
-            name: "migration-example", dependencies: ["Stepwise", "StepwiseServices", "StepwiseStore", "StepwiseHost", "JSON"],
-            path: "Examples/migration-example"),
+            name: "migration-example", dependencies: ["Stepwise", "StepwiseServices", "StepwiseStore", "StepwiseHost", "JSON", "LazyCurl"],
+            path: "Examples/migration-example", linkerSettings: lazyCurlLinking),
         .target(name: "StepwiseTesting", dependencies: ["Stepwise", "StepwiseHost", "StepwiseCLI", "JSON"]),
 
         // libFuzzer targets (Fuzz/run.sh builds them with -DFUZZING and the fuzzer sanitizer; docs/fuzzing.md).
@@ -67,7 +76,8 @@ let package = Package(
         .executableTarget(name: "fuzz-jsonata", dependencies: ["FuzzDriver", "JSON", "JSONata", "StatesLanguage"], path: "Fuzz/fuzz-jsonata"),
         .executableTarget(name: "fuzz-jsonpath", dependencies: ["FuzzDriver", "JSON", "StatesLanguage"], path: "Fuzz/fuzz-jsonpath"),
         .executableTarget(name: "fuzz-definition", dependencies: ["FuzzDriver", "StatesLanguage"], path: "Fuzz/fuzz-definition"),
-        .executableTarget(name: "fuzz-http", dependencies: ["FuzzDriver", "StepwiseServer"], path: "Fuzz/fuzz-http"),
+        .executableTarget(
+            name: "fuzz-http", dependencies: ["FuzzDriver", "StepwiseServer", "LazyCurl"], path: "Fuzz/fuzz-http", linkerSettings: lazyCurlLinking),
 
         .testTarget(name: "DigestsTests", dependencies: ["Digests"]),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4", "Digests"]),

@@ -2,10 +2,10 @@ import Foundation
 
 /// stepwise-bench NAME [--peer] [--repetitions N] [--warmup N] [--sizes N,N,…]
 ///
-/// Benchmarks: json, transitions, jsonata, regex, durable, services, graph, all. Run release builds only: `swift run -c release stepwise-bench json`.
+/// Benchmarks: json, transitions, jsonata, regex, durable, services, graph, console, executions, startup, all. Run release builds only: `swift run -c release stepwise-bench json`.
 let usage = """
-    usage: stepwise-bench (json | transitions | jsonata | regex | durable | services | graph | console | executions | all) [--peer]
-                          [--repetitions N] [--warmup N] [--sizes N,N,…]
+    usage: stepwise-bench (json | transitions | jsonata | regex | durable | services | graph | console | executions | startup | all)
+                          [--peer] [--repetitions N] [--warmup N] [--sizes N,N,…] [--binary PATH] [--baseline PATH]
       json         parse and write a ~1 MiB history-like document: Stepwise JSON vs JSONSerialization
       transitions  state entries per second through Runtime(clock: .virtual); --peer also runs moto
       durable      transitions per second in memory vs recorded in SQLite, and bytes per 1,000 events
@@ -16,6 +16,9 @@ let usage = """
       console      the web console's page JSON with 100,000 executions stored and a 24,008-event history
       executions   named StartExecution, DescribeExecution and ListExecutions at 1,000 / 100,000 / 1,000,000 stored
                    executions (--sizes to choose; not part of all: the database takes ~1 GB)
+      startup      wall time of whole `stepwise` processes: `run` of a one-state file in memory and with --db, and
+                   --help as the floor; --binary (default: the stepwise beside stepwise-bench) and --baseline, a
+                   previous build's binary timed in the same run (not part of all: it needs the stepwise product built)
     """
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -23,6 +26,8 @@ var harness = Harness()
 var peer = false
 var names: [String] = []
 var sizes = ExecutionsBenchmark.defaultSizes
+var binary: String?
+var baseline: String?
 while !arguments.isEmpty {
     let argument = arguments.removeFirst()
     switch argument {
@@ -41,7 +46,14 @@ while !arguments.isEmpty {
         }
         arguments.removeFirst()
         sizes = list.compactMap { $0 }
-    case "json", "transitions", "jsonata", "regex", "durable", "services", "graph", "console", "executions": names.append(argument)
+    case "--binary", "--baseline":
+        guard let path = arguments.first else {
+            print(usage)
+            exit(2)
+        }
+        arguments.removeFirst()
+        if argument == "--binary" { binary = path } else { baseline = path }
+    case "json", "transitions", "jsonata", "regex", "durable", "services", "graph", "console", "executions", "startup": names.append(argument)
     case "all": names += ["json", "transitions", "jsonata", "regex", "durable", "services", "graph", "console"]
     default:
         print(usage)
@@ -68,6 +80,7 @@ do {
         case "graph": try GraphBenchmark.run(harness: harness)
         case "console": try await ConsoleBenchmark.run(harness: harness)
         case "executions": try await ExecutionsBenchmark.run(harness: harness, sizes: sizes)
+        case "startup": try StartupBenchmark.run(harness: harness, binary: binary, baseline: baseline)
         default: try await TransitionsBenchmark.run(harness: harness, peer: peer)
         }
     }
