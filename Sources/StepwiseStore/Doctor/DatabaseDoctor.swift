@@ -52,8 +52,8 @@ package enum DatabaseDoctor {
         checkIntegrity(database, into: &report)
         checkLock(path, into: &report)
         checkExecutions(database, into: &report)
-        checkOrphans(database, into: &report)
         checkSegments(database, into: &report)
+        checkOrphans(database, into: &report)
         return report
     }
 

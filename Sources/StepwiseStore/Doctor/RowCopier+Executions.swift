@@ -43,7 +43,7 @@ extension RowCopier {
     private mutating func owned(by arn: String, events count: Int) throws -> Result<OwnedRows, Incomplete> {
         var rows: OwnedRows = []
         guard let segments = try segments(of: arn) else {
-            return .failure(Incomplete(reason: "its history segments do not read whole"))
+            return .failure(Incomplete(reason: "its history does not read whole (\(count) events)"))
         }
         let legacyCount = count - segments.events.count
         guard let history = try history(of: arn, events: legacyCount),
