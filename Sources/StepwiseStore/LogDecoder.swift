@@ -44,9 +44,14 @@ struct LogDecoder {
                 guard let type = EventType(rawValue: try decoder.string()) else { throw damaged("an unknown event type") }
                 let details = try decoder.details()
                 guard decoder.materialize else { continue }
-                let event = HistoryEvent(
-                    id: id, previousEventId: previous, timestamp: Date(timeIntervalSince1970: time), type: type, details: details)
-                eventRows.append(EventRow(id: id, type: type.rawValue, timestamp: time, previousEventId: previous, details: event.detailsText))
+                let text: String?
+                switch details {
+                case .text(let written): text = written
+                case .details(let details):
+                    text = HistoryEvent(id: id, previousEventId: previous, timestamp: Date(timeIntervalSince1970: time), type: type, details: details)
+                        .detailsText
+                }
+                eventRows.append(EventRow(id: id, type: type.rawValue, timestamp: time, previousEventId: previous, details: text))
             case .row:
                 let id = try decoder.signed()
                 let previous = id - (try decoder.signed())
@@ -68,25 +73,50 @@ struct LogDecoder {
         return StepRow(seq: seq, timestamp: time, input: String(decoding: try text(), as: UTF8.self))
     }
 
-    private mutating func details() throws -> HistoryEvent.Details {
+    /// An event's details: the engine's value, or (for the events of states entering and exiting, most of any
+    /// history) their text written at once.
+    enum DecodedDetails {
+        case details(HistoryEvent.Details)
+        case text(String)
+    }
+
+    private mutating func details() throws -> DecodedDetails {
         let kind = try byte()
+        switch kind {
+        case 4:
+            let name = try string()
+            let input = try payloadRange()
+            return .text(materialize ? stateDetails("stateEnteredEventDetails", name, "input", input) : "")
+        case 5:
+            let name = try string()
+            let output = try payloadRange()
+            let count = try unsigned()
+            guard count <= UInt64(bytes.count) else { throw Self.damaged("an assignment count beyond the segment") }
+            // An empty Assign records nothing, as no Assign: the shape `detailsJSON` gives both.
+            if count <= 1 { return .text(materialize ? stateDetails("stateExitedEventDetails", name, "output", output) : "") }
+            let value = try parse(output)
+            var assigned: [(String, JSON)] = []
+            for _ in 1..<count { assigned.append((try string(), try payload())) }
+            return .details(.stateExited(name: name, output: value, assignedVariables: assigned))
+        default: return .details(try otherDetails(kind))
+        }
+    }
+
+    /// `{"<key>":{"name":…,"<member>":…,"<member>Details":{"truncated":false}}}`, as `HistoryEvent.detailsText`
+    /// writes a state's Entered or Exited event without assignments, from the payload's stored text (which is
+    /// the writer's own output, so it is not parsed and written again).
+    private func stateDetails(_ key: String, _ name: String, _ member: String, _ payload: Range<Int>) -> String {
+        var text = #"{""# + key + #"":{"name":"# + JSON.string(name).serialized()
+        text += #",""# + member + #"":"# + JSON.string(String(decoding: bytes[payload], as: UTF8.self)).serialized()
+        return text + #",""# + member + #"Details":{"truncated":false}}}"#
+    }
+
+    private mutating func otherDetails(_ kind: UInt8) throws -> HistoryEvent.Details {
         switch kind {
         case 0: return .none
         case 1: return .executionStarted(input: try payload(), roleArn: try string())
         case 2: return .executionSucceeded(output: try payload())
         case 3: return .failure(error: try optionalString(), cause: try optionalString())
-        case 4: return .stateEntered(name: try string(), input: try payload())
-        case 5:
-            let name = try string()
-            let output = try payload()
-            let count = try unsigned()
-            guard count <= UInt64(bytes.count) else { throw Self.damaged("an assignment count beyond the segment") }
-            var assigned: [(String, JSON)]?
-            if count > 0 {
-                assigned = []
-                for _ in 1..<count { assigned?.append((try string(), try payload())) }
-            }
-            return .stateExited(name: name, output: output, assignedVariables: assigned)
         case 6:
             return .taskScheduled(
                 resourceType: try string(), resource: try string(), region: try string(), parameters: try payload(),
@@ -110,16 +140,21 @@ struct LogDecoder {
     }
 
     /// The payload's JSON when the event is materialized; `null` when it is only skipped.
-    private mutating func payload() throws -> JSON {
+    private mutating func payload() throws -> JSON { try parse(try payloadRange()) }
+
+    /// Where the payload's text is (the previous payload's, for a repeated one).
+    private mutating func payloadRange() throws -> Range<Int> {
         let length = try unsigned()
-        let range: Range<Int>
-        if length == 0 {
+        guard length > 0 else {
             guard let lastPayload else { throw Self.damaged("a repeated payload without a previous one") }
-            range = lastPayload
-        } else {
-            range = try take(length - 1)
-            lastPayload = range
+            return lastPayload
         }
+        let range = try take(length - 1)
+        lastPayload = range
+        return range
+    }
+
+    private func parse(_ range: Range<Int>) throws -> JSON {
         guard materialize else { return .null }
         do { return try JSON(parsing: bytes[range]) } catch { throw Self.damaged("a payload that is not JSON (\(error))") }
     }

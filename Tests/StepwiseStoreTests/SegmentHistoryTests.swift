@@ -14,7 +14,7 @@ struct SegmentHistoryTests {
     /// Assignments, a Map with items, a Parallel, a retried and caught failure, a Fail, payloads that repeat and not.
     static let mixed = """
         {"QueryLanguage": "JSONata", "StartAt": "Init", "States": {
-          "Init": {"Type": "Pass", "Assign": {"n": 3, "name": "é\\u0000\\"x\\""}, "Output": {"items": [1, 2.5, {"a": null}]}, "Next": "Each"},
+          "Init": {"Type": "Pass", "Assign": {"n": 3, "name": "é\\u0000\\"x\\""}, "Output": {"items": [1, 2.5, {"a": null}], "s": "é\\u0000\\"x\\"</\\t😀"}, "Next": "Each"},
           "Each": {"Type": "Map", "Items": "{% $states.input.items %}", "ItemProcessor": {"StartAt": "Echo",
             "States": {"Echo": {"Type": "Pass", "End": true}}}, "Next": "Both"},
           "Both": {"Type": "Parallel", "Branches": [
