@@ -10,6 +10,8 @@ struct LogDecoder {
     private var strings: [String] = []
     private var lastPayload: Range<Int>?
     private var lastTime: UInt64?
+    /// The last payload written as a JSON string, and where its text is.
+    private var lastQuoted: (range: Range<Int>, text: String)?
     /// Whether payloads are parsed (an event in the requested range) or only skipped.
     private var materialize = false
 
@@ -48,7 +50,8 @@ struct LogDecoder {
                 switch details {
                 case .text(let written): text = written
                 case .details(let details):
-                    text = HistoryEvent(id: id, previousEventId: previous, timestamp: Date(timeIntervalSince1970: time), type: type, details: details)
+                    text =
+                        HistoryEvent(id: id, previousEventId: previous, timestamp: Date(timeIntervalSince1970: time), type: type, details: details)
                         .detailsText
                 }
                 eventRows.append(EventRow(id: id, type: type.rawValue, timestamp: time, previousEventId: previous, details: text))
@@ -105,10 +108,11 @@ struct LogDecoder {
     /// `{"<key>":{"name":…,"<member>":…,"<member>Details":{"truncated":false}}}`, as `HistoryEvent.detailsText`
     /// writes a state's Entered or Exited event without assignments, from the payload's stored text (which is
     /// the writer's own output, so it is not parsed and written again).
-    private func stateDetails(_ key: String, _ name: String, _ member: String, _ payload: Range<Int>) -> String {
-        var text = #"{""# + key + #"":{"name":"# + JSON.string(name).serialized()
-        text += #",""# + member + #"":"# + JSON.string(String(decoding: bytes[payload], as: UTF8.self)).serialized()
-        return text + #",""# + member + #"Details":{"truncated":false}}}"#
+    private mutating func stateDetails(_ key: String, _ name: String, _ member: String, _ payload: Range<Int>) -> String {
+        // A state's input is usually the previous state's output, stored once: its quoted text is reused.
+        if lastQuoted?.range != payload { lastQuoted = (payload, JSON.string(String(decoding: bytes[payload], as: UTF8.self)).serialized()) }
+        return #"{""# + key + #"":{"name":"# + JSON.string(name).serialized() + #",""# + member + #"":"# + (lastQuoted?.text ?? "")
+            + #",""# + member + #"Details":{"truncated":false}}}"#
     }
 
     private mutating func otherDetails(_ kind: UInt8) throws -> HistoryEvent.Details {
