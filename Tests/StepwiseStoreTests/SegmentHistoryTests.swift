@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import Stepwise
+import StepwiseSQLite
 import Testing
 
 @testable import StepwiseStore
@@ -88,5 +89,39 @@ struct SegmentHistoryTests {
         try await durable.close()
         let bytes = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
         #expect(bytes < 100 * engine.count + 200_000)  // schema pages plus well under 100 bytes an event
+    }
+}
+
+@Suite("History segments that do not decode")
+struct DamagedSegmentTests {
+    @Test("doctor names the damaged segment; pages outside it and other executions read; repair leaves its execution out")
+    func damagedSegment() async throws {
+        let path = try Fixture.path()
+        let store = try await Store(path: path)
+        let (damaged, whole) = (Fixture.execution("damaged"), Fixture.execution("whole"))
+        for execution in [damaged, whole] {
+            try await store.createExecution(execution)
+            for seq in 1...3 {  // three commits: three segments of 2 events each
+                try await Fixture.appendSteps(store, arn: execution.arn, steps: 1, eventsPerStep: 2, from: seq, firstEvent: 2 * seq - 1)
+                try await store.flush()
+            }
+        }
+        try await store.close()
+        let writer = try SQLiteConnection(storeAt: path, mode: .readWrite)
+        _ = try writer.run("UPDATE history_segments SET body = x'01FF05' WHERE execution_arn = ? AND last_event_id = 4", damaged.arn)
+        let report = DatabaseDoctor.examine(path)
+        let finding = try #require(report.findings.first { $0.check == "history segments" })
+        #expect(finding.level == .problem)
+        #expect(finding.detail == "1 of 6 do not decode: \(damaged.arn) events 3–4")
+        let reader = try await Store(path: path, options: Store.Options(readOnly: true))
+        #expect(try await reader.events(arn: damaged.arn, afterId: 0, limit: 2).map(\.id) == [1, 2])
+        #expect(try await reader.events(arn: damaged.arn, afterId: 4, limit: 2).map(\.id) == [5, 6])
+        await #expect { try await reader.events(arn: damaged.arn, afterId: 2, limit: 2) } throws: { ($0 as? StoreError)?.kind == .damaged }
+        #expect(try await reader.allEvents(arn: whole.arn).count == 6)
+        try await reader.close()
+        let repaired = try Fixture.path("repaired.db")
+        let repair = try DatabaseDoctor.repair(path, into: repaired)
+        #expect(repair.recovered == [whole.arn])
+        #expect(repair.partial.map(\.arn) == [damaged.arn])
     }
 }
