@@ -75,4 +75,21 @@ struct LegacyDatabaseTests {
         #expect(try await reader.allEvents(arn: Self.arn("waiting")) == events)
         try await reader.close()
     }
+
+    @Test("A FAILED execution of the old build is redriven: its new events follow the old rows")
+    func failedExecutionRedrives() async throws {
+        let path = try Self.copy()
+        let durable = DurableRuntime(store: try await Store(path: path), runtime: Runtime(), resumeInterval: nil) { _ in }
+        _ = try await durable.resumeAll()
+        let (execution, _) = try await durable.redrive(arn: Self.arn("audit"))
+        #expect(await execution.result.status == .failed)  // the same input fails the same way
+        await durable.sync()
+        let events = try await durable.store.allEvents(arn: Self.arn("audit"))
+        let before = try JSON(parsing: try Self.expected("audit"))["events"]?.arrayValue ?? []
+        #expect(Array(events.prefix(before.count)) == before)
+        #expect(events.dropFirst(before.count).first?["type"] == "ExecutionRedriven")
+        #expect(events.map { $0["id"]?.intValue ?? 0 } == Array(1...events.count))
+        #expect(try await durable.store.execution(arn: Self.arn("audit"))?.redriveCount == 1)
+        try await durable.close()
+    }
 }
