@@ -15,7 +15,7 @@ import Synchronization
 /// old one's items still queued are then never written).
 final class StoreJournal: Sendable {
     enum Item: Sendable {
-        /// A step as the engine recorded it: converted to rows by the consumer, off the execution's thread.
+        /// A step as the engine recorded it: encoded for the store (`EncodedStep`) by the consumer, off the execution's thread.
         case step(recording: Int, arn: String, step: RecordedStep)
         case finished(recording: Int, arn: String, result: ExecutionResult)
         /// Resumed by the consumer once every item before it is written.
