@@ -88,7 +88,9 @@ let package = Package(
         .testTarget(name: "StatesLanguageTests", dependencies: ["StatesLanguage", "JSON"]),
         .testTarget(name: "StepwiseGraphTests", dependencies: ["StepwiseGraph", "StepwiseTesting", "Stepwise", "StatesLanguage", "JSON"]),
         .testTarget(name: "StepwiseTests", dependencies: ["Stepwise", "StepwiseTesting", "JSON"]),
-        .testTarget(name: "StepwiseStoreTests", dependencies: ["StepwiseStore", "StepwiseSQLite", "StepwiseTesting", "Stepwise", "JSON"]),
+        .testTarget(
+            name: "StepwiseStoreTests", dependencies: ["StepwiseStore", "StepwiseSQLite", "StepwiseTesting", "Stepwise", "JSON"],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "StepwiseIntegrationsTests",
             dependencies: ["StepwiseIntegrations", "StepwiseHost", "StepwiseStore", "StepwiseTesting", "Stepwise", "JSON"],

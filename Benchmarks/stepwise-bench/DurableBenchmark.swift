@@ -4,7 +4,7 @@ import StepwiseHost
 import StepwiseStore
 
 /// `durable`: the loop workload in memory and recorded in a SQLite store (every step and event, group commit),
-/// in one run; and the database's size per 1,000 events.
+/// in one run; the database's size per 1,000 events; and reading one execution's whole history back.
 enum DurableBenchmark {
     static func run(harness: Harness) async throws {
         let definition = Workloads.loop(iterations: Workloads.loopIterations)
@@ -20,17 +20,40 @@ enum DurableBenchmark {
         let path = directory.appendingPathComponent("bench.db").path
         let durable = try await RuntimeHost(HostOptions(clock: .virtual, database: .file(path))).durableRuntime
         var executions = 0
+        var arn = ""
         let recorded = try await harness.asyncMedian { () async throws -> Bool in
             executions += 1
             let execution = try await durable.start(machine, definition: definition, input: [:], name: "run-\(executions)")
+            arn = execution.arn
             let succeeded = await execution.result.status == .succeeded
             try await durable.flush()  // durable: every step committed before the clock stops
             return succeeded
         }
+        let perExecution = 4 * Workloads.loopIterations + 8
+        let history = try await harness.asyncMedian { () async throws -> Bool in
+            try await readHistory(durable.store, arn: arn, json: true) == perExecution
+        }
+        let rows = try await harness.asyncMedian { () async throws -> Bool in
+            try await readHistory(durable.store, arn: arn, json: false) == perExecution
+        }
         try await durable.close()
         let bytes = try databaseBytes(path)
-        let events = executions * (4 * Workloads.loopIterations + 8)
-        report(transitions: transitions, inMemory: inMemory, recorded: recorded, bytes: bytes, events: events, harness: harness)
+        report(transitions: transitions, inMemory: inMemory, recorded: recorded, bytes: bytes, events: executions * perExecution, harness: harness)
+        print(
+            "history: GetExecutionHistory of one execution, all \(perExecution) events in pages of 1,000 (each event as JSON): \(format(history, decimals: 2)) ms (the store's pages alone: \(format(rows, decimals: 2)) ms)"
+        )
+    }
+
+    /// Every page of the execution's history, each event in GetExecutionHistory's JSON shape when `json`; returns how many.
+    static func readHistory(_ store: Store, arn: String, json: Bool) async throws -> Int {
+        var count = 0
+        var token: String?
+        repeat {
+            let page = try await store.history(arn: arn, maxResults: 1000, nextToken: token)
+            count += json ? page.items.map { $0.json() }.count : page.items.count
+            token = page.nextToken
+        } while token != nil
+        return count
     }
 
     static func countTransitions(_ machine: StateMachine, _ runtime: Runtime) async throws -> Int {

@@ -4,12 +4,9 @@ import Stepwise
 extension EventRow {
     /// The row for an engine event, with details in GetExecutionHistory's shape (`HistoryEvent.json()`).
     package init(_ event: HistoryEvent) {
-        let details = event.detailsJSON(includeExecutionData: true).map { members in
-            JSON.object([event.detailsKey: .object(members)]).serialized()
-        }
         self.init(
             id: event.id, type: event.type.rawValue, timestamp: event.timestamp.timeIntervalSince1970,
-            previousEventId: event.previousEventId, details: details)
+            previousEventId: event.previousEventId, details: event.detailsText)
     }
 
     /// The event in GetExecutionHistory's shape: `{timestamp, type, id, previousEventId, <x>EventDetails}`.
@@ -22,5 +19,12 @@ extension EventRow {
             for (key, value) in members { object[key] = value }
         }
         return .object(object)
+    }
+}
+
+extension HistoryEvent {
+    /// The text of ``EventRow/details``: `{"<x>EventDetails": {…}}`, or nil for an event without details.
+    var detailsText: String? {
+        detailsJSON(includeExecutionData: true).map { members in JSON.object([detailsKey: .object(members)]).serialized() }
     }
 }

@@ -3,8 +3,11 @@ struct PendingLog {
     /// One appended step with the events it produced: committed together or not at all.
     struct Entry {
         let arn: String
-        let step: StepRow
-        let events: [EventRow]
+        let seq: Int
+        /// The step and its events, encoded.
+        let pieces: [LogEncoder.Piece]
+        /// The execution's last event id after this step.
+        let lastEventId: Int
         /// What the step changed in Map Runs and their child executions (Store+MapRuns.swift).
         var mapRuns: MapRunRows?
     }
@@ -34,19 +37,19 @@ struct PendingLog {
     var rows = 0
     var tails: [String: Tail] = [:]
 
-    /// Checks that `step` and `events` continue `tail` without gaps, and returns the new tail.
-    static func advance(_ tail: Tail, arn: String, step: StepRow, events: [EventRow]) throws -> Tail {
-        guard step.seq == tail.seq + 1 else {
-            throw StoreError(.nonContiguous, "step \(step.seq) of \(arn) does not follow step \(tail.seq)")
+    /// Checks that step `seq` and its events continue `tail` without gaps, and returns the new tail.
+    static func advance(_ tail: Tail, arn: String, seq: Int, eventIds: [Int]) throws -> Tail {
+        guard seq == tail.seq + 1 else {
+            throw StoreError(.nonContiguous, "step \(seq) of \(arn) does not follow step \(tail.seq)")
         }
         var last = tail.eventId
-        for event in events {
-            guard event.id == last + 1 else {
-                throw StoreError(.nonContiguous, "event \(event.id) of \(arn) does not follow event \(last)")
+        for id in eventIds {
+            guard id == last + 1 else {
+                throw StoreError(.nonContiguous, "event \(id) of \(arn) does not follow event \(last)")
             }
-            last = event.id
+            last = id
         }
-        return Tail(seq: step.seq, eventId: last)
+        return Tail(seq: seq, eventId: last)
     }
 
     /// Nothing is queued.

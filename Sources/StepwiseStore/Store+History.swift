@@ -5,9 +5,7 @@ extension Store {
     /// An execution's replay log, in order: the step inputs to feed a fresh interpreter on resume.
     package func stepLog(arn: String) throws -> [StepRow] {
         settle()
-        return try database().rows("SELECT seq, timestamp, input FROM step_log WHERE execution_arn = ? ORDER BY seq", arn) {
-            StepRow(seq: $0.int(0), timestamp: $0.double(1), input: $0.text(2))
-        }
+        return try database().stepLog(arn)
     }
 
     /// A page of an execution's history events, by id (GetExecutionHistory).
@@ -29,12 +27,18 @@ extension Store {
         }
         settle()
         let database = try database()
-        try Self.requireExecution(arn, in: database)
-        let sql =
-            reverseOrder
-            ? "SELECT id, type, timestamp, previous_event_id, details FROM events WHERE execution_arn = ? AND id < ? ORDER BY id DESC LIMIT ?"
-            : "SELECT id, type, timestamp, previous_event_id, details FROM events WHERE execution_arn = ? AND id > ? ORDER BY id LIMIT ?"
-        let events = try database.rows(sql, arn, bound, limit + 1, row: Self.event)
+        let count = try Self.eventCount(arn, in: database)
+        // Event ids run 1…count without gaps: a page is a range of ids, one more than the page to know if another follows.
+        let (first, last): (Int, Int)
+        if reverseOrder {
+            last = min(max(bound, 1), count + 1) - 1
+            first = max(1, last - limit)
+        } else {
+            first = min(max(bound, 0), count) + 1
+            last = min(count, first + limit)
+        }
+        var events = first > last ? [] : try database.historyEvents(arn, ids: first...last)
+        if reverseOrder { events.reverse() }
         guard events.count > limit else { return Page(items: events, nextToken: nil) }
         let token = PageToken(listing: "history", scope: scope, key: [.int(events[limit - 1].id)])
         return Page(items: Array(events.prefix(limit)), nextToken: token.encoded())
@@ -52,10 +56,10 @@ extension Store {
         }
         settle()
         let database = try database()
-        try Self.requireExecution(arn, in: database)
-        return try database.rows(
-            "SELECT id, type, timestamp, previous_event_id, details FROM events WHERE execution_arn = ? AND id > ? ORDER BY id LIMIT ?",
-            arn, max(0, afterId), limit, row: Self.event)
+        let count = try Self.eventCount(arn, in: database)
+        let first = min(max(0, afterId), count) + 1
+        guard first <= count else { return [] }
+        return try database.historyEvents(arn, ids: first...min(count, first + limit - 1))
     }
 }
 
@@ -74,11 +78,12 @@ extension Store {
 }
 
 extension Store {
-    /// Throws `.notFound` unless an execution (or a Map Run's child) with this ARN is stored.
-    static func requireExecution(_ arn: String, in database: SQLiteConnection) throws {
-        let known = "SELECT 1 FROM executions WHERE arn = ?1 UNION ALL SELECT 1 FROM map_run_executions WHERE arn = ?1"
-        guard try database.int(known, arn) != nil else {
-            throw StoreError(.notFound, "Execution Does Not Exist: '\(arn)'")
-        }
+    /// The number of events of an execution (or a Map Run's child) with this ARN; `.notFound` when none is stored.
+    static func eventCount(_ arn: String, in database: SQLiteConnection) throws -> Int {
+        let known = """
+            SELECT event_count FROM executions WHERE arn = ?1 UNION ALL SELECT event_count FROM map_run_executions WHERE arn = ?1
+            """
+        guard let count = try database.int(known, arn) else { throw StoreError(.notFound, "Execution Does Not Exist: '\(arn)'") }
+        return count
     }
 }

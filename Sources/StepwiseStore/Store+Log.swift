@@ -17,11 +17,20 @@ extension Store {
     ///   the event ids continue its history (1 first); `.notFound` / `.invalidArgument` for an unknown or
     ///   finished execution; the standing write failure (such as `.diskFull`); `.notRecorded` after it.
     package func append(arn: String, step: StepRow, events: [EventRow]) throws {
+        try append(arn: arn, encoded: EncodedStep(step: step, rows: events))
+    }
+
+    /// Queues one step encoded beforehand (``EncodedStep``), as ``append(arn:step:events:)`` does.
+    func append(arn: String, encoded: EncodedStep) throws {
         try failures.admit(arn)
-        let tail = try PendingLog.advance(try logTail(arn), arn: arn, step: step, events: events)
+        let tail = try PendingLog.advance(try logTail(arn), arn: arn, seq: encoded.seq, eventIds: encoded.eventIds)
+        var pieces = encoded.pieces
+        if encoded.eventIds.isEmpty {
+            for index in pieces.indices { pieces[index].lastEventId = tail.eventId }
+        }
         log.tails[arn] = tail
-        log.entries.append(PendingLog.Entry(arn: arn, step: step, events: events))
-        log.rows += 1 + events.count
+        log.entries.append(PendingLog.Entry(arn: arn, seq: encoded.seq, pieces: pieces, lastEventId: tail.eventId))
+        log.rows += 1 + encoded.eventIds.count
         if log.rows >= options.maxPendingRows { commitRecordingFailure() } else { scheduleCommit() }
     }
 
@@ -39,7 +48,10 @@ extension Store {
         if log.closed.contains(arn) { throw StoreError(.invalidArgument, "execution \(arn) has already finished") }
         let database = try database()
         let sql = """
-            SELECT status, event_count, (SELECT coalesce(max(seq), 0) FROM step_log WHERE execution_arn = ?1)
+            SELECT status, event_count, max(
+                (SELECT coalesce(max(seq), 0) FROM step_log WHERE execution_arn = ?1),
+                coalesce((SELECT last_seq FROM history_segments WHERE execution_arn = ?1
+                    ORDER BY last_event_id DESC, last_seq DESC LIMIT 1), 0))
             FROM executions WHERE arn = ?1
             """
         guard let (status, events, seq) = try database.rows(sql, arn, row: { ($0.text(0), $0.int(1), $0.int(2)) }).first

@@ -8,8 +8,13 @@ extension Store {
     /// the group commit writes them in the step's transaction, so after a crash the store holds both or neither
     /// and a replay that regenerates them never has to write them again.
     package func append(arn: String, step: StepRow, events: [EventRow], mapRuns: MapRunRows) throws {
-        try append(arn: arn, step: step, events: events)
-        guard let last = log.entries.indices.last, log.entries[last].arn == arn, log.entries[last].step.seq == step.seq else {
+        try append(arn: arn, encoded: EncodedStep(step: step, rows: events), mapRuns: mapRuns)
+    }
+
+    /// Queues one encoded step (``append(arn:encoded:)``) with what it changed in Map Runs and child executions.
+    func append(arn: String, encoded: EncodedStep, mapRuns: MapRunRows) throws {
+        try append(arn: arn, encoded: encoded)
+        guard let last = log.entries.indices.last, log.entries[last].arn == arn, log.entries[last].seq == encoded.seq else {
             return try commit { database in try database.writeMapRuns(mapRuns) }  // the step was committed at once (queue full)
         }
         log.entries[last].mapRuns = mapRuns

@@ -12,15 +12,16 @@ extension Store {
     /// - Throws: `.notFound`; `.invalidArgument` when it is not FAILED, TIMED_OUT or ABORTED; the write failure.
     package func reopenForRedrive(arn: String, date: Date, clientToken: String?) throws -> ExecutionRecord {
         try flush()
+        let lastStep = try database().stepLog(arn).last?.timestamp ?? 0
         let changed = try commit { database in
             try database.run(
                 """
                 UPDATE executions SET status = 'RUNNING', stop_date = NULL, output = NULL, error = NULL, cause = NULL,
                     redrive_count = redrive_count + 1,
-                    redrive_date = max(?2, coalesce((SELECT max(timestamp) FROM step_log WHERE execution_arn = ?1), 0)),
+                    redrive_date = max(?2, ?4),
                     redrive_token = ?3
                 WHERE arn = ?1 AND status IN ('FAILED', 'TIMED_OUT', 'ABORTED')
-                """, arn, date.timeIntervalSince1970, clientToken)
+                """, arn, date.timeIntervalSince1970, clientToken, lastStep)
         }
         guard let record = try execution(arn: arn) else { throw StoreError(.notFound, "Execution Does Not Exist: '\(arn)'") }
         guard changed == 1 else { throw StoreError(.invalidArgument, "execution \(arn) is \(record.status.rawValue), it cannot be redriven") }

@@ -3,7 +3,7 @@ import StepwiseSQLite
 
 extension Store {
     /// Deletes finished executions that stopped more than `days` days before `now`, with everything keyed by
-    /// them: events, step logs, task callbacks and their jobs (asl-reference §9: history is retained 90 days).
+    /// them: history segments, events, step logs, task callbacks and their jobs (asl-reference §9: history is retained 90 days).
     /// Jobs that never got an execution go too once as old: cancelled while QUEUED, or failed to start. Running
     /// executions and queued jobs are never purged.
     ///
@@ -34,6 +34,7 @@ extension SQLiteConnection {
         for arn in arns {
             try run("DELETE FROM events WHERE execution_arn = ?", arn)
             try run("DELETE FROM step_log WHERE execution_arn = ?", arn)
+            try run("DELETE FROM history_segments WHERE execution_arn = ?", arn)
             try run("DELETE FROM task_callbacks WHERE execution_arn = ?", arn)
             try run("DELETE FROM jobs WHERE execution_arn = ?", arn)
             try run("DELETE FROM executions WHERE arn = ?", arn)

@@ -190,7 +190,7 @@ struct JobsAPITests {
             #expect(
                 health["store"]?["migrations"] == [
                     "v1", "v2", "v3", "v4-map-runs", "v5-cancel-requests", "v6-name-indexes", "v7-versions-and-aliases",
-                    "v8-redrive", "v9-configurations",
+                    "v8-redrive", "v9-configurations", "v10-history-segments",
                 ])
             #expect(health["engine"]?["clock"] == "real")
             #expect(health["engine"]?["region"] == "us-east-1")

@@ -110,10 +110,10 @@ struct LogTests {
     func timedCommit() async throws {
         let (store, arn, path) = try await storeWithExecution()
         try await Fixture.appendSteps(store, arn: arn, steps: 100, eventsPerStep: 1)
-        for _ in 0..<200 where try Fixture.count("SELECT count(*) FROM events", at: path) < 100 {
+        for _ in 0..<200 where try Fixture.storedEvents(at: path) < 100 {
             try await Task.sleep(for: .milliseconds(5))
         }
-        #expect(try Fixture.count("SELECT count(*) FROM events", at: path) == 100)
+        #expect(try Fixture.storedEvents(at: path) == 100)
         let commits = await store.statistics.commits
         #expect(commits >= 1 && commits < 50, "\(commits) commits")
     }
@@ -122,10 +122,10 @@ struct LogTests {
     func flushDurability() async throws {
         let (store, arn, path) = try await storeWithExecution(Store.Options(commitInterval: .seconds(60)))
         try await Fixture.appendSteps(store, arn: arn, steps: 50, eventsPerStep: 2)
-        #expect(try Fixture.count("SELECT count(*) FROM events", at: path) == 0)
+        #expect(try Fixture.storedEvents(at: path) == 0)
         try await store.flush()
-        #expect(try Fixture.count("SELECT count(*) FROM events", at: path) == 100)
-        #expect(try Fixture.count("SELECT count(*) FROM step_log", at: path) == 50)
+        #expect(try Fixture.storedEvents(at: path) == 100)
+        #expect(try Fixture.storedSteps(at: path) == 50)
         #expect(try Fixture.count("SELECT event_count FROM executions", at: path) == 100)
     }
 
@@ -134,7 +134,7 @@ struct LogTests {
         let (store, arn, path) = try await storeWithExecution(Store.Options(commitInterval: .seconds(60)))
         try await Fixture.appendSteps(store, arn: arn, steps: 3, eventsPerStep: 2)
         try await store.finishExecution(arn: arn, status: .succeeded, output: "{}", stopDate: Date(timeIntervalSince1970: 5_000))
-        #expect(try Fixture.count("SELECT count(*) FROM events", at: path) == 0)
+        #expect(try Fixture.storedEvents(at: path) == 0)
         #expect(try Fixture.count("SELECT count(*) FROM executions WHERE status = 'RUNNING'", at: path) == 1)
         await #expect { try await store.append(arn: arn, step: StepRow(seq: 4, timestamp: 1, input: "{}"), events: []) } throws: {
             ($0 as? StoreError)?.kind == .invalidArgument
@@ -143,7 +143,7 @@ struct LogTests {
             try await store.finishExecution(arn: arn, status: .failed, stopDate: Date(timeIntervalSince1970: 5_001))
         } throws: { ($0 as? StoreError)?.message == "execution \(arn) has already finished" }
         #expect(try await store.execution(arn: arn)?.status == .succeeded)  // a read commits the queue first
-        #expect(try Fixture.count("SELECT count(*) FROM events", at: path) == 6)
+        #expect(try Fixture.storedEvents(at: path) == 6)
         #expect(try Fixture.count("SELECT count(*) FROM executions WHERE status = 'SUCCEEDED' AND stop_date = 5000", at: path) == 1)
         await #expect { try await store.append(arn: arn, step: StepRow(seq: 4, timestamp: 1, input: "{}"), events: []) } throws: {
             ($0 as? StoreError)?.kind == .invalidArgument

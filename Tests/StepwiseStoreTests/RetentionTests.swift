@@ -20,8 +20,8 @@ struct RetentionTests {
         #expect(try await store.purge(now: now) == 1)
         #expect(try await store.listExecutions().items.map(\.name).sorted() == ["recent", "running"])
         try await store.flush()
-        #expect(try Fixture.count("SELECT count(*) FROM events", at: path) == 8)
-        #expect(try Fixture.count("SELECT count(*) FROM step_log", at: path) == 4)
+        #expect(try Fixture.storedEvents(at: path) == 8)
+        #expect(try Fixture.storedSteps(at: path) == 4)
         #expect(try await store.purge(olderThanDays: 0, now: now) == 1)
         #expect(try await store.runningExecutions().map(\.name) == ["running"])
     }

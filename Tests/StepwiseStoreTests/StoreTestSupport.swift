@@ -59,5 +59,24 @@ enum Fixture {
         return try database.int(sql) ?? -1
     }
 
+    /// Events stored for all executions, as another connection reads them: rows of earlier builds plus segments.
+    static func storedEvents(at path: String) throws -> Int { try stored(at: path).events }
+
+    /// Steps stored for all executions, as ``storedEvents(at:)`` counts events.
+    static func storedSteps(at path: String) throws -> Int { try stored(at: path).steps }
+
+    private static func stored(at path: String) throws -> (events: Int, steps: Int) {
+        let database = try SQLiteConnection(storeAt: path, mode: .readOnly)
+        try database.configureForReading(busyTimeout: 5_000)
+        var events = try database.int("SELECT count(*) FROM events") ?? 0
+        var steps = try database.int("SELECT count(*) FROM step_log") ?? 0
+        for body in try database.rows("SELECT body FROM history_segments", row: { $0.blob(0) }) {
+            let log = try LogDecoder.decode(body, steps: true, events: 1...Int.max)
+            events += log.events.count
+            steps += log.steps.count
+        }
+        return (events, steps)
+    }
+
     static func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
 }

@@ -124,6 +124,6 @@ struct WriteFailureTests {
         let deadline = ContinuousClock.now + .seconds(10)
         while await store.writeFailure != nil, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
         #expect(await store.writeFailure == nil)
-        #expect(try Fixture.count("SELECT count(*) FROM events", at: path) == 42)
+        #expect(try Fixture.storedEvents(at: path) == 42)
     }
 }

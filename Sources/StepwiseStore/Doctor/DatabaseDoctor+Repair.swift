@@ -28,13 +28,15 @@ extension DatabaseDoctor {
     }
 
     /// Tables copied with their execution, never on their own.
-    static let executionTables: Set<String> = ["executions", "events", "step_log", "task_callbacks", "map_runs", "map_run_executions"]
+    static let executionTables: Set<String> = [
+        "executions", "history_segments", "events", "step_log", "task_callbacks", "map_runs", "map_run_executions",
+    ]
 
     /// Copies what can be read of the Stepwise database at `path` into a new database at `output` (which must
     /// not exist), never writing to `path`.
     ///
-    /// Row by row, table by table: an execution is kept only with its whole history (events 1…event_count), a step
-    /// log without gaps, and its task callbacks and Map Runs (their children's histories whole too); what cannot be
+    /// Row by row, table by table: an execution is kept only with its whole history (events 1…event_count, from
+    /// segments that decode and legacy rows), a step log without gaps, and its task callbacks and Map Runs (their children's histories whole too); what cannot be
     /// read is skipped and reported. Other tables are copied row by row (rows whose owner was not saved are dropped,
     /// by their foreign keys); jobs of executions not saved are dropped. The new file has this build's full schema.
     ///

@@ -52,8 +52,34 @@ package enum DatabaseDoctor {
         checkIntegrity(database, into: &report)
         checkLock(path, into: &report)
         checkExecutions(database, into: &report)
+        checkSegments(database, into: &report)
         checkOrphans(database, into: &report)
         return report
+    }
+
+    /// Every history segment decodes; a damaged one is named (its execution's other segments stay readable).
+    private static func checkSegments(_ database: SQLiteConnection, into report: inout Report) {
+        do {
+            var total = 0
+            var damaged: [String] = []
+            let sql =
+                "SELECT execution_arn, first_event_id, last_event_id, body FROM history_segments ORDER BY execution_arn, last_event_id, last_seq"
+            _ = try database.rows(sql) { row in
+                total += 1
+                if (try? LogDecoder.decode(row.blob(3), steps: true, events: 1...Int.max)) == nil {
+                    damaged.append("\(row.text(0)) events \(row.int(1))–\(row.int(2))")
+                }
+            }
+            if damaged.isEmpty {
+                report.add(.ok, "history segments", "\(total) decode whole")
+            } else {
+                report.add(.problem, "history segments", "\(damaged.count) of \(total) do not decode: \(damaged.prefix(20).joined(separator: "; "))")
+            }
+        } catch  where describe(error).contains("no such table") {
+            return  // an older schema, before history segments
+        } catch {
+            report.add(.problem, "history segments", "cannot be read: \(describe(error))")
+        }
     }
 
     /// The application id and the migrations; false when the file is not a Stepwise database at all.
@@ -147,6 +173,12 @@ package enum DatabaseDoctor {
         (
             "step log rows without an execution",
             "SELECT count(*) FROM step_log s WHERE NOT EXISTS (SELECT 1 FROM executions e WHERE e.arn = s.execution_arn)"
+        ),
+        (
+            "history segments without an execution",
+            """
+            SELECT count(*) FROM history_segments s WHERE NOT EXISTS (SELECT 1 FROM executions e WHERE e.arn = s.execution_arn)
+            """
         ),
         (
             "task callbacks without an execution",

@@ -42,17 +42,27 @@ extension RowCopier {
     /// Everything `arn` owns, or why it does not read whole.
     private mutating func owned(by arn: String, events count: Int) throws -> Result<OwnedRows, Incomplete> {
         var rows: OwnedRows = []
-        guard let history = try history(of: arn, events: count) else {
+        guard let segments = try segments(of: arn) else {
+            return .failure(Incomplete(reason: "its history does not read whole (\(count) events)"))
+        }
+        let legacyCount = count - segments.events.count
+        guard let history = try history(of: arn, events: legacyCount),
+            segments.events.elementsEqual((legacyCount + 1)...max(legacyCount, count))
+        else {
             return .failure(Incomplete(reason: "its history does not read whole (\(count) events)"))
         }
         rows += history.map { ("events", $0) }
+        var numbers: [Int] = []
         if let sql = try select("step_log", "WHERE execution_arn = ? ORDER BY seq"), let seq = try columns("step_log")?.firstIndex(of: "seq") {
             let (steps, error) = scan(sql, arn) { $0.values() }
-            let numbers = steps.map { if case .integer(let value) = $0[seq] { value } else { -1 } }
-            let contiguous = zip(numbers, numbers.dropFirst()).allSatisfy { $1 == $0 + 1 } && (numbers.first ?? 0) <= 1
-            guard error == nil, contiguous else { return .failure(Incomplete(reason: "its step log does not read whole")) }
+            guard error == nil else { return .failure(Incomplete(reason: "its step log does not read whole")) }
+            numbers = steps.map { if case .integer(let value) = $0[seq] { value } else { -1 } }
             rows += steps.map { ("step_log", $0) }
         }
+        numbers += segments.steps
+        let contiguous = zip(numbers, numbers.dropFirst()).allSatisfy { $1 == $0 + 1 } && (numbers.first ?? 0) <= 1
+        guard contiguous else { return .failure(Incomplete(reason: "its step log does not read whole")) }
+        rows += segments.rows
         if let sql = try select("task_callbacks", "WHERE execution_arn = ?") {
             let (callbacks, error) = scan(sql, arn) { $0.values() }
             guard error == nil else { return .failure(Incomplete(reason: "its task callbacks do not read whole")) }
@@ -60,6 +70,26 @@ extension RowCopier {
         }
         guard let runs = try mapRuns(of: arn) else { return .failure(Incomplete(reason: "its Map Runs do not read whole")) }
         return .success(rows + runs)
+    }
+
+    /// The history segments of `arn`, with the event ids and step numbers they hold, in log order; nil when one
+    /// does not read or decode.
+    private mutating func segments(of arn: String) throws -> (rows: OwnedRows, events: [Int], steps: [Int])? {
+        guard let sql = try select("history_segments", "WHERE execution_arn = ? ORDER BY last_event_id, last_seq"),
+            let body = try columns("history_segments")?.firstIndex(of: "body")
+        else { return ([], [], []) }
+        let (segments, error) = scan(sql, arn) { $0.values() }
+        guard error == nil else { return nil }
+        var events: [Int] = []
+        var steps: [Int] = []
+        for segment in segments {
+            guard case .blob(let bytes) = segment[body], let log = try? LogDecoder.decode(bytes, steps: true, events: 1...Int.max) else {
+                return nil
+            }
+            events += log.events.map(\.id)
+            steps += log.steps.map(\.seq)
+        }
+        return (segments.map { ("history_segments", $0) }, events, steps)
     }
 
     /// Events 1…`count` of `arn`, or nil when any is missing or unreadable.

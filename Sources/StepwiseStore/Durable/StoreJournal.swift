@@ -15,7 +15,7 @@ import Synchronization
 /// old one's items still queued are then never written).
 final class StoreJournal: Sendable {
     enum Item: Sendable {
-        /// A step as the engine recorded it: converted to rows by the consumer, off the execution's thread.
+        /// A step as the engine recorded it: encoded for the store (`EncodedStep`) by the consumer, off the execution's thread.
         case step(recording: Int, arn: String, step: RecordedStep)
         case finished(recording: Int, arn: String, result: ExecutionResult)
         /// Resumed by the consumer once every item before it is written.
@@ -72,13 +72,13 @@ final class StoreJournal: Sendable {
     private static func write(_ item: Item, to store: Store) async throws {
         switch item {
         case .step(_, let arn, let step):
-            // Serializing the step's input and events here, on the consumer, lets the execution run on meanwhile.
+            // Encoding the step's input and events here, on the consumer, lets the execution run on meanwhile.
             let row = StepRow(seq: step.sequence, timestamp: step.time.timeIntervalSince1970, input: step.input.json.serialized())
-            let events = step.events.map(EventRow.init)
+            let encoded = EncodedStep(step: row, events: step.events)
             if step.mapRuns.isEmpty {
-                try await store.append(arn: arn, step: row, events: events)
+                try await store.append(arn: arn, encoded: encoded)
             } else {
-                try await store.append(arn: arn, step: row, events: events, mapRuns: MapRunRows(step.mapRuns))
+                try await store.append(arn: arn, encoded: encoded, mapRuns: MapRunRows(step.mapRuns))
             }
         case .finished(_, let arn, let result):
             try await store.finishExecution(
