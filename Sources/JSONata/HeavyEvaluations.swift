@@ -23,8 +23,9 @@ package enum EvaluationPlace: Sendable {
 /// Only evaluations that went past ``EvaluationPlace/cooperative`` come here, so ordinary steps never queue
 /// behind them; callers await a result with a continuation (``run(owner:_:)``), so no cooperative thread waits.
 ///
-/// Work is taken round-robin by owner (an execution), and one owner holds at most all threads but one while
-/// another owner's work waits: a Parallel or Map of slow evaluations cannot keep another execution's out.
+/// Work is taken round-robin by owner (an execution), and one owner holds at most all threads but one: however
+/// many slow evaluations one owner queues, another owner's work finds a thread. (The driver sends at most one step
+/// of an execution at a time, so an execution's Parallel or Map branches share its turn.)
 package final class HeavyEvaluations: Sendable {
     /// The runtime's pool: one thread per core (at least 2), each with JSONata's stack size (512 MiB reserved).
     package static let shared = HeavyEvaluations(threads: max(2, ProcessInfo.processInfo.activeProcessorCount), stackSize: JSONataLimits().stackSize)
@@ -80,10 +81,10 @@ package final class HeavyEvaluations: Sendable {
             condition.unlock()
         }
 
-        /// The next job: the first owner in turn order that may run one more (all threads but one when others
-        /// wait), which then goes to the back of the line.
+        /// The next job: the first owner in turn order that may run one more (all threads but one), which then
+        /// goes to the back of the line.
         private func next(threads: Int) -> Job? {
-            let cap = value.turns.count > 1 ? max(1, threads - 1) : threads
+            let cap = max(1, threads - 1)
             guard let index = value.turns.firstIndex(where: { value.running[$0, default: 0] < cap }) else { return nil }
             let owner = value.turns.remove(at: index)
             let job = value.waiting[owner]!.removeFirst()
