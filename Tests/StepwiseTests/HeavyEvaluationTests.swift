@@ -66,9 +66,12 @@ struct HeavyEvaluationTests {
         try await Task.sleep(for: .milliseconds(200))
         await execution.stop(error: "Halt", cause: "by the test")
         let result = await execution.result
-        let elapsed = clock.now - began
+        // ABORTED, not FAILED with U1001 after the 5 s deadline: the stop interrupted the evaluation. (How fast is
+        // asserted against a live `serve`, alone in its process, in EvaluationIsolationTests; here other suites
+        // share the threads.)
         #expect(result.status == .aborted)
-        #expect(elapsed < .seconds(3), "the stop took \(elapsed)")
+        #expect(result.error == "Halt")
+        print("stop of a heavy step: ended \(clock.now - began) after the start")
         let history = await execution.history
         #expect(history.map(\.type) == [.executionStarted, .passStateEntered, .executionAborted])
         let steps = journal.steps.withLock { $0 }
@@ -80,7 +83,8 @@ struct HeavyEvaluationTests {
         let replayed = await Runtime(clock: .real).resume(machine, info: info, steps: steps)
         #expect(await replayed.result.status == .aborted)
         #expect((await replayed.history).map(\.type) == history.map(\.type))
-        #expect(clock.now - replayStart < .seconds(2), "the replay evaluated the bomb again")
+        // Evaluating the bomb again would have failed the replay with U1001 after 5 s, before its stop.
+        print("replay of the interrupted execution: \(clock.now - replayStart)")
     }
 
     @Test("an owner never holds every heavy thread: another owner's job runs while its slow jobs wait")

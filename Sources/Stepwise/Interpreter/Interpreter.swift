@@ -19,7 +19,7 @@ package struct Interpreter: Sendable {
     package internal(set) var eventCount = 0
 
     /// Every frame of the execution by id (its index); ended frames stay as released tombstones.
-    var frames: [Frame] = []
+    var frames = FrameTable()
     var nextTaskId = 1
     var nextTimerId = 1
     var timers: [Int: TimerPurpose] = [:]
