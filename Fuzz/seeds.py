@@ -58,6 +58,9 @@ if os.path.exists(cases):
         if isinstance(case.get("expr"), str):
             corpora["jsonata"].add(case["expr"])
 
+for path in glob.glob(os.path.join(root, "Fuzz", "seeds", "jsonata", "*")):  # regression inputs (issue 22)
+    corpora["jsonata"].add(open(path, encoding="utf-8").read())
+
 for path in glob.glob(os.path.join(root, "Fuzz", "seeds", "http", "*")):
     corpora["http"].add(open(path, encoding="utf-8").read().replace("\n", "\r\n"))
 

@@ -24,6 +24,7 @@ enum TransitionsBenchmark {
             Workload(name: "loop", definition: Workloads.loop(iterations: n), input: [:]),
             Workload(name: "chain", definition: Workloads.chain(states: 1_000), input: [:]),
             Workload(name: "param-chain", definition: Workloads.parameterChain(states: 2 * n + 3), input: ["i": 0]),
+            Workload(name: "jsonata-map", definition: Workloads.jsonataWaitMap(items: 1_000), input: [:]),
         ]
     }
 

@@ -26,6 +26,15 @@ enum Workloads {
         """
     }
 
+    /// (d) A JSONata Map of `items` iterations, all at once, each a Wait of its own length then a Pass: one step
+    /// per iteration's timer, each step with every iteration's scope alive (what a large Map of Tasks costs a step).
+    static func jsonataWaitMap(items n: Int) -> String {
+        #"{"QueryLanguage": "JSONata", "StartAt": "M", "States": {"M": {"Type": "Map", "Items": "{% [1..\#(n)] %}", "#
+            + #""ItemProcessor": {"ProcessorConfig": {"Mode": "INLINE"}, "StartAt": "W", "States": {"#
+            + #""W": {"Type": "Wait", "Seconds": "{% $states.input %}", "Next": "P"}, "#
+            + #""P": {"Type": "Pass", "Output": "{% $states.input * 2 %}", "End": true}}}, "End": true}}}"#
+    }
+
     /// (b) S0 → S1 → … → S(n-1), plain Pass states.
     static func chain(states n: Int) -> String { chain(states: n, state: #"{"Type": "Pass""#) }
 

@@ -6,8 +6,13 @@ final class Evaluator {
     let maxDepth: Int
     let maxValueBytes: Int?
     let deadline: UInt64?
+    /// Checked with the deadline: set when the evaluation must stop now (StopExecution, a time-out).
+    let interrupt: EvaluationInterrupt?
     /// Set while probing on the caller's (possibly small) stack: exceeding it restarts on a large stack.
     let probeDepth: Int?
+    /// Set for an evaluation on a cooperative thread (``EvaluationPlace/inline(budget:)``): past this instant it
+    /// stops as it does past ``probeDepth``, and runs again on a large-stack thread.
+    let budget: UInt64?
     var depth = 0
     private var ticks = 0
     /// Frames that `:=` bound a value in. A lambda keeps the frame it was made in alive, and a frame that binds
@@ -18,7 +23,12 @@ final class Evaluator {
     /// Test hook: weak references to every frame this evaluator made.
     var tracker: FrameTracker?
 
-    init(timestamp: Double, maxDepth: Int, deadline: UInt64?, probeDepth: Int?, maxValueBytes: Int? = nil) {
+    init(
+        timestamp: Double, maxDepth: Int, deadline: UInt64?, probeDepth: Int?, maxValueBytes: Int? = nil, interrupt: EvaluationInterrupt? = nil,
+        budget: UInt64? = nil
+    ) {
+        self.interrupt = interrupt
+        self.budget = budget
         self.timestamp = timestamp
         self.maxDepth = maxDepth
         self.maxValueBytes = maxValueBytes
@@ -26,6 +36,7 @@ final class Evaluator {
         self.probeDepth = probeDepth
     }
 
+    /// Thrown past ``probeDepth`` or ``budget``: the caller runs the evaluation again on a large-stack thread.
     static let needsLargeStack = JSONataError(code: "U0000", message: "internal: retry on a large stack")
 
     func guardResources() throws(JSONataError) {
@@ -38,11 +49,29 @@ final class Evaluator {
         try guardTime()
     }
 
-    /// U1001 once the deadline has passed. Cheap enough for every iteration of a long loop inside a built-in
-    /// (sorting, `$distinct`, string building), which must call it: such a loop never goes through `evaluate`.
+    /// U1001 once the deadline has passed, ``JSONataError/interruptedCode`` once the interrupt is requested. Cheap
+    /// enough for every iteration of a long loop inside a built-in (sorting, `$distinct`, string building), which
+    /// must call it: such a loop never goes through `evaluate`.
     func guardTime() throws(JSONataError) {
         ticks &+= 1
-        if let deadline, ticks & 255 == 0, DispatchTime.now().uptimeNanoseconds > deadline { throw Self.timeout() }
+        guard ticks & 255 == 0 else { return }
+        if let interrupt, interrupt.isRequested { throw Self.interrupted() }
+        guard deadline != nil || budget != nil else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        if let budget, now > budget { throw Self.needsLargeStack }
+        if let deadline, now > deadline { throw Self.timeout() }
+    }
+
+    /// U1003 when a value just built nests arrays and objects deeper than ``Value/maxNesting``: checked where
+    /// values are built (constructors, function results), so `$reduce` cannot grow one a level per item.
+    func guardNesting(_ value: Value?) throws(JSONataError) {
+        guard let value, value.nesting() > Value.maxNesting else { return }
+        throw JSONataError.make(
+            "U1003", extra: ["message": "Value nesting limit exceeded: arrays and objects nest more than \(Value.maxNesting) levels deep"])
+    }
+
+    static func interrupted() -> JSONataError {
+        JSONataError(code: JSONataError.interruptedCode, message: "The evaluation was interrupted")
     }
 
     static func timeout() -> JSONataError {
@@ -80,6 +109,10 @@ final class Evaluator {
         }
         if expr.type != .path, let group = expr.group {
             result = .object(try evaluateGroup(group.pairs, position: group.position, result, env))
+        }
+        switch expr.type {
+        case .unary, .function, .partial, .apply: try guardNesting(result)  // constructors and calls build values
+        default: if expr.group != nil { try guardNesting(result) }
         }
         if case .array(let a) = result, a.isSequence, !a.tupleStream {
             if expr.keepArray { a.keepSingleton = true }

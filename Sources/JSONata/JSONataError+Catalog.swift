@@ -160,6 +160,7 @@ extension JSONataError {
         "D3141": "{{{message}}}",
         "U1001": "{{{message}}}",
         "U1002": "{{{message}}}",
+        "U1003": "{{{message}}}",
     ]
 }
 

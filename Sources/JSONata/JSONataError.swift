@@ -2,6 +2,11 @@
 public struct JSONataError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The code of a function-valued result when the caller asked for JSON only (not a JSONata code).
     package static let unsupportedResultCode = "Stepwise.UnsupportedResult"
+    /// The code of an evaluation stopped by an ``EvaluationInterrupt`` (StopExecution, an execution's time-out).
+    package static let interruptedCode = "Stepwise.Interrupted"
+    /// The code of an evaluation on a cooperative thread that went deeper or ran longer than its place allows
+    /// (``EvaluationPlace/inline(budget:)``): the caller runs it again on a large-stack thread.
+    package static let needsHeavyCode = "Stepwise.NeedsHeavyEvaluation"
 
     public var code: String
     public var message: String

@@ -38,33 +38,47 @@ public struct JSONataExpression: Sendable {
     ///
     /// `now` fixes what `$now()` and `$millis()` return (a workflow engine passes its clock's time, so replays and
     /// virtual time agree); `rejectingFunctions` makes a function-valued result an error with code
-    /// `JSONataError.unsupportedResultCode` instead of `""`.
+    /// `JSONataError.unsupportedResultCode` instead of `""`. `place` says which thread this is (see
+    /// ``EvaluationPlace``); `interrupt` stops the evaluation with ``JSONataError/interruptedCode`` when requested.
     package func evaluate(
-        _ input: JSONataValue, bindings: [String: JSONataValue], now: Date? = nil, rejectingFunctions: Bool = false
+        _ input: JSONataValue, bindings: [String: JSONataValue], now: Date? = nil, rejectingFunctions: Bool = false,
+        place: EvaluationPlace = .blocking, interrupt: EvaluationInterrupt? = nil
     ) throws(JSONataError) -> JSON? {
+        if let interrupt, interrupt.isRequested { throw Evaluator.interrupted() }
         let start = DispatchTime.now().uptimeNanoseconds
         let deadline = limits.timeout.map { start + UInt64(max(0, $0) * 1e9) }
         let timestamp = ((now ?? Date()).timeIntervalSince1970 * 1000).rounded(.down)
-        let result: JSON?
         let prepared = bindings.mapValues(\.value)
-        do {
-            result = try run(
-                input.value, prepared, timestamp: timestamp, deadline: deadline, probe: Self.probeDepth, rejectingFunctions: rejectingFunctions)
-        } catch  where error.code == Evaluator.needsLargeStack.code {
-            result = try runOnLargeStack(input.value, prepared, timestamp: timestamp, deadline: deadline, rejectingFunctions: rejectingFunctions)
+        let probe: Int?
+        var budget: UInt64? = nil
+        switch place {
+        case .blocking: probe = Self.probeDepth
+        case .inline(let nanoseconds):
+            probe = Self.probeDepth
+            budget = start &+ nanoseconds
+        case .heavy: probe = nil
         }
-        return result
+        do {
+            return try run(
+                input.value, prepared, timestamp: timestamp, deadline: deadline, probe: probe, budget: budget, rejectingFunctions: rejectingFunctions,
+                interrupt: interrupt)
+        } catch  where error.code == Evaluator.needsLargeStack.code {
+            guard case .blocking = place else { throw JSONataError(code: JSONataError.needsHeavyCode, message: "The evaluation needs a large stack") }
+            return try runOnLargeStack(
+                input.value, prepared, timestamp: timestamp, deadline: deadline, rejectingFunctions: rejectingFunctions, interrupt: interrupt)
+        }
     }
 
     /// How deep evaluation goes on the caller's stack before moving to a thread with a large one.
     static let probeDepth = 32
 
     func run(
-        _ input: Value?, _ bindings: [String: Value?], timestamp: Double, deadline: UInt64?, probe: Int?, rejectingFunctions: Bool = false,
-        tracker: FrameTracker? = nil
+        _ input: Value?, _ bindings: [String: Value?], timestamp: Double, deadline: UInt64?, probe: Int?, budget: UInt64? = nil,
+        rejectingFunctions: Bool = false, interrupt: EvaluationInterrupt? = nil, tracker: FrameTracker? = nil
     ) throws(JSONataError) -> JSON? {
         let evaluator = Evaluator(
-            timestamp: timestamp, maxDepth: limits.maxDepth, deadline: deadline, probeDepth: probe, maxValueBytes: limits.maxValueBytes)
+            timestamp: timestamp, maxDepth: limits.maxDepth, deadline: deadline, probeDepth: probe, maxValueBytes: limits.maxValueBytes,
+            interrupt: interrupt, budget: budget)
         evaluator.tracker = tracker
         defer { evaluator.releaseFrames() }
         let root = Environment(library: Library(host: functions, removed: removedFunctions))
@@ -86,7 +100,8 @@ public struct JSONataExpression: Sendable {
     }
 
     private func runOnLargeStack(
-        _ input: Value?, _ bindings: [String: Value?], timestamp: Double, deadline: UInt64?, rejectingFunctions: Bool
+        _ input: Value?, _ bindings: [String: Value?], timestamp: Double, deadline: UInt64?, rejectingFunctions: Bool,
+        interrupt: EvaluationInterrupt?
     ) throws(JSONataError) -> JSON? {
         let box = ResultBox()
         let values = ValueBox(input: input, bindings: bindings)
@@ -95,7 +110,8 @@ public struct JSONataExpression: Sendable {
             do throws(JSONataError) {
                 box.result = .success(
                     try run(
-                        values.input, values.bindings, timestamp: timestamp, deadline: deadline, probe: nil, rejectingFunctions: rejectingFunctions))
+                        values.input, values.bindings, timestamp: timestamp, deadline: deadline, probe: nil, rejectingFunctions: rejectingFunctions,
+                        interrupt: interrupt))
             } catch {
                 box.result = .failure(error)
             }

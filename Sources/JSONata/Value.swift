@@ -16,7 +16,9 @@ enum Value {
 
 /// A JSONata array: a JSON array, or a sequence with the flags jsonata-js keeps on its arrays.
 final class JArray {
-    var items: [Value]
+    var items: [Value] { didSet { cachedNesting = -1 } }
+    /// ``nesting(limit:)`` once known; -1 until then or after a change.
+    fileprivate var cachedNesting = -1
     /// A result sequence (collapses to its single item, vanishes when empty).
     var isSequence = false
     /// `[]` on a step: a singleton sequence stays an array.
@@ -40,6 +42,8 @@ final class JArray {
 final class JObject {
     private(set) var keys: [String] = []
     private var storage: [String: Value] = [:]
+    /// ``nesting(limit:)`` once known; -1 until then or after a change.
+    fileprivate var cachedNesting = -1
 
     init() {}
 
@@ -53,6 +57,7 @@ final class JObject {
     subscript(key: String) -> Value? {
         get { storage[key] }
         set {
+            cachedNesting = -1
             if let newValue {
                 if storage.updateValue(newValue, forKey: key) == nil { insertKey(key) }
             } else if storage.removeValue(forKey: key) != nil {
@@ -98,6 +103,41 @@ extension Value {
     var isSequence: Bool { arrayValue?.isSequence ?? false }
 
     static func seq(_ items: [Value]) -> Value { .array(JArray.sequence(items)) }
+}
+
+// MARK: - Nesting
+
+extension Value {
+    /// How deep arrays and objects may nest in a value that evaluation builds: JSON's own limit
+    /// (docs/differences.md). Deeper values fail with ``nestingLimitCode`` as they are built, so no walk over a
+    /// value (equality, `$string`, the result's JSON, its release) recurses deeper than this.
+    static let maxNesting = 512
+
+    /// How many arrays and objects nest here (0 for a scalar); any answer above `limit` means "too deep" (the
+    /// count stops there, so the walk never recurses more than `limit` levels). Known answers are cached in the
+    /// arrays and objects, so a value built from measured parts costs only its own items.
+    func nesting(limit: Int = Value.maxNesting) -> Int {
+        switch self {
+        case .array(let a):
+            if a.cachedNesting >= 0 { return a.cachedNesting }
+            return Self.measure(a.items, limit: limit) { a.cachedNesting = $0 }
+        case .object(let o):
+            if o.cachedNesting >= 0 { return o.cachedNesting }
+            return Self.measure(o.pairs.lazy.map(\.1), limit: limit) { o.cachedNesting = $0 }
+        default: return 0
+        }
+    }
+
+    private static func measure(_ items: some Sequence<Value>, limit: Int, cache: (Int) -> Void) -> Int {
+        guard limit > 0 else { return 1 }
+        var deepest = 0
+        for item in items {
+            deepest = max(deepest, item.nesting(limit: limit - 1))
+            if deepest >= limit { return limit + 1 }
+        }
+        cache(deepest + 1)
+        return deepest + 1
+    }
 }
 
 // MARK: - JSON conversion

@@ -42,4 +42,16 @@ struct LimitTests {
         #expect(try evaluate("1+1+1+1+1+1+1+1+1+1", limits) == 10)
         #expect(code("1+1+1+1+1+1+1+1+1+1+1", limits) == "U1001")
     }
+
+    @Test("a value nested deeper than 512 arrays and objects fails with U1003 as it is built (issue 22: a crash)")
+    func nesting() throws {
+        let limits = JSONataLimits()
+        #expect(code(#"$reduce([1..100000], function($a,$v){{"a":$a}}, {})"#, limits) == "U1003")
+        #expect(code("$reduce([1..100000], function($a,$v){[[$a]]}, [])", limits) == "U1003")
+        // {} is one level, each item adds one: 511 items make 512 levels, 512 items one too many.
+        #expect(try evaluate(#"$reduce([1..511], function($a,$v){{"a":$a}}, {}) ~> $count()"#, limits) == 1)
+        #expect(code(#"$reduce([1..512], function($a,$v){{"a":$a}}, {}) ~> $count()"#, limits) == "U1003")
+        let error = #expect(throws: JSONataError.self) { try evaluate(#"$reduce([1..600], function($a,$v){{"a":$a}}, {})"#, limits) }
+        #expect(error?.message == "Value nesting limit exceeded: arrays and objects nest more than 512 levels deep")
+    }
 }

@@ -113,4 +113,30 @@ struct HostileInputTests {
         #expect(answers[2] == [200, ["stateMachines": []]])
         #expect(server.process.isRunning)
     }
+
+    @Test("a value nested 100,000 deep by $reduce fails with U1003 in eval and in a Pass state's Output under run")
+    func deepValue() async throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let expression = #"$reduce([1..100000], function($a,$v){{"a":$a}}, {})"#
+        let (status, stdout) = try await TestSupport.execute(["eval", "--jsonata", expression, "--json"], in: directory, label: "eval")
+        expectClean(status, try String(contentsOf: directory.appendingPathComponent("eval.err"), encoding: .utf8), "eval")
+        #expect(
+            try JSON(parsing: stdout)
+                == ["error": ["code": "U1003", "message": "Value nesting limit exceeded: arrays and objects nest more than 512 levels deep"]])
+        let definition = directory.appendingPathComponent("deep-value.asl.json")
+        let output = #"{% $reduce([1..100000], function($a,$v){{'a':$a}}, {}) %}"#
+        try #"{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","Output":"\#(output)","End":true}}}"#
+            .write(to: definition, atomically: true, encoding: .utf8)
+        let (runStatus, runOutput) = try await TestSupport.execute(["run", definition.path, "--json"], in: directory, label: "run")
+        expectClean(runStatus, try String(contentsOf: directory.appendingPathComponent("run.err"), encoding: .utf8), "run")
+        let result = try JSON(parsing: runOutput)
+        #expect(result["status"] == "FAILED")
+        #expect(result["error"] == "States.QueryEvaluationError")
+        #expect(
+            result["cause"]
+                == .string(
+                    "An error occurred while executing the state 'P' (entered at the event id #2). The JSONata expression "
+                        + "'$reduce([1..100000], function($a,$v){{'a':$a}}, {})' specified for the field 'Output' threw an error during "
+                        + "evaluation: Value nesting limit exceeded: arrays and objects nest more than 512 levels deep"))
+    }
 }

@@ -16,6 +16,8 @@ package struct StateMachineDefinition: Sendable {
     package let timeoutSeconds: Int?
     let queryLanguage: QueryLanguage
     package let root: Machine
+    /// Whether any state, at any depth, uses JSONata (so a step may evaluate an expression).
+    package let usesJSONata: Bool
 
     /// Parses and validates definition text; throws every problem at once.
     package init(text: String, type: Validator.MachineType = .standard) throws(DefinitionError) {
@@ -46,6 +48,7 @@ package struct StateMachineDefinition: Sendable {
         let language = QueryLanguage(rawValue: reader.optionalString("QueryLanguage") ?? "JSONPath") ?? .jsonPath
         queryLanguage = language
         root = try Machine(parsing: json, location: "", defaultLanguage: language)
+        usesJSONata = root.usesJSONata
         if let error = reader.errors.first { throw DefinitionError(diagnostics: [error]) }
     }
 }
@@ -75,6 +78,18 @@ package final class Machine: Sendable {
 
     package func index(of name: String) -> Int? { indexByName[name] }
     var startState: State { states[startAt] }
+
+    /// Whether any of its states, or of the states of its branches and Map processors, uses JSONata.
+    var usesJSONata: Bool {
+        states.contains { state in
+            if state.isJSONata { return true }
+            switch state.kind {
+            case .parallel(let branches): return branches.contains { $0.usesJSONata }
+            case .map(let map): return map.processor.usesJSONata
+            default: return false
+            }
+        }
+    }
 
     init(parsing json: JSON, location: String, defaultLanguage: QueryLanguage) throws(DefinitionError) {
         guard case .object(let statesObject)? = json["States"], let startName = json["StartAt"]?.stringValue else {

@@ -63,10 +63,20 @@ package struct JSONataTemplate: Sendable {
     package struct Environment: Sendable {
         package var now: Date
         package var seed: UInt64
+        /// Which thread evaluates (``EvaluationPlace``).
+        package var place: EvaluationPlace = .blocking
+        /// Stops the evaluation in progress when requested (the execution was stopped or timed out).
+        package var interrupt: EvaluationInterrupt?
 
         package init(now: Date, seed: UInt64) {
             self.now = now
             self.seed = seed
+        }
+
+        package init(now: Date, seed: UInt64, place: EvaluationPlace, interrupt: EvaluationInterrupt?) {
+            self.init(now: now, seed: seed)
+            self.place = place
+            self.interrupt = interrupt
         }
     }
 
@@ -87,12 +97,14 @@ package struct JSONataTemplate: Sendable {
             if random { expression.functions.merge(ASLFunctions.random(seed: environment.seed)) { _, seeded in seeded } }
             let result: JSON?
             do {
-                result = try expression.evaluate(JSONataValue(nil), bindings: bindings, now: environment.now, rejectingFunctions: true)
+                result = try expression.evaluate(
+                    JSONataValue(nil), bindings: bindings, now: environment.now, rejectingFunctions: true, place: environment.place,
+                    interrupt: environment.interrupt)
             } catch {
                 let reason: JSONataEvaluationFailure.Reason =
                     switch error.code {
                     case JSONataError.unsupportedResultCode: .unsupportedType
-                    case "U1001", "U1002": .exceededLimit(message: error.message.replacingOccurrences(of: ".  ", with: ". "))
+                    case "U1001", "U1002", "U1003": .exceededLimit(message: error.message.replacingOccurrences(of: ".  ", with: ". "))
                     default: .threw(code: error.code, message: error.message)
                     }
                 throw JSONataEvaluationFailure(expression: displayed(expression.source), location: location, reason: reason)

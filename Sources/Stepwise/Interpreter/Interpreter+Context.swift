@@ -48,7 +48,9 @@ extension Interpreter {
 
     /// Evaluates a JSONata field; a failure records EvaluationFailed and becomes States.QueryEvaluationError.
     mutating func evaluate(_ template: JSONataTemplate, _ frameId: Int, _ bindings: [String: JSONataValue]) throws(StatesError) -> JSON {
-        let environment = JSONataTemplate.Environment(now: now, seed: seedBase &+ UInt64(eventCount) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(frameId))
+        let environment = JSONataTemplate.Environment(
+            now: now, seed: seedBase &+ UInt64(eventCount) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(frameId), place: evaluationPlace,
+            interrupt: interrupt)
         do { return try template.evaluate(bindings, environment) } catch { throw queryEvaluationError(frameId, error) }
     }
 
@@ -69,7 +71,13 @@ extension Interpreter {
     }
 
     mutating func queryEvaluationError(_ frameId: Int, _ failure: JSONataEvaluationFailure) -> StatesError {
-        queryFailure(
+        if case .threw(let code, let message) = failure.reason, code == JSONataError.interruptedCode || code == JSONataError.needsHeavyCode {
+            // Interrupted (stopped or timed out), or in need of a large stack: nothing more happens in this step, and
+            // the driver runs it again (see ``Abandon``).
+            abandoned = interrupt?.isRequested == true || code == JSONataError.interruptedCode ? .interrupted : .needsHeavy
+            return StatesError(StatesError.Name.runtime, message)
+        }
+        return queryFailure(
             frameId, location: failure.location,
             cause: "The JSONata expression '\(failure.expression)' specified for the field '\(failure.location)' \(failure.detail)")
     }

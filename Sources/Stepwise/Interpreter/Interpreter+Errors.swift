@@ -7,6 +7,7 @@ extension Interpreter {
     /// matches decides about retrying; when it is exhausted (or none matches) the first matching catcher
     /// handles it; otherwise the scope fails.
     mutating func handleError(_ frameId: Int, _ error: StatesError) -> Outcome {
+        guard abandoned == nil else { return .blocked }
         let state = frames[frameId].state
         guard error.name != StatesError.Name.runtime else { return .frameFailed(located(frameId, error)) }
         if let index = Self.retrierIndex(state, error) {
@@ -96,6 +97,11 @@ extension Interpreter {
             output = try applyResultPath(catcher.resultPath, rawInput: raw, result: errorOutput)
         }
         return try exit(frameId, state, output: output, assigned: assigned, next: catcher.next)
+    }
+
+    /// The timer of the execution's time-out, while it is armed.
+    package var executionTimeoutTimer: Int? {
+        timers.first { if case .executionTimeout = $0.value { true } else { false } }?.key
     }
 
     mutating func timerFired(_ timerId: Int) {

@@ -20,7 +20,7 @@ extension Interpreter {
 
     /// A scope failed: the execution fails, or the parent's Parallel/Map fails and its siblings are aborted.
     mutating func frameFailed(_ frameId: Int, _ error: StatesError) {
-        guard frames[frameId].alive else { return }
+        guard frames[frameId].alive, abandoned == nil else { return }
         let (parent, slot, lastEventId) = (frames[frameId].parent, frames[frameId].slot, frames[frameId].lastEventId)
         let childRoot = frames[frameId].childRoot
         if childRoot { childExecutionEnded(frameId, .failed, error: error) }

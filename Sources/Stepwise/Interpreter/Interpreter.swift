@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import JSONata
 import StatesLanguage
 
 /// The pure heart of Stepwise: given the execution's state and one input (start, a task result, a timer,
@@ -18,7 +19,7 @@ package struct Interpreter: Sendable {
     package internal(set) var eventCount = 0
 
     /// Every frame of the execution by id (its index); ended frames stay as released tombstones.
-    var frames: [Frame] = []
+    var frames = FrameTable()
     var nextTaskId = 1
     var nextTimerId = 1
     var timers: [Int: TimerPurpose] = [:]
@@ -55,6 +56,23 @@ package struct Interpreter: Sendable {
     /// The context object every state sees instead of the execution's (TestState's `context`); a task token or a
     /// Map item is added to it where the state has one.
     package var contextOverride: JSON?
+    /// Stops a JSONata evaluation in progress (the driver requests it for StopExecution and the execution's
+    /// time-out).
+    package var interrupt: EvaluationInterrupt?
+    /// Which thread this step's JSONata evaluations run on (``EvaluationPlace``): the driver steps on the
+    /// cooperative pool with a small budget and, when an evaluation needs more, runs the step again on
+    /// ``HeavyEvaluations`` with `.heavy`.
+    package var evaluationPlace: EvaluationPlace = .blocking
+    /// Set when the step in progress was given up mid-way: an evaluation needs a large-stack thread, or it was
+    /// interrupted. The step advances no further, and the driver throws its effects away (see ``Abandon``).
+    package internal(set) var abandoned: Abandon?
+
+    package enum Abandon: Sendable {
+        /// An evaluation went past `.inline`'s depth or time: run the step again, from its start, on a heavy thread.
+        case needsHeavy
+        /// An evaluation was interrupted: run the step again as `StepInput.interrupted` (every evaluation stops at once).
+        case interrupted
+    }
 
     enum TimerPurpose {
         case wait(frame: Int)
@@ -87,6 +105,14 @@ package struct Interpreter: Sendable {
 
     /// Handles one input at time `now` and returns the effects to perform. New history events are in `newEvents`.
     package mutating func handle(_ input: StepInput, now: Date) -> [Action] {
+        if case .interrupted(let step) = input {
+            // Every evaluation of `step` stops at once, so a replay gives the same events.
+            let own = interrupt
+            interrupt = .requested
+            defer { interrupt = own }
+            return handle(step, now: now)
+        }
+        abandoned = nil
         self.now = max(now, self.now)
         let redriving = if case .redrive = input { true } else { false }
         guard status == .running || redriving else { return [] }
@@ -104,6 +130,7 @@ package struct Interpreter: Sendable {
         case .updateMapRun(let arn, let maxConcurrency, let count, let percentage):
             updateMapRun(arn, maxConcurrency: maxConcurrency, toleratedFailureCount: count, toleratedFailurePercentage: percentage)
         case .stop(let error, let cause): finish(.aborted, type: .executionAborted, details: .failure(error: error, cause: cause), previous: 0)
+        case .interrupted: break  // handled above
         }
         if overHistoryLimit, status == .running {
             finish(
@@ -136,7 +163,7 @@ package struct Interpreter: Sendable {
     /// Runs a frame from an outcome until it blocks or ends: the step loop.
     mutating func proceed(_ frameId: Int, _ outcome: Outcome) {
         var outcome = outcome
-        while status == .running, !overHistoryLimit {
+        while status == .running, !overHistoryLimit, abandoned == nil {
             switch outcome {
             case .next(let index, let input):
                 enter(frameId, index, input)

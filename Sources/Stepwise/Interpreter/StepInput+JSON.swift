@@ -25,8 +25,11 @@ extension StepInput {
                 "kind": "updateMapRun", "mapRunArn": .string(arn), "maxConcurrency": maxConcurrency.map(JSON.int) ?? .null,
                 "toleratedFailureCount": count.map(JSON.int) ?? .null, "toleratedFailurePercentage": percentage.map(JSON.double) ?? .null,
             ]
+        case .interrupted(let step): return ["kind": "interrupted", "step": step.json]
         }
     }
+
+    var isInterrupted: Bool { if case .interrupted = self { true } else { false } }
 
     package init?(json: JSON) {
         let task = json["task"]?.intValue ?? 0
@@ -50,6 +53,10 @@ extension StepInput {
                 mapRunArn: json["mapRunArn"]?.stringValue ?? "", maxConcurrency: json["maxConcurrency"]?.intValue,
                 toleratedFailureCount: json["toleratedFailureCount"]?.intValue,
                 toleratedFailurePercentage: json["toleratedFailurePercentage"]?.doubleValue)
+        case "interrupted":
+            // One level only: the driver never interrupts an interrupted step, so a nested one is not ours.
+            guard let step = json["step"].flatMap(StepInput.init(json:)), !step.isInterrupted else { return nil }
+            self = .interrupted(step)
         default: return nil
         }
     }

@@ -21,4 +21,8 @@ package enum StepInput: Sendable {
     case redrive
     /// UpdateMapRun: new settings for a running Map Run (nil: unchanged).
     case updateMapRun(mapRunArn: String, maxConcurrency: Int?, toleratedFailureCount: Int?, toleratedFailurePercentage: Double?)
+    /// A step whose evaluation StopExecution or the execution's time-out interrupted: the step with every JSONata
+    /// evaluation stopped at once (it goes no further than the first one). The stop, or the time-out's timer, is
+    /// the next step.
+    indirect case interrupted(StepInput)
 }

@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import JSONata
 import StatesLanguage
 import Synchronization
 
@@ -147,9 +148,21 @@ public final class Runtime: Sendable {
         redrive: (count: Int, date: Date)? = nil
     ) async -> Execution {
         var interpreter = Interpreter(definition: machine.definition, info: info)
+        interpreter.evaluationPlace = .cooperative
         var history: [HistoryEvent] = []
         for step in steps {
+            // As the driver steps: here with a small budget, again on the heavy threads when an evaluation needs more.
+            let before = machine.definition.usesJSONata ? interpreter : nil
             _ = interpreter.handle(step.input, now: step.time)
+            if interpreter.abandoned == .needsHeavy, let before {
+                interpreter = await HeavyEvaluations.shared.run(owner: info.arn) {
+                    var heavy = before
+                    heavy.evaluationPlace = .heavy
+                    _ = heavy.handle(step.input, now: step.time)
+                    heavy.evaluationPlace = .cooperative
+                    return heavy
+                }
+            }
             history.append(contentsOf: interpreter.drainEvents())
             _ = interpreter.drainMapRunChanges()  // stored with their steps already
         }

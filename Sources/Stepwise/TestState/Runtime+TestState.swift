@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import JSONata
 import StatesLanguage
 
 extension Runtime {
@@ -28,14 +29,34 @@ extension Runtime {
             handler = chain.handler(for: reference.scoped(to: info.arn))
             guard handler != nil else { throw .validation(chain.missingMessage(reference)) }
         }
-        var run = TestStateRun(target, request: request, info: info, context: context)
-        switch run.start() {
+        let (run, step) = await Self.offloading(TestStateRun(target, request: request, info: info, context: context)) { $0.start() }
+        switch step {
         case .finished(let result): return result
         case .dispatch(let dispatch):
-            guard let handler else { return run.taskEnded(.failure(StatesError(StatesError.Name.runtime, "Nothing runs the Task"))) }
+            guard let handler else {
+                return await Self.offloading(run) { $0.taskEnded(.failure(StatesError(StatesError.Name.runtime, "Nothing runs the Task"))) }.1
+            }
             let trace = TaskTrace()
             let outcome = await perform(dispatch, handler: handler, info: info, trace: trace)
-            return run.taskEnded(outcome, trace: trace)
+            return await Self.offloading(run) { $0.taskEnded(outcome, trace: trace) }.1
+        }
+    }
+
+    /// Runs `body` on the run here, on the cooperative pool with JSONata's small budget; when an evaluation needs
+    /// more, runs it again from the same start on ``HeavyEvaluations`` and awaits it (the run is pure).
+    static func offloading<T: Sendable>(
+        _ run: TestStateRun, _ body: @escaping @Sendable (inout TestStateRun) -> T
+    ) async -> (TestStateRun, T) {
+        var attempt = run
+        attempt.interpreter.evaluationPlace = .cooperative
+        let answer = body(&attempt)
+        guard attempt.interpreter.abandoned == .needsHeavy else { return (attempt, answer) }
+        return await HeavyEvaluations.shared.run(owner: run.interpreter.info.arn) {
+            var heavy = run
+            heavy.interpreter.evaluationPlace = .heavy
+            let answer = body(&heavy)
+            heavy.interpreter.evaluationPlace = .cooperative
+            return (heavy, answer)
         }
     }
 

@@ -9,7 +9,7 @@ import StatesLanguage
 ///
 /// Pure and synchronous like the interpreter: the caller performs the one effect it may ask for, a Task's call
 /// (``Step/dispatch(_:)``), and hands back its outcome.
-struct TestStateRun {
+struct TestStateRun: Sendable {
     var interpreter: Interpreter
     let frameId: Int
     let state: State
@@ -20,7 +20,7 @@ struct TestStateRun {
     /// A Map's item count, for its tolerated failure percentage.
     private var itemCount = 0
 
-    enum Step {
+    enum Step: Sendable {
         case finished(TestStateResult)
         case dispatch(TaskDispatch)
     }

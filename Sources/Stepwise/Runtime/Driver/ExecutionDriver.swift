@@ -1,6 +1,8 @@
 import Foundation
 import JSON
+import JSONata
 import StatesLanguage
+import Synchronization
 
 /// Performs what the interpreter asks for — runs handlers, keeps timers, publishes history — and feeds the
 /// results back in. One actor per execution: the interpreter is only ever touched from here.
@@ -9,8 +11,24 @@ import StatesLanguage
 /// is real), its
 /// ``WriteAheadJournal`` (steps recorded, tasks held until durable), its ``RunningHandlers``, its
 /// ``HistoryFeed`` and its ``MapIOPerformer``.
+///
+/// Steps run on the actor, on Swift's cooperative pool, with JSONata's small budget
+/// (``EvaluationPlace/cooperative``). A step whose evaluation needs more is given up and run again from its
+/// start on ``HeavyEvaluations`` (steps are pure; the copy of the interpreter taken before it is the start), and
+/// the actor awaits it: meanwhile it takes no other step (their inputs wait in ``pending``) but stays free for
+/// queries, stops and other executions. A stop or the execution's time-out requests ``interrupt``, which ends
+/// the evaluation in progress; the step is then recorded as `StepInput.interrupted` (see ``interrupted(_:)``).
 actor ExecutionDriver {
     private var interpreter: Interpreter
+    /// Requested by a stop or the execution's time-out; every evaluation of this execution checks it.
+    nonisolated let interrupt = ExecutionInterrupt()
+    /// The step running on ``HeavyEvaluations``, with the interpreter as it was before it.
+    private var heavy: (id: Int, before: Interpreter, input: StepInput, time: Date)?
+    private var heavySteps = 0
+    /// Step inputs that came while ``heavy`` ran, in order (with their given times).
+    private var pending: [(input: StepInput, time: Date?)] = []
+    /// The watch of ``armTimeoutInterrupt()``.
+    private var timeoutInterrupt: Task<Void, Never>?
     private let resolvers: ResolverChain
     /// Virtual time; nil on the real clock.
     private var clock: VirtualClock?
@@ -38,6 +56,8 @@ actor ExecutionDriver {
         history: [HistoryEvent] = [], sequence: Int = 0, now: Date? = nil, mapIO: (any DistributedMapIO)? = nil
     ) {
         self.interpreter = interpreter
+        self.interpreter.interrupt = interrupt.evaluation
+        self.interpreter.evaluationPlace = .cooperative
         self.resolvers = resolvers
         clock = interpreter.info.clock == .virtual ? VirtualClock(now: now ?? interpreter.info.startTime) : nil
         self.journal = WriteAheadJournal(journal, sequence: sequence)
@@ -49,6 +69,7 @@ actor ExecutionDriver {
     /// Carries on a replayed execution: re-arms its timers and dispatches its in-flight tasks again.
     func resume() {
         guard interpreter.status == .running else { return finished(interpreter.status) }
+        armTimeoutInterrupt()
         for action in interpreter.resumeActions { perform(action) }
         advanceVirtualTime()
     }
@@ -67,6 +88,7 @@ actor ExecutionDriver {
     func start() {
         guard !started else { return }
         started = true
+        armTimeoutInterrupt()
         submit(.start)
         let waiting = early
         early = []
@@ -77,7 +99,11 @@ actor ExecutionDriver {
 
     var retries: [RetryInProgress] { interpreter.retriesInProgress }
 
-    func stop(error: String?, cause: String?) { submit(.stop(error: error, cause: cause)) }
+    func stop(error: String?, cause: String?) {
+        interrupt.request(.stop(error: error, cause: cause))
+        interruptHeavyStep()
+        submit(.stop(error: error, cause: cause))
+    }
 
     /// Steps the interpreter with one input and performs the resulting actions.
     func submit(_ input: StepInput) {
@@ -88,17 +114,95 @@ actor ExecutionDriver {
     }
 
     private func step(_ input: StepInput, at given: Date? = nil) {
+        guard heavy == nil else { return pending.append((input, given)) }
         // The start step happens at the execution's start time, so ExecutionStarted, `startDate` and
         // `$$.Execution.StartTime` agree to the millisecond on the real clock too (a redrive at its redrive date).
         let time = if case .start = input { interpreter.info.startTime } else { given ?? now }
+        // Kept only where a step can evaluate JSONata: a copy costs a copy of each part the step then changes.
+        let before = interpreter.definition.usesJSONata ? interpreter : nil
+        let actions = interpreter.handle(input, now: time)
+        switch (interpreter.abandoned, before) {
+        case (.needsHeavy?, let before?):
+            interpreter = before
+            runHeavy(input, time: time)
+        case (.interrupted?, let before?):
+            interpreter = before
+            interrupted(input, time: time)
+        default: completeStep(input, time: time, actions: actions)
+        }
+    }
+
+    /// Records a step's events and performs its actions.
+    private func completeStep(_ input: StepInput, time: Date, actions: [Action]) {
         stepTime = time
         defer { stepTime = nil }
-        let actions = interpreter.handle(input, now: time)
         let events = interpreter.drainEvents()
         journal.record(interpreter.info, time: time, input: input, events: events, mapRuns: interpreter.drainMapRunChanges())
         feed.publish(events)
         for action in actions { perform(action) }
         syncHeldDispatches()
+    }
+
+    /// Runs the step again on ``HeavyEvaluations`` from the interpreter as it was before it; the actor awaits it.
+    private func runHeavy(_ input: StepInput, time: Date) {
+        heavySteps += 1
+        let (id, before) = (heavySteps, interpreter)
+        heavy = (id, before, input, time)
+        Task { [weak self] in
+            let (after, actions) = await HeavyEvaluations.shared.run(owner: before.info.arn) {
+                var interpreter = before
+                interpreter.evaluationPlace = .heavy
+                let actions = interpreter.handle(input, now: time)
+                interpreter.evaluationPlace = .cooperative
+                return (interpreter, actions)
+            }
+            await self?.heavyStepEnded(id, after, actions)
+        }
+    }
+
+    private func heavyStepEnded(_ id: Int, _ after: Interpreter, _ actions: [Action]) {
+        guard let step = heavy, step.id == id else { return }  // given up for an interrupt (``interruptHeavyStep()``)
+        heavy = nil
+        if after.abandoned != nil {
+            interpreter = step.before
+            interrupted(step.input, time: step.time)
+        } else {
+            interpreter = after
+            completeStep(step.input, time: step.time, actions: actions)
+        }
+        takePending()
+    }
+
+    /// A stop or the time-out came while a step runs on ``HeavyEvaluations``: it is not waited for (it ends at
+    /// its next check, its result unused); the step is recorded interrupted at once.
+    private func interruptHeavyStep() {
+        guard let step = heavy, interrupt.evaluation.isRequested else { return }
+        heavy = nil
+        interpreter = step.before
+        interrupted(step.input, time: step.time)
+        takePending()
+    }
+
+    /// Records `input`, whose evaluation was interrupted, as `StepInput.interrupted`: run again with every
+    /// evaluation stopped at once (so a replay takes the same path without evaluating anything), its effects
+    /// left undone; then the stop or the time-out ends the execution in a step of its own, at the present time.
+    private func interrupted(_ input: StepInput, time: Date) {
+        let recorded = StepInput.interrupted(input)
+        let actions = interpreter.handle(recorded, now: time)
+        let reason = interrupt.reason(interpreter)
+        completeStep(recorded, time: time, actions: reason == nil ? actions : [])
+        if let reason { step(reason) }
+    }
+
+    /// Takes the inputs that waited for a heavy step, until another one goes heavy.
+    private func takePending() {
+        while heavy == nil, !pending.isEmpty {
+            let next = pending.removeFirst()
+            guard result == nil else { break }
+            step(next.input, at: next.time)
+        }
+        if result != nil { pending.removeAll() }
+        advanceVirtualTime()
     }
 
     /// Asks the journal to make the steps so far durable, then dispatches what they held back.
@@ -120,7 +224,7 @@ actor ExecutionDriver {
     }
 
     /// Handlers at work or about to be: while any of them is not asleep, virtual time stands still.
-    private var working: Int { handlers.count + journal.count }
+    private var working: Int { handlers.count + journal.count + (heavy == nil ? 0 : 1) }
 
     /// Fires virtual timers in deadline order while nothing else can happen first.
     private func advanceVirtualTime() {
@@ -241,7 +345,23 @@ actor ExecutionDriver {
 
     private func cancelSleep(_ id: Int) { clock?.cancelSleep(id) }
 
+    /// On the real clock, interrupts an evaluation still running at the execution's time-out. The time-out's
+    /// own timer is armed only once the step that schedules it ends — the first step, which may be the one
+    /// evaluating — so this watch runs from the start.
+    private func armTimeoutInterrupt() {
+        guard clock == nil, let seconds = interpreter.definition.timeoutSeconds, interpreter.definition.usesJSONata else { return }
+        let deadline = interpreter.info.startTime.addingTimeInterval(Double(seconds))
+        timeoutInterrupt = Task { [weak self, interrupt] in
+            let delay = deadline.timeIntervalSinceNow
+            if delay > 0 { try? await Task.sleep(for: .milliseconds(Int64((delay * 1000).rounded(.up)))) }
+            guard !Task.isCancelled else { return }
+            interrupt.request(.timedOut)
+            await self?.interruptHeavyStep()
+        }
+    }
+
     private func finished(_ status: ExecutionStatus) {
+        timeoutInterrupt?.cancel()
         let result = ExecutionResult(
             status: status, output: interpreter.output, error: interpreter.error, cause: interpreter.cause,
             startDate: interpreter.info.startTime, stopDate: stepTime ?? now)
@@ -278,5 +398,32 @@ actor ExecutionDriver {
     func waitForResult() async -> ExecutionResult {
         if let delivered { return delivered }
         return await withCheckedContinuation { waiters.append($0) }
+    }
+}
+
+/// Why an execution's evaluations are interrupted: the flag the evaluator checks, and the reason the interrupted
+/// step ends the execution with (the first one requested).
+final class ExecutionInterrupt: Sendable {
+    enum Reason: Sendable {
+        case stop(error: String?, cause: String?)
+        case timedOut
+    }
+
+    let evaluation = EvaluationInterrupt()
+    private let requested = Mutex<Reason?>(nil)
+
+    /// Records `reason` (unless one was) and stops the evaluation in progress.
+    func request(_ reason: Reason) {
+        requested.withLock { if $0 == nil { $0 = reason } }
+        evaluation.request()
+    }
+
+    /// The step input that ends the execution for the reason requested: the stop, or the time-out's timer.
+    func reason(_ interpreter: Interpreter) -> StepInput? {
+        switch requested.withLock({ $0 }) {
+        case .stop(let error, let cause)?: .stop(error: error, cause: cause)
+        case .timedOut?: interpreter.executionTimeoutTimer.map { .timerFired(timer: $0) }
+        case nil: nil
+        }
     }
 }
