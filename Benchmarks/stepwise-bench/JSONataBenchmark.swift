@@ -2,8 +2,9 @@ import Foundation
 import JSON
 import JSONata
 
-/// Evaluations per second of typical workflow expressions, compiled once, with `$states` bound — ours and
-/// jsonata-python's (Benchmarks/peers/jsonata_python.py) in the same run.
+/// Evaluations per second of typical workflow expressions, compiled once, with `$states` bound — ours and a
+/// peer's in the same run: jsonata-js 2.0.6 on Node (Benchmarks/peers/jsonata_js.js, the engine AWS runs) or
+/// jsonata-python (Benchmarks/peers/jsonata_python.py).
 enum JSONataBenchmark {
     static let expressions: [(name: String, expression: String)] = [
         ("field", "$states.input.order.customer.name"),
@@ -21,10 +22,25 @@ enum JSONataBenchmark {
         return ["order": ["id": "A-1001", "customer": ["name": "Ada Lovelace", "tier": "gold"], "items": .array(items)]]
     }
 
-    static func run(harness: Harness, peer: Bool) throws {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("peers/jsonata_python.py")
-        try ExpressionRates(expressions: expressions, input: input).report(
-            "jsonata", evaluations: 20_000, harness: harness, peerName: "jsonata-python", peer: peer ? ("python3", script, 2000) : nil)
+    /// Which implementation `--peer` measures beside ours.
+    enum Peer: String {
+        case js, python
+    }
+
+    static func run(harness: Harness, peer: Peer?) throws {
+        let peers = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("peers")
+        let rates = ExpressionRates(expressions: expressions, input: input)
+        switch peer {
+        case .js?:
+            try rates.report(
+                "jsonata", evaluations: 20_000, harness: harness, peerName: "jsonata-js",
+                peer: ("node", peers.appendingPathComponent("jsonata_js.js"), 20_000))
+        case .python?:
+            try rates.report(
+                "jsonata", evaluations: 20_000, harness: harness, peerName: "jsonata-python",
+                peer: ("python3", peers.appendingPathComponent("jsonata_python.py"), 2000))
+        case nil:
+            try rates.report("jsonata", evaluations: 20_000, harness: harness, peerName: "-", peer: nil)
+        }
     }
 }

@@ -1,16 +1,18 @@
 import Foundation
 
-/// stepwise-bench NAME [--peer] [--repetitions N] [--warmup N] [--sizes N,N,…]
+/// stepwise-bench NAME [--peer [js | python]] [--repetitions N] [--warmup N] [--sizes N,N,…]
 ///
 /// Benchmarks: json, transitions, jsonata, regex, durable, services, graph, console, executions, startup, all. Run release builds only: `swift run -c release stepwise-bench json`.
 let usage = """
     usage: stepwise-bench (json | transitions | jsonata | regex | durable | services | graph | console | executions | startup | all)
-                          [--peer] [--repetitions N] [--warmup N] [--sizes N,N,…] [--binary PATH] [--baseline PATH]
+                          [--peer [js | python]]
+                          [--repetitions N] [--warmup N] [--sizes N,N,…] [--binary PATH] [--baseline PATH]
       json         parse and write a ~1 MiB history-like document: Stepwise JSON vs JSONSerialization
       transitions  state entries per second through Runtime(clock: .virtual); --peer also runs moto
       durable      transitions per second in memory vs recorded in SQLite, and bytes per 1,000 events
       services     items/s through a Distributed Map over the local S3 (memory, durable) and DynamoDB putItem tasks/s
-      jsonata      evaluations per second of typical workflow expressions; --peer also runs jsonata-python
+      jsonata      evaluations per second of typical workflow expressions; --peer also runs jsonata-js on Node
+                   (--peer js, the default) or jsonata-python (--peer python)
       graph        graph model, layout and SVG of the largest workflow and of a generated 500-state machine
       regex        evaluations per second of typical regex expressions; --peer also runs jsonata-js on Node
       console      the web console's page JSON with 100,000 executions stored and a 24,008-event history
@@ -24,6 +26,7 @@ let usage = """
 var arguments = Array(CommandLine.arguments.dropFirst())
 var harness = Harness()
 var peer = false
+var jsonataPeer = JSONataBenchmark.Peer.js
 var names: [String] = []
 var sizes = ExecutionsBenchmark.defaultSizes
 var binary: String?
@@ -31,7 +34,12 @@ var baseline: String?
 while !arguments.isEmpty {
     let argument = arguments.removeFirst()
     switch argument {
-    case "--peer": peer = true
+    case "--peer":
+        peer = true
+        if let choice = arguments.first.flatMap(JSONataBenchmark.Peer.init(rawValue:)) {
+            jsonataPeer = choice
+            arguments.removeFirst()
+        }
     case "--repetitions", "--warmup":
         guard let value = arguments.first.flatMap(Int.init), value >= 0 else {
             print(usage)
@@ -73,7 +81,7 @@ do {
         if index > 0 { print("") }
         switch name {
         case "json": try JSONBenchmark.run(harness: harness)
-        case "jsonata": try JSONataBenchmark.run(harness: harness, peer: peer)
+        case "jsonata": try JSONataBenchmark.run(harness: harness, peer: peer ? jsonataPeer : nil)
         case "regex": try RegexBenchmark.run(harness: harness, peer: peer)
         case "durable": try await DurableBenchmark.run(harness: harness)
         case "services": try await ServicesBenchmark.run(harness: harness)

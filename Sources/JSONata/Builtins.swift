@@ -11,6 +11,12 @@ enum Builtins {
     }()
 
     static let transformSignature: Signature? = try? Signature("<(oa):o>")
+
+    /// Every built-in as a function value, made once for all evaluations.
+    ///
+    /// `nonisolated(unsafe)`: written once by the lazy initialiser; a native `JFunction` is immutable (its kind is
+    /// a `let` holding a `Sendable` `NativeFunction`), so evaluations on any thread only read these values.
+    nonisolated(unsafe) static let values: [String: Value] = table.mapValues { .function(JFunction(.native($0))) }
 }
 
 /// The functions one evaluation sees: the built-ins less the removed ones, plus the host's.
@@ -25,15 +31,12 @@ final class Library {
     }
 
     func lookup(_ name: String) -> Value? {
-        if let cached = cache[name] { return cached }
-        let value: Value
-        if let function = host[name] {
-            value = .function(JFunction(.host(name, function)))
-        } else if !removed.contains(name), let native = Builtins.table[name] {
-            value = .function(JFunction(.native(native)))
-        } else {
-            return nil
+        if host.isEmpty || host[name] == nil {
+            if !removed.isEmpty, removed.contains(name) { return nil }
+            return Builtins.values[name]
         }
+        if let cached = cache[name] { return cached }
+        let value = Value.function(JFunction(.host(name, host[name]!)))
         cache[name] = value
         return value
     }

@@ -1,8 +1,50 @@
 /// A frame of variable bindings; lookups walk out to the enclosing frames, then to the function library.
+///
+/// Frames are made for every evaluation, block and lambda call and hold a handful of names, so the bindings are
+/// an array searched linearly (no hashing, nothing allocated for an empty frame); a frame that grows past
+/// ``indexedFrom`` bindings adds a dictionary from name to position. Each operation touches the stored
+/// bindings once (a class property costs a run-time exclusivity check per access).
 final class Environment {
-    private var bindings: [String: Value?] = [:]
+    private struct Entry {
+        let name: String
+        var value: Value?
+    }
+
+    private struct Bindings {
+        var entries: [Entry] = []
+        var index: [String: Int]?
+
+        func position(of name: String) -> Int? {
+            if let index { return index[name] }
+            for position in entries.indices where entries[position].name == name { return position }
+            return nil
+        }
+
+        mutating func bind(_ name: String, _ value: Value?) {
+            if let position = position(of: name) {
+                entries[position].value = value
+                return
+            }
+            if entries.isEmpty { entries.reserveCapacity(4) }
+            entries.append(Entry(name: name, value: value))
+            if index != nil {
+                index![name] = entries.count - 1
+            } else if entries.count == Environment.indexedFrom {
+                index = Dictionary(uniqueKeysWithValues: entries.indices.map { (entries[$0].name, $0) })
+            }
+        }
+
+        func local(_ name: String) -> Value?? {
+            guard let position = position(of: name) else { return nil }
+            return .some(entries[position].value)
+        }
+    }
+
+    private var bindings = Bindings()
     let parent: Environment?
     let library: Library?
+
+    static let indexedFrom = 16
 
     init(parent: Environment?) {
         self.parent = parent
@@ -17,15 +59,18 @@ final class Environment {
     /// Set once the evaluator has listed this frame for ``Evaluator/releaseFrames()``.
     var listed = false
 
-    func bind(_ name: String, _ value: Value?) { bindings[name] = .some(value) }
+    func bind(_ name: String, _ value: Value?) { bindings.bind(name, value) }
 
     /// Drops every binding: breaks the cycle of a frame holding a lambda that holds the frame.
-    func clear() { bindings.removeAll() }
+    func clear() { bindings = Bindings() }
+
+    /// The value bound to `name` in this frame: `.some(nil)` when bound to undefined, nil when not bound here.
+    func local(_ name: String) -> Value?? { bindings.local(name) }
 
     func lookup(_ name: String) -> Value? {
         var frame: Environment? = self
         while let current = frame {
-            if let found = current.bindings[name] { return found }
+            if let found = current.local(name) { return found }
             frame = current.parent
         }
         return library?.lookup(name)
@@ -34,7 +79,7 @@ final class Environment {
     /// A frame holding every binding of a tuple (`@` and the focus, index and ancestor labels).
     static func from(tuple: JObject, parent: Environment) -> Environment {
         let frame = Environment(parent: parent)
-        for (key, value) in tuple.pairs { frame.bindings[key] = .some(value) }
+        for (key, value) in tuple.pairs { frame.bind(key, value) }
         return frame
     }
 }

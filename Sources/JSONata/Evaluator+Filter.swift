@@ -1,23 +1,30 @@
 /// Predicates: boolean filters and numeric (index) selection, over plain and tuple sequences.
 extension Evaluator {
     func evaluateFilter(_ predicate: Node, _ input: Value?, _ env: Environment) throws(JSONataError) -> JArray {
-        let results = JArray.sequence()
-        var items: [Value?] = [input]
+        // The items filtered; an undefined input is one undefined item (the predicate still runs once).
+        let items: [Value]
         var isTuples = false
         if case .array(let a) = input {
-            items = a.items.map { $0 }
+            items = a.items
             isTuples = a.tupleStream
+        } else {
+            items = input.map { [$0] } ?? []
         }
+        let count = input == nil ? 1 : items.count
+        let results = JArray.sequence()
         results.tupleStream = isTuples
         if predicate.type == .number, case .number(let n) = predicate.literal {
             var index = n.rounded(.down)
-            if index < 0 { index += Double(items.count) }
-            guard index >= 0, index < Double(items.count), let item = items[Int(index)] else { return results }
+            if index < 0 { index += Double(count) }
+            guard index >= 0, index < Double(count), input != nil else { return results }
+            let item = items[Int(index)]
             if case .array(let a) = item { return a }
             results.items.append(item)
             return results
         }
-        for (index, item) in items.enumerated() {
+        var selected: [Value] = []
+        for index in 0..<count {
+            let item = input == nil ? nil : items[index]
             var context = item
             var frame = env
             if isTuples, let tuple = item?.objectValue {
@@ -25,16 +32,19 @@ extension Evaluator {
                 frame = Environment.from(tuple: tuple, parent: env)
             }
             let res = try evaluate(predicate, context, frame)
-            if let numbers = try Self.numbers(res) {
+            if case .bool(let keep)? = res {
+                if keep, let item { selected.append(item) }
+            } else if let numbers = try Self.numbers(res) {
                 for number in numbers {
                     var ii = number.rounded(.down)
-                    if ii < 0 { ii += Double(items.count) }
-                    if ii == Double(index), let item { results.items.append(item) }
+                    if ii < 0 { ii += Double(count) }
+                    if ii == Double(index), let item { selected.append(item) }
                 }
             } else if Functions.boolean(res) == true, let item {
-                results.items.append(item)
+                selected.append(item)
             }
         }
+        results.items = selected
         return results
     }
 

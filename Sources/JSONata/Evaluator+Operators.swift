@@ -4,37 +4,41 @@ extension Evaluator {
         let lhs = try evaluate(expr.lhs!, input, env)
         let op = expr.value
         do {
-            if op == "and" {
+            let binary = expr.binaryOperator
+            switch binary {
+            case .and?:
                 guard Functions.boolize(lhs) else { return .bool(false) }
                 return .bool(Functions.boolize(try evaluate(expr.rhs!, input, env)))
-            }
-            if op == "or" {
+            case .or?:
                 if Functions.boolize(lhs) { return .bool(true) }
                 return .bool(Functions.boolize(try evaluate(expr.rhs!, input, env)))
+            default: break
             }
             let rhs = try evaluate(expr.rhs!, input, env)
-            switch op {
-            case "+", "-", "*", "/", "%": return try Self.arithmetic(lhs, rhs, op)
-            case "=": return .bool(lhs != nil && rhs != nil && Functions.deepEqual(lhs!, rhs!))
-            case "!=": return .bool(lhs != nil && rhs != nil && !Functions.deepEqual(lhs!, rhs!))
-            case "<", "<=", ">", ">=": return try Self.compare(lhs, rhs, op)
-            case "&":
+            guard let binary else { return nil }
+            switch binary {
+            case .add, .subtract, .multiply, .divide, .modulo: return try Self.arithmetic(lhs, rhs, binary)
+            case .equal: return .bool(lhs != nil && rhs != nil && Functions.deepEqual(lhs!, rhs!))
+            case .notEqual: return .bool(lhs != nil && rhs != nil && !Functions.deepEqual(lhs!, rhs!))
+            case .less, .lessOrEqual, .greater, .greaterOrEqual: return try Self.compare(lhs, rhs, binary)
+            case .concatenate:
                 let text = try Functions.string(lhs) + Functions.string(rhs)
                 try guardSize(text.utf8.count)
                 return .string(text)
-            case "..":
+            case .range:
                 let size = Self.rangeSize(lhs, rhs)
                 if size <= 10_000_000 { try guardSize(size * 8) }  // Beyond that, JSONata's own D2014.
                 return try Self.range(lhs, rhs)
-            case "in": return .bool(Self.includes(lhs, rhs))
-            default: return nil
+            case .in: return .bool(Self.includes(lhs, rhs))
+            case .and, .or: return nil
             }
         } catch {
             throw error.withContext(position: expr.position, token: op)
         }
     }
 
-    static func arithmetic(_ lhs: Value?, _ rhs: Value?, _ op: String) throws(JSONataError) -> Value? {
+    static func arithmetic(_ lhs: Value?, _ rhs: Value?, _ binary: BinaryOperator) throws(JSONataError) -> Value? {
+        let op = binary.rawValue
         var l: Double?
         var r: Double?
         if let lhs {
@@ -46,16 +50,17 @@ extension Evaluator {
             r = n
         }
         guard let l, let r else { return nil }
-        switch op {
-        case "+": return .number(l + r)
-        case "-": return .number(l - r)
-        case "*": return .number(l * r)
-        case "/": return .number(l / r)
+        switch binary {
+        case .add: return .number(l + r)
+        case .subtract: return .number(l - r)
+        case .multiply: return .number(l * r)
+        case .divide: return .number(l / r)
         default: return .number(l.truncatingRemainder(dividingBy: r))
         }
     }
 
-    static func compare(_ lhs: Value?, _ rhs: Value?, _ op: String) throws(JSONataError) -> Value? {
+    static func compare(_ lhs: Value?, _ rhs: Value?, _ binary: BinaryOperator) throws(JSONataError) -> Value? {
+        let op = binary.rawValue
         func comparable(_ v: Value?) -> Bool {
             switch v {
             case nil, .string?, .number?: true
@@ -77,10 +82,10 @@ extension Evaluator {
         default:
             throw JSONataError.make("T2009", token: op, value: lhs, value2: rhs)
         }
-        switch op {
-        case "<": return .bool(order < 0)
-        case "<=": return .bool(order <= 0)
-        case ">": return .bool(order > 0)
+        switch binary {
+        case .less: return .bool(order < 0)
+        case .lessOrEqual: return .bool(order <= 0)
+        case .greater: return .bool(order > 0)
         default: return .bool(order >= 0)
         }
     }

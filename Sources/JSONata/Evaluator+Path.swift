@@ -1,33 +1,42 @@
 /// Location paths: steps mapped over sequences, flattening, predicates, and tuple streams for `@`, `#` and `%`.
 extension Evaluator {
     func evaluatePath(_ expr: Node, _ input: Value?, _ env: Environment) throws(JSONataError) -> Value? {
-        var inputItems: [Value?]
-        let inputValue: Value
+        if expr.isFieldPath, let result = evaluateFieldPath(expr, input, env) { return result }
+        // The items the next step maps over; `undefinedInput` stands for the single undefined item of a path
+        // evaluated without input (its first step still runs once, as a variable may not need the input).
+        var inputItems: [Value]
+        var undefinedInput = false
         if case .array(let a) = input, expr.steps[0].type != .variable {
-            inputItems = a.items.map { $0 }
-            inputValue = .array(a)
-        } else {
+            inputItems = a.items
+        } else if let input {
             inputItems = [input]
-            inputValue = .array(JArray.sequence(input.map { [$0] } ?? []))
+        } else {
+            inputItems = []
+            undefinedInput = true
         }
         var resultSequence: Value?
         var isTupleStream = false
         var tupleBindings: JArray?
+        let last = expr.steps.count - 1
         for (ii, step) in expr.steps.enumerated() {
             if step.tuple { isTupleStream = true }
             if ii == 0, step.consarray {
+                let inputValue: Value
+                if case .array(let a) = input, step.type != .variable { inputValue = .array(a) } else { inputValue = .seq(inputItems) }
                 resultSequence = try evaluate(step, inputValue, env)
             } else if isTupleStream {
-                tupleBindings = try evaluateTupleStep(step, inputItems, tupleBindings, env)
+                let items: [Value?] = undefinedInput ? [nil] : inputItems.map { $0 }
+                tupleBindings = try evaluateTupleStep(step, items, tupleBindings, env)
             } else {
-                resultSequence = .array(try evaluateStep(step, inputItems, env, lastStep: ii == expr.steps.count - 1))
+                resultSequence = .array(try evaluateStep(step, inputItems, undefinedInput: undefinedInput, env, lastStep: ii == last))
             }
             if !isTupleStream {
                 guard let result = resultSequence else { break }
                 if case .array(let a) = result, a.items.isEmpty { break }
             }
             if step.focus == nil {
-                if case .array(let a) = resultSequence { inputItems = a.items.map { $0 } } else { inputItems = [] }
+                undefinedInput = false
+                if case .array(let a) = resultSequence { inputItems = a.items } else { inputItems = [] }
             }
         }
         if isTupleStream {
@@ -53,31 +62,127 @@ extension Evaluator {
         return resultSequence
     }
 
-    func evaluateStep(_ expr: Node, _ input: [Value?], _ env: Environment, lastStep: Bool) throws(JSONataError) -> JArray {
+    /// A path of plain field names (``Node/isFieldPath``): the general algorithm's result without its per-step
+    /// sequences, while every value on the way is an object or an input array of objects. Nil when the way meets
+    /// something else (a nested array, a sequence): the general algorithm then starts again from the beginning,
+    /// which is safe because the steps are only lookups.
+    func evaluateFieldPath(_ expr: Node, _ input: Value?, _ env: Environment) -> Value?? {
+        let steps = expr.steps
+        var current: Value?
+        let first = steps[0]
+        if first.type == .variable {
+            current = env.lookup(first.value)
+        } else {
+            if case .array? = input { return nil }
+            current = Self.field(input, first.value)
+        }
+        for position in steps.indices.dropFirst() {
+            switch current {
+            case .object(let o)?: current = o[steps[position].value]
+            case .array(let a)?: return mapFieldPath(steps, from: position, a)
+            default: return .some(.seq([]))
+            }
+        }
+        switch current {
+        case nil: return .some(.seq([]))
+        case .array(let a)?: return a.isSequence ? nil : .some(current)
+        default: return .some(current)
+        }
+    }
+
+    /// The rest of a field path from `steps[start]` once a step gave the plain array `array`: each step maps
+    /// over the items, splicing arrays into the result.
+    private func mapFieldPath(_ steps: [Node], from start: Int, _ array: JArray) -> Value?? {
+        guard Self.isPlain(array) else { return nil }
+        var items = array.items
+        let last = steps.count - 1
+        for position in start...last {
+            let key = steps[position].value
+            var next: [Value] = []
+            next.reserveCapacity(items.count)
+            var only: JArray?
+            var results = 0
+            for item in items {
+                switch item {
+                case .object(let o):
+                    guard let value = o[key] else { continue }
+                    results += 1
+                    if case .array(let a) = value {
+                        guard Self.isPlain(a) else { return nil }
+                        only = a
+                        next.append(contentsOf: a.items)
+                    } else {
+                        next.append(value)
+                    }
+                case .array: return nil
+                default: continue
+                }
+            }
+            // The last step's single array result is the result itself (not a sequence), even when empty.
+            if position == last, results == 1, let only, next.count == only.items.count { return .some(.array(only)) }
+            if next.isEmpty { return .some(.seq([])) }
+            items = next
+        }
+        return .some(.seq(items))
+    }
+
+    /// An array as input documents hold them: no sequence or constructor flags.
+    private static func isPlain(_ array: JArray) -> Bool {
+        !array.isSequence && !array.cons && !array.keepSingleton && !array.outerWrapper && !array.tupleStream
+    }
+
+    /// One step mapped over `input` (or over a single undefined item when `undefinedInput`), its results
+    /// flattened into a sequence.
+    func evaluateStep(
+        _ expr: Node, _ input: [Value], undefinedInput: Bool = false, _ env: Environment, lastStep: Bool
+    ) throws(JSONataError) -> JArray {
         if expr.type == .sort {
-            var result = try evaluateSort(expr, JArray.sequence(input.compactMap { $0 }), env)
+            var result = try evaluateSort(expr, JArray.sequence(input), env)
             if let stages = expr.stages { result = try evaluateStages(stages, result, env) }
             return result
         }
+        // A plain field name (the commonest step) is looked up directly rather than through `evaluate`.
+        let plainName = expr.type == .name && expr.predicate == nil && expr.group == nil && !expr.keepArray
         var results: [Value] = []
-        results.reserveCapacity(input.count)
-        for item in input {
-            var res = try evaluate(expr, item, env)
+        results.reserveCapacity(undefinedInput ? 1 : input.count)
+        func step(_ item: Value?) throws(JSONataError) {
+            var res = plainName ? Self.field(item, expr.value) : try evaluate(expr, item, env)
             if let stages = expr.stages {
                 for case .filter(let p, _) in stages { res = .array(try evaluateFilter(p, res, env)) }
             }
             if let res { results.append(res) }
         }
+        if undefinedInput {
+            try step(nil)
+        } else {
+            for item in input { try step(item) }
+        }
         if lastStep, results.count == 1, case .array(let a) = results[0], !a.isSequence { return a }
-        let sequence = JArray.sequence()
+        var flattened: [Value] = []
+        flattened.reserveCapacity(results.count)
         for res in results {
             if case .array(let a) = res, !a.cons {
-                sequence.items.append(contentsOf: a.items)
+                flattened.append(contentsOf: a.items)
             } else {
-                sequence.items.append(res)
+                flattened.append(res)
             }
         }
-        return sequence
+        return JArray.sequence(flattened)
+    }
+
+    /// What `evaluate` returns for a plain name step (no predicate, group or `[]`): the field of an object,
+    /// mapped over arrays, a sequence collapsed to its single item or to undefined when empty.
+    static func field(_ item: Value?, _ key: String) -> Value? {
+        let found: Value?
+        switch item {
+        case .object(let o)?: found = o[key]
+        case .array?: found = lookup(item, key)
+        default: return nil
+        }
+        guard case .array(let a)? = found, a.isSequence, !a.tupleStream else { return found }
+        if a.items.isEmpty { return nil }
+        if a.items.count == 1, !a.keepSingleton { return a.items[0] }
+        return found
     }
 
     func evaluateStages(_ stages: [Stage], _ input: JArray, _ env: Environment) throws(JSONataError) -> JArray {

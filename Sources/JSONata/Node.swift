@@ -51,10 +51,34 @@ final class Node: @unchecked Sendable {
     var slot: Slot?
     var seekingParent: [Slot]?
 
+    /// Set by `Parser.markFastPaths` on a path of plain field names after a named variable or a field
+    /// (`$states.input.order.id`): evaluation walks its objects directly (see `Evaluator.evaluateFieldPath`).
+    var isFieldPath = false
+    /// A binary node's operator, resolved once from ``value`` by `Parser.markFastPaths`.
+    var binaryOperator: BinaryOperator?
+
     init(_ type: NodeType, _ value: String = "", position: Int) {
         self.type = type
         self.value = value
         self.position = position
+    }
+
+    /// A step or operand with nothing but its name: no predicate, stage, group, `[]`, focus, index or tuple binding.
+    var isPlainStep: Bool {
+        predicate == nil && stages == nil && group == nil && !keepArray && !keepSingletonArray && !consarray && !tuple && focus == nil
+            && index == nil && ancestor == nil && slot == nil && seekingParent == nil
+    }
+
+    /// Every child node, for passes over the finished tree.
+    var children: [Node] {
+        var nodes: [Node] = []
+        for child in [lhs, rhs, expression, procedure, body, condition, then, otherwise, pattern, update, delete] {
+            if let child { nodes.append(child) }
+        }
+        nodes += expressions + steps + arguments + terms.map(\.expression)
+        for (key, value) in pairs + (group?.pairs ?? []) { nodes += [key, value] }
+        for case .filter(let node, _) in (predicate ?? []) + (stages ?? []) { nodes.append(node) }
+        return nodes
     }
 
     /// The symbol the Pratt parser dispatches on: the operator text, or the token class.
@@ -68,6 +92,24 @@ final class Node: @unchecked Sendable {
         default: value
         }
     }
+}
+
+/// The operators of binary nodes.
+enum BinaryOperator: String {
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
+    case modulo = "%"
+    case equal = "="
+    case notEqual = "!="
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
+    case concatenate = "&"
+    case range = ".."
+    case and, or, `in`
 }
 
 /// One `<expr` or `>expr` of an order-by clause.

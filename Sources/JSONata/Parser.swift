@@ -32,7 +32,20 @@ struct Parser {
         if processed.type == .parent || processed.seekingParent != nil {
             throw JSONataError.make("S0217", position: processed.position, token: "\(processed.type)")
         }
+        markFastPaths(processed)
         return processed
+    }
+
+    /// Marks what evaluation can take a shorter way through (``Node/isFieldPath``). The recursion is bounded by
+    /// the tree's height, which ``maxDepth`` bounds.
+    static func markFastPaths(_ node: Node) {
+        if node.type == .binary { node.binaryOperator = BinaryOperator(rawValue: node.value) }
+        if node.type == .path, !node.steps.isEmpty, node.isPlainStep, node.predicate == nil, node.group == nil {
+            let first = node.steps[0]
+            let firstIsField = (first.type == .variable && !first.value.isEmpty) || first.type == .name
+            node.isFieldPath = firstIsField && node.steps.allSatisfy(\.isPlainStep) && node.steps.dropFirst().allSatisfy { $0.type == .name }
+        }
+        for child in node.children { markFastPaths(child) }
     }
 
     func lbp(_ n: Node) -> Int {

@@ -5,7 +5,11 @@
 struct Signature: Sendable {
     /// One parameter: the type symbols it accepts (`m` = missing) and its quantifier.
     struct Param: Sendable {
-        var allowed: Set<Character> = []
+        var allowed: Set<Character> = [] {
+            didSet { mask = Signature.mask(allowed) }
+        }
+        /// `allowed` as bits (``Signature/bit(_:)``), what matching tests.
+        var mask: UInt16 = 0
         var type = ""
         var optional = false
         var repeats = false
@@ -25,7 +29,11 @@ struct Signature: Sendable {
         let chars = Array(signature)
         var params: [Param] = []
         var position = 1
-        func add(_ allowed: String, _ type: String) { params.append(Param(allowed: Set(allowed), type: type)) }
+        func add(_ allowed: String, _ type: String) {
+            var param = Param(type: type)
+            param.allowed = Set(allowed)
+            params.append(param)
+        }
         while position < chars.count {
             let symbol = chars[position]
             if symbol == ":" { break }
@@ -82,6 +90,29 @@ struct Signature: Sendable {
         return position
     }
 
+    /// The symbols' bits, in the order of ``bit(_:)``.
+    private static let symbols: [Character] = ["m", "f", "s", "n", "b", "l", "a", "o"]
+
+    static func mask(_ allowed: Set<Character>) -> UInt16 {
+        var mask: UInt16 = 0
+        for (position, symbol) in symbols.enumerated() where allowed.contains(symbol) { mask |= 1 << position }
+        return mask
+    }
+
+    /// The bit of a value's type symbol (`symbol` as one bit of a mask).
+    static func bit(_ value: Value?) -> UInt16 {
+        guard let value else { return 1 }
+        switch value {
+        case .function: return 1 << 1
+        case .string: return 1 << 2
+        case .number: return 1 << 3
+        case .bool: return 1 << 4
+        case .null: return 1 << 5
+        case .array: return 1 << 6
+        case .object: return 1 << 7
+        }
+    }
+
     static func symbol(_ value: Value?) -> Character {
         guard let value else { return "m" }
         switch value {
@@ -98,11 +129,12 @@ struct Signature: Sendable {
     /// Checks `args` against the signature, filling a missing context argument and wrapping single values for
     /// array parameters. Errors carry the argument index (1-based); the caller adds the function name.
     func validate(_ args: [Value?], context: Value?) throws(JSONataError) -> [Value?] {
-        let supplied = args.map(Self.symbol)
-        guard let counts = match(supplied, params: params.count, anchored: true) else {
-            throw validationError(args, supplied)
+        let bits = args.map(Self.bit)
+        guard let counts = match(bits, params: params.count, anchored: true) else {
+            throw validationError(args, bits)
         }
         var validated: [Value?] = []
+        validated.reserveCapacity(params.count)
         var argIndex = 0
         // Where each parameter's match starts among the symbols, as the regular expression's groups do in
         // jsonata-js: a parameter that matched nothing still takes an argument, so the two indexes part.
@@ -121,14 +153,18 @@ struct Signature: Sendable {
                 }
                 continue
             }
-            let matched = String(supplied[symbolIndex..<(symbolIndex + taken)])
-            for single in matched {
+            let isArray = param.type == "a"
+            for position in symbolIndex..<(symbolIndex + taken) {
                 var arg = argIndex < args.count ? args[argIndex] : nil
-                if param.type == "a" {
+                if isArray {
+                    let single = Self.symbol(args[position])
                     if single == "m" {
                         arg = nil
                     } else {
-                        try checkArray(param, single: single, matched: matched, arg: arg, index: argIndex)
+                        if param.subtype != nil {
+                            let matched = args[symbolIndex..<(symbolIndex + taken)].map(Self.symbol)
+                            try checkArray(param, single: single, matched: matched, arg: arg, index: argIndex)
+                        }
                         if single != "a", let value = arg { arg = .array(JArray([value])) }
                     }
                 }
@@ -141,13 +177,13 @@ struct Signature: Sendable {
 
     /// Matches symbols against the first `count` parameters the way the regular expression `^(p1)(p2)…` would
     /// (greedy, backtracking); returns how many symbols each parameter took.
-    func match(_ symbols: [Character], params count: Int, anchored: Bool) -> [Int]? {
+    func match(_ symbols: [UInt16], params count: Int, anchored: Bool) -> [Int]? {
         var taken = [Int](repeating: 0, count: count)
         func attempt(_ index: Int, _ position: Int) -> Bool {
             if index == count { return !anchored || position == symbols.count }
             let param = params[index]
             var maximum = 0
-            while position + maximum < symbols.count, param.allowed.contains(symbols[position + maximum]) {
+            while position + maximum < symbols.count, param.mask & symbols[position + maximum] != 0 {
                 maximum += 1
                 if !param.repeats { break }
             }
@@ -162,11 +198,11 @@ struct Signature: Sendable {
         return attempt(0, 0) ? taken : nil
     }
 
-    private func checkArray(_ param: Param, single: Character, matched: String, arg: Value?, index: Int) throws(JSONataError) {
+    private func checkArray(_ param: Param, single: Character, matched: [Character], arg: Value?, index: Int) throws(JSONataError) {
         guard let subtype = param.subtype else { return }
         var ok = true
         if single != "a" {
-            ok = matched == subtype
+            ok = String(matched) == subtype
         } else if let items = arg?.arrayValue?.items, let first = items.first {
             let itemType = Self.symbol(first)
             if String(itemType) != String(subtype.prefix(1)) {
@@ -180,7 +216,7 @@ struct Signature: Sendable {
         }
     }
 
-    private func validationError(_ args: [Value?], _ supplied: [Character]) -> JSONataError {
+    private func validationError(_ args: [Value?], _ supplied: [UInt16]) -> JSONataError {
         var goodTo = 0
         for index in params.indices {
             guard let taken = match(supplied, params: index + 1, anchored: false) else {

@@ -47,6 +47,11 @@ final class JObject {
 
     init() {}
 
+    init(minimumCapacity: Int) {
+        keys.reserveCapacity(minimumCapacity)
+        storage.reserveCapacity(minimumCapacity)
+    }
+
     init(keys: [String], storage: [String: Value]) {
         self.keys = keys
         self.storage = storage
@@ -177,10 +182,12 @@ extension Value {
             for item in a.items { out.append(try item.toJSON()) }
             return .array(out)
         case .object(let o):
-            var pairs: [(String, JSON)] = []
-            pairs.reserveCapacity(o.count)
-            for (key, value) in o.pairs { pairs.append((key, try value.toJSON())) }
-            return .object(JSONObject(pairs))
+            // A JObject's keys are distinct, so the JSON object is built without looking them up.
+            let keys = o.keys
+            var values: [JSON] = []
+            values.reserveCapacity(keys.count)
+            for key in keys { values.append(try o[key]!.toJSON()) }
+            return .object(JSONObject(uniqueKeys: keys, values: values))
         case .function: return .string("")
         }
     }
