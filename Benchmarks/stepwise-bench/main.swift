@@ -2,14 +2,16 @@ import Foundation
 
 /// stepwise-bench NAME [--peer] [--repetitions N] [--warmup N] [--sizes N,N,…]
 ///
-/// Benchmarks: json, transitions, jsonata, regex, durable, services, graph, all. Run release builds only: `swift run -c release stepwise-bench json`.
+/// Benchmarks: json, transitions, jsonata, regex, durable, services, registry, graph, all. Run release builds only: `swift run -c release stepwise-bench json`.
 let usage = """
-    usage: stepwise-bench (json | transitions | jsonata | regex | durable | services | graph | console | executions | all) [--peer]
+    usage: stepwise-bench (json | transitions | jsonata | regex | durable | services | registry | graph | console | executions | all) [--peer]
                           [--repetitions N] [--warmup N] [--sizes N,N,…]
       json         parse and write a ~1 MiB history-like document: Stepwise JSON vs JSONSerialization
       transitions  state entries per second through Runtime(clock: .virtual); --peer also runs moto
       durable      transitions per second in memory vs recorded in SQLite, and bytes per 1,000 events
       services     items/s through a Distributed Map over the local S3 (memory, durable) and DynamoDB putItem tasks/s
+      registry     workflows/reconcile-packages.asl.json over 100,000 objects (BENCH_OBJECTS): memory, durable, a second run
+                   (not part of all: it takes minutes)
       jsonata      evaluations per second of typical workflow expressions; --peer also runs jsonata-python
       graph        graph model, layout and SVG of the largest workflow and of a generated 500-state machine
       regex        evaluations per second of typical regex expressions; --peer also runs jsonata-js on Node
@@ -41,7 +43,7 @@ while !arguments.isEmpty {
         }
         arguments.removeFirst()
         sizes = list.compactMap { $0 }
-    case "json", "transitions", "jsonata", "regex", "durable", "services", "graph", "console", "executions": names.append(argument)
+    case "json", "transitions", "jsonata", "regex", "durable", "services", "registry", "graph", "console", "executions": names.append(argument)
     case "all": names += ["json", "transitions", "jsonata", "regex", "durable", "services", "graph", "console"]
     default:
         print(usage)
@@ -65,6 +67,7 @@ do {
         case "regex": try RegexBenchmark.run(harness: harness, peer: peer)
         case "durable": try await DurableBenchmark.run(harness: harness)
         case "services": try await ServicesBenchmark.run(harness: harness)
+        case "registry": try await RegistryBenchmark.run(harness: harness)
         case "graph": try GraphBenchmark.run(harness: harness)
         case "console": try await ConsoleBenchmark.run(harness: harness)
         case "executions": try await ExecutionsBenchmark.run(harness: harness, sizes: sizes)
