@@ -2,15 +2,17 @@ import Foundation
 
 /// stepwise-bench NAME [--peer [js | python]] [--repetitions N] [--warmup N] [--sizes N,N,…]
 ///
-/// Benchmarks: json, transitions, jsonata, regex, durable, services, graph, console, executions, startup, all. Run release builds only: `swift run -c release stepwise-bench json`.
+/// Benchmarks: json, transitions, jsonata, regex, durable, services, registry, graph, console, executions, startup, all. Run release builds only: `swift run -c release stepwise-bench json`.
 let usage = """
-    usage: stepwise-bench (json | transitions | jsonata | regex | durable | services | graph | console | executions | startup | all)
+    usage: stepwise-bench (json | transitions | jsonata | regex | durable | services | registry | graph | console | executions | startup | all)
                           [--peer [js | python]]
                           [--repetitions N] [--warmup N] [--sizes N,N,…] [--binary PATH] [--baseline PATH]
       json         parse and write a ~1 MiB history-like document: Stepwise JSON vs JSONSerialization
       transitions  state entries per second through Runtime(clock: .virtual); --peer also runs moto
       durable      transitions per second in memory vs recorded in SQLite, and bytes per 1,000 events
       services     items/s through a Distributed Map over the local S3 (memory, durable) and DynamoDB putItem tasks/s
+      registry     workflows/reconcile-packages.asl.json over 100,000 objects (BENCH_OBJECTS): memory, durable, a second run
+                   (not part of all: it takes minutes)
       jsonata      evaluations per second of typical workflow expressions; --peer also runs jsonata-js on Node
                    (--peer js, the default) or jsonata-python (--peer python)
       graph        graph model, layout and SVG of the largest workflow and of a generated 500-state machine
@@ -61,7 +63,7 @@ while !arguments.isEmpty {
         }
         arguments.removeFirst()
         if argument == "--binary" { binary = path } else { baseline = path }
-    case "json", "transitions", "jsonata", "regex", "durable", "services", "graph", "console", "executions", "startup": names.append(argument)
+    case "json", "transitions", "jsonata", "regex", "durable", "services", "registry", "graph", "console", "executions", "startup": names.append(argument)
     case "all": names += ["json", "transitions", "jsonata", "regex", "durable", "services", "graph", "console"]
     default:
         print(usage)
@@ -85,6 +87,7 @@ do {
         case "regex": try RegexBenchmark.run(harness: harness, peer: peer)
         case "durable": try await DurableBenchmark.run(harness: harness)
         case "services": try await ServicesBenchmark.run(harness: harness)
+        case "registry": try await RegistryBenchmark.run(harness: harness)
         case "graph": try GraphBenchmark.run(harness: harness)
         case "console": try await ConsoleBenchmark.run(harness: harness)
         case "executions": try await ExecutionsBenchmark.run(harness: harness, sizes: sizes)

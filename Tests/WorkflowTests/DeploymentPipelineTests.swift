@@ -57,26 +57,9 @@ struct DeploymentPipelineTests {
         }
 
         static func startAPI(in directory: URL, broken: String?, hold: URL? = nil) async throws -> (Process, String) {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments =
-                ["python3", "-u", DeploymentPipelineTests.fixtures.appendingPathComponent("api/server.py").path, "--port", "0"]
-                + (broken.map { ["--broken", $0] } ?? []) + (hold.map { ["--hold", $0.path] } ?? [])
-            let out = directory.appendingPathComponent("api-\(UUID().uuidString).out")
-            _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-            process.standardOutput = try FileHandle(forWritingTo: out)
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let deadline = Date().addingTimeInterval(20)
-            while Date() < deadline, process.isRunning {
-                let text = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
-                if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("listening on ") }) {
-                    return (process, String(line.dropFirst("listening on ".count)))
-                }
-                try await Task.sleep(for: .milliseconds(20))
-            }
-            kill(process.processIdentifier, SIGKILL)
-            throw Failed(description: "the API server did not start")
+            try await PythonServer.start(
+                DeploymentPipelineTests.fixtures.appendingPathComponent("api/server.py"),
+                (broken.map { ["--broken", $0] } ?? []) + (hold.map { ["--hold", $0.path] } ?? []), in: directory)
         }
 
         static func serve(_ directory: URL, apiURL: String, realClock: Bool = false) async throws -> ServeProcess {
