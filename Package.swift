@@ -19,7 +19,7 @@ let package = Package(
     targets: [
         .target(name: "JSON"),
         .target(name: "StepwiseRegex"),
-        .target(name: "JSONata", dependencies: ["JSON", "StepwiseRegex"]),
+        .target(name: "JSONata", dependencies: ["CSystem", "JSON", "StepwiseRegex"]),
         .target(name: "Digests"),
         .target(name: "SigV4", dependencies: ["Digests"]),
         .target(name: "StatesLanguage", dependencies: ["Digests", "JSON", "JSONata", "StepwiseRegex"]),
@@ -100,7 +100,9 @@ let package = Package(
             dependencies: ["StepwiseServices", "StepwiseSQLite", "StepwiseTesting", "StepwiseCLI", "Stepwise", "Digests", "JSON"]),
         .testTarget(
             name: "WorkflowTests",
-            dependencies: ["StepwiseTesting", "StepwiseServices", "StepwiseStore", "StepwiseIntegrations", "StepwiseHost", "Stepwise", "Digests", "JSON"]),
+            dependencies: [
+                "StepwiseTesting", "StepwiseServices", "StepwiseStore", "StepwiseIntegrations", "StepwiseHost", "Stepwise", "Digests", "JSON",
+            ]),
         .testTarget(
             name: "StepwiseServerTests",
             dependencies: [

@@ -63,7 +63,8 @@ while !arguments.isEmpty {
         }
         arguments.removeFirst()
         if argument == "--binary" { binary = path } else { baseline = path }
-    case "json", "transitions", "jsonata", "regex", "durable", "services", "registry", "graph", "console", "executions", "startup": names.append(argument)
+    case "json", "transitions", "jsonata", "regex", "durable", "services", "registry", "graph", "console", "executions", "startup":
+        names.append(argument)
     case "all": names += ["json", "transitions", "jsonata", "regex", "durable", "services", "graph", "console"]
     default:
         print(usage)

@@ -51,3 +51,13 @@ static inline int csystem_terminal_columns(int fd) {
     struct winsize size;
     return ioctl(fd, TIOCGWINSZ, &size) == 0 ? size.ws_col : 0;
 }
+
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+/// Lowers the calling thread's scheduling priority to `nice` (Linux keeps a nice value per thread); the result of
+/// setpriority(2).
+static inline int csystem_lower_thread_priority(int nice) {
+    return setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), nice);
+}

@@ -1,3 +1,4 @@
+import CSystem
 import Foundation
 import Synchronization
 
@@ -23,6 +24,7 @@ package enum EvaluationPlace: Sendable {
 /// Only evaluations that went past ``EvaluationPlace/cooperative`` come here, so ordinary steps never queue
 /// behind them; callers await a result with a continuation (``run(owner:_:)``), so no cooperative thread waits.
 ///
+/// The threads run at nice 10, below everything else in the process.
 /// Work is taken round-robin by owner (an execution), and one owner holds at most all threads but one: however
 /// many slow evaluations one owner queues, another owner's work finds a thread. (The driver sends at most one step
 /// of an execution at a time, so an execution's Parallel or Map branches share its turn.)
@@ -46,11 +48,19 @@ package final class HeavyEvaluations: Sendable {
     private let threads: Int
     private let state: Locked
 
+    /// The pool's threads' nice value (the process's threads run at 0).
+    static let nice: Int32 = 10
+
     package init(threads: Int, stackSize: Int) {
         self.threads = max(1, threads)
         state = Locked()
         for index in 0..<self.threads {
-            let thread = Thread { [state, threads = self.threads] in state.work(threads: threads) }
+            let thread = Thread { [state, threads = self.threads] in
+                // Below the threads that serve requests and drive executions: a heavy evaluation takes what CPU
+                // they leave, so a few catastrophic expressions cannot slow everything else down.
+                _ = csystem_lower_thread_priority(Self.nice)
+                state.work(threads: threads)
+            }
             thread.name = "stepwise-heavy-\(index + 1)"
             thread.stackSize = stackSize
             thread.start()

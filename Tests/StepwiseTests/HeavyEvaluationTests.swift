@@ -22,6 +22,20 @@ struct HeavyEvaluationTests {
           "Q": {"Type": "Pass", "Output": "{% $merge([$states.input, {'after': $random()}]) %}", "End": true}}}
         """#
 
+    @Test("the heavy threads run at nice 10, below the threads that serve requests and drive executions")
+    func lowPriority() async throws {
+        // Field 19 of /proc/thread-self/stat is the thread's nice value; fields 3… follow the name's closing ")".
+        let nice = { @Sendable () -> String? in
+            guard let stat = try? String(contentsOfFile: "/proc/thread-self/stat", encoding: .utf8), let end = stat.lastIndex(of: ")") else {
+                return nil
+            }
+            let fields = stat[stat.index(after: end)...].split(separator: " ")
+            return fields.count > 16 ? String(fields[16]) : nil
+        }
+        #expect(await HeavyEvaluations(threads: 1, stackSize: 1 << 20).run(owner: "test", nice) == "10")
+        #expect(nice() == "0")
+    }
+
     @Test("a step that goes heavy gives the events and values of a run on a heavy thread from the start")
     func sameValues() async throws {
         let machine = try StateMachine(text: Self.heavy, name: "heavy")
