@@ -55,9 +55,13 @@ struct SegmentHistoryTests {
             repeat {
                 let page = try await durable.store.history(arn: execution.arn, maxResults: 3, nextToken: token)
                 small += page.items.map { $0.json() }
+                // The API's body is written from the stored text: the bytes of the values serialized.
+                #expect(EventRow.jsonArray(page.items) == JSON.array(page.items.map { $0.json() }).serializedBytes(), "\(name)")
                 token = page.nextToken
             } while token != nil
             #expect(small == stored, "\(name)")
+            let whole = try await durable.store.history(arn: execution.arn, maxResults: 1000).items
+            #expect(String(decoding: EventRow.jsonArray(whole), as: UTF8.self) == JSON.array(engine).serialized(), "\(name)")
         }
         try await durable.close()
     }
@@ -89,6 +93,32 @@ struct SegmentHistoryTests {
         try await durable.close()
         let bytes = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
         #expect(bytes < 100 * engine.count + 200_000)  // schema pages plus well under 100 bytes an event
+    }
+}
+
+@Suite("History JSON written from stored text")
+struct HistoryBytesTests {
+    @Test("Rows given as text (spaces, escapes, not an object, none) and details changed after reading are written as their values")
+    func givenText() async throws {
+        let store = try await Store(path: try Fixture.path())
+        let execution = Fixture.execution("given")
+        try await store.createExecution(execution)
+        let details: [String?] = [
+            #"{ "passStateEnteredEventDetails" : { "name" : "\u00e9\/", "input" : "{}" } }"#, "[1]", "{}", nil, "not json",
+            #"{"a":1}"#,
+        ]
+        let rows = details.enumerated().map { index, text in
+            EventRow(id: index + 1, type: "PassStateEntered", timestamp: 1_000.25, previousEventId: index, details: text)
+        }
+        try await store.append(arn: execution.arn, step: StepRow(seq: 1, timestamp: 1_000, input: "{}"), events: rows)
+        try await store.flush()
+        var page = try await store.history(arn: execution.arn, maxResults: 100).items
+        #expect(page == rows)
+        page[5].details = #"{"b": [1, 2.50]}"#
+        let written = String(decoding: EventRow.jsonArray(page), as: UTF8.self)
+        #expect(written == JSON.array(page.map { $0.json() }).serialized())
+        #expect(written.contains(#""name":"é/""#) && written.contains(#""b":[1,2.5]"#))
+        try await store.close()
     }
 }
 
