@@ -96,6 +96,46 @@ struct SegmentHistoryTests {
     }
 }
 
+@Suite("Map Run children's histories in segments")
+struct ChildSegmentTests {
+    @Test("STANDARD children's events are written as segments, none as event rows; they read back, pass the doctor and survive repair")
+    func childrenInSegments() async throws {
+        let path = try Fixture.path()
+        let definition = """
+            {"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.items",
+              "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}, "StartAt": "Echo",
+                "States": {"Echo": {"Type": "Pass", "Parameters": {"n.$": "$"}, "End": true}}}, "End": true}}}
+            """
+        let durable = DurableRuntime(store: try await Store(path: path), runtime: Runtime(clock: .virtual), resumeInterval: nil) { _ in }
+        let execution = try await durable.start(
+            try StateMachine(text: definition, name: "fan"), definition: definition, input: ["items": [1, 2, 3]], name: "fan")
+        #expect(await execution.result.status == .succeeded)
+        await durable.sync()
+        let run = try #require(try await durable.store.mapRuns(executionArn: execution.arn).items.first)
+        let children = try await durable.store.mapRunExecutions(mapRunArn: run.arn).items
+        #expect(children.count == 3)
+        var histories: [String: [JSON]] = [:]
+        for child in children {
+            let events = try await durable.store.allEvents(arn: child.arn)
+            #expect(
+                events.map { $0["type"]?.stringValue ?? "" } == ["ExecutionStarted", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"])
+            #expect(events.map { $0["id"] } == [1, 2, 3, 4])
+            histories[child.arn] = events
+        }
+        let outputs = children.compactMap { histories[$0.arn]?.last?["executionSucceededEventDetails"]?["output"]?.stringValue }.sorted()
+        #expect(outputs == [#"{"n":1}"#, #"{"n":2}"#, #"{"n":3}"#])
+        try await durable.close()
+        #expect(try Fixture.count("SELECT count(*) FROM events", at: path) == 0)
+        #expect(try Fixture.count("SELECT count(*) FROM history_segments WHERE last_seq = 0", at: path) == 3)
+        #expect(DatabaseDoctor.examine(path).isHealthy)
+        let repaired = try Fixture.path("repaired.db")
+        #expect(try DatabaseDoctor.repair(path, into: repaired).recovered == [execution.arn])
+        let reader = try await Store(path: repaired, options: Store.Options(readOnly: true))
+        for child in children { #expect(try await reader.allEvents(arn: child.arn) == histories[child.arn]) }
+        try await reader.close()
+    }
+}
+
 @Suite("History JSON written from stored text")
 struct HistoryBytesTests {
     @Test("Rows given as text (spaces, escapes, not an object, none) and details changed after reading are written as their values")
