@@ -4,6 +4,8 @@
 # MERGED CSV export of the stores the DUAL_PROV run left (one run each).
 # Usage: Benchmarks/portal.sh [ROWS] [path/to/stepwise]
 #        (build first: swift build -c release --product stepwise)
+# Environment: MODES="CLOUD LEGACY DUAL_PROV" (the modes to run; the audit and export need DUAL_PROV);
+#              DURABLE=1 records each run in a SQLite database in its data directory (`stepwise run --db`).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 ROWS="${1:-100000}"
@@ -11,19 +13,21 @@ BINARY="${2:-$ROOT/.build/release/stepwise}"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 "$ROOT/Fixtures/portal/generate-subscribers.sh" "$ROWS" b > "$WORK/subscribers.csv"
-echo "migration of $ROWS rows ($(wc -c < "$WORK/subscribers.csv") bytes), $BINARY"
+echo "migration of $ROWS rows ($(wc -c < "$WORK/subscribers.csv") bytes), $BINARY$([ "${DURABLE:-0}" = 1 ] && echo ', durable (--db)')"
 
 # run NAME WORKFLOW DATA INPUT: runs a workflow, prints "seconds maxRSS-MB", keeps its output in $WORK/out-NAME.json.
 run() {
     local start end
     start=$(date +%s.%N)
-    /usr/bin/time -f "%M" -o "$WORK/rss" "$BINARY" run "$ROOT/workflows/$2.asl.json" --data-dir "$3" --input "$4" > "$WORK/out-$1.json"
+    local db=()
+    [ "${DURABLE:-0}" = 1 ] && db=(--db "$3/stepwise.db")
+    /usr/bin/time -f "%M" -o "$WORK/rss" "$BINARY" run "$ROOT/workflows/$2.asl.json" --data-dir "$3" --input "$4" "${db[@]}" > "$WORK/out-$1.json"
     end=$(date +%s.%N)
     awk -v a="$start" -v b="$end" -v r="$(cat "$WORK/rss")" 'BEGIN { printf "%.1f %.0f\n", b - a, r / 1024 }'
 }
 
 printf '%-10s %10s %10s %10s %10s %12s %10s\n' mode processed succeeded failed seconds records/s maxRSS-MB
-for MODE in CLOUD LEGACY DUAL_PROV; do
+for MODE in ${MODES:-CLOUD LEGACY DUAL_PROV}; do
     DATA="$WORK/data-$MODE"
     mkdir -p "$DATA/s3/portal-bench/imports"
     cp "$WORK/subscribers.csv" "$DATA/s3/portal-bench/imports/subscribers.csv"
@@ -36,6 +40,7 @@ for MODE in CLOUD LEGACY DUAL_PROV; do
 done
 
 DATA="$WORK/data-DUAL_PROV"
+[ -d "$DATA" ] || exit 0
 echo
 echo "audit and export of the stores the DUAL_PROV run left"
 printf '%-10s %-50s %10s %12s %10s\n' job result seconds subscribers/s maxRSS-MB

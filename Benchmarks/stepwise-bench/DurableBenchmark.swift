@@ -1,4 +1,6 @@
 import Foundation
+import JSON
+import StepFunctions
 import Stepwise
 import StepwiseHost
 import StepwiseStore
@@ -30,27 +32,45 @@ enum DurableBenchmark {
             return succeeded
         }
         let perExecution = 4 * Workloads.loopIterations + 8
-        let history = try await harness.asyncMedian { () async throws -> Bool in
-            try await readHistory(durable.store, arn: arn, json: true) == perExecution
-        }
-        let rows = try await harness.asyncMedian { () async throws -> Bool in
-            try await readHistory(durable.store, arn: arn, json: false) == perExecution
+        let service = StepFunctionsService(durable: durable)
+        var timings: [HistoryRead: Double] = [:]
+        for read in HistoryRead.allCases {
+            timings[read] = try await harness.asyncMedian { () async throws -> Bool in
+                try await readHistory(service, arn: arn, read) == perExecution
+            }
         }
         try await durable.close()
         let bytes = try databaseBytes(path)
         report(transitions: transitions, inMemory: inMemory, recorded: recorded, bytes: bytes, events: executions * perExecution, harness: harness)
-        print(
-            "history: GetExecutionHistory of one execution, all \(perExecution) events in pages of 1,000 (each event as JSON): \(format(history, decimals: 2)) ms (the store's pages alone: \(format(rows, decimals: 2)) ms)"
-        )
+        print("\nhistory: GetExecutionHistory of one execution through the service, all \(perExecution) events in pages of 1,000\n")
+        var table = Table("read", "ms")
+        for read in HistoryRead.allCases { table.add(read.rawValue, format(timings[read] ?? 0, decimals: 2)) }
+        print(table.render())
     }
 
-    /// Every page of the execution's history, each event in GetExecutionHistory's JSON shape when `json`; returns how many.
-    static func readHistory(_ store: Store, arn: String, json: Bool) async throws -> Int {
+    /// How a history page is turned into what the API answers.
+    enum HistoryRead: String, CaseIterable {
+        case rows = "the store's pages alone (events with their details text)"
+        case values = "each event as a JSON value (EventRow.json(), the previous API path)"
+        case valuesSerialized = "JSON values serialized as the response body (the previous API path, whole)"
+        case bytes = "the response body written from the stored text (EventRow.jsonArray, the API path now)"
+    }
+
+    /// Every page of the execution's history through `getExecutionHistory`, as `read` says; returns how many events.
+    static func readHistory(_ service: StepFunctionsService, arn: String, _ read: HistoryRead) async throws -> Int {
         var count = 0
         var token: String?
         repeat {
-            let page = try await store.history(arn: arn, maxResults: 1000, nextToken: token)
-            count += json ? page.items.map { $0.json() }.count : page.items.count
+            let page = try await service.getExecutionHistory(
+                GetExecutionHistoryInput(executionArn: arn, reverseOrder: false, page: PageRequest(maxResults: 1000, nextToken: token)))
+            switch read {
+            case .rows: count += page.items.count
+            case .values: count += page.items.map { $0.json() }.count
+            case .valuesSerialized:
+                let body = JSON.object(["events": .array(page.items.map { $0.json() })]).serializedBytes()
+                count += body.isEmpty ? 0 : page.items.count
+            case .bytes: count += EventRow.jsonArray(page.items).isEmpty ? 0 : page.items.count
+            }
             token = page.nextToken
         } while token != nil
         return count

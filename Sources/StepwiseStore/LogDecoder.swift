@@ -11,7 +11,7 @@ struct LogDecoder {
     private var lastPayload: Range<Int>?
     private var lastTime: UInt64?
     /// The last payload written as a JSON string, and where its text is.
-    private var lastQuoted: (range: Range<Int>, text: String)?
+    private var lastQuoted: (range: Range<Int>, text: [UInt8])?
     /// Whether payloads are parsed (an event in the requested range) or only skipped.
     private var materialize = false
 
@@ -54,7 +54,7 @@ struct LogDecoder {
                         HistoryEvent(id: id, previousEventId: previous, timestamp: Date(timeIntervalSince1970: time), type: type, details: details)
                         .detailsText
                 }
-                eventRows.append(EventRow(id: id, type: type.rawValue, timestamp: time, previousEventId: previous, details: text))
+                eventRows.append(EventRow(id: id, type: type.rawValue, timestamp: time, previousEventId: previous, writtenDetails: text))
             case .row:
                 let id = try decoder.signed()
                 let previous = id - (try decoder.signed())
@@ -110,9 +110,24 @@ struct LogDecoder {
     /// the writer's own output, so it is not parsed and written again).
     private mutating func stateDetails(_ key: String, _ name: String, _ member: String, _ payload: Range<Int>) -> String {
         // A state's input is usually the previous state's output, stored once: its quoted text is reused.
-        if lastQuoted?.range != payload { lastQuoted = (payload, JSON.string(String(decoding: bytes[payload], as: UTF8.self)).serialized()) }
-        return #"{""# + key + #"":{"name":"# + JSON.string(name).serialized() + #",""# + member + #"":"# + (lastQuoted?.text ?? "")
-            + #",""# + member + #"Details":{"truncated":false}}}"#
+        if lastQuoted?.range != payload {
+            lastQuoted = (payload, JSON.string(String(decoding: bytes[payload], as: UTF8.self)).serializedBytes())
+        }
+        let quotedPayload = lastQuoted?.text ?? []
+        var text: [UInt8] = []
+        text.reserveCapacity(quotedPayload.count + name.utf8.count + 2 * member.utf8.count + key.utf8.count + 48)
+        text += #"{""#.utf8
+        text += key.utf8
+        text += #"":{"name":"#.utf8
+        text += JSON.string(name).serializedBytes()
+        text += #",""#.utf8
+        text += member.utf8
+        text += #"":"#.utf8
+        text += quotedPayload
+        text += #",""#.utf8
+        text += member.utf8
+        text += #"Details":{"truncated":false}}}"#.utf8
+        return String(decoding: text, as: UTF8.self)
     }
 
     private mutating func otherDetails(_ kind: UInt8) throws -> HistoryEvent.Details {

@@ -8,7 +8,11 @@ package struct EventRow: Sendable, Equatable {
     package var previousEventId: Int
     /// JSON text of an object holding the event's details member, e.g. `{"stateEnteredEventDetails":{…}}`;
     /// nil when the event has none. Merged into the event object by ``json()``.
-    package var details: String?
+    package var details: String? { didSet { detailsWritten = false } }
+    /// Whether ``details`` is the JSON writer's own compact text of an object (decoded from an engine event), so
+    /// ``appendJSON(to:)`` copies its members instead of parsing it; text given by a caller or read from an earlier
+    /// build's row is parsed, as ``json()`` does. Not part of the row's value (`==` ignores it).
+    private(set) var detailsWritten = false
 
     package init(id: Int, type: String, timestamp: Double, previousEventId: Int, details: String? = nil) {
         self.id = id
@@ -16,6 +20,17 @@ package struct EventRow: Sendable, Equatable {
         self.timestamp = timestamp
         self.previousEventId = previousEventId
         self.details = details
+    }
+
+    /// A row whose details are the JSON writer's compact text of an object (see ``detailsWritten``).
+    init(id: Int, type: String, timestamp: Double, previousEventId: Int, writtenDetails: String?) {
+        self.init(id: id, type: type, timestamp: timestamp, previousEventId: previousEventId, details: writtenDetails)
+        detailsWritten = true
+    }
+
+    package static func == (left: EventRow, right: EventRow) -> Bool {
+        left.id == right.id && left.type == right.type && left.timestamp == right.timestamp
+            && left.previousEventId == right.previousEventId && left.details == right.details
     }
 }
 

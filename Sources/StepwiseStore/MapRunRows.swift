@@ -16,7 +16,8 @@ package struct MapRunRows: Sendable {
 
     package internal(set) var runs: [MapRunRecord]
     package let children: [Child]
-    package let events: [(executionArn: String, row: EventRow)]
+    /// Each child's new events encoded as history segment pieces (``LogEncoder``, as its parent's), in order.
+    let childLogs: [(executionArn: String, pieces: [LogEncoder.Piece])]
 
     package init(_ changes: MapRunChanges) {
         runs = changes.mapRuns
@@ -28,9 +29,18 @@ package struct MapRunRows: Sendable {
                 startDate: child.startDate.timeIntervalSince1970, stopDate: child.stopDate?.timeIntervalSince1970,
                 redriveCount: child.redriveCount, redriveDate: child.redriveDate?.timeIntervalSince1970)
         }
-        events = changes.childEvents.map { ($0.executionArn, EventRow($0.event)) }
+        var order: [String] = []
+        var encoders: [String: LogEncoder] = [:]
+        for change in changes.childEvents {
+            if encoders[change.executionArn] == nil {
+                order.append(change.executionArn)
+                encoders[change.executionArn] = LogEncoder()
+            }
+            encoders[change.executionArn]?.event(change.event)
+        }
+        childLogs = order.map { arn in (arn, encoders[arn]?.finish() ?? []) }
     }
 
     /// Rows the write adds or changes, for the group commit's size limit.
-    var rowCount: Int { runs.count + children.count + events.count }
+    var rowCount: Int { runs.count + children.count + childLogs.reduce(0) { $0 + $1.pieces.count } }
 }

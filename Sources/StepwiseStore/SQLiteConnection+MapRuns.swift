@@ -34,21 +34,25 @@ extension SQLiteConnection {
                 row.arn, row.name, row.mapRunArn, row.stateMachineArn, row.parentArn, row.status, row.input, row.output, row.error, row.cause,
                 row.startDate, row.stopDate, row.redriveCount, row.redriveDate)
         }
-        try writeChildEvents(changes.events)
+        try writeChildLogs(changes.childLogs)
     }
 
-    private func writeChildEvents(_ events: [(executionArn: String, row: EventRow)]) throws {
-        guard !events.isEmpty else { return }
+    /// Appends children's events as history segments, as ``writeLog(_:finishes:)`` does for executions (children
+    /// have no steps: their segments' `last_seq` is 0), and advances their event counts. Children's events written
+    /// by earlier builds stay in `events` and are read before the segments.
+    private func writeChildLogs(_ logs: [(executionArn: String, pieces: [LogEncoder.Piece])]) throws {
+        guard !logs.isEmpty else { return }
         let insert = try statement(
-            """
-            INSERT INTO events (execution_arn, id, type, timestamp, previous_event_id, details) VALUES (?, ?, ?, ?, ?, ?)
-            """)
-        var last: [String: Int] = [:]
-        for (arn, row) in events {
-            try insert.run(arn, row.id, row.type, row.timestamp, row.previousEventId, row.details)
-            last[arn] = row.id
-        }
+            "INSERT INTO history_segments (execution_arn, last_event_id, last_seq, first_event_id, body) VALUES (?, ?, ?, ?, ?)")
         let count = try statement("UPDATE map_run_executions SET event_count = ? WHERE arn = ?")
-        for (arn, id) in last { try count.run(id, arn) }
+        for (arn, pieces) in logs {
+            var segment = SegmentBuilder()
+            for piece in pieces where piece.eventCount > 0 {
+                segment.add(piece)
+                if segment.isFull { try segment.write(arn, with: insert) }
+            }
+            try segment.write(arn, with: insert)
+            if let last = pieces.last(where: { $0.eventCount > 0 }) { try count.run(last.lastEventId, arn) }
+        }
     }
 }

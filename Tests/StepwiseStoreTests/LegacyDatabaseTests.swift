@@ -37,6 +37,8 @@ struct LegacyDatabaseTests {
         #expect(try await store.appliedMigrations().last == "v10-history-segments")
         for name in Self.names {
             #expect(Self.document(try await store.allEvents(arn: Self.arn(name))) == (try Self.expected(name)), "\(name)")
+            let rows = try await store.history(arn: Self.arn(name), maxResults: 1000).items
+            #expect(EventRow.jsonArray(rows) == JSON.array(rows.map { $0.json() }).serializedBytes(), "\(name)")
         }
         var reversed: [Int] = []
         var token: String?

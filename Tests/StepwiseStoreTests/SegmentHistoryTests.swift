@@ -55,9 +55,13 @@ struct SegmentHistoryTests {
             repeat {
                 let page = try await durable.store.history(arn: execution.arn, maxResults: 3, nextToken: token)
                 small += page.items.map { $0.json() }
+                // The API's body is written from the stored text: the bytes of the values serialized.
+                #expect(EventRow.jsonArray(page.items) == JSON.array(page.items.map { $0.json() }).serializedBytes(), "\(name)")
                 token = page.nextToken
             } while token != nil
             #expect(small == stored, "\(name)")
+            let whole = try await durable.store.history(arn: execution.arn, maxResults: 1000).items
+            #expect(String(decoding: EventRow.jsonArray(whole), as: UTF8.self) == JSON.array(engine).serialized(), "\(name)")
         }
         try await durable.close()
     }
@@ -89,6 +93,72 @@ struct SegmentHistoryTests {
         try await durable.close()
         let bytes = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
         #expect(bytes < 100 * engine.count + 200_000)  // schema pages plus well under 100 bytes an event
+    }
+}
+
+@Suite("Map Run children's histories in segments")
+struct ChildSegmentTests {
+    @Test("STANDARD children's events are written as segments, none as event rows; they read back, pass the doctor and survive repair")
+    func childrenInSegments() async throws {
+        let path = try Fixture.path()
+        let definition = """
+            {"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.items",
+              "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}, "StartAt": "Echo",
+                "States": {"Echo": {"Type": "Pass", "Parameters": {"n.$": "$"}, "End": true}}}, "End": true}}}
+            """
+        let durable = DurableRuntime(store: try await Store(path: path), runtime: Runtime(clock: .virtual), resumeInterval: nil) { _ in }
+        let execution = try await durable.start(
+            try StateMachine(text: definition, name: "fan"), definition: definition, input: ["items": [1, 2, 3]], name: "fan")
+        #expect(await execution.result.status == .succeeded)
+        await durable.sync()
+        let run = try #require(try await durable.store.mapRuns(executionArn: execution.arn).items.first)
+        let children = try await durable.store.mapRunExecutions(mapRunArn: run.arn).items
+        #expect(children.count == 3)
+        var histories: [String: [JSON]] = [:]
+        for child in children {
+            let events = try await durable.store.allEvents(arn: child.arn)
+            #expect(
+                events.map { $0["type"]?.stringValue ?? "" } == ["ExecutionStarted", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"])
+            #expect(events.map { $0["id"] } == [1, 2, 3, 4])
+            histories[child.arn] = events
+        }
+        let outputs = children.compactMap { histories[$0.arn]?.last?["executionSucceededEventDetails"]?["output"]?.stringValue }.sorted()
+        #expect(outputs == [#"{"n":1}"#, #"{"n":2}"#, #"{"n":3}"#])
+        try await durable.close()
+        #expect(try Fixture.count("SELECT count(*) FROM events", at: path) == 0)
+        #expect(try Fixture.count("SELECT count(*) FROM history_segments WHERE last_seq = 0", at: path) == 3)
+        #expect(DatabaseDoctor.examine(path).isHealthy)
+        let repaired = try Fixture.path("repaired.db")
+        #expect(try DatabaseDoctor.repair(path, into: repaired).recovered == [execution.arn])
+        let reader = try await Store(path: repaired, options: Store.Options(readOnly: true))
+        for child in children { #expect(try await reader.allEvents(arn: child.arn) == histories[child.arn]) }
+        try await reader.close()
+    }
+}
+
+@Suite("History JSON written from stored text")
+struct HistoryBytesTests {
+    @Test("Rows given as text (spaces, escapes, not an object, none) and details changed after reading are written as their values")
+    func givenText() async throws {
+        let store = try await Store(path: try Fixture.path())
+        let execution = Fixture.execution("given")
+        try await store.createExecution(execution)
+        let details: [String?] = [
+            #"{ "passStateEnteredEventDetails" : { "name" : "\u00e9\/", "input" : "{}" } }"#, "[1]", "{}", nil, "not json",
+            #"{"a":1}"#,
+        ]
+        let rows = details.enumerated().map { index, text in
+            EventRow(id: index + 1, type: "PassStateEntered", timestamp: 1_000.25, previousEventId: index, details: text)
+        }
+        try await store.append(arn: execution.arn, step: StepRow(seq: 1, timestamp: 1_000, input: "{}"), events: rows)
+        try await store.flush()
+        var page = try await store.history(arn: execution.arn, maxResults: 100).items
+        #expect(page == rows)
+        page[5].details = #"{"b": [1, 2.50]}"#
+        let written = String(decoding: EventRow.jsonArray(page), as: UTF8.self)
+        #expect(written == JSON.array(page.map { $0.json() }).serialized())
+        #expect(written.contains(#""name":"é/""#) && written.contains(#""b":[1,2.5]"#))
+        try await store.close()
     }
 }
 

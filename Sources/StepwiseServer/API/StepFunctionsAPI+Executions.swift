@@ -108,15 +108,38 @@ extension StepFunctionsAPI {
     }
 
     static func getExecutionHistory(_ service: StepFunctionsService, _ request: Members) async throws -> JSON {
+        let (input, includeData) = try historyInput(request)
+        let page = try await service.getExecutionHistory(input)
+        let events = page.items.map { includeData ? $0.json() : withoutData($0.json()) }
+        return paged("events", events, page.nextToken)
+    }
+
+    /// GetExecutionHistory's response body written straight from the events' stored text (the bytes
+    /// ``getExecutionHistory`` serializes, without parsing each event's details into values and writing them
+    /// again); nil when the request leaves out the execution data, which that path removes.
+    static func executionHistoryBody(_ service: StepFunctionsService, _ request: Members) async throws -> [UInt8]? {
+        let (input, includeData) = try historyInput(request)
+        guard includeData else { return nil }
+        let page = try await service.getExecutionHistory(input)
+        var body = Array(#"{"events":"#.utf8)
+        body += EventRow.jsonArray(page.items)
+        if let nextToken = page.nextToken {
+            body += #","nextToken":"#.utf8
+            body += JSON.string(nextToken).serializedBytes()
+        }
+        body.append(UInt8(ascii: "}"))
+        return body
+    }
+
+    static func historyInput(_ request: Members) throws -> (GetExecutionHistoryInput, includeData: Bool) {
         let arn = try request.required("executionArn", max: arnLength)
         let maxResults = try request.int("maxResults", pageSize) ?? 0
         let reverseOrder = try request.bool("reverseOrder") ?? false
         let nextToken = try request.string("nextToken", min: 1, max: 1024)
         let includeData = try request.bool("includeExecutionData") ?? true
-        let page = try await service.getExecutionHistory(
-            GetExecutionHistoryInput(executionArn: arn, reverseOrder: reverseOrder, page: PageRequest(maxResults: maxResults, nextToken: nextToken)))
-        let events = page.items.map { includeData ? $0.json() : withoutData($0.json()) }
-        return paged("events", events, page.nextToken)
+        let input = GetExecutionHistoryInput(
+            executionArn: arn, reverseOrder: reverseOrder, page: PageRequest(maxResults: maxResults, nextToken: nextToken))
+        return (input, includeData)
     }
 
     static func json(_ execution: ExecutionSummary) -> JSON {

@@ -40,9 +40,14 @@ package struct StepFunctionsAPI: Sendable {
     /// Answers one request; never throws (every failure becomes an AWS error response).
     package func respond(to request: HTTPRequest) async -> HTTPResponse {
         do {
-            let action = try Self.action(for: request.headers["X-Amz-Target"])
-            let output = try await action(service, try Self.members(of: request))
-            return .json(output, contentType: AWSJSON.contentType)
+            let target = request.headers["X-Amz-Target"]
+            let action = try Self.action(for: target)
+            let members = try Self.members(of: request)
+            // The one response written as bytes: a history page of up to 1,000 events, from their stored text.
+            if target == AWSJSON.targetPrefix + "GetExecutionHistory", let body = try await Self.executionHistoryBody(service, members) {
+                return HTTPResponse(headers: ["Content-Type": AWSJSON.contentType], body: body)
+            }
+            return .json(try await action(service, members), contentType: AWSJSON.contentType)
         } catch let error as StepFunctionsError {
             return error.httpResponse
         } catch {

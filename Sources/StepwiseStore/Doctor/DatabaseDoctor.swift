@@ -178,6 +178,7 @@ package enum DatabaseDoctor {
             "history segments without an execution",
             """
             SELECT count(*) FROM history_segments s WHERE NOT EXISTS (SELECT 1 FROM executions e WHERE e.arn = s.execution_arn)
+                AND NOT EXISTS (SELECT 1 FROM map_run_executions c WHERE c.arn = s.execution_arn)
             """
         ),
         (

@@ -120,11 +120,15 @@ extension RowCopier {
             let (children, error) = scan(childSQL, runName) { $0.values() }
             guard error == nil else { return nil }
             for child in children {
+                // A child's history: rows of earlier builds (events 1…k), then its segments (k+1…event_count).
                 guard case .text(let name) = child[childArn], case .integer(let count) = child[childCount],
-                    let history = try history(of: name, events: count)
+                    let segments = try segments(of: name), segments.events.count <= count,
+                    let history = try history(of: name, events: count - segments.events.count),
+                    segments.events == Array(stride(from: history.count + 1, through: count, by: 1))
                 else { return nil }
                 rows.append(("map_run_executions", child))
                 rows += history.map { ("events", $0) }
+                rows += segments.rows
             }
         }
         return rows
