@@ -43,41 +43,64 @@ extension ChunkedArray: RandomAccessCollection, MutableCollection {
 
 extension ChunkedArray: Sendable where Element: Sendable {}
 
-/// Values by small non-negative integer keys (ids handed out in order: timers, slots), in a ``ChunkedArray``, so a
-/// change copies a chunk, not the table (see ``ChunkedArray``). Iterates in key order.
+/// Values by non-negative integer keys (ids handed out in order: timers, slots), in chunks of 64 like
+/// ``ChunkedArray``, so a change copies a chunk, not the table. A chunk whose keys are all gone is dropped (an
+/// empty array), so ids that only grow — a heartbeat's timer is new each time — cost a pointer per 64 ids, not a
+/// slot each. Iterates in key order.
 struct IntTable<Value> {
-    private var slots = ChunkedArray<Value?>()
+    private var chunks: [[Value?]] = []
+    /// How many keys each chunk holds.
+    private var live: [Int] = []
     private(set) var count = 0
+
+    private static var shift: Int { 6 }
+    private static var mask: Int { (1 << shift) - 1 }
 
     init() {}
 
     var isEmpty: Bool { count == 0 }
 
     subscript(key: Int) -> Value? {
-        get { key >= 0 && key < slots.count ? slots[key] : nil }
+        get {
+            let chunk = key >> Self.shift
+            guard key >= 0, chunk < chunks.count, !chunks[chunk].isEmpty else { return nil }
+            return chunks[chunk][key & Self.mask]
+        }
         set {
             precondition(key >= 0, "negative key")
             guard let newValue else {
-                _ = removeValue(forKey: key)
+                removeValue(forKey: key)
                 return
             }
-            while slots.count <= key { slots.append(nil) }
-            if slots[key] == nil { count += 1 }
-            slots[key] = newValue
+            let chunk = key >> Self.shift
+            while chunks.count <= chunk {
+                chunks.append([])
+                live.append(0)
+            }
+            if chunks[chunk].isEmpty { chunks[chunk] = Array(repeating: nil, count: Self.mask + 1) }
+            if chunks[chunk][key & Self.mask] == nil {
+                live[chunk] += 1
+                count += 1
+            }
+            chunks[chunk][key & Self.mask] = newValue
         }
     }
 
     @discardableResult
     mutating func removeValue(forKey key: Int) -> Value? {
-        guard key >= 0, key < slots.count, let old = slots[key] else { return nil }
-        slots[key] = nil
+        guard let old = self[key] else { return nil }
+        let chunk = key >> Self.shift
+        chunks[chunk][key & Self.mask] = nil
+        live[chunk] -= 1
         count -= 1
-        if count == 0 { slots = ChunkedArray() }
+        if live[chunk] == 0 { chunks[chunk] = [] }
+        if count == 0 { removeAll() }
         return old
     }
 
     mutating func removeAll() {
-        slots = ChunkedArray()
+        chunks = []
+        live = []
         count = 0
     }
 
@@ -87,19 +110,24 @@ struct IntTable<Value> {
 
 extension IntTable: Sequence {
     struct Iterator: IteratorProtocol {
-        fileprivate let slots: ChunkedArray<Value?>
+        fileprivate let chunks: [[Value?]]
         fileprivate var position = 0
 
         mutating func next() -> (key: Int, value: Value)? {
-            while position < slots.count {
+            while position >> IntTable.shift < chunks.count {
+                let chunk = chunks[position >> IntTable.shift]
+                guard !chunk.isEmpty else {
+                    position = (position | IntTable.mask) + 1
+                    continue
+                }
                 defer { position += 1 }
-                if let value = slots[position] { return (position, value) }
+                if let value = chunk[position & IntTable.mask] { return (position, value) }
             }
             return nil
         }
     }
 
-    func makeIterator() -> Iterator { Iterator(slots: slots) }
+    func makeIterator() -> Iterator { Iterator(chunks: chunks) }
 }
 
 extension IntTable: Sendable where Value: Sendable {}
