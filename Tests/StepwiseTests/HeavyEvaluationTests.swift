@@ -61,6 +61,53 @@ struct HeavyEvaluationTests {
         #expect(await replayed.result.output == result.output)
     }
 
+    /// A Map of 150 iterations (three chunks of the interpreter's chunked tables), each waiting its own number of
+    /// seconds; every 25th iteration's Pass recurses past the 32 levels, so its step is given up mid-Map and run
+    /// again from the copy taken before it. `$random()` depends on the step's seed and on the draws before it.
+    static let heavyMap = #"""
+        {"QueryLanguage": "JSONata", "StartAt": "M", "States": {"M": {"Type": "Map", "Items": "{% [1..150] %}",
+          "ItemProcessor": {"ProcessorConfig": {"Mode": "INLINE"}, "StartAt": "W", "States": {
+            "W": {"Type": "Wait", "Seconds": "{% $states.input %}", "Next": "P"},
+            "P": {"Type": "Pass", "Output": "{% ($deep := function($n) { $n = 0 ? 0 : 1 + $deep($n - 1) }; {'i': $states.input, 'r': $random(), 'd': $states.input % 25 = 0 ? $deep(15) : 0}) %}", "End": true}}},
+          "End": true}}}
+        """#
+
+    @Test("iterations given up mid-Map re-run from the state before them: results and history as without offloading")
+    func givenUpMidMap() async throws {
+        let machine = try StateMachine(text: Self.heavyMap, name: "heavy-map")
+        let journal = MemoryJournal()
+        let execution = try await Runtime(clock: .virtual).start(machine, input: [:], journal: journal)
+        let result = await execution.result
+        #expect(result.status == .succeeded, "\(result.cause ?? "")")
+        // `$deep(15)` cannot run in the 32 levels of the inline budget: those five steps ran again on a heavy thread.
+        let output = try #require(result.output?.arrayValue)
+        #expect(output.count == 150)
+        #expect(output.map { $0["d"] } == (1...150).map { JSON.int($0 % 25 == 0 ? 15 : 0) })
+        // The same execution on a heavy thread, its timers fired in deadline order: no step is given up there.
+        let info = try #require(journal.info.withLock { $0 })
+        let direct = await HeavyEvaluations.shared.run(owner: "test") {
+            var interpreter = Interpreter(definition: machine.definition, info: info)
+            interpreter.evaluationPlace = .heavy
+            var timers: [(timer: Int, deadline: Date)] = []
+            var events: [HistoryEvent] = []
+            var input = StepInput.start
+            var now = info.startTime
+            while true {
+                for case .schedule(let timer, let deadline) in interpreter.handle(input, now: now) { timers.append((timer, deadline)) }
+                events += interpreter.drainEvents()
+                guard let next = timers.indices.min(by: { (timers[$0].deadline, timers[$0].timer) < (timers[$1].deadline, timers[$1].timer) })
+                else { break }
+                (input, now) = (.timerFired(timer: timers[next].timer), timers[next].deadline)
+                timers.remove(at: next)
+            }
+            return (interpreter.output, events.map { $0.json() })
+        }
+        #expect(direct.0 == result.output)
+        #expect(direct.1 == (await execution.history).map { $0.json() })
+        // The start and one step per timer: the given-up attempts left nothing in the log.
+        #expect(journal.steps.withLock { $0 }.count == 151)
+    }
+
     /// `(a+)+$` on 32 `a`s and a `!`: 2³² ways to fail, stopped only by the 5 s deadline or an interrupt.
     static let bomb = #"""
         {"QueryLanguage": "JSONata", "StartAt": "P", "States": {

@@ -74,8 +74,10 @@ struct FanOut {
     let kind: Kind
     /// Each child's input (branch input, or the item after ItemSelector).
     let inputs: [JSON]
-    var results: [JSON?]
-    var running: [Int: Int] = [:]
+    /// Chunked, like ``running`` and ``childIds``: a step changes one slot without copying the others (see
+    /// ``ChunkedArray``).
+    var results: ChunkedArray<JSON?>
+    var running = IntTable<Int>()
     var nextToStart = 0
     var completed = 0
     /// As the state sets it; UpdateMapRun changes it while a Distributed Map runs.
@@ -93,7 +95,7 @@ struct FanOut {
     var lastIterationEvent: Int?
     var lastChildEvent = 0
     /// Each slot's child frame (the latest started), so a redrive finds where a failed child stood.
-    var childIds: [Int: Int] = [:]
+    var childIds = IntTable<Int>()
     /// After a redrive: the slots still to run, in order (nil: every slot), and the old frames they restart from.
     var order: [Int]?
     var restoreFrom: [Int: Int] = [:]
@@ -101,7 +103,7 @@ struct FanOut {
     init(kind: Kind, inputs: [JSON], maxConcurrency: Int) {
         self.kind = kind
         self.inputs = inputs
-        self.results = Array(repeating: nil, count: inputs.count)
+        self.results = ChunkedArray(repeating: nil, count: inputs.count)
         self.maxConcurrency = maxConcurrency
     }
 

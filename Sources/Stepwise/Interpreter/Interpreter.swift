@@ -22,9 +22,9 @@ package struct Interpreter: Sendable {
     var frames = FrameTable()
     var nextTaskId = 1
     var nextTimerId = 1
-    var timers: [Int: TimerPurpose] = [:]
+    var timers = IntTable<TimerPurpose>()
     /// Deadlines of pending timers and the dispatches of tasks in flight, kept so a resumed execution can re-arm them.
-    var timerDeadlines: [Int: Date] = [:]
+    var timerDeadlines = IntTable<Date>()
     var inFlight: [Int: TaskDispatch] = [:]
     /// Distributed Map reads and writes under way, by request id (the task ids' counter).
     var pendingMapIO: [Int: (frame: Int, request: MapIORequest)] = [:]
