@@ -21,7 +21,7 @@ struct CodeBuildTests {
               }
             }
           },
-          "registry-sleep": {"command": ["sh", "-c", "sleep 30 & echo $! > sleeper.pid; wait"]},
+          "registry-sleep": {"command": ["sh", "-c", "sleep 120 & echo $! > sleeper.pid; wait"]},
           "registry-slow": {"command": ["sh", "-c", "sleep 30 & echo $! > slow.pid; wait"], "timeoutInMinutes": 0.005}
         }}
         """
@@ -172,7 +172,7 @@ struct CodeBuildTests {
 
     /// The pid a build's command wrote to `file` in the fixture's folder, waited for with a deadline.
     static func pid(in file: URL) async throws -> Int32? {
-        let deadline = Date().addingTimeInterval(20)
+        let deadline = Date().addingTimeInterval(40)
         while Date() < deadline {
             if let pid = (try? String(contentsOf: file, encoding: .utf8)).flatMap({ Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }) {
                 return pid
@@ -200,10 +200,11 @@ struct CodeBuildTests {
         runtime.add(LocalServices.defaults(for: fixture.directory), tier: .services)
         let definition = """
             {"StartAt": "Build", "States": {"Build": {"Type": "Task", "Resource": "arn:aws:states:::codebuild:startBuild.sync",
-              "Parameters": {"ProjectName": "registry-sleep"}, "TimeoutSeconds": 10, "End": true}}}
+              "Parameters": {"ProjectName": "registry-sleep"}, "TimeoutSeconds": 30, "End": true}}}
             """
-        // 10 s: the build's shell must have started (and written its pid) before the time-out, even on a loaded
-        // machine; the command itself sleeps 30 s, so only the time-out ends it.
+        // 30 s: the build's shell must have started (and written its pid) before the time-out, even beside the whole
+        // suite on a loaded machine (10 s was not always enough); the command sleeps 120 s, so only the time-out
+        // ends it.
         let execution = try await runtime.start(try StateMachine(text: definition, name: "build"), input: [:])
         let sleeper = try #require(try await Self.pid(in: fixture.folder.appendingPathComponent("sleeper.pid")))
         let result = await execution.result
