@@ -94,8 +94,9 @@ import Testing
         let started = Date()
         let empty = try ResourcesFile(json: ["resources": [:]], folder: ResourceSupport.folder)
         let parameters = #"{"ApiEndpoint": "\#(server.hang("timeout"))", "Method": "GET"}"#
-        // 5 s, not 1: on a loaded machine the request must reach the server before the task times out.
-        let definition = ResourceSupport.task("arn:aws:states:::http:invoke", parameters: parameters, extra: #", "TimeoutSeconds": 5"#)
+        // 10 s, not 1: beside the whole suite on a loaded machine the request must reach the server before the task
+        // times out (5 s was not always enough).
+        let definition = ResourceSupport.task("arn:aws:states:::http:invoke", parameters: parameters, extra: #", "TimeoutSeconds": 10"#)
         let run = try await ResourceSupport.run(definition, runtime: try ResourceSupport.runtime(empty))
         #expect(run.result.error == "States.Timeout")
         #expect(run.result.cause == "Task timed out.")
