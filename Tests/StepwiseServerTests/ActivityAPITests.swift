@@ -62,8 +62,9 @@ struct ActivityAPITests {
     func manyPollers() async throws {
         try await withService { service in
             // The polls must all be waiting before the first one times out: the deadline for that is well inside
-            // the poll time-out, so a slow machine fails the expectation instead of waiting forever.
-            service.stepFunctions.integrations.activityPollTimeout = .seconds(4)
+            // the poll time-out, so a slow machine fails the expectation instead of waiting forever (8 s of 10: beside
+            // the whole suite 200 connections can take more than 3 s to be accepted and parsed).
+            service.stepFunctions.integrations.activityPollTimeout = .seconds(10)
             let activity = try await service.client.ok("CreateActivity", ["name": "busy"])["activityArn"]?.stringValue ?? ""
             let port = await service.host.port
             try await withThrowingTaskGroup(of: JSON.self) { group in
@@ -72,13 +73,13 @@ struct ActivityAPITests {
                         try await APIClient(port: port, readTimeoutSeconds: 30).ok("GetActivityTask", ["activityArn": .string(activity)])
                     }
                 }
-                let deadline = ContinuousClock.now + .seconds(3)
+                let deadline = ContinuousClock.now + .seconds(8)
                 var waiting = 0
                 while waiting < 200, ContinuousClock.now < deadline {
                     try await Task.sleep(for: .milliseconds(10))
                     waiting = await service.stepFunctions.integrations.broker.pollerCount(activity)
                 }
-                try #require(waiting == 200, "only \(waiting) polls were waiting after 3 s")
+                try #require(waiting == 200, "only \(waiting) polls were waiting after 8 s")
                 let start = ContinuousClock.now
                 _ = try await service.client.ok("ListActivities")
                 #expect(ContinuousClock.now - start < .milliseconds(500))

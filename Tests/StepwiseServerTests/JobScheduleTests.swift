@@ -76,10 +76,11 @@ struct JobScheduleTests {
         let config = #"{"workflows": {"tick": {"schedule": {"everySeconds": 3600}}}}"#
         let lines = Lines()
         let first = try await TestService.start(
-            workflows: ["tick": Definitions.echo], config: #"{"workflows": {"tick": {"schedule": {"everySeconds": 0.2}}}}"#, log: lines.append)
+            workflows: ["tick": Definitions.echo], config: #"{"workflows": {"tick": {"schedule": {"everySeconds": 2}}}}"#, log: lines.append)
         _ = try await lines.wait { $0.hasPrefix("started scheduled job scheduled-tick-") }
         try await first.stop()
-        // The last run before the stop counts: on a loaded machine a second one may start 0.2 s after the first.
+        // The last run before the stop counts: 2 s apart, a second run rarely starts before the stop, and when it
+        // does its job can be stored before its line is logged, so the period leaves the stop time to finish.
         let started = try #require(lines.all.last { $0.hasPrefix("started scheduled job scheduled-tick-") })
         let id = String(started.dropFirst("started scheduled job ".count).prefix(while: { $0 != " " }))
         let due = try #require(Int64(id.dropFirst("scheduled-tick-".count)))

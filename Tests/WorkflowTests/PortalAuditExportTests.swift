@@ -13,7 +13,7 @@ struct PortalAuditExportTests {
         let directory = try Portal.dataDirectory(["imports/clean.csv": try Portal.fixture("subscribers-clean.csv")])
         let run = try await Portal.run(
             "migration", directory, ["jobId": "job-setup", "mode": "DUAL_PROV", "bucket": "portal-data", "key": "imports/clean.csv"])
-        #expect(run.output?["succeeded"] == 5)
+        #expect(run.output?["succeeded"] == 5, "\(run.stderr)")
         _ = try await Portal.sql(directory, "UPDATE subscribers SET status = 'SUSPENDED', email = NULL WHERE uid = 'c-0002'")
         _ = try await Portal.sql(directory, "DELETE FROM subscribers WHERE uid = 'c-0003'")
         _ = try await Portal.sql(directory, "UPDATE subscribers SET plan_id = 'plan-gold', updated_at = '2025-01-01T00:00:00Z' WHERE uid = 'c-0005'")
