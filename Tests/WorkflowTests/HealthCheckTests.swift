@@ -26,27 +26,8 @@ struct HealthCheckTests {
 
         init(mode: String, in directory: URL) async throws {
             log = directory.appendingPathComponent("validator-\(mode).out")
-            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-            process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = [
-                "python3", "-u", HealthCheckTests.fixtures.appendingPathComponent("validator.py").path, "--port", "0", "--mode", mode,
-            ]
-            process.standardOutput = try FileHandle(forWritingTo: log)
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let deadline = Date().addingTimeInterval(20)
-            var found: String?
-            while Date() < deadline, process.isRunning, found == nil {
-                let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-                found = text.split(separator: "\n").first { $0.hasPrefix("listening on ") }.map { String($0.dropFirst("listening on ".count)) }
-                if found == nil { try await Task.sleep(for: .milliseconds(20)) }
-            }
-            guard let found else {
-                kill(process.processIdentifier, SIGKILL)
-                throw Failed(description: "the validator stand-in did not start")
-            }
-            url = found
+            (process, url) = try await PythonServer.start(
+                HealthCheckTests.fixtures.appendingPathComponent("validator.py"), ["--mode", mode], in: directory, output: log)
         }
 
         /// The requests received, in order.

@@ -124,13 +124,14 @@ enum Registry {
 enum PythonServer {
     struct DidNotStart: Error, CustomStringConvertible { let description: String }
 
-    /// Starts `python3 -u SCRIPT --port 0 ARGUMENTS…` (stdout to a file in `directory`) and waits at most 20 s for
-    /// its `listening on URL` line; answers the process and the URL.
-    static func start(_ script: URL, _ arguments: [String], in directory: URL) async throws -> (Process, String) {
+    /// Starts `python3 -u SCRIPT --port 0 ARGUMENTS…` (stdout to `output`, by default a new file in `directory`)
+    /// and waits at most 20 s for its `listening on URL` line; answers the process and the URL.
+    static func start(_ script: URL, _ arguments: [String], in directory: URL, output: URL? = nil) async throws -> (Process, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-u", script.path, "--port", "0"] + arguments
-        let out = directory.appendingPathComponent("\(script.deletingPathExtension().lastPathComponent)-\(UUID().uuidString).out")
+        let out =
+            output ?? directory.appendingPathComponent("\(script.deletingPathExtension().lastPathComponent)-\(UUID().uuidString).out")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = FileHandle.nullDevice
