@@ -1,7 +1,6 @@
 import Foundation
 import JSON
 import Stepwise
-import Synchronization
 
 /// `arn:aws:states:::codebuild:startBuild` (and `.sync`, which waits for the build to end), `codebuild:stopBuild`,
 /// and `arn:aws:states:::aws-sdk:codebuild:startBuild|batchGetBuilds|stopBuild`: a build runs its project's
@@ -97,22 +96,5 @@ package struct CodeBuildService: LocalService {
     func key(_ id: String) -> String { dataDirectory.url.path + "|" + id }
 
     /// The builds running in this process, by data directory and id.
-    static let running = RunningBuilds()
-}
-
-/// The builds this process runs: the task that runs each one, so a stop can end it and wait for its record.
-final class RunningBuilds: Sendable {
-    private let tasks = Mutex<[String: Task<JSON, Never>]>([:])
-
-    func add(_ key: String, _ task: Task<JSON, Never>) { tasks.withLock { $0[key] = task } }
-
-    func remove(_ key: String) { _ = tasks.withLock { $0.removeValue(forKey: key) } }
-
-    /// Cancels the build's task (which ends the command and records the build STOPPED); nil when it is not running.
-    @discardableResult
-    func stop(_ key: String) -> Task<JSON, Never>? {
-        let task = tasks.withLock { $0[key] }
-        task?.cancel()
-        return task
-    }
+    static let running = RunningCommands()
 }

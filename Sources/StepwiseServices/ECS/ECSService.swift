@@ -114,7 +114,7 @@ package struct ECSService: LocalService {
     func key(_ id: String) -> String { configFile.path + "|" + id }
 
     /// The tasks running in this process, by ECS file and task id.
-    static let running = RunningBuilds()
+    static let running = RunningCommands()
     /// The reason a StopTask gave, read when the stopped task is recorded.
     static let stopReasons = StopReasons()
 }
